@@ -1,0 +1,65 @@
+// Findings: what the checks report, before any editor or CLI formats them.
+export type FindingCode =
+  | 'figure.mismatch'
+  | 'date.mismatch'
+  | 'quote.misquoted'
+  | 'quote.not-found'
+  | 'claim.unsourced'
+  | 'claim.uncited'
+  | 'link.placeholder'
+  | 'footnote.undefined'
+  | 'footnote.unused'
+  | 'footnote.duplicate'
+  | 'citation.unknown-key';
+
+export const findingCodes: readonly FindingCode[] = [
+  'figure.mismatch',
+  'date.mismatch',
+  'quote.misquoted',
+  'quote.not-found',
+  'claim.unsourced',
+  'claim.uncited',
+  'link.placeholder',
+  'footnote.undefined',
+  'footnote.unused',
+  'footnote.duplicate',
+  'citation.unknown-key',
+];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export const defaultSeverity: Record<FindingCode, Severity> = {
+  'figure.mismatch': 'warning',
+  'date.mismatch': 'warning',
+  'quote.misquoted': 'warning',
+  'quote.not-found': 'information',
+  'claim.unsourced': 'information',
+  'claim.uncited': 'hint',
+  'link.placeholder': 'warning',
+  'footnote.undefined': 'error',
+  'footnote.unused': 'warning',
+  'footnote.duplicate': 'error',
+  'citation.unknown-key': 'warning',
+};
+
+/** A place in a source a finding points at, so the writer can open it. */
+export interface SourceLocation {
+  sourceId: string;
+  passageIndex: number;
+  message: string;
+}
+
+export interface Finding {
+  code: FindingCode;
+  start: number;
+  end: number;
+  message: string;
+  related?: SourceLocation[];
+  /** Everything a quick fix needs; travels in diagnostic.data. */
+  fix?: FixData;
+}
+
+export type FixData =
+  | { kind: 'replace'; start: number; end: number; newText: string; title: string }
+  | { kind: 'cite'; sourceId: string; passageIndex: number; footnote?: string; at: number }
+  | { kind: 'link'; urlStart: number; urlEnd: number; text: string; sourceId?: string };
