@@ -1,7 +1,7 @@
 // The `attest` command line: runs the same checks as the editor, for CI.
 import { readFileSync } from 'node:fs';
 import { parseDraft } from '../core/draft';
-import { placeholderLinks } from '../core/links';
+import { placeholderLinks, placeholderMessage } from '../core/links';
 
 const [command, ...files] = process.argv.slice(2);
 if (command !== 'check' || files.length === 0) {
@@ -13,7 +13,7 @@ for (const file of files) {
   const draft = parseDraft(readFileSync(file, 'utf8'));
   for (const link of placeholderLinks(draft)) {
     findings++;
-    process.stdout.write(`${file}:${link.start}: link.placeholder: The link "${link.text}" has no target yet.\n`);
+    process.stdout.write(`${file}:${link.start}: link.placeholder: ${placeholderMessage(link.text)}\n`);
   }
 }
 process.exit(findings > 0 ? 1 : 0);

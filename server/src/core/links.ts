@@ -9,3 +9,7 @@ export function isPlaceholderLink(link: DraftLink): boolean {
 export function placeholderLinks(draft: Draft): DraftLink[] {
   return draft.links.filter(isPlaceholderLink);
 }
+
+export function placeholderMessage(linkText: string): string {
+  return `Link "${linkText}" has no target: replace "#" with the source's URL or DOI.`;
+}

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDraft } from '../core/draft';
-import { placeholderLinks } from '../core/links';
+import { placeholderLinks, placeholderMessage } from '../core/links';
 import { toRange } from '../ranges';
 
 export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>): void {
@@ -13,7 +13,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
       severity: DiagnosticSeverity.Warning,
       code: 'link.placeholder',
       source: 'attest',
-      message: `The link "${link.text}" has no target yet.`,
+      message: placeholderMessage(link.text),
     }));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   };
