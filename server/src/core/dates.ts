@@ -1,0 +1,79 @@
+// Reads calendar dates as written — "30 November 2016", "November 30, 2016", "November 2017",
+// "2019-11-20" and the dd.mm.yyyy of footnote citations — and writes them back.
+import type { CalendarDate } from './types';
+
+/** Years outside this span are taken for plain numbers, not years. */
+export const earliestYear = 1800;
+export const latestYear = 2100;
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthNumbers: Record<string, number> = { Sept: 9 };
+monthNames.forEach((name, i) => {
+  monthNumbers[name] = i + 1;
+  monthNumbers[name.slice(0, 3)] = i + 1;
+});
+/** Capitalised only: "may" and "march" are verbs. Full names before their abbreviations. */
+export const monthPattern = `(${monthNames.join('|')}|Sept|${monthNames.map((m) => m.slice(0, 3)).join('|')})\\.?(?![A-Za-z])`;
+
+const monthDayYear = new RegExp(`${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?![\\d,.]\\d|\\d)`, 'y');
+const monthYear = new RegExp(`${monthPattern},?\\s+(\\d{4})(?![\\d,.]\\d|\\d)`, 'y');
+const dayMonthYear = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthPattern},?\\s+(\\d{4})(?![\\d,.]\\d|\\d)`, 'y');
+const iso = /(\d{4})-(\d{2})-(\d{2})(?![\d-])/y;
+/** dd.mm.yyyy, as Russian and European citations print publication and access dates. */
+const dotted = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d-]|\.\d)/y;
+
+export interface WrittenDate {
+  start: number;
+  end: number;
+  date: CalendarDate;
+}
+
+export function plausibleYear(year: number): boolean {
+  return year >= earliestYear && year <= latestYear;
+}
+
+export function isMonthName(word: string): boolean {
+  return monthNumbers[word.replace(/\.$/, '')] !== undefined;
+}
+
+/** A date starting at `at` with a month name: "November 30, 2016", "November 2017". */
+export function readDateAtMonth(text: string, at: number): WrittenDate | undefined {
+  monthDayYear.lastIndex = at;
+  let m = monthDayYear.exec(text);
+  if (m) return written(at, monthDayYear.lastIndex, Number(m[3]), monthNumbers[m[1]!]!, Number(m[2]));
+  monthYear.lastIndex = at;
+  m = monthYear.exec(text);
+  if (m) return written(at, monthYear.lastIndex, Number(m[2]), monthNumbers[m[1]!]!);
+  return undefined;
+}
+
+/** A date starting at `at` with a digit: "30 November 2016", "2019-11-20", "09.01.2020". */
+export function readDateAtDigit(text: string, at: number): WrittenDate | undefined {
+  dayMonthYear.lastIndex = at;
+  let m = dayMonthYear.exec(text);
+  if (m) return written(at, dayMonthYear.lastIndex, Number(m[3]), monthNumbers[m[2]!]!, Number(m[1]));
+  iso.lastIndex = at;
+  m = iso.exec(text);
+  if (m) return written(at, iso.lastIndex, Number(m[1]), Number(m[2]), Number(m[3]));
+  dotted.lastIndex = at;
+  m = dotted.exec(text);
+  if (m) return written(at, dotted.lastIndex, Number(m[3]), Number(m[2]), Number(m[1]));
+  return undefined;
+}
+
+function written(start: number, end: number, year: number, month: number, day?: number): WrittenDate | undefined {
+  if (!plausibleYear(year) || month < 1 || month > 12) return undefined;
+  if (day !== undefined && (day < 1 || day > daysIn(year, month))) return undefined;
+  return { start, end, date: day === undefined ? { year, month } : { year, month, day } };
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** "2016", "December 2019", "30 November 2016". */
+export function formatDate(date: CalendarDate): string {
+  if (!date.month) return String(date.year);
+  const name = monthNames[date.month - 1]!;
+  return date.day ? `${date.day} ${name} ${date.year}` : `${name} ${date.year}`;
+}

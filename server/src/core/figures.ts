@@ -1,0 +1,341 @@
+// Finds the figures, years and dates in prose — "$60 billion", "over 200 million people",
+// "600-megawatt", "20%", "in 2016", "November 2017" — each with the interval of values it asserts.
+import { formatDate, monthPattern, plausibleYear, readDateAtDigit, readDateAtMonth, type WrittenDate } from './dates';
+import { formatNumber, inIdentifier, malformedAfter, namesOrRefers, numberWordPattern, readNumber, rescale, scaledParts, tokenEnd, wordBefore, type WrittenNumber } from './numbers';
+import type { CalendarDate, Figure, FigureKind, Qualifier } from './types';
+import { currencyPrefixPattern, readCountedNoun, readCurrencyPrefix, readHyphenNoun, readUnit, unitFamily, unitLabel, type CountedNoun } from './units';
+
+// ---------------------------------------------------------------------------
+// Qualifiers
+
+interface Hedge {
+  qualifier: Qualifier;
+  /** The interval is [low × lowest written value, high × highest written value]. */
+  low: number;
+  high: number;
+  phrases: string[];
+}
+
+/**
+ * How a hedge word widens a figure X (or a range lo–hi) into the interval it asserts. Open ends
+ * ("over X" excludes X) are stored closed. An unhedged figure tolerates rounding instead: ±
+ * half a unit of its last written digit ("$3.5 million" → [3.45, 3.55] million).
+ */
+export const hedges: readonly Hedge[] = [
+  { qualifier: 'over', low: 1, high: 1.15, phrases: ['slightly more than', 'slightly over', 'slightly above', 'just over', 'just above', 'a little over', 'a little more than'] },
+  { qualifier: 'nearly', low: 0.85, high: 1, phrases: ['nearly', 'almost', 'close to', 'just under', 'just below', 'just shy of', 'slightly less than', 'slightly under', 'slightly below'] },
+  { qualifier: 'over', low: 1, high: 1.5, phrases: ['more than', 'over', 'above', 'in excess of', 'exceeding', 'upwards of', 'greater than', 'higher than'] },
+  { qualifier: 'under', low: 0.5, high: 1, phrases: ['less than', 'fewer than', 'under', 'below', 'lower than'] },
+  {
+    qualifier: 'about',
+    low: 0.85,
+    high: 1.15,
+    phrases: ['about', 'around', 'roughly', 'approximately', 'approx.', 'some', 'an estimated', 'estimated', 'circa', 'c.', 'ca.', '~', 'in the region of', 'on the order of'],
+  },
+  { qualifier: 'at-least', low: 1, high: 1.5, phrases: ['at least', 'no less than', 'not less than', 'no fewer than', 'a minimum of'] },
+  { qualifier: 'at-most', low: 0.5, high: 1, phrases: ['at most', 'up to', 'no more than', 'not more than', 'a maximum of', 'as many as', 'as much as', 'as high as'] },
+];
+/** A hedged year or date ("around 2015") allows a year either side. */
+export const hedgedYearSlack = 1;
+
+const hedgeByPhrase = new Map(hedges.flatMap((h) => h.phrases.map((p) => [p, h] as const)));
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Leftmost match wins, so "slightly more than" beats "more than" and "no more than".
+const hedgeBefore = new RegExp(`(?:^|[^\\p{L}\\p{N}])(${[...hedgeByPhrase.keys()].map(escape).join('|')})\\s*$`, 'iu');
+const yearHedgeBefore = /(?:^|[^\p{L}\p{N}])(around|about|circa|c\.|ca\.|approximately|roughly)\s*$/iu;
+const hedgeWindow = 32;
+
+// ---------------------------------------------------------------------------
+// Context words
+
+/** Before these, "two" or "three" points back at things already named ("the two nations"): not a count. */
+const determiners = new Set('the these those its their our his her my your both all whose which'.split(' '));
+/** Before these a four-digit number is a year even when a plural noun follows ("in 2017 projects …"). */
+const yearWords = new Set('in by since until till from to during before after of for around about circa between early late mid end'.split(' '));
+
+// ---------------------------------------------------------------------------
+// Scanning
+
+const candidate = new RegExp(`(?<![A-Za-z])${currencyPrefixPattern}|\\d|\\b(?:${numberWordPattern})|\\b${monthPattern}`, 'g');
+const rangeConnector = /\s*[-–]\s*|\s+to\s+|\s+and\s+/y;
+const perYear = /,?\s+(?:a|per|each|every)\s+year(?![A-Za-z])|\s+(?:annually|yearly|per\s+annum)(?![A-Za-z])|\s*\/\s*(?:year|yr)(?![A-Za-z])|\s+p\.a\./y;
+const ofMaterial = /\s+of\s+[a-z]+/y;
+const yearSuffix = /[-–](\d{2})(?!\d)/y;
+
+/** A number's unit: one of the units.ts units, or a counted noun. */
+interface Unit {
+  kind: Exclude<FigureKind, 'year' | 'date'>;
+  unit: string;
+  factor: number;
+  end: number;
+}
+
+interface Range {
+  low: WrittenNumber;
+  high: WrittenNumber;
+  /** Where the second number's text starts, a repeated currency symbol included ("$10 and $20 million"). */
+  highStart: number;
+  connector: 'dash' | 'to' | 'and';
+}
+
+/**
+ * Every figure, year and date in text[from, to), sorted by start and non-overlapping, with
+ * offsets into `text`. Bare numbers without a unit or noun ("the 25th", "one of the two") are not figures.
+ */
+export function extractFigures(text: string, from = 0, to = text.length): Figure[] {
+  return new FigureScan(text.slice(from, to), from).run();
+}
+
+class FigureScan {
+  private readonly figures: Figure[] = [];
+
+  constructor(
+    private readonly s: string,
+    private readonly offset: number,
+  ) {}
+
+  run(): Figure[] {
+    candidate.lastIndex = 0;
+    for (let m = candidate.exec(this.s); m; m = candidate.exec(this.s)) {
+      const at = m.index;
+      const c = this.s[at]!;
+      let next: number;
+      const date = c >= 'A' && c <= 'Z' ? readDateAtMonth(this.s, at) : undefined;
+      if (c >= '0' && c <= '9') next = this.atDigit(at);
+      else if (date) next = this.addDate(date);
+      else if (readCurrencyPrefix(this.s, at)) next = this.atCurrency(at);
+      else next = this.atNumber(at, false);
+      candidate.lastIndex = Math.max(next, at + m[0].length, at + 1);
+    }
+    return this.figures.sort((a, b) => a.start - b.start);
+  }
+
+  private atDigit(at: number): number {
+    const s = this.s;
+    if (inIdentifier(s, at)) return tokenEnd(s, at);
+    const date = readDateAtDigit(s, at);
+    if (date) return this.addDate(date);
+    const before = wordBefore(s, at);
+    if (before && namesOrRefers(before)) return tokenEnd(s, at);
+    return this.atNumber(at, true);
+  }
+
+  private atCurrency(at: number): number {
+    const s = this.s;
+    const currency = readCurrencyPrefix(s, at)!;
+    const first = readNumber(s, currency.end, true);
+    if (!first || first.word || malformedAfter(s, first.end)) return tokenEnd(s, at);
+    const range = this.readRange(at, first, currency.unit);
+    const last = range?.high ?? first;
+    const unit: Unit = { kind: 'money', unit: currency.unit, factor: 1, end: last.end };
+    if (range && this.splitsFromTo(at, range)) {
+      this.add(at, first.end, 'money', rescale(first, range.high), undefined, unit);
+      return this.add(range.highStart, unit.end, 'money', range.high, undefined, unit);
+    }
+    return this.add(at, unit.end, 'money', range?.low ?? first, range?.high, unit);
+  }
+
+  private atNumber(at: number, digit: boolean): number {
+    const s = this.s;
+    const first = readNumber(s, at);
+    if (!first) return digit ? tokenEnd(s, at) : at + 1;
+    if (digit && malformedAfter(s, first.end)) return tokenEnd(s, at);
+    const range = this.readRange(at, first);
+    let unit = range && this.readUnitOrNoun(range.low, range.high);
+    const low = unit ? range!.low : first;
+    const high = unit ? range!.high : undefined;
+    unit ??= this.readUnitOrNoun(first, first);
+    // Letters glued to digits that are not a unit: "25th", "1990s", "4G".
+    if (digit && /[A-Za-z]/.test(s[first.end] ?? '') && !(unit && unit.end > first.end)) return tokenEnd(s, at);
+    if (!unit) return this.atBareNumber(first) ?? (digit ? tokenEnd(s, at) : first.end);
+    const sign = unit.kind === 'percent' && /[-−]/.test(s[at - 1] ?? '') && /^$|[\s(]/.test(s[at - 2] ?? '') ? at - 1 : at;
+    if (sign < at && !high) {
+      const negative = (n: WrittenNumber): WrittenNumber => ({ ...n, value: -n.value });
+      return this.add(sign, unit.end, unit.kind, negative(low), undefined, unit);
+    }
+    if (range && high && this.splitsFromTo(at, range)) {
+      this.add(at, first.end, unit.kind, rescale(first, high), undefined, unit);
+      return this.add(range.highStart, unit.end, unit.kind, high, undefined, unit);
+    }
+    return this.add(at, unit.end, unit.kind, low, high, unit);
+  }
+
+  /** A plain four-digit number in 1800–2100 is a year; "2017-18" is two. */
+  private atBareNumber(n: WrittenNumber): number | undefined {
+    if (!isYearShaped(this.s, n)) return undefined;
+    const end = this.addYear(n.start, n.end, { year: n.value });
+    yearSuffix.lastIndex = end;
+    const m = yearSuffix.exec(this.s);
+    if (!m) return end;
+    let second = n.value - (n.value % 100) + Number(m[1]);
+    if (second <= n.value) second += 100;
+    if (second - n.value > 10) return end;
+    return this.addYear(end + 1, yearSuffix.lastIndex, { year: second });
+  }
+
+  private readRange(at: number, first: WrittenNumber, currency?: string): Range | undefined {
+    const s = this.s;
+    rangeConnector.lastIndex = first.end;
+    const m = rangeConnector.exec(s);
+    if (!m) return undefined;
+    const connector = m[0].includes('to') ? 'to' : m[0].includes('and') ? 'and' : 'dash';
+    if (connector === 'and' && wordBefore(s, at)?.toLowerCase() !== 'between') return undefined;
+    const highStart = rangeConnector.lastIndex;
+    let next = highStart;
+    if (currency) {
+      const repeated = readCurrencyPrefix(s, next);
+      if (repeated && repeated.unit !== currency) return undefined;
+      if (repeated) next = repeated.end;
+    }
+    const high = readNumber(s, next, currency !== undefined);
+    if (!high || high.word !== first.word || malformedAfter(s, high.end)) return undefined;
+    if (first.scale !== 1 && (high.scale === 1 || connector === 'to')) return undefined;
+    const low = first.scale === 1 ? rescale(first, high) : first;
+    if (!(high.value > low.value)) return undefined;
+    return { low, high, highStart, connector };
+  }
+
+  /** "from 10 to 15 percent" states two figures, not a range; the first borrows the second's unit and scale. */
+  private splitsFromTo(at: number, range: Range): boolean {
+    return range.connector === 'to' && wordBefore(this.s, at)?.toLowerCase() === 'from';
+  }
+
+  private readUnitOrNoun(first: WrittenNumber, last: WrittenNumber): Unit | undefined {
+    const s = this.s;
+    const before = wordBefore(s, first.start)?.toLowerCase();
+    const hyphen = s[last.end] === '-';
+    // Small number words are pronouns as often as counts: "one day", "the two nations".
+    const one = first.word && first.value === 1 && first.scale === 1;
+    const small = first.word && first.value <= 3 && first.scale === 1 && !hyphen;
+    if (one && !hyphen) return undefined;
+    if (small && before && determiners.has(before)) return undefined;
+    const unit = readUnit(s, last.end);
+    if (unit) return unit;
+    if (hyphen) return asUnit(readHyphenNoun(s, last.end, first.word));
+    const yearShaped = isYearShaped(s, first);
+    if (yearShaped && ((before && (yearWords.has(before) || determiners.has(before))) || s[first.start - 1] === '-')) return undefined;
+    return asUnit(readCountedNoun(s, last.end, small || yearShaped ? 0 : 2));
+  }
+
+  private add(start: number, end: number, kind: Unit['kind'], low: WrittenNumber, high: WrittenNumber | undefined, unit: Unit): number {
+    const value = low.value * unit.factor;
+    const highValue = high && high.value * unit.factor;
+    const top = highValue ?? value;
+    const hedge = findHedge(this.s, start);
+    let interval: [number, number];
+    if (hedge) interval = [value * hedge.low, top * hedge.high];
+    else interval = [value - (low.step * unit.factor) / 2, top + ((high ?? low).step * unit.factor) / 2];
+    const figure: Figure = {
+      kind,
+      start: start + this.offset,
+      end: end + this.offset,
+      text: this.s.slice(start, end),
+      value,
+      unit: unit.unit,
+      qualifier: hedge?.qualifier ?? 'exact',
+      low: Math.min(...interval),
+      highBound: Math.max(...interval),
+    };
+    if (highValue !== undefined) figure.high = highValue;
+    if (hedge) figure.qualifierStart = hedge.start + this.offset;
+    if (kind === 'money' || kind === 'quantity' || kind === 'count') {
+      // "33 billion cubic metres of gas a year": the material may come between.
+      ofMaterial.lastIndex = end;
+      perYear.lastIndex = kind === 'quantity' && ofMaterial.exec(this.s) ? ofMaterial.lastIndex : end;
+      if (perYear.exec(this.s)) figure.perYear = true;
+    }
+    this.figures.push(figure);
+    return end;
+  }
+
+  private addDate(written: WrittenDate): number {
+    return this.addYear(written.start, written.end, written.date, 'date');
+  }
+
+  private addYear(start: number, end: number, date: CalendarDate, kind: 'year' | 'date' = 'year'): number {
+    const year = date.year;
+    const window = this.s.slice(Math.max(0, start - hedgeWindow), start);
+    const m = yearHedgeBefore.exec(window);
+    const figure: Figure = {
+      kind,
+      start: start + this.offset,
+      end: end + this.offset,
+      text: this.s.slice(start, end),
+      value: year,
+      unit: kind,
+      qualifier: m ? 'about' : 'exact',
+      low: m ? year - hedgedYearSlack : year,
+      highBound: m ? year + hedgedYearSlack : year,
+      date,
+    };
+    if (m) figure.qualifierStart = start - window.length + m.index + m[0].indexOf(m[1]!) + this.offset;
+    this.figures.push(figure);
+    return end;
+  }
+}
+
+function findHedge(s: string, anchor: number): (Hedge & { start: number }) | undefined {
+  const window = s.slice(Math.max(0, anchor - hedgeWindow), anchor);
+  const m = hedgeBefore.exec(window);
+  if (!m) return undefined;
+  const hedge = hedgeByPhrase.get(m[1]!.toLowerCase())!;
+  return { ...hedge, start: anchor - window.length + m.index + m[0].indexOf(m[1]!) };
+}
+
+function asUnit(noun: CountedNoun | undefined): Unit | undefined {
+  return noun && { kind: noun.duration ? 'duration' : 'count', unit: noun.unit, factor: 1, end: noun.end };
+}
+
+function isYearShaped(s: string, n: WrittenNumber): boolean {
+  return n.plain && n.scale === 1 && n.end - n.start === 4 && plausibleYear(n.value) && s[n.start - 1] !== '$';
+}
+
+// ---------------------------------------------------------------------------
+// Comparing and writing figures
+
+function isDate(f: Figure): boolean {
+  return f.kind === 'year' || f.kind === 'date';
+}
+
+/** Figures measured in the same unit: years with dates, customers with people, km with miles (miles are read as km). */
+export function sameUnit(a: Figure, b: Figure): boolean {
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b);
+  if ((a.kind === 'duration') !== (b.kind === 'duration')) return false;
+  return unitFamily(a.unit) === unitFamily(b.unit);
+}
+
+/** True when the two figures can both be right: same unit and overlapping intervals. */
+export function intervalsOverlap(a: Figure, b: Figure): boolean {
+  return sameUnit(a, b) && a.low <= b.highBound && b.low <= a.highBound;
+}
+
+const currencySymbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
+
+/** The canonical form of a figure, qualifier left out: "$60 billion", "600 MW", "20%", "64 members", "December 2019". */
+export function formatFigure(f: Figure): string {
+  switch (f.kind) {
+    case 'year':
+    case 'date':
+      return f.date ? formatDate(f.date) : String(f.value);
+    case 'money': {
+      const symbol = currencySymbols[f.unit];
+      return symbol ? formatAmount(f.value, f.high, symbol) : `${f.unit} ${formatAmount(f.value, f.high, '')}`;
+    }
+    case 'percent':
+      return `${formatAmount(f.value, f.high, '')}${f.unit === 'pp' ? ' percentage points' : '%'}`;
+    default:
+      return `${formatAmount(f.value, f.high, '', f.kind === 'quantity')} ${unitLabel(f.unit, f.high ?? f.value)}`;
+  }
+}
+
+/** "$250–500 million" shares one scale; "$500 million–$1.2 billion" cannot. Converted measures are rounded. */
+function formatAmount(value: number, high: number | undefined, prefix: string, measure = false): string {
+  const decimals = (v: number): number => (measure && Math.abs(v) >= 100 ? 0 : 3);
+  const low = scaledParts(value, decimals(value));
+  const whole = (p: ReturnType<typeof scaledParts>): string => `${prefix}${p.number}${p.scale ? ` ${p.scale}` : ''}`;
+  if (high === undefined) return whole(low);
+  const top = scaledParts(high, decimals(high));
+  if (low.scale === top.scale) return `${prefix}${low.number}–${top.number}${top.scale ? ` ${top.scale}` : ''}`;
+  if (top.scale && !low.scale && value >= top.factor / 1000) return `${prefix}${formatNumber(value / top.factor)}–${top.number} ${top.scale}`;
+  return `${whole(low)}–${whole(top)}`;
+}

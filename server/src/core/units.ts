@@ -1,0 +1,231 @@
+// The units a figure can carry — currencies, measures, durations and counted nouns — read from
+// the words after (or the symbol before) a number, and written back for people.
+
+export interface WrittenUnit {
+  kind: 'money' | 'percent' | 'quantity' | 'duration';
+  /** Canonical unit: "USD", "%", "km", "year". */
+  unit: string;
+  /** Multiplies the written value into the canonical unit (miles → km, GW → MW, bcm → m3). */
+  factor: number;
+  end: number;
+}
+
+// ---------------------------------------------------------------------------
+// Currencies
+
+/** "$", "US$", "USD ", "Rs " … written before the amount. */
+export const currencyPrefixPattern = String.raw`(?:US ?\$|A\$|C\$|HK\$|S\$|[$€£₹₽₨]|(?:USD|EUR|GBP|PKR|INR|RUB|CNY|RMB|JPY)(?![A-Za-z])|Rs\b\.?)`;
+const currencyPrefix = new RegExp(`${currencyPrefixPattern}\\s?(?=\\d)`, 'y');
+const symbolCodes: Record<string, string> = {
+  $: 'USD', US$: 'USD', A$: 'AUD', C$: 'CAD', HK$: 'HKD', S$: 'SGD', '€': 'EUR', '£': 'GBP', '₹': 'INR', '₽': 'RUB', '₨': 'PKR', Rs: 'PKR', RMB: 'CNY',
+};
+
+/** The currency written before an amount at `at`, and where the amount starts. Rupees are Pakistani unless written "₹"/"INR". */
+export function readCurrencyPrefix(text: string, at: number): { unit: string; end: number } | undefined {
+  currencyPrefix.lastIndex = at;
+  const m = currencyPrefix.exec(text);
+  if (!m) return undefined;
+  const symbol = m[0].replace(/[\s.]/g, '');
+  return { unit: symbolCodes[symbol] ?? symbol, end: currencyPrefix.lastIndex };
+}
+
+const currencySuffix =
+  /\s*(?:(US|U\.S\.|American|Pakistani|Indian|Russian|Chinese)\s+)?(dollars?|euros?|rupees?|roubles?|rubles?|yuan|renminbi|pounds sterling|yen|USD|EUR|GBP|PKR|INR|RUB|CNY|RMB|JPY)(?![A-Za-z])/y;
+const currencyWords: Record<string, string> = {
+  dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', rupee: 'PKR', rupees: 'PKR', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB',
+  yuan: 'CNY', renminbi: 'CNY', RMB: 'CNY', 'pounds sterling': 'GBP', yen: 'JPY',
+};
+
+// ---------------------------------------------------------------------------
+// Percentages, measures and durations
+
+const percent = /\s*(?:%|per\s?cent(?![A-Za-z])|pct(?![A-Za-z]))|\s+(percentage\s+points?)(?![A-Za-z])/y;
+
+/** Canonical symbol and factor for each way of writing a measure; longer spellings first. */
+const measures: [pattern: string, unit: string, factor: number][] = [
+  ['megawatt[- ]hours?|MWh', 'MWh', 1],
+  ['gigawatt[- ]hours?|GWh', 'MWh', 1e3],
+  ['terawatt[- ]hours?|TWh', 'MWh', 1e6],
+  ['kilowatt[- ]hours?|kWh', 'MWh', 1e-3],
+  ['megawatts?|MW', 'MW', 1],
+  ['gigawatts?|GW', 'MW', 1e3],
+  ['kilowatts?|kW', 'MW', 1e-3],
+  ['square (?:kilometres?|kilometers?)|sq\\.? ?km|km2|km²', 'km2', 1],
+  ['kilometres?|kilometers?|kms?', 'km', 1],
+  ['miles?', 'km', 1.609344],
+  ['cubic (?:metres?|meters?)|m3|m³', 'm3', 1],
+  ['bcm', 'm3', 1e9],
+  ['metres?|meters?', 'm', 1],
+  ['(?:metric )?(?:tonnes?|tons?)', 't', 1],
+  ['kilograms?|kg', 'kg', 1],
+  ['barrels?|bbl', 'bbl', 1],
+  ['hectares?', 'ha', 1],
+  ['acres?', 'acre', 1],
+];
+const measure = new RegExp(`(?:${measures.map(([p]) => `(${p})`).join('|')})(?![A-Za-z0-9])`, 'y');
+
+const durationWords: Record<string, string> = {
+  year: 'year', years: 'year', yr: 'year', yrs: 'year', month: 'month', months: 'month', week: 'week', weeks: 'week',
+  day: 'day', days: 'day', hour: 'hour', hours: 'hour', decade: 'decade', decades: 'decade', century: 'century', centuries: 'century',
+};
+const duration = /(years?|yrs?|months?|weeks?|days?|hours?|decades?|century|centuries)(?![A-Za-z])/y;
+
+/** The unit written right after a number ending at `at`: "%", "dollars", "km", "-megawatt", "years". */
+export function readUnit(text: string, at: number): WrittenUnit | undefined {
+  percent.lastIndex = at;
+  let m = percent.exec(text);
+  if (m) return { kind: 'percent', unit: m[1] ? 'pp' : '%', factor: 1, end: percent.lastIndex };
+  currencySuffix.lastIndex = at;
+  m = currencySuffix.exec(text);
+  if (m) {
+    const word = m[2]!;
+    const unit = /rupee/.test(word) && m[1] === 'Indian' ? 'INR' : (currencyWords[word] ?? word);
+    return { kind: 'money', unit, factor: 1, end: currencySuffix.lastIndex };
+  }
+  const start = unitStart(text, at);
+  measure.lastIndex = start;
+  m = measure.exec(text);
+  if (m) {
+    const [, unit, factor] = measures[m.findIndex((g, i) => i > 0 && g !== undefined) - 1]!;
+    return { kind: 'quantity', unit, factor, end: measure.lastIndex };
+  }
+  duration.lastIndex = start;
+  m = duration.exec(text);
+  if (m) return { kind: 'duration', unit: durationWords[m[1]!]!, factor: 1, end: duration.lastIndex };
+  return undefined;
+}
+
+/** A unit follows its number glued ("3000kms"), after spaces ("600 MW") or a hyphen ("600-megawatt"). */
+function unitStart(text: string, at: number): number {
+  let i = at;
+  if (text[i] === '-') return i + 1;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\t' || text[i] === '\u00a0')) i++;
+  return i;
+}
+
+// ---------------------------------------------------------------------------
+// Counted nouns
+
+const irregular: Record<string, string> = {
+  people: 'person', persons: 'person', men: 'man', women: 'woman', children: 'child', aircraft: 'aircraft', personnel: 'personnel', staff: 'staff',
+};
+/** Words ending in "s" that are not plural nouns, or plurals that do not count things. */
+const notPlural = new Set([
+  'is', 'was', 'has', 'does', 'goes', 'says', 'as', 'us', 'its', 'his', 'this', 'thus', 'plus', 'gas', 'yes', 'perhaps', 'always', 'towards',
+  'afterwards', 'besides', 'whereas', 'news', 'series', 'species', 'times', 'cents', 'percents', 'others', 'ones', 'lens', 'bus', 'means',
+]);
+const singularMen = new Set(['specimen', 'regimen', 'abdomen', 'omen', 'stamen', 'amen']);
+
+/** The singular of a lowercase plural noun ("helicopters" → "helicopter", "people" → "person"), or undefined. */
+export function singularOf(word: string): string | undefined {
+  const irregularForm = irregular[word];
+  if (irregularForm) return irregularForm;
+  if (word.length < 3 || notPlural.has(word)) return undefined;
+  if (word.endsWith('men') && word.length > 4 && !singularMen.has(word)) return `${word.slice(0, -3)}man`;
+  if (!word.endsWith('s') || /(?:ss|us|is|ous|ics)$/.test(word)) return undefined;
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:ch|sh|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  return word.slice(0, -1);
+}
+
+export interface CountedNoun {
+  /** The singular noun: "helicopter", "person". */
+  unit: string;
+  /** "five long years" counts years: a duration. */
+  duration: boolean;
+  end: number;
+}
+
+/** Words that cannot sit between a number and its counted noun. */
+const notModifiers = new Set(
+  (
+    'the a an of in on at by for from to with and or but nor as than that which who whom whose this these those it its their his her our ' +
+    'were was is are be been being had have has will would could should may might must can shall did do not no per each every more less ' +
+    'most least over under about into onto upon while when where if so yet also only just still even already then now after before since ' +
+    'until during between among through across against within without worth later earlier ago apiece respectively combined altogether'
+  ).split(' '),
+);
+/** After "64-": counted nouns. These make something else: "two-fold", "30-odd", "200-strong". */
+const notHyphenNouns = new Set('fold odd strong plus something ish style like based related way sided off time'.split(' '));
+/** Number words count "X-noun" only for these nouns ("five-nation tour"); "two-state solution" is a name. */
+const hyphenNounsForWords = new Set(['member', 'nation', 'country', 'point']);
+
+const countWord = /[ \t\n\u00a0]+([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9'’-])/y;
+const hyphenNoun = /-([a-z]{3,})(?![A-Za-z0-9-])/y;
+
+/**
+ * The counted noun after a number: "75,000 jobs", "200 million potential customers", "four
+ * Mi-35 attack helicopters". Up to `modifiers` words may stand between; the noun must be a
+ * lowercase plural.
+ */
+export function readCountedNoun(s: string, at: number, modifiers: number): CountedNoun | undefined {
+  let next = at;
+  for (let seen = 0; seen <= modifiers; seen++) {
+    countWord.lastIndex = next;
+    const m = countWord.exec(s);
+    if (!m) return undefined;
+    const word = m[1]!;
+    next = countWord.lastIndex;
+    if (/^[a-z]+$/.test(word)) {
+      const noun = singularOf(word);
+      if (noun) return { unit: noun, duration: durationWords[noun] !== undefined, end: next };
+      if (notModifiers.has(word)) return undefined;
+    } else if (!/^[a-z]+(?:-[a-z]+)+$|^[A-Z][a-z]+$|^[A-Z][A-Za-z]*-?\d+[A-Za-z]*$/.test(word)) {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The noun after "64-" or "five-": "64-member delegation", "five-nation tour". */
+export function readHyphenNoun(s: string, at: number, spelledOut: boolean): CountedNoun | undefined {
+  hyphenNoun.lastIndex = at;
+  const m = hyphenNoun.exec(s);
+  if (!m || notHyphenNouns.has(m[1]!)) return undefined;
+  const noun = singularOf(m[1]!) ?? m[1]!;
+  if (spelledOut && !hyphenNounsForWords.has(noun)) return undefined;
+  return { unit: noun, duration: false, end: hyphenNoun.lastIndex };
+}
+
+/** Counted nouns that speak of people: 200 million customers are 200 million people. */
+const families: Record<string, string> = {
+  customer: 'person', consumer: 'person', resident: 'person', citizen: 'person', inhabitant: 'person', individual: 'person',
+  soldier: 'troop', serviceman: 'troop',
+  date: 'year',
+};
+
+/** The unit a figure is compared under: counted people are persons, dates are years. */
+export function unitFamily(unit: string): string {
+  return families[unit] ?? unit;
+}
+
+// ---------------------------------------------------------------------------
+// Writing units back
+
+const measureNames: Record<string, [one: string, many: string]> = {
+  t: ['tonne', 'tonnes'],
+  m3: ['cubic metre', 'cubic metres'],
+  bbl: ['barrel', 'barrels'],
+  ha: ['hectare', 'hectares'],
+  acre: ['acre', 'acres'],
+  km2: ['km²', 'km²'],
+};
+const pluralIrregular: Record<string, string> = { person: 'people', man: 'men', woman: 'women', child: 'children', aircraft: 'aircraft', personnel: 'personnel', staff: 'staff', century: 'centuries' };
+
+/** The unit as written after a number: "km", "tonnes", "members", "people", "years". */
+export function unitLabel(unit: string, value: number): string {
+  const one = value === 1;
+  const named = measureNames[unit];
+  if (named) return one ? named[0] : named[1];
+  if (/^[A-Z]|^(?:km|m|kg|m3)$/.test(unit)) return unit;
+  if (one) return unit;
+  return pluralIrregular[unit] ?? pluralOf(unit);
+}
+
+function pluralOf(noun: string): string {
+  if (noun.endsWith('man')) return `${noun.slice(0, -3)}men`;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(?:ch|sh|x|z|s)$/.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}
