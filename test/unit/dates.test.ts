@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, readDateAtDigit, readDateAtMonth } from '../../server/src/core/dates';
+import { extractFigures } from '../../server/src/core/figures';
+import type { Figure } from '../../server/src/core/types';
+
+/** "3-17 date November 2017 2017-11", "4-8 year 2016 2016", with "about@0 [2014,2016]" for a hedged year. */
+function render(f: Figure): string {
+  const d = f.date!;
+  const when = [d.year, d.month, d.day].filter((x) => x !== undefined).join('-');
+  const hedge = f.qualifier === 'exact' ? '' : ` ${f.qualifier}@${f.qualifierStart} [${f.low},${f.highBound}]`;
+  return `${f.start}-${f.end} ${f.kind} ${f.text} ${when}${hedge}`;
+}
+
+function expectDates(text: string, expected: string[]): void {
+  const figures = extractFigures(text);
+  expect(figures.map(render)).toEqual(expected);
+  for (const f of figures) {
+    expect(f.value).toBe(f.date!.year);
+    expect(f.unit).toBe(f.kind);
+  }
+}
+
+describe('years', () => {
+  it('stand alone, after prepositions and before nouns', () => {
+    expectDates('in 2016, 2019, by 2030, the 2012 report, 1951, 1971', [
+      '3-7 year 2016 2016',
+      '9-13 year 2019 2019',
+      '18-22 year 2030 2030',
+      '28-32 year 2012 2012',
+      '41-45 year 1951 1951',
+      '47-51 year 1971 1971',
+    ]);
+  });
+
+  it('"early", "mid-" and "the end of" keep just the year', () => {
+    expectDates('early 2019, mid-2019, at the end of 2016', ['6-10 year 2019 2019', '16-20 year 2019 2019', '36-40 year 2016 2016']);
+  });
+
+  it('a hedged year allows a year either side', () => {
+    expectDates('around 2015 and circa 1950', ['7-11 year 2015 2015 about@0 [2014,2016]', '22-26 year 1950 1950 about@16 [1949,1951]']);
+  });
+
+  it('year ranges give two years', () => {
+    expectDates('2017–2018, from 2017 to 2018, between 2017 and 2018, 2017-18', [
+      '0-4 year 2017 2017',
+      '5-9 year 2018 2018',
+      '16-20 year 2017 2017',
+      '24-28 year 2018 2018',
+      '38-42 year 2017 2017',
+      '47-51 year 2018 2018',
+      '53-57 year 2017 2017',
+      '58-60 year 18 2018',
+    ]);
+  });
+
+  it('skips decades, names, page ranges and numbers outside 1800–2100', () => {
+    expectDates('the 1990s, Vision 2030, pp. 2010–2015, 1799, 2101, 2,016, FY2019x', []);
+  });
+});
+
+describe('dates', () => {
+  it('month and year', () => {
+    expectDates('November 2017, in April 2019, December 2019, Nov. 2017, Sept 2019, (July-September 2025)', [
+      '0-13 date November 2017 2017-11',
+      '18-28 date April 2019 2019-4',
+      '30-43 date December 2019 2019-12',
+      '45-54 date Nov. 2017 2017-11',
+      '56-65 date Sept 2019 2019-9',
+      '73-87 date September 2025 2025-9',
+    ]);
+  });
+
+  it('full dates, day first or month first', () => {
+    expectDates('30 November 2016, November 30, 2016, 30th of November, 2016, 9 December 2019', [
+      '0-16 date 30 November 2016 2016-11-30',
+      '18-35 date November 30, 2016 2016-11-30',
+      '37-59 date 30th of November, 2016 2016-11-30',
+      '61-76 date 9 December 2019 2019-12-9',
+    ]);
+  });
+
+  it('ISO dates and the dd.mm.yyyy of footnote citations', () => {
+    expectDates('2019-11-20; – Sputnik. 09.01.2020. URL: (accessed 10.03.2020).', [
+      '0-10 date 2019-11-20 2019-11-20',
+      '23-33 date 09.01.2020 2020-1-9',
+      '50-60 date 10.03.2020 2020-3-10',
+    ]);
+  });
+
+  it('"may" and "march" in lowercase are verbs; a day and month without a year is no date', () => {
+    expectDates('they may 2019 never; troops march 2020; on 30 November they met', ['9-13 year 2019 2019', '34-38 year 2020 2020']);
+  });
+
+  it('rejects impossible days and months', () => {
+    expect(readDateAtDigit('31.02.2020', 0)).toBeUndefined();
+    expect(readDateAtDigit('2019-13-01', 0)).toBeUndefined();
+    expect(readDateAtDigit('29 February 2019', 0)).toBeUndefined();
+    expect(readDateAtDigit('29 February 2020', 0)?.date).toEqual({ year: 2020, month: 2, day: 29 });
+    expect(readDateAtMonth('May 1500', 0)).toBeUndefined();
+    expectDates('31.02.2020', []);
+  });
+});
+
+describe('formatDate', () => {
+  it('writes year, month and year, or the full date', () => {
+    expect(formatDate({ year: 2016 })).toBe('2016');
+    expect(formatDate({ year: 2019, month: 12 })).toBe('December 2019');
+    expect(formatDate({ year: 2016, month: 11, day: 30 })).toBe('30 November 2016');
+  });
+});
