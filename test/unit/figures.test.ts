@@ -300,6 +300,10 @@ describe('quantities', () => {
   it('"500m" is neither million nor metres outside money', () => {
     expectFigures('a 500m wall', []);
   });
+
+  it('a rate is not a measure: "5 km/h"', () => {
+    expectFigures('at 5 km/h along a 3,000-km corridor', ['18-26 quantity 3,000-km =3000 km [2999.5,3000.5]']);
+  });
 });
 
 describe('counts', () => {
@@ -458,6 +462,10 @@ describe('what is not a figure', () => {
 
   it('ordinals, decades, thousands-grouped non-years and out-of-range years', () => {
     expectFigures('the 21st century, the 25th meeting, the 1990s, 2,016, 1799, 2101, 10', []);
+  });
+
+  it('Markdown emphasis is not an identifier', () => {
+    expectFigures('in _2016_ and **$80 billion**', ['4-8 year 2016 =2016 year [2016,2016]', '16-27 money $80 billion =80e9 USD [79.5e9,80.5e9]']);
   });
 
   it('list and heading numbers', () => {

@@ -175,15 +175,15 @@ export function namesOrRefers(word: string): boolean {
   return /^[A-Z][A-Za-z]*$/.test(word) && !notNames.has(word.toLowerCase()) && !isMonthName(word);
 }
 
-/** Digits inside a code, URL, DOI or model name: "G20", "SSJ-100", "10.17976/jpps/2020.03.02", "c_1385". */
+/** Digits inside a code, URL, DOI or model name: "G20", "SSJ-100", "10.17976/jpps/2020.03.02", "c_1385" (but not Markdown's "_2016_"). */
 export function inIdentifier(s: string, at: number): boolean {
   const before = s[at - 1] ?? ' ';
-  if (/[A-Za-z0-9_/#@=.]/.test(before)) return true;
+  if (/[A-Za-z0-9/#@=.]/.test(before) || (before === '_' && /[A-Za-z0-9]/.test(s[at - 2] ?? ''))) return true;
   if (before === '-' && /[A-Za-z]/.test(s[at - 2] ?? '')) return !/(?:^|[^A-Za-z])(?:mid|pre|post)$/i.test(s.slice(Math.max(0, at - 6), at - 1));
   let start = at;
   while (start > 0 && !/\s/.test(s[start - 1]!)) start--;
   const token = s.slice(start, tokenEnd(s, at));
-  return /[/@_=]|:\/\/|www\./.test(token);
+  return /[/@=]|[A-Za-z0-9]_[A-Za-z0-9]|:\/\/|www\./.test(token);
 }
 
 /** "10:30", "1.2.3", "1,2": the number runs on into something that is not a figure. */

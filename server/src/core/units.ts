@@ -62,7 +62,8 @@ const measures: [pattern: string, unit: string, factor: number][] = [
   ['hectares?', 'ha', 1],
   ['acres?', 'acre', 1],
 ];
-const measure = new RegExp(`(?:${measures.map(([p]) => `(${p})`).join('|')})(?![A-Za-z0-9])`, 'y');
+// A measure followed by "/h" or "/year" is a rate ("5 km/h"), not that measure.
+const measure = new RegExp(`(?:${measures.map(([p]) => `(${p})`).join('|')})(?![A-Za-z0-9]|\\/[A-Za-z])`, 'y');
 
 const durationWords: Record<string, string> = {
   year: 'year', years: 'year', yr: 'year', yrs: 'year', month: 'month', months: 'month', week: 'week', weeks: 'week',
