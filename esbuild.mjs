@@ -5,6 +5,8 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+const bundleUrl = "const __attestBundleUrl = require('node:url').pathToFileURL(__filename).href;";
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -13,20 +15,29 @@ const common = {
   minify: production,
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
-  // remark and friends are ESM-only; bundling them into CommonJS needs import.meta.url only in dev tools we do not ship.
-  define: { 'import.meta.url': 'undefined' },
+  // Some dependencies are ESM and call createRequire(import.meta.url); in a CommonJS bundle
+  // that URL is the bundle's own file.
+  define: { 'import.meta.url': '__attestBundleUrl' },
+  banner: { js: bundleUrl },
 };
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${bundleUrl}` } },
 ];
+
+/** Parses corpus/*.md into dist/corpus.json with the same code the server uses. */
+async function buildCorpusIndex() {
+  const { execFileSync } = await import('node:child_process');
+  await esbuild.build({ ...common, minify: false, sourcemap: false, entryPoints: ['scripts/build-corpus-index.ts'], outfile: '.cache/build-corpus-index.cjs' });
+  execFileSync(process.execPath, ['.cache/build-corpus-index.cjs'], { stdio: 'inherit' });
+}
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('esbuild: watching client, server and CLI');
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all([...builds.map((b) => esbuild.build(b)), buildCorpusIndex()]);
 }

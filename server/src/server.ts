@@ -1,22 +1,140 @@
-// Wires the language server: capabilities, documents with incremental sync, and the features.
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver';
+// Wires the language server: capabilities, documents with incremental sync, settings,
+// the source library, the shared per-version analyses, and one registration per feature.
+import * as path from 'node:path';
+import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { Analyses } from './analyses';
+import { AcceptedClaims } from './accepted';
+import { acceptCommand, registerCodeActions } from './features/codeActions';
+import { completionTriggers, registerCompletion } from './features/completion';
+import { registerDefinition } from './features/definition';
 import { registerDiagnostics } from './features/diagnostics';
+import { registerDocumentLinks } from './features/documentLinks';
+import { registerDocumentSymbols } from './features/documentSymbols';
+import { registerHover } from './features/hover';
+import { registerReferences } from './features/references';
+import { registerRename } from './features/rename';
+import { SourceLibrary } from './library';
+import { fileOf, ServerSettings } from './serverSettings';
 
 export const serverInfo = { name: 'attest', version: '0.1.0' };
 
-export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+export interface ServerOptions {
+  /** Folder with corpus.json and, beside it, docs/; defaults to the bundle's folder. */
+  distDir?: string;
+  /** Pause after typing before re-checking. */
+  debounceMs?: number;
+}
 
-  connection.onInitialize(
-    (): InitializeResult => ({
+// Server-side commands; the client's "Attest: …" commands call them with the active document.
+export const commands = { checkDocument: 'attest.server.checkDocument', acceptClaim: acceptCommand } as const;
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const distDir = options.distDir ?? __dirname;
+  const documents = new TextDocuments(TextDocument);
+  const settings = new ServerSettings(connection);
+  // Problems found before the client is listening wait until it is.
+  let initialized = false;
+  const waitingProblems: string[] = [];
+  const showProblem = (text: string): void => {
+    connection.console.warn(text);
+    void connection.window.showWarningMessage(text);
+  };
+  const library = new SourceLibrary({
+    distDir,
+    onProblem: (problem) => {
+      const where = `${problem.file}${problem.line !== undefined ? `:${problem.line + 1}` : ''}`;
+      const text = `Attest source problem in ${where}: ${problem.message}`;
+      if (initialized) showProblem(text);
+      else waitingProblems.push(text);
+    },
+  });
+  const analyses = new Analyses(documents, library, settings);
+  let roots: string[] = [];
+  let accepted = new AcceptedClaims(undefined);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    settings.supportsConfiguration = Boolean(params.capabilities?.workspace?.configuration);
+    settings.trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+    roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).flatMap((f) => fileOf(f.uri) ?? []);
+    accepted = new AcceptedClaims(settings.trusted ? roots[0] : undefined);
+    return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: completionTriggers },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(commands) },
       },
       serverInfo,
-    }),
-  );
+    };
+  });
 
-  registerDiagnostics(connection, documents);
+  const diagnostics = registerDiagnostics(connection, documents, analyses, {
+    debounceMs: options.debounceMs ?? 200,
+    docsUri: URI.file(path.join(distDir, '..', 'docs', 'checks.md')).toString(),
+    isAccepted: (fingerprint) => accepted.has(fingerprint),
+  });
+
+  registerHover(connection, analyses);
+  registerCompletion(connection, analyses);
+  registerCodeActions(connection, analyses);
+  registerDefinition(connection, analyses);
+  registerReferences(connection, analyses);
+  registerRename(connection, analyses);
+  registerDocumentSymbols(connection, analyses);
+  registerDocumentLinks(connection, analyses);
+
+  const configureLibrary = async (): Promise<void> => {
+    const scope = roots[0] ? URI.file(roots[0]).toString() : 'file:///';
+    const current = await settings.forDocument(scope);
+    await library.configure({ roots: roots.length ? roots : [process.cwd()], sources: current.sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources });
+  };
+  library.onDidChange(() => {
+    analyses.forget();
+    void diagnostics.publishAll();
+  });
+
+  connection.onInitialized(() => {
+    initialized = true;
+    for (const text of waitingProblems.splice(0)) showProblem(text);
+    if (settings.supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'attest' });
+    void configureLibrary();
+  });
+  connection.onDidChangeConfiguration(() => {
+    settings.forget();
+    void configureLibrary();
+  });
+  let reload: ReturnType<typeof setTimeout> | undefined;
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const files = changes.flatMap((c) => fileOf(c.uri) ?? []);
+    if (accepted.file && files.includes(accepted.file)) {
+      accepted.reload();
+      void diagnostics.publishAll();
+    }
+    if (files.some((f) => path.basename(f) === '.attestrc.json')) settings.forget();
+    if (!files.some((f) => library.concerns(f) || path.basename(f) === '.attestrc.json')) return;
+    clearTimeout(reload);
+    reload = setTimeout(() => void configureLibrary(), 150);
+  });
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command === commands.checkDocument && typeof args?.[0] === 'string') await diagnostics.publish(args[0]);
+    if (command === commands.acceptClaim && typeof args?.[0] === 'string' && typeof args[1] === 'string') {
+      try {
+        accepted.add({ fingerprint: args[1], claim: String(args[2] ?? ''), code: String(args[3] ?? ''), file: fileOf(args[0]) && roots[0] ? path.relative(roots[0], fileOf(args[0])!) : undefined });
+      } catch (error) {
+        void connection.window.showWarningMessage(error instanceof Error ? error.message : String(error));
+        return;
+      }
+      await diagnostics.publish(args[0]);
+    }
+  });
+
   documents.listen(connection);
 }

@@ -1,19 +1,52 @@
-// The `attest` command line: runs the same checks as the editor, for CI.
-import { readFileSync } from 'node:fs';
-import { parseDraft } from '../core/draft';
-import { placeholderLinks, placeholderMessage } from '../core/links';
+// The `attest` command line: the editor's checks for CI. Exit codes: 0 nothing at warning
+// level or above, 1 findings at that level, 2 usage or input errors (message on stderr).
+import { parseArgs } from 'node:util';
+import { checkCommand } from './check';
+import { sourcesCommand } from './sources';
 
-const [command, ...files] = process.argv.slice(2);
-if (command !== 'check' || files.length === 0) {
-  process.stderr.write('Usage: attest check <files…>\n');
-  process.exit(2);
-}
-let findings = 0;
-for (const file of files) {
-  const draft = parseDraft(readFileSync(file, 'utf8'));
-  for (const link of placeholderLinks(draft)) {
-    findings++;
-    process.stdout.write(`${file}:${link.start}: link.placeholder: ${placeholderMessage(link.text)}\n`);
+const usage = `Usage:
+  attest check <files or folders…> [--format stylish|json|sarif] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…]
+  attest sources [--sources <dir>…] [--no-bundled] [--exclude-source <id>…]
+
+Checks the figures, dates and quotations in Markdown drafts against the bundled corpus and your sources.
+Settings in the nearest .attestrc.json apply too.`;
+
+export class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'stylish' },
+      sources: { type: 'string', short: 's', multiple: true, default: [] },
+      'no-bundled': { type: 'boolean', default: false },
+      'exclude-source': { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...paths] = positionals;
+  if (values.help) {
+    process.stdout.write(usage + '\n');
+    return 0;
   }
+  const options = { sources: values.sources ?? [], bundled: !values['no-bundled'], exclude: values['exclude-source'] ?? [] };
+  if (command === 'check') {
+    const format = values.format ?? 'stylish';
+    if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
+    if (!paths.length) throw new UsageError('Name at least one Markdown file or folder to check.');
+    return checkCommand(paths, { ...options, format });
+  }
+  if (command === 'sources') return sourcesCommand(options);
+  throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command: check or sources.');
 }
-process.exit(findings > 0 ? 1 : 0);
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`attest: ${message}\n`);
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`\n${usage}\n`);
+    process.exit(2);
+  },
+);

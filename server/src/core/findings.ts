@@ -57,6 +57,8 @@ export interface Finding {
   related?: SourceLocation[];
   /** Everything a quick fix needs; travels in diagnostic.data. */
   fix?: FixData;
+  /** Identifies a claim's finding by its words, so "Mark as checked" lasts until they change. */
+  fingerprint?: string;
 }
 
 export type FixData =

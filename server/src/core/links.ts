@@ -10,6 +10,7 @@ export function placeholderLinks(draft: Draft): DraftLink[] {
   return draft.links.filter(isPlaceholderLink);
 }
 
-export function placeholderMessage(linkText: string): string {
-  return `Link "${linkText}" has no target: replace "#" with the source's URL or DOI.`;
+export function placeholderMessage(linkText: string, url = '#'): string {
+  const what = url.trim() === '' ? "add the source's URL or DOI" : `replace "${url.trim()}" with the source's URL or DOI`;
+  return `Link "${linkText}" has no target: ${what}.`;
 }

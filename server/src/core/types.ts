@@ -176,8 +176,10 @@ export interface Evidence {
   quote: string;
   /** Offsets of the matched figure or words inside `quote`. */
   highlight?: Span;
-  /** The source's figure as written, for mismatches ("$60 billion"). */
+  /** The source's figure or words as written ("$60 billion"). */
   sourceValue?: string;
+  /** The source's figure, for figure and date claims. */
+  sourceFigure?: Figure;
   /** A short description of what the figure measures, from the source ("CPEC's expected total investment"). */
   subject?: string;
   /** How strongly the subject matched (0–1). */
@@ -192,7 +194,11 @@ export interface Claim {
   text: string;
   /** The sentence the claim sits in. */
   sentence: Span;
+  /** The paragraph the claim sits in; it can carry the subject. */
+  paragraph: Span;
   figure?: Figure;
+  /** The year or date the figure is attached to ("$36 million in 2017"). */
+  period?: Figure;
   quote?: Quote;
   /** Footnote labels or citation keys attached to the sentence in the draft. */
   citedBy: string[];

@@ -1,23 +1,111 @@
-// Publishes Attest's findings as diagnostics, tagged with the document version.
+// Publishes findings as diagnostics tagged with the document version: after a short pause
+// in typing, on save, or on request (attest.checkOn). Cleared when the document closes.
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDraft } from '../core/draft';
-import { placeholderLinks, placeholderMessage } from '../core/links';
+import { URI } from 'vscode-uri';
+import type { Analyses, DocumentAnalysis } from '../analyses';
+import type { Finding, Severity } from '../core/findings';
+import type { Corpus } from '../core/corpus';
 import { toRange } from '../ranges';
 
-export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>): void {
-  const publish = (document: TextDocument): void => {
-    const draft = parseDraft(document.getText());
-    const diagnostics: Diagnostic[] = placeholderLinks(draft).map((link) => ({
-      range: toRange(document, link.start, link.end),
-      severity: DiagnosticSeverity.Warning,
-      code: 'link.placeholder',
-      source: 'attest',
-      message: placeholderMessage(link.text),
-    }));
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface DiagnosticsOptions {
+  /** Pause after the last keystroke before checking, in milliseconds. */
+  debounceMs: number;
+  /** Where docs/checks.md lives, for each code's explanation link. */
+  docsUri: string;
+  /** Claims the writer marked as checked. */
+  isAccepted(fingerprint: string | undefined): boolean;
+}
+
+export interface DiagnosticsFeature {
+  /** Checks and publishes now (the "Check document" command, or after sources change). */
+  publish(uri: string): Promise<void>;
+  publishAll(): Promise<void>;
+}
+
+export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, analyses: Analyses, options: DiagnosticsOptions): DiagnosticsFeature {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const published = new Map<string, number>();
+
+  const publish = async (uri: string): Promise<void> => {
+    const result = await analyses.get(uri);
+    const current = documents.get(uri);
+    if (!result || !current || current.version !== result.document.version) return;
+    if (result.skipped && !published.has(uri)) void connection.window.showInformationMessage(result.skipped);
+    published.set(uri, result.document.version);
+    await connection.sendDiagnostics({ uri, version: result.document.version, diagnostics: toDiagnostics(result, options) });
   };
-  documents.onDidOpen((e) => publish(e.document));
-  documents.onDidChangeContent((e) => publish(e.document));
-  documents.onDidClose((e) => void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
+
+  const schedule = (document: TextDocument, reason: 'open' | 'change' | 'save'): void => {
+    void analyses.get(document.uri).then(async (result) => {
+      const checkOn = result?.settings.checkOn ?? 'type';
+      if (checkOn === 'manual' && reason !== 'open') return;
+      if (checkOn === 'save' && reason === 'change') return;
+      clearTimeout(timers.get(document.uri));
+      if (reason !== 'change') return publish(document.uri);
+      timers.set(document.uri, setTimeout(() => void publish(document.uri), options.debounceMs));
+    });
+  };
+
+  documents.onDidOpen((e) => schedule(e.document, 'open'));
+  documents.onDidChangeContent((e) => {
+    if (published.has(e.document.uri)) schedule(e.document, 'change');
+  });
+  documents.onDidSave((e) => schedule(e.document, 'save'));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    published.delete(e.document.uri);
+    analyses.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  return {
+    publish,
+    publishAll: async () => {
+      await Promise.all(documents.all().map((d) => publish(d.uri)));
+    },
+  };
+}
+
+export function toDiagnostics({ analysis, settings, document, checker }: DocumentAnalysis, { docsUri, isAccepted }: Pick<DiagnosticsOptions, 'docsUri' | 'isAccepted'>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of analysis.findings) {
+    const level = settings.severity[finding.code];
+    if (level === 'off' || isAccepted(finding.fingerprint)) continue;
+    diagnostics.push({
+      range: toRange(document, finding.start, finding.end),
+      severity: severities[level],
+      code: finding.code,
+      codeDescription: { href: `${docsUri}#${anchor(finding.code)}` },
+      source: 'attest',
+      message: finding.message,
+      relatedInformation: related(finding, checker.corpus),
+      data: { fix: finding.fix, version: document.version, fingerprint: finding.fingerprint, claim: document.getText().slice(finding.start, finding.end) },
+    });
+  }
+  return diagnostics;
+}
+
+/** GitHub-style heading anchor of a code's section in docs/checks.md. */
+export function anchor(code: string): string {
+  return code.replace(/[^a-z0-9-]/g, '');
+}
+
+function related(finding: Finding, corpus: Corpus): Diagnostic['relatedInformation'] {
+  if (!finding.related) return undefined;
+  return finding.related.flatMap((r) => {
+    const source = corpus.sources.get(r.sourceId);
+    const passage = corpus.passages[r.passageIndex];
+    if (!source?.location || !passage) return [];
+    const line = passage.line;
+    return [{ location: { uri: URI.file(source.location).toString(), range: { start: { line, character: 0 }, end: { line, character: 0 } } }, message: r.message }];
+  });
 }

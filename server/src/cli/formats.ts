@@ -1,0 +1,74 @@
+// Output formats of `attest check`: stylish (for people), JSON (the contract in report.ts)
+// and SARIF 2.1.0 (for code-scanning dashboards).
+import type { FileReport } from '../report';
+import { serverInfo } from '../server';
+
+const severityMark = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
+
+export function stylish(reports: readonly FileReport[], color: boolean): string {
+  const paint = (code: number, s: string): string => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const lines: string[] = [];
+  const totals = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const report of reports) {
+    const claims = report.claims.length;
+    const supported = report.claims.filter((c) => c.verdict === 'supported').length;
+    lines.push(paint(4, report.path) + paint(2, `  ${claims} claim${claims === 1 ? '' : 's'}, ${supported} supported by a source`));
+    for (const d of report.diagnostics) {
+      totals[d.severity]++;
+      const where = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
+      const mark = severityMark[d.severity].padEnd(8);
+      const markColor = d.severity === 'error' ? 31 : d.severity === 'warning' ? 33 : 36;
+      lines.push(`  ${paint(2, where)}${paint(markColor, mark)}${d.message}  ${paint(2, d.code)}`);
+    }
+    lines.push('');
+  }
+  const problems = totals.error + totals.warning;
+  lines.push(
+    problems
+      ? paint(31, `✖ ${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'})`) + `, ${totals.information + totals.hint} note${totals.information + totals.hint === 1 ? '' : 's'}`
+      : `✔ no problems, ${totals.information + totals.hint} note${totals.information + totals.hint === 1 ? '' : 's'}`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function json(reports: readonly FileReport[]): string {
+  return JSON.stringify({ files: reports }, null, 2) + '\n';
+}
+
+const sarifLevel = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+export function sarif(reports: readonly FileReport[], docsUrl: string): string {
+  const codes = [...new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Attest',
+            version: serverInfo.version,
+            informationUri: docsUrl,
+            rules: codes.map((code) => ({ id: code, helpUri: `${docsUrl}#${code.replace('.', '')}` })),
+          },
+        },
+        results: reports.flatMap((r) =>
+          r.diagnostics.map((d) => ({
+            ruleId: d.code,
+            level: sarifLevel[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: r.path.split('\\').join('/') },
+                  region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}

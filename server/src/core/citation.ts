@@ -1,0 +1,46 @@
+// Formats sources for people: a short label ("Korybko & Morozov 2020"), a full reference
+// in Chicago author-date style, and a footnote text citing a passage.
+import type { Evidence, SourceFootnote, SourceMeta } from './types';
+
+export function shortLabel(meta: SourceMeta): string {
+  const names = meta.authors.map((a) => a.family);
+  const who = names.length === 0 ? meta.title : names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} & ${names[1]}` : `${names[0]} et al.`;
+  return meta.year ? `${who} ${meta.year}` : `${who}`;
+}
+
+/** Chicago author-date: Korybko, Andrew, and Vladimir M. Morozov. 2020. “Title.” Container, no. 3: 9–22. https://doi.org/…. */
+export function chicagoReference(meta: SourceMeta): string {
+  const authors = meta.authors.map((a, i) => (i === 0 ? (a.given ? `${a.family}, ${a.given}` : a.family) : a.given ? `${a.given} ${a.family}` : a.family));
+  const who = authors.length <= 1 ? (authors[0] ?? '') : `${authors.slice(0, -1).join(', ')}, and ${authors.at(-1)}`;
+  const parts: string[] = [];
+  if (who) parts.push(`${who.replace(/\.$/, '')}.`);
+  if (meta.year) parts.push(`${meta.year}.`);
+  parts.push(`“${meta.title.replace(/\.$/, '')}.”`);
+  if (meta.container) {
+    let container = meta.container;
+    if (meta.volume) container += ` ${meta.volume}`;
+    if (meta.issue) container += meta.volume ? ` (${meta.issue})` : `, no. ${meta.issue}`;
+    if (meta.pages) container += `: ${meta.pages.replace('-', '–')}`;
+    parts.push(`${container}.`);
+  }
+  const link = meta.doi ? `https://doi.org/${meta.doi}` : meta.url;
+  if (link) parts.push(`${link}.`);
+  return parts.join(' ');
+}
+
+/** A footnote definition's text citing evidence: "Korybko & Morozov 2020, p. 10 (citing …)". */
+export function footnoteText(meta: SourceMeta, evidence: Pick<Evidence, 'locator'>, sourceFootnote?: SourceFootnote): string {
+  let text = chicagoReference(meta).replace(/\.$/, '');
+  if (evidence.locator && /^pp?\. /.test(evidence.locator)) text += `, ${evidence.locator}`;
+  text += '.';
+  if (sourceFootnote?.title) {
+    const cited = [sourceFootnote.title, sourceFootnote.outlet, sourceFootnote.date].filter(Boolean).join(', ');
+    text += ` Citing: ${cited}${sourceFootnote.url ? `, ${sourceFootnote.url}` : ''}.`;
+  }
+  return text;
+}
+
+/** "p. 10, fn. 4" for messages. */
+export function locatorLabel(evidence: Pick<Evidence, 'locator' | 'footnote'>): string {
+  return [evidence.locator, evidence.footnote ? `fn. ${evidence.footnote}` : ''].filter(Boolean).join(', ');
+}

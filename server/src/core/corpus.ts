@@ -1,0 +1,29 @@
+// What the checker needs from a corpus. The index that implements it is built outside
+// the core (server/src/corpus/), from bundled data or the writer's files.
+import type { Figure, Passage, Source, Span } from './types';
+import type { Term, Vocabulary } from './terms';
+
+/** A figure stated in a source, with the sentence it sits in. */
+export interface SourceFigure {
+  passage: number;
+  sentence: Span;
+  figure: Figure;
+}
+
+export interface Corpus {
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly passages: readonly Passage[];
+  readonly vocabulary: Vocabulary;
+  /** Sentences of a passage, as offsets into its text. */
+  sentences(passage: number): readonly Span[];
+  /** Figures, years and dates of a passage, as offsets into its text. */
+  figures(passage: number): readonly Figure[];
+  /** Subject terms of a passage. */
+  terms(passage: number): readonly Term[];
+  /** Every source figure whose unit is `unit` (years and dates under "year"). */
+  figuresWithUnit(unit: string): readonly SourceFigure[];
+  /** Passages containing a term. */
+  passagesWithTerm(term: string): readonly number[];
+  /** Inverse document frequency of a term over passages; rare terms weigh more. */
+  idf(term: string): number;
+}

@@ -1,0 +1,52 @@
+// What the writer sees when hovering a claim or a footnote reference: the verdict, the
+// source sentence with the matched words in bold, the reference, and the source's own
+// footnote. All source text is escaped.
+import { chicagoReference, locatorLabel, shortLabel } from './citation';
+import type { Corpus } from './corpus';
+import type { Draft } from './draft';
+import { escapeMarkdown, safeLink } from './markdownText';
+import type { Evidence, Verdict } from './types';
+
+const verdictTitles: Record<Verdict['verdict'], string> = {
+  supported: 'Supported by the source',
+  contradicted: 'The source gives a different value',
+  misquoted: 'The source’s words differ',
+  unsourced: 'No source found',
+};
+
+export function claimHover(verdict: Verdict, corpus: Corpus, formatReference: (id: string) => string | undefined = () => undefined): string {
+  const evidence = verdict.evidence[0];
+  const title = `**Attest: ${verdictTitles[verdict.verdict]}**`;
+  if (!evidence) {
+    const what = verdict.claim.kind === 'quote' ? 'this quotation' : escapeMarkdown(verdict.claim.text);
+    return `${title}\n\nNone of the ${corpus.sources.size} sources states ${what} about this subject.`;
+  }
+  const source = corpus.sources.get(evidence.sourceId);
+  if (!source) return title;
+  const parts = [`${title} — ${escapeMarkdown(shortLabel(source.meta))}, ${escapeMarkdown(locatorLabel(evidence))}`, `> ${highlighted(evidence)}`];
+  parts.push(escapeMarkdown(formatReference(source.meta.id) ?? chicagoReference(source.meta)));
+  const footnote = evidence.footnote ? source.footnotes.find((f) => f.label === evidence.footnote) : undefined;
+  if (footnote && !footnote.missing) {
+    const cited = [footnote.title && `*${escapeMarkdown(footnote.title)}*`, footnote.outlet && escapeMarkdown(footnote.outlet), footnote.date && escapeMarkdown(footnote.date)].filter(Boolean).join(', ');
+    const link = safeLink(footnote.url);
+    parts.push(`The source’s footnote ${escapeMarkdown(footnote.label)} cites: ${cited}${link ? ` ${link}` : ''}${footnote.accessed ? ` (accessed ${escapeMarkdown(footnote.accessed)})` : ''}`);
+  } else if (footnote?.missing) {
+    parts.push(`The source cites its footnote ${escapeMarkdown(footnote.label)} here, but the footnote’s text is missing from the source.`);
+  }
+  return parts.join('\n\n');
+}
+
+function highlighted(evidence: Evidence): string {
+  const { quote, highlight } = evidence;
+  if (!highlight) return escapeMarkdown(quote);
+  return `${escapeMarkdown(quote.slice(0, highlight.start))}**${escapeMarkdown(quote.slice(highlight.start, highlight.end))}**${escapeMarkdown(quote.slice(highlight.end))}`;
+}
+
+/** The definition of the footnote referenced at `offset`, if the offset is on a reference. */
+export function footnoteHover(draft: Draft, offset: number): { start: number; end: number; markdown: string } | undefined {
+  const ref = draft.footnoteRefs.find((r) => offset >= r.start && offset <= r.end);
+  if (!ref) return undefined;
+  const def = draft.footnoteDefs.find((d) => d.label.toLowerCase() === ref.label.toLowerCase());
+  const markdown = def ? `**Footnote ${escapeMarkdown(ref.label)}**\n\n${escapeMarkdown(def.text)}` : `**Footnote ${escapeMarkdown(ref.label)}** has no definition.`;
+  return { start: ref.start, end: ref.end, markdown };
+}

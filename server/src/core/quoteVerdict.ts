@@ -1,0 +1,107 @@
+// Judges a quotation: verbatim in a source (supported), near-verbatim (misquoted, with the
+// source's exact words), or nowhere (unsourced). Marks, apostrophes, dashes, case and spacing
+// are normalised first so that only the words are compared.
+import search from 'approx-string-match';
+import type { Corpus } from './corpus';
+import { footnoteFor } from './figureVerdict';
+import { termsOf } from './terms';
+import type { Claim, Evidence, Span, Verdict } from './types';
+
+/** At most this share of the quotation's characters may differ for it to count as a misquote. */
+const maxErrorShare = 0.35;
+/** And at least this share of its words must appear, in the source span, as written. */
+const minWordShare = 0.5;
+const candidatePassages = 6;
+
+/** Same length as the input, so offsets into the result are offsets into the original. */
+export function foldForComparison(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s/g, ' ');
+}
+
+export function judgeQuote(claim: Claim, corpus: Corpus): Verdict {
+  const words = foldForComparison(claim.quote!.text).replace(/\s+/g, ' ').trim();
+  // "…" splits a quotation into pieces that must each be found.
+  const pieces = words.split(/\s*(?:\.\.\.|\u2026)\s*/).filter((p) => p.split(' ').length >= 2);
+  if (!pieces.length) return { claim, verdict: 'unsourced', evidence: [] };
+  const found = pieces.map((piece) => findPiece(piece, corpus));
+  const worst = found.reduce((a, b) => (b === undefined || (a !== undefined && b.errors > a.errors) ? b : a));
+  if (!worst || found.some((f) => f === undefined)) return { claim, verdict: 'unsourced', evidence: [] };
+  const verdict = worst.errors === 0 ? 'supported' : 'misquoted';
+  return { claim, verdict, evidence: [toEvidence(found[0]!, corpus)] };
+}
+
+interface PieceMatch {
+  passage: number;
+  start: number;
+  end: number;
+  errors: number;
+  hasFootnote: boolean;
+}
+
+function findPiece(piece: string, corpus: Corpus): PieceMatch | undefined {
+  let best: PieceMatch | undefined;
+  for (const passage of candidates(piece, corpus)) {
+    const text = foldForComparison(corpus.passages[passage]!.text);
+    const exact = text.indexOf(piece);
+    const match =
+      exact >= 0
+        ? { start: exact, end: exact + piece.length, errors: 0 }
+        : search(text, piece, Math.floor(piece.length * maxErrorShare)).sort((a, b) => a.errors - b.errors)[0];
+    if (!match || (match.errors > 0 && !wordsAgree(piece, text.slice(match.start, match.end)))) continue;
+    const p = corpus.passages[passage]!;
+    const hasFootnote = footnoteFor(p.footnotes, sentenceAround(corpus, passage, match.start, match.end), match.end, p.text) !== undefined;
+    const candidate = { passage, ...match, hasFootnote };
+    if (!best || match.errors < best.errors || (match.errors === best.errors && hasFootnote && !best.hasFootnote)) best = candidate;
+  }
+  return best;
+}
+
+/** Passages that share the quotation's rarest words, most shared first. */
+function candidates(piece: string, corpus: Corpus): number[] {
+  const terms = [...new Set(termsOf(piece, corpus.vocabulary).map((t) => t.term))];
+  const counts = new Map<number, number>();
+  for (const term of terms) {
+    const weight = corpus.idf(term);
+    for (const passage of corpus.passagesWithTerm(term)) counts.set(passage, (counts.get(passage) ?? 0) + weight);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, candidatePassages)
+    .map(([passage]) => passage);
+}
+
+function wordsAgree(piece: string, span: string): boolean {
+  const sourceWords = new Set(span.split(/[^\p{L}\p{N}']+/u).filter(Boolean));
+  const quoteWords = piece.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+  const shared = quoteWords.filter((w) => sourceWords.has(w)).length;
+  return shared >= 2 && shared / quoteWords.length >= minWordShare;
+}
+
+/** The source sentences a match spans, as one span. */
+function sentenceAround(corpus: Corpus, passage: number, start: number, end: number): Span {
+  const spans = corpus.sentences(passage);
+  const first = spans.find((s) => s.end > start) ?? { start: 0, end };
+  const last = [...spans].reverse().find((s) => s.start < end) ?? first;
+  return { start: Math.min(first.start, start), end: Math.max(last.end, end) };
+}
+
+function toEvidence(match: PieceMatch, corpus: Corpus): Evidence {
+  const passage = corpus.passages[match.passage]!;
+  const sentence = sentenceAround(corpus, match.passage, match.start, match.end);
+  const quote = passage.text.slice(sentence.start, sentence.end);
+  return {
+    sourceId: passage.sourceId,
+    passageIndex: passage.index,
+    locator: passage.locator,
+    footnote: footnoteFor(passage.footnotes, sentence, match.end, quote),
+    quote,
+    highlight: { start: match.start - sentence.start, end: match.end - sentence.start },
+    sourceValue: passage.text.slice(match.start, match.end),
+    score: 1 - match.errors / Math.max(1, match.end - match.start),
+  };
+}

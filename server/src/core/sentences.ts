@@ -1,0 +1,76 @@
+// Splits prose into sentences without breaking on abbreviations ("U.S.", "Dr.", "p."),
+// initials, decimals or a full stop inside a quotation that the sentence continues past.
+import type { Span } from './types';
+
+const abbreviations = new Set(
+  [
+    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'col', 'lt', 'sgt', 'capt', 'gov', 'pres', 'sen', 'rep', 'amb',
+    'p', 'pp', 'vol', 'no', 'nos', 'fn', 'fig', 'ch', 'sec', 'para', 'ed', 'eds', 'trans', 'cf', 'ibid', 'al', 'etc', 'vs', 'viz',
+    'e.g', 'i.e', 'approx', 'est', 'inc', 'ltd', 'co', 'corp', 'dept', 'univ', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+    'sep', 'sept', 'oct', 'nov', 'dec', 'mn', 'bn', 'km', 'rs', 'int\u2019l', "int'l", 'u.s', 'u.k', 'u.n', 'e.u',
+  ],
+);
+
+const closers = '"\'\u201d\u2019)]';
+
+/** Sentence spans within text[from, to), trimmed of surrounding whitespace. */
+export function splitSentences(text: string, from = 0, to = text.length): Span[] {
+  const spans: Span[] = [];
+  let start = skipSpace(text, from, to);
+  for (let i = start; i < to; i++) {
+    const ch = text[i]!;
+    if (ch === '\n' && text[i + 1] === '\n') {
+      push(spans, text, start, i);
+      start = skipSpace(text, i, to);
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    if (ch === '.' && !endsSentence(text, i)) continue;
+    let end = i + 1;
+    while (end < to && closers.includes(text[end]!)) end++;
+    if (end < to && !/\s/.test(text[end]!)) continue;
+    const next = skipSpace(text, end, to);
+    if (next < to && !startsSentence(text[next]!)) continue;
+    push(spans, text, start, end);
+    start = next;
+    i = next - 1;
+  }
+  push(spans, text, start, to);
+  return spans;
+}
+
+function endsSentence(text: string, dot: number): boolean {
+  // Decimal or a dotted number: "3.5", "10.03.2020".
+  if (/\d/.test(text[dot - 1] ?? '') && /\d/.test(text[dot + 1] ?? '')) return false;
+  // Inside an ellipsis; its last dot ends the sentence only if a new one starts after it.
+  if (text[dot + 1] === '.') return false;
+  const word = wordBefore(text, dot);
+  if (!word) return true;
+  const lower = word.toLowerCase();
+  if (abbreviations.has(lower)) return false;
+  // A single capital is an initial ("V. Putin", "Vladimir M. Morozov").
+  if (/^[A-Z]$/.test(word)) return false;
+  // Dotted acronyms ("U.S.", "e.g.") rarely end a sentence in the prose we check.
+  if (/^([A-Za-z]\.)+[A-Za-z]$/.test(word)) return false;
+  return true;
+}
+
+function wordBefore(text: string, dot: number): string {
+  let s = dot;
+  while (s > 0 && /[A-Za-z.\u2019']/.test(text[s - 1]!)) s--;
+  return text.slice(s, dot).replace(/^\.+/, '');
+}
+
+function startsSentence(ch: string): boolean {
+  return /[A-Z0-9"'\u201c\u2018(\[*_#$€£]/.test(ch) || /\p{Lu}/u.test(ch);
+}
+
+function skipSpace(text: string, i: number, to: number): number {
+  while (i < to && /\s/.test(text[i]!)) i++;
+  return i;
+}
+
+function push(spans: Span[], text: string, start: number, end: number): void {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) spans.push({ start, end });
+}

@@ -1,0 +1,89 @@
+// What to offer while the writer types: footnote labels after "[^", citation keys after "@",
+// and, after "$" in a sentence about a known subject, the figures the sources give for it.
+import { footnoteText, shortLabel } from './citation';
+import type { Corpus } from './corpus';
+import type { Draft } from './draft';
+import { addFootnote, type Insertion } from './footnoteEdit';
+import { formatFigure } from './figures';
+import { bestSourcesFor } from './relevance';
+import { matchSubject, subjectProfile } from './subject';
+import { termsOf } from './terms';
+
+export type CompletionContext =
+  | { kind: 'footnote'; /** Offset after "[^" */ from: number; /** End of what the item replaces ("]" included when present). */ to: number; typed: string }
+  | { kind: 'citation'; from: number; to: number; typed: string }
+  | { kind: 'figure'; from: number; to: number };
+
+/** What the writer is completing at `offset`, if anything Attest can help with. */
+export function completionContext(text: string, offset: number): CompletionContext | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const closing = text[offset] === ']' ? 1 : 0;
+  let m = /\[\^([^\]\s]*)$/.exec(before);
+  if (m) return { kind: 'footnote', from: offset - m[1]!.length, to: offset + closing, typed: m[1]! };
+  m = /(?:^|[\s\[;(])@([\w:.#$%&+?<>~/-]*)$/.exec(before);
+  if (m) return { kind: 'citation', from: offset - m[1]!.length, to: offset, typed: m[1]! };
+  m = /(?:^|\s)\$([\d.,]*)$/.exec(before);
+  if (m) return { kind: 'figure', from: offset - m[1]!.length - 1, to: offset };
+  return undefined;
+}
+
+export interface Suggestion {
+  label: string;
+  detail?: string;
+  documentation?: string;
+  /** Replaces the context's range. */
+  insert: string;
+  /** Further insertions elsewhere (a new footnote's definition). */
+  more?: Insertion[];
+  sortText?: string;
+}
+
+export function footnoteSuggestions(draft: Draft, corpus: Corpus, sentence: string, ctx: Extract<CompletionContext, { kind: 'footnote' }>): Suggestion[] {
+  const existing = draft.footnoteDefs.map((d, i): Suggestion => ({ label: d.label, detail: d.text.slice(0, 80), documentation: d.text, insert: `${d.label}]`, sortText: `0${String(i).padStart(4, '0')}` }));
+  const fresh = bestSourcesFor(sentence, corpus, 3).map(({ source, passage }, i): Suggestion => {
+    const planned = addFootnote(draft, ctx.from - 2, footnoteText(source.meta, passage));
+    return {
+      label: `New footnote citing ${shortLabel(source.meta)}, ${passage.locator}`,
+      detail: source.meta.title,
+      documentation: footnoteText(source.meta, passage),
+      insert: `${planned.label}]`,
+      more: planned.insertions.slice(1),
+      sortText: `1${i}`,
+    };
+  });
+  return [...existing, ...fresh];
+}
+
+export function citationSuggestions(corpus: Corpus): Suggestion[] {
+  return [...corpus.sources.values()].map((source) => ({
+    label: source.meta.id,
+    detail: `${source.meta.title}${source.meta.year ? ` (${source.meta.year})` : ''}`,
+    documentation: shortLabel(source.meta),
+    insert: source.meta.id,
+  }));
+}
+
+/** Figures the sources give for the subject of the sentence being written. */
+export function figureSuggestions(corpus: Corpus, sentence: string, limit = 5): Suggestion[] {
+  const profile = subjectProfile(termsOf(sentence, corpus.vocabulary), [], corpus.vocabulary, corpus.idf);
+  if (profile.total === 0) return [];
+  const scored: { text: string; source: string; score: number; quote: string }[] = [];
+  for (const unit of ['USD', 'EUR', 'PKR', 'RUB', 'CNY']) {
+    for (const sf of corpus.figuresWithUnit(unit)) {
+      const terms = corpus.terms(sf.passage);
+      const sentenceTerms = terms.filter((t) => t.start >= sf.sentence.start && t.end <= sf.sentence.end);
+      const { score, conflict } = matchSubject(profile, sentenceTerms, sentenceTerms, terms, corpus.vocabulary);
+      if (conflict || score < 0.3) continue;
+      const passage = corpus.passages[sf.passage]!;
+      const source = corpus.sources.get(passage.sourceId)!;
+      scored.push({ text: formatFigure(sf.figure), source: `${shortLabel(source.meta)}, ${passage.locator}`, score, quote: passage.text.slice(sf.sentence.start, sf.sentence.end) });
+    }
+  }
+  const seen = new Set<string>();
+  return scored
+    .sort((a, b) => b.score - a.score)
+    .filter((s) => !seen.has(s.text) && seen.add(s.text))
+    .slice(0, limit)
+    .map((s, i) => ({ label: `${s.text} — ${s.source}`, detail: s.source, documentation: s.quote, insert: s.text, sortText: String(i) }));
+}

@@ -1,0 +1,203 @@
+// Turns prose into comparable subject terms: lower-cased light stems, with countries,
+// demonyms and acronyms folded onto one canonical term so that "Kazakh", "Kazakhstani"
+// and "Kazakhstan", or "CPEC" and "China-Pakistan Economic Corridor", match.
+
+/** Countries and the adjectives and demonyms that name them. Canonical term first. */
+const countries: string[][] = [
+  ['afghanistan', 'afghan', 'afghani', 'afghanistani', 'afghans'],
+  ['armenia', 'armenian'],
+  ['azerbaijan', 'azerbaijani', 'azeri'],
+  ['bangladesh', 'bangladeshi'],
+  ['belarus', 'belarusian'],
+  ['brazil', 'brazilian'],
+  ['china', 'chinese', 'prc', 'sino', 'beijing'],
+  ['egypt', 'egyptian'],
+  ['france', 'french'],
+  ['germany', 'german'],
+  ['india', 'indian', 'new delhi', 'delhi'],
+  ['indonesia', 'indonesian'],
+  ['iran', 'iranian', 'tehran'],
+  ['iraq', 'iraqi'],
+  ['israel', 'israeli'],
+  ['japan', 'japanese'],
+  ['kazakhstan', 'kazakh', 'kazakhstani', 'kazak'],
+  ['kyrgyzstan', 'kyrgyz', 'kyrgyzstani', 'kyrgyz republic'],
+  ['libya', 'libyan'],
+  ['malaysia', 'malaysian'],
+  ['pakistan', 'pakistani', 'pak', 'islamabad', 'pakistanis'],
+  ['russia', 'russian', 'russians', 'moscow', 'russian federation', 'kremlin'],
+  ['saudi arabia', 'saudi'],
+  ['south africa', 'south african'],
+  ['syria', 'syrian'],
+  ['tajikistan', 'tajik', 'tajikistani'],
+  ['turkey', 'turkish', 'turkiye', 'ankara'],
+  ['turkmenistan', 'turkmen', 'turkmenistani'],
+  ['ukraine', 'ukrainian', 'kyiv'],
+  ['united kingdom', 'uk', 'u.k.', 'british', 'britain'],
+  ['united states', 'u.s.', 'usa', 'american', 'washington'],
+  ['ussr', 'soviet', 'soviet union'],
+  ['uzbekistan', 'uzbek', 'uzbekistani'],
+];
+
+/** Organisations and projects often named both ways; sources add their own acronyms. */
+export const builtInAcronyms: Record<string, string> = {
+  CPEC: 'China-Pakistan Economic Corridor',
+  SCO: 'Shanghai Cooperation Organisation',
+  EAEU: 'Eurasian Economic Union',
+  EEU: 'Eurasian Economic Union',
+  BRI: 'Belt and Road Initiative',
+  OBOR: 'One Belt One Road',
+  SAARC: 'South Asian Association for Regional Cooperation',
+  GCC: 'Gulf Cooperation Council',
+  CIS: 'Commonwealth of Independent States',
+  ASEAN: 'Association of Southeast Asian Nations',
+  TAPI: 'Turkmenistan-Afghanistan-Pakistan-India',
+  GDP: 'gross domestic product',
+  EU: 'European Union',
+  UN: 'United Nations',
+  WTO: 'World Trade Organization',
+  IMF: 'International Monetary Fund',
+  NATO: 'North Atlantic Treaty Organization',
+};
+
+const stopwords = new Set(
+  `a an the and or but if of to in on at by for with from into onto over under about around as is are was were be been being
+  has have had do does did will would shall should can could may might must its it it's this that these those there their they them
+  he she his her him we our us you your i me my which who whom whose what when where why how than then so such not no nor also
+  very more most less least much many some any each every other another same both all only just even still yet while since until
+  up down out off per via between among across through during before after above below again further once here own too
+  one two three four five six seven eight nine ten billion million thousand hundred trillion bn mn percent per cent year years
+  said says say stated wrote reported according also thus however although though whether because despite amid within without
+  january february march april may june july august september october november december early late end mid
+  worth about approximately roughly nearly almost around some least`.split(/\s+/),
+);
+
+interface Fold {
+  /** Lower-cased phrase as it appears in text (words separated by single spaces or hyphens). */
+  phrase: string[];
+  term: string;
+}
+
+export interface Vocabulary {
+  /** Canonical terms that are countries, for entity conflict checks. */
+  countries: ReadonlySet<string>;
+  /** Canonical terms of organisations and projects (acronyms), also entities. */
+  organisations: ReadonlySet<string>;
+  folds: ReadonlyMap<string, Fold[]>;
+}
+
+/** Builds the vocabulary from the built-in lists plus acronyms defined in the sources. */
+export function createVocabulary(acronyms: Record<string, string> = {}): Vocabulary {
+  const folds = new Map<string, Fold[]>();
+  const add = (phrase: string, term: string): void => {
+    const words = splitWords(phrase.toLowerCase());
+    if (!words.length) return;
+    const list = folds.get(words[0]!) ?? [];
+    if (!list.some((f) => f.phrase.join(' ') === words.join(' '))) list.push({ phrase: words, term });
+    list.sort((a, b) => b.phrase.length - a.phrase.length);
+    folds.set(words[0]!, list);
+  };
+  const countrySet = new Set<string>();
+  for (const [canonical, ...names] of countries) {
+    const term = canonical!.replace(/ /g, '_');
+    countrySet.add(term);
+    add(canonical!, term);
+    for (const name of names) add(name, term);
+  }
+  const organisations = new Set<string>();
+  for (const [acronym, expansion] of Object.entries({ ...builtInAcronyms, ...acronyms })) {
+    const term = acronym.toLowerCase();
+    organisations.add(term);
+    add(acronym, term);
+    add(expansion, term);
+    // "Organization" and "Organisation" are the same word.
+    if (/is(e|ation)/i.test(expansion)) add(expansion.replace(/is(e|ation)/gi, 'iz$1'), term);
+    if (/iz(e|ation)/i.test(expansion)) add(expansion.replace(/iz(e|ation)/gi, 'is$1'), term);
+  }
+  return { countries: countrySet, organisations, folds };
+}
+
+function splitWords(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}.+&']+/u).map((w) => w.replace(/^'+|'+$|\.$/g, '')).filter(Boolean);
+}
+
+/** Subject terms of a piece of prose, in order, with their offsets. */
+export interface Term {
+  term: string;
+  start: number;
+  end: number;
+}
+
+const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}.+&'\u2019]*/gu;
+
+export function termsOf(text: string, vocabulary: Vocabulary, from = 0, to = text.length): Term[] {
+  const words: Term[] = [];
+  wordPattern.lastIndex = from;
+  for (let m = wordPattern.exec(text); m && m.index < to; m = wordPattern.exec(text)) {
+    let word = m[0];
+    let end = m.index + word.length;
+    // Keep "U.S." whole but drop a sentence's final full stop.
+    if (word.endsWith('.') && !/^(\p{L}\.)+$/u.test(word)) {
+      word = word.replace(/\.+$/, '');
+      end = m.index + word.length;
+    }
+    words.push({ term: word.toLowerCase().replace(/\u2019/g, "'"), start: m.index, end: Math.min(end, to) });
+  }
+  const out: Term[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const bare = word.term.replace(/'s$/, '').replace(/\.$/, '');
+    const fold = matchFold(words, i, bare, vocabulary);
+    if (fold) {
+      out.push({ term: fold.term, start: word.start, end: words[i + fold.length - 1]!.end });
+      i += fold.length - 1;
+      continue;
+    }
+    if (stopwords.has(bare) || /^\d/.test(bare) || bare.length < 2) continue;
+    out.push({ term: stem(bare), start: word.start, end: word.end });
+  }
+  return out;
+}
+
+function matchFold(words: Term[], i: number, first: string, vocabulary: Vocabulary): { term: string; length: number } | undefined {
+  const candidates = vocabulary.folds.get(first) ?? vocabulary.folds.get(words[i]!.term);
+  if (!candidates) return undefined;
+  for (const fold of candidates) {
+    let ok = true;
+    for (let k = 1; k < fold.phrase.length; k++) {
+      const w = words[i + k]?.term.replace(/'s$/, '');
+      if (w !== fold.phrase[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { term: fold.term, length: fold.phrase.length };
+  }
+  return undefined;
+}
+
+/** Suffixes removed by the stemmer, longest first; a stem keeps at least four letters. */
+const suffixes = ['ations', 'ation', 'ments', 'ment', 'ities', 'ity', 'atic', 'ings', 'ing', 'ions', 'ion', 'ated', 'ates', 'ate', 'acy', 'ies', 'ied', 'ed', 'es', 'er', 'al', 's', 'e', 'y'];
+
+/**
+ * A light English stemmer, enough to match "exports"/"export", "rehabilitate"/"rehabilitation"
+ * and "diplomatic"/"diplomacy". It conflates more than Porter's; subject scoring tolerates that.
+ */
+export function stem(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  if (/(ss|us|is)$/.test(word)) return word;
+  for (const suffix of suffixes) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= 4) {
+      return word.slice(0, -suffix.length).replace(/(.)\1$/, '$1');
+    }
+  }
+  return word;
+}
+
+/** Words whose presence on one side and opposite on the other means a different metric. */
+export const opposedTerms: [string, string][] = [
+  ['export', 'import'],
+  ['increas', 'decreas'],
+  ['surplu', 'deficit'],
+  ['complet', 'expect'],
+];

@@ -1,0 +1,108 @@
+// Turns verdicts into findings a writer can act on, with specific messages and the data
+// each quick fix needs.
+import { chicagoReference, locatorLabel, shortLabel } from './citation';
+import type { Corpus } from './corpus';
+import { formatFigure } from './figures';
+import type { Finding } from './findings';
+import type { Evidence, Verdict } from './types';
+
+const snippetChars = 70;
+
+export function verdictFindings(verdicts: readonly Verdict[], corpus: Corpus, text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const verdict of verdicts) {
+    const finding = toFinding(verdict, corpus, text);
+    if (finding) findings.push({ ...finding, fingerprint: fingerprint(finding.code, text.slice(verdict.claim.sentence.start, verdict.claim.sentence.end), verdict.claim.text) });
+  }
+  return findings;
+}
+
+/** FNV-1a over the code, the claim and its sentence with spacing normalised. */
+export function fingerprint(code: string, sentence: string, claim: string): string {
+  const input = `${code}\u0000${claim}\u0000${sentence.replace(/\s+/g, ' ').trim()}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < input.length; i++) {
+    hash ^= input.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | undefined {
+  const { claim } = verdict;
+  const evidence = verdict.evidence[0];
+  const source = evidence && corpus.sources.get(evidence.sourceId);
+  const who = source ? `${shortLabel(source.meta)} (${locatorLabel(evidence)})` : '';
+  const related = evidence ? [{ sourceId: evidence.sourceId, passageIndex: evidence.passageIndex, message: `${who}: ${snippet(evidence)}` }] : undefined;
+  switch (verdict.verdict) {
+    case 'contradicted': {
+      const replacement = replacementFigure(claim.text, evidence!);
+      return {
+        code: claim.kind === 'date' ? 'date.mismatch' : 'figure.mismatch',
+        start: claim.start,
+        end: claim.end,
+        message: `Draft says ${claim.text}; ${who} says ${evidence!.sourceValue}: “${snippet(evidence!)}”`,
+        related,
+        fix: { kind: 'replace', start: claim.start, end: claim.end, newText: replacement, title: `Change to ${replacement} (${shortLabel(source!.meta)})` },
+      };
+    }
+    case 'misquoted': {
+      const quote = claim.quote!;
+      return {
+        code: 'quote.misquoted',
+        start: quote.start,
+        end: quote.end,
+        message: `Quotation differs from ${who}, which reads “${evidence!.sourceValue}”.`,
+        related,
+        fix: { kind: 'replace', start: quote.innerStart, end: quote.innerEnd, newText: evidence!.sourceValue!, title: `Use the exact words of ${shortLabel(source!.meta)}` },
+      };
+    }
+    case 'unsourced':
+      return {
+        code: claim.kind === 'quote' ? 'quote.not-found' : 'claim.unsourced',
+        start: claim.start,
+        end: claim.end,
+        message:
+          claim.kind === 'quote'
+            ? 'No source contains this quotation: check the wording, or add the source it comes from to your sources.'
+            : `No source states ${claim.text}${claim.period ? ` for ${claim.period.text}` : ''} about this subject: add the source it comes from, or a footnote.`,
+      };
+    case 'supported':
+      if (claim.citedBy.length > 0 || !source) return undefined;
+      return {
+        code: 'claim.uncited',
+        start: claim.start,
+        end: claim.end,
+        message: `${who} supports ${claim.kind === 'quote' ? 'this quotation' : claim.text}, but the sentence cites no source. Reference: ${chicagoReference(source.meta)}`,
+        related,
+        fix: { kind: 'cite', sourceId: evidence!.sourceId, passageIndex: evidence!.passageIndex, footnote: evidence!.footnote, at: sentenceEnd(text, claim.sentence.end) },
+      };
+  }
+}
+
+/** The source sentence around the matched words, shortened with ellipses. */
+export function snippet(evidence: Evidence): string {
+  const { quote, highlight } = evidence;
+  if (!highlight) return quote;
+  const from = Math.max(0, highlight.start - snippetChars);
+  const to = Math.min(quote.length, highlight.end + snippetChars);
+  const start = from === 0 ? 0 : quote.indexOf(' ', from) + 1;
+  const endSpace = to === quote.length ? to : quote.lastIndexOf(' ', to);
+  const end = endSpace > highlight.end ? endSpace : to;
+  return `${start > 0 ? '…' : ''}${quote.slice(start, end).trim()}${end < quote.length ? '…' : ''}`;
+}
+
+/** Keep the draft's way of writing the figure when the source writes it the same way ("46-member" → "64-member"). */
+function replacementFigure(draftText: string, evidence: Evidence): string {
+  const shape = (s: string): string => s.replace(/[\d.,]+/g, '#').toLowerCase();
+  const source = evidence.sourceValue ?? '';
+  if (shape(draftText) === shape(source)) return source;
+  return evidence.sourceFigure ? formatFigure(evidence.sourceFigure) : source;
+}
+
+/** Footnotes go after the sentence's closing punctuation and quotation marks. */
+function sentenceEnd(text: string, end: number): number {
+  let at = end;
+  while (at < text.length && /[”"’)\]]/.test(text[at]!)) at++;
+  return at;
+}

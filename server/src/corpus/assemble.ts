@@ -1,0 +1,26 @@
+// Puts a corpus together from the bundled sources and the writer's files, leaving out
+// excluded ids; later sources with an id already taken are reported, not merged.
+import type { Corpus } from '../core/corpus';
+import type { Source, SourceProblem } from '../core/types';
+import { buildCorpus } from './index';
+
+export interface Assembled {
+  corpus: Corpus;
+  problems: SourceProblem[];
+}
+
+export function assembleCorpus(bundled: readonly Source[], own: readonly Source[], exclude: readonly string[] = []): Assembled {
+  const problems: SourceProblem[] = [];
+  const excluded = new Set(exclude);
+  const taken = new Map<string, Source>();
+  for (const source of [...own, ...bundled]) {
+    if (excluded.has(source.meta.id)) continue;
+    const first = taken.get(source.meta.id);
+    if (first) {
+      problems.push({ file: source.location ?? source.meta.id, message: `The source id "${source.meta.id}" is already used by ${first.location ?? 'another source'}; this file is ignored. Give it its own "id" in the front matter.` });
+      continue;
+    }
+    taken.set(source.meta.id, source);
+  }
+  return { corpus: buildCorpus([...taken.values()]), problems };
+}

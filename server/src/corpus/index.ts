@@ -1,0 +1,67 @@
+// Builds the searchable index over sources: sentences, figures and subject terms per
+// passage, figures by unit, passages by term. Pure: loading files happens in loader.ts.
+import type { Corpus, SourceFigure } from '../core/corpus';
+import { extractFigures } from '../core/figures';
+import { splitSentences } from '../core/sentences';
+import { createVocabulary, termsOf, type Term } from '../core/terms';
+import type { Figure, Passage, Source, Span } from '../core/types';
+
+export function buildCorpus(input: readonly Source[]): Corpus {
+  const sources = new Map<string, Source>();
+  for (const source of input) if (!sources.has(source.meta.id)) sources.set(source.meta.id, source);
+  const acronyms: Record<string, string> = {};
+  for (const source of sources.values()) Object.assign(acronyms, source.acronyms);
+  const vocabulary = createVocabulary(acronyms);
+
+  const passages: Passage[] = [];
+  for (const source of sources.values()) {
+    for (const passage of source.passages) {
+      passage.index = passages.length;
+      passages.push(passage);
+    }
+  }
+
+  const sentences: Span[][] = [];
+  const figures: Figure[][] = [];
+  const terms: Term[][] = [];
+  const byUnit = new Map<string, SourceFigure[]>();
+  const byTerm = new Map<string, number[]>();
+  for (const passage of passages) {
+    const spans = splitSentences(passage.text);
+    const found = extractFigures(passage.text);
+    const words = termsOf(passage.text, vocabulary);
+    sentences.push(spans);
+    figures.push(found);
+    terms.push(words);
+    for (const figure of found) {
+      const sentence = spans.find((s) => figure.start >= s.start && figure.start < s.end) ?? { start: 0, end: passage.text.length };
+      const unit = unitKey(figure);
+      const list = byUnit.get(unit) ?? [];
+      list.push({ passage: passage.index, sentence, figure });
+      byUnit.set(unit, list);
+    }
+    for (const term of new Set(words.map((w) => w.term))) {
+      const list = byTerm.get(term) ?? [];
+      list.push(passage.index);
+      byTerm.set(term, list);
+    }
+  }
+  const total = Math.max(passages.length, 1);
+
+  return Object.freeze({
+    sources,
+    passages,
+    vocabulary,
+    sentences: (p: number) => sentences[p] ?? [],
+    figures: (p: number) => figures[p] ?? [],
+    terms: (p: number) => terms[p] ?? [],
+    figuresWithUnit: (unit: string) => byUnit.get(unit) ?? [],
+    passagesWithTerm: (term: string) => byTerm.get(term) ?? [],
+    idf: (term: string) => Math.log(1 + total / (1 + (byTerm.get(term)?.length ?? 0))),
+  });
+}
+
+/** Years and dates share one bucket so that "in 2015" can be compared with "in November 2017". */
+export function unitKey(figure: Figure): string {
+  return figure.kind === 'year' || figure.kind === 'date' ? 'year' : figure.unit;
+}

@@ -1,0 +1,41 @@
+// Completion: footnote labels and new cited footnotes after "[^", citation keys after "@",
+// and source figures after "$".
+import { CompletionItemKind, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver';
+import type { Analyses } from '../analyses';
+import { citationSuggestions, completionContext, figureSuggestions, footnoteSuggestions, type Suggestion } from '../core/suggestions';
+import { escapeMarkdown } from '../core/markdownText';
+import { toRange } from '../ranges';
+
+export const completionTriggers = ['^', '@', '$'];
+
+export function registerCompletion(connection: Connection, analyses: Analyses): void {
+  connection.onCompletion(async ({ textDocument, position }, token) => {
+    const result = await analyses.get(textDocument.uri);
+    if (!result || token.isCancellationRequested) return null;
+    const { document, analysis, checker } = result;
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    const ctx = completionContext(text, offset);
+    if (!ctx) return null;
+    const sentence = sentenceBefore(text, offset);
+    const suggestions =
+      ctx.kind === 'footnote' ? footnoteSuggestions(analysis.draft, checker.corpus, sentence, ctx) : ctx.kind === 'citation' ? citationSuggestions(checker.corpus) : figureSuggestions(checker.corpus, sentence);
+    const kind = ctx.kind === 'footnote' ? CompletionItemKind.Reference : ctx.kind === 'citation' ? CompletionItemKind.Reference : CompletionItemKind.Value;
+    return suggestions.map((s: Suggestion): CompletionItem => ({
+      label: s.label,
+      kind,
+      detail: s.detail,
+      documentation: s.documentation ? { kind: MarkupKind.Markdown, value: escapeMarkdown(s.documentation) } : undefined,
+      sortText: s.sortText,
+      filterText: ctx.kind === 'figure' ? `$${s.insert}` : ctx.kind === 'footnote' ? `${ctx.typed}${s.label}` : s.label,
+      textEdit: { range: toRange(document, ctx.from, ctx.to), newText: s.insert },
+      additionalTextEdits: s.more?.map((m) => ({ range: toRange(document, m.at, m.at), newText: m.text })),
+    }));
+  });
+}
+
+/** The sentence the cursor is in, up to the cursor: what a suggestion should fit. */
+function sentenceBefore(text: string, offset: number): string {
+  const start = Math.max(text.lastIndexOf('. ', offset) + 2, text.lastIndexOf('\n\n', offset) + 2, 0);
+  return text.slice(start, offset);
+}

@@ -1,0 +1,14 @@
+// Go to definition: from a footnote reference to its definition.
+import type { Connection } from 'vscode-languageserver';
+import type { Analyses } from '../analyses';
+import { footnoteAt } from '../core/footnoteIndex';
+import { toRange } from '../ranges';
+
+export function registerDefinition(connection: Connection, analyses: Analyses): void {
+  connection.onDefinition(async ({ textDocument, position }, token) => {
+    const result = await analyses.get(textDocument.uri);
+    if (!result || token.isCancellationRequested) return null;
+    const footnote = footnoteAt(result.analysis.draft, result.document.offsetAt(position));
+    return footnote?.definitions.map((d) => ({ uri: textDocument.uri, range: toRange(result.document, d.start, d.end) })) ?? null;
+  });
+}

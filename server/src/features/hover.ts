@@ -1,0 +1,19 @@
+// Hover: the evidence behind a claim, or a footnote's definition.
+import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver';
+import type { Analyses } from '../analyses';
+import { claimHover, footnoteHover } from '../core/hoverText';
+import { toRange } from '../ranges';
+
+export function registerHover(connection: Connection, analyses: Analyses): void {
+  connection.onHover(async ({ textDocument, position }, token): Promise<Hover | null> => {
+    const result = await analyses.get(textDocument.uri);
+    if (!result || token.isCancellationRequested) return null;
+    const { document, analysis, checker } = result;
+    const offset = document.offsetAt(position);
+    const footnote = footnoteHover(analysis.draft, offset);
+    if (footnote) return { contents: { kind: MarkupKind.Markdown, value: footnote.markdown }, range: toRange(document, footnote.start, footnote.end) };
+    const verdict = analysis.verdicts.find((v) => offset >= v.claim.start && offset <= v.claim.end);
+    if (!verdict) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: claimHover(verdict, checker.corpus) }, range: toRange(document, verdict.claim.start, verdict.claim.end) };
+  });
+}

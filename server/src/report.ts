@@ -1,0 +1,73 @@
+// The JSON report of a checked draft: every claim with its verdict and evidence, and the
+// diagnostics. The CLI prints it; other tools depend on its shape (see README "JSON output").
+import type { Range } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from './core/checker';
+import { chicagoReference } from './core/citation';
+import type { Corpus } from './core/corpus';
+import type { Finding, FindingCode, Severity } from './core/findings';
+import type { Settings } from './settings';
+import { toRange } from './ranges';
+
+export interface ReportEvidence {
+  source: string;
+  locator: string;
+  footnote: number | string | null;
+  quote: string;
+  reference: string;
+}
+
+export interface ReportClaim {
+  range: Range;
+  kind: 'figure' | 'date' | 'quote';
+  text: string;
+  verdict: 'supported' | 'contradicted' | 'misquoted' | 'unsourced';
+  evidence: ReportEvidence[];
+}
+
+export interface ReportDiagnostic {
+  range: Range;
+  severity: Severity;
+  code: FindingCode;
+  message: string;
+}
+
+export interface FileReport {
+  path: string;
+  claims: ReportClaim[];
+  diagnostics: ReportDiagnostic[];
+}
+
+export function fileReport(filePath: string, text: string, analysis: Analysis, corpus: Corpus, settings: Settings): FileReport {
+  const document = TextDocument.create('file:///draft.md', 'markdown', 0, text);
+  return {
+    path: filePath,
+    claims: analysis.verdicts.map((v) => ({
+      range: toRange(document, v.claim.start, v.claim.end),
+      kind: v.claim.kind,
+      text: text.slice(v.claim.start, v.claim.end),
+      verdict: v.verdict,
+      evidence: v.evidence.map((e) => {
+        const source = corpus.sources.get(e.sourceId);
+        return {
+          source: e.sourceId,
+          locator: e.locator,
+          footnote: e.footnote === undefined ? null : /^\d+$/.test(e.footnote) ? Number(e.footnote) : e.footnote,
+          quote: e.quote,
+          reference: source ? chicagoReference(source.meta) : e.sourceId,
+        };
+      }),
+    })),
+    diagnostics: visibleFindings(analysis.findings, settings).map((f) => ({
+      range: toRange(document, f.start, f.end),
+      severity: settings.severity[f.code] as Severity,
+      code: f.code,
+      message: f.message,
+    })),
+  };
+}
+
+/** Findings whose check is not turned off. */
+export function visibleFindings(findings: readonly Finding[], settings: Settings): Finding[] {
+  return findings.filter((f) => settings.severity[f.code] !== 'off');
+}

@@ -1,0 +1,110 @@
+// Attest's settings: one typed interface with defaults, validated field by field. A bad
+// value is reported (once, by the caller) and its default used; the rest still applies.
+// The same shape comes from VS Code's `attest.*` settings and from `.attestrc.json`.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { defaultSeverity, findingCodes, type FindingCode, type Severity } from './core/findings';
+
+export type CheckOn = 'type' | 'save' | 'manual';
+export type SeveritySetting = Severity | 'off';
+
+export interface Settings {
+  /** Folders or globs of the writer's sources, relative to the workspace (or the .attestrc.json). */
+  sources: string[];
+  bundledCorpus: boolean;
+  checkOn: CheckOn;
+  severity: Record<FindingCode, SeveritySetting>;
+  citationStyle: string;
+  /** Drafts larger than this many bytes are not checked. */
+  maxFileSize: number;
+  /** Source ids to leave out. */
+  excludeSources: string[];
+}
+
+export const defaultSettings: Readonly<Settings> = Object.freeze({
+  sources: [],
+  bundledCorpus: true,
+  checkOn: 'type',
+  severity: { ...defaultSeverity },
+  citationStyle: 'chicago-author-date',
+  maxFileSize: 2 * 1024 * 1024,
+  excludeSources: [],
+});
+
+const severities: SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+export interface Validated {
+  settings: Settings;
+  /** Plain-English descriptions of the values that were ignored. */
+  problems: string[];
+}
+
+/** Applies `raw` over `base`, keeping base values for anything invalid. */
+export function validateSettings(raw: unknown, base: Settings = defaultSettings, origin = 'settings'): Validated {
+  const settings: Settings = { ...base, severity: { ...base.severity } };
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, problems: [`${origin}: expected an object of Attest settings; ignored.`] };
+  const value = raw as Record<string, unknown>;
+  const bad = (key: string, expected: string): void => {
+    problems.push(`${origin}: "${key}" should be ${expected}; using the default (${JSON.stringify((base as unknown as Record<string, unknown>)[key])}).`);
+  };
+  if ('sources' in value) {
+    if (Array.isArray(value.sources) && value.sources.every((s) => typeof s === 'string')) settings.sources = value.sources as string[];
+    else bad('sources', 'a list of folder or glob strings');
+  }
+  if ('excludeSources' in value) {
+    if (Array.isArray(value.excludeSources) && value.excludeSources.every((s) => typeof s === 'string')) settings.excludeSources = value.excludeSources as string[];
+    else bad('excludeSources', 'a list of source ids');
+  }
+  if ('bundledCorpus' in value) {
+    if (typeof value.bundledCorpus === 'boolean') settings.bundledCorpus = value.bundledCorpus;
+    else bad('bundledCorpus', 'true or false');
+  }
+  if ('checkOn' in value) {
+    if (value.checkOn === 'type' || value.checkOn === 'save' || value.checkOn === 'manual') settings.checkOn = value.checkOn;
+    else bad('checkOn', '"type", "save" or "manual"');
+  }
+  if ('citationStyle' in value) {
+    if (typeof value.citationStyle === 'string' && value.citationStyle.trim()) settings.citationStyle = value.citationStyle.trim();
+    else bad('citationStyle', 'the name of a citation style');
+  }
+  if ('maxFileSize' in value) {
+    if (typeof value.maxFileSize === 'number' && Number.isFinite(value.maxFileSize) && value.maxFileSize > 0) settings.maxFileSize = value.maxFileSize;
+    else bad('maxFileSize', 'a positive number of bytes');
+  }
+  if ('severity' in value) {
+    const severity = value.severity;
+    if (!severity || typeof severity !== 'object' || Array.isArray(severity)) bad('severity', 'an object mapping check codes to severities');
+    else {
+      for (const [code, level] of Object.entries(severity as Record<string, unknown>)) {
+        if (!findingCodes.includes(code as FindingCode)) problems.push(`${origin}: "severity.${code}" is not an Attest check; known checks: ${findingCodes.join(', ')}.`);
+        else if (!severities.includes(level as SeveritySetting)) problems.push(`${origin}: "severity.${code}" should be one of ${severities.join(', ')}; using "${base.severity[code as FindingCode]}".`);
+        else settings.severity[code as FindingCode] = level as SeveritySetting;
+      }
+    }
+  }
+  return { settings, problems };
+}
+
+/** The nearest `.attestrc.json` at or above `dir`, if any. */
+export function findRcFile(dir: string): string | undefined {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const candidate = path.join(current, '.attestrc.json');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/** Reads and validates an `.attestrc.json`; its `sources` become absolute, relative to the file. */
+export function readRcFile(file: string, base: Settings = defaultSettings): Validated {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    return { settings: { ...base }, problems: [`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)}); ignored.`] };
+  }
+  const result = validateSettings(raw, base, file);
+  if (raw && typeof raw === 'object' && 'sources' in raw) result.settings.sources = result.settings.sources.map((s) => path.resolve(path.dirname(file), s));
+  return result;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseDraft } from '../../server/src/core/draft';
+import { placeholderLinks } from '../../server/src/core/links';
+import { lines } from './helpers';
+
+describe('parseDraft', () => {
+  it('keeps prose at the draft’s own offsets and blanks link targets, code and footnote labels', () => {
+    const text = lines('Trade hit [$700 million](https://rt.com) in `2018` and more.[^1]', '', '[^1]: RT, 2019.');
+    const draft = parseDraft(text);
+    const block = draft.blocks[0]!;
+    expect(block.start).toBe(0);
+    expect(block.prose).toBe(`Trade hit  $700 million${' '.repeat(18)}in        and more.    `);
+    expect(block.prose).toHaveLength(block.end - block.start);
+    expect(text.slice(block.start + 11, block.start + 23)).toBe('$700 million');
+    expect(draft.footnoteRefs).toEqual([{ label: '1', start: 60, end: 64 }]);
+    expect(text.slice(60, 64)).toBe('[^1]');
+    expect(draft.footnoteDefs.map((d) => [d.label, d.text])).toEqual([['1', 'RT, 2019.']]);
+    expect(draft.blocks[1]!.inFootnote).toBe(true);
+  });
+
+  it('skips code blocks and HTML', () => {
+    const draft = parseDraft(lines('```', '$60 billion', '```', '', '<div>$5</div>', '', 'Prose.'));
+    expect(draft.blocks.map((b) => b.prose.trim())).toEqual(['Prose.']);
+  });
+
+  it('finds pandoc citations with their keys and groups', () => {
+    const text = 'As shown [see @korybko-morozov-2020, p. 10; @abbasi-2025], and by mail a@b.com.';
+    const draft = parseDraft(text);
+    expect(draft.citations.map((c) => [c.key, text.slice(c.start, c.end), text.slice(c.groupStart, c.groupEnd)])).toEqual([
+      ['korybko-morozov-2020', 'korybko-morozov-2020', '[see @korybko-morozov-2020, p. 10; @abbasi-2025]'],
+      ['abbasi-2025', 'abbasi-2025', '[see @korybko-morozov-2020, p. 10; @abbasi-2025]'],
+    ]);
+  });
+
+  it('finds placeholder links with the offsets of their targets', () => {
+    const text = 'See [Alexander Dugin](#), [Eurasian Mission]() and [a real one](https://example.org).';
+    const links = placeholderLinks(parseDraft(text));
+    expect(links.map((l) => [l.text, text.slice(l.start, l.end), text.slice(l.urlStart, l.urlEnd)])).toEqual([
+      ['Alexander Dugin', '[Alexander Dugin](#)', '#'],
+      ['Eurasian Mission', '[Eurasian Mission]()', ''],
+    ]);
+  });
+
+  it('reads ignore directives', () => {
+    const draft = parseDraft(lines('<!-- attest-disable figure.mismatch date.mismatch -->', '', 'x', '', '<!-- attest-enable -->'));
+    expect(draft.directives.map((d) => [d.kind, d.codes])).toEqual([
+      ['disable', ['figure.mismatch', 'date.mismatch']],
+      ['enable', []],
+    ]);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { parseDraft } from '../../server/src/core/draft';
+import { footnoteFindings } from '../../server/src/core/footnoteChecks';
+import { lines } from './helpers';
+
+const render = (text: string): string[] =>
+  footnoteFindings(parseDraft(text), new Set(['korybko-morozov-2020'])).map((f) => `${text.slice(f.start, f.end)} ${f.code}: ${f.message}`);
+
+describe('footnoteFindings', () => {
+  it('reports undefined, unused and duplicate footnotes', () => {
+    const text = lines('Trade grew.[^1] Exports fell.[^9]', '', '[^1]: RT.', '[^1]: Dawn.', '[^2]: Unused.');
+    expect(render(text)).toEqual([
+      '[^1] footnote.duplicate: Footnote [^1] is defined more than once; only the first definition is used.',
+      '[^9] footnote.undefined: Footnote [^9] is referenced here but never defined.',
+      '[^2] footnote.unused: Footnote [^2] is defined but never referenced.',
+    ]);
+  });
+
+  it('reports citation keys no source has', () => {
+    expect(render('As shown [@korybko-morozov-2020; @smith-2021].')).toEqual(['@smith-2021 citation.unknown-key: No source has the citation key "@smith-2021".']);
+  });
+});

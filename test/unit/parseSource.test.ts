@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { parseFootnote } from '../../server/src/corpus/footnotes';
+import { decode } from '../../server/src/corpus/loader';
+import { parseSource } from '../../server/src/corpus/parseSource';
+import { lines } from './helpers';
+
+const file = (text: string) => parseSource({ location: '/sources/report.md', text, bundled: false });
+
+describe('parseSource', () => {
+  it('reads front matter, page locators, sections, footnotes and acronyms', () => {
+    const source = file(
+      lines(
+        '---',
+        'id: rt-2019',
+        'title: Russia Looks to Invest',
+        'authors: [{ family: Smith, given: Anna }]',
+        'year: 2019',
+        '---',
+        '',
+        '## Trade',
+        '',
+        '<!-- page 4 -->',
+        'The Eurasian Economic Union (EAEU) grew. Trade stood at $700 million[^1] last year.',
+        '',
+        '[^1]: Russia Looks to Invest in Pakistan in a Big Way. – RT. 09.12.2019. URL: <https://www.rt.com/business/475368/> (accessed 10.03.2020).',
+      ),
+    );
+    expect(source.meta).toMatchObject({ id: 'rt-2019', title: 'Russia Looks to Invest', year: 2019, authors: [{ family: 'Smith', given: 'Anna' }] });
+    expect(source.passages).toHaveLength(1);
+    const [passage] = source.passages;
+    expect(passage).toMatchObject({ locator: 'p. 4', section: 'Trade', line: 10, text: 'The Eurasian Economic Union (EAEU) grew. Trade stood at $700 million last year.' });
+    expect(passage!.text.slice(0, passage!.footnotes[0]!.offset).endsWith('$700 million')).toBe(true);
+    expect(source.footnotes[0]).toMatchObject({ label: '1', title: 'Russia Looks to Invest in Pakistan in a Big Way', outlet: 'RT', date: '09.12.2019', url: 'https://www.rt.com/business/475368/', accessed: '10.03.2020' });
+    expect(source.acronyms).toEqual({ EAEU: 'Eurasian Economic Union' });
+  });
+
+  it('falls back to the file name and first heading without front matter', () => {
+    const source = file(lines('# Notes on Gwadar', '', 'Gwadar handled cargo.'));
+    expect(source.meta.id).toBe('report');
+    expect(source.meta.title).toBe('Notes on Gwadar');
+    expect(source.passages.map((p) => [p.locator, p.text])).toEqual([['Notes on Gwadar', 'Gwadar handled cargo.']]);
+  });
+
+  it('reports bad YAML with its line and keeps the body', () => {
+    const source = file(lines('---', 'id: x', 'title: [unclosed', '---', 'Body text here.'));
+    expect(source.problems).toEqual([{ file: '/sources/report.md', line: expect.any(Number), message: expect.stringMatching(/^The front matter is not valid YAML/) }]);
+    expect(source.passages.map((p) => p.text)).toEqual(['Body text here.']);
+  });
+
+  it('reports footnotes cited but never defined', () => {
+    const source = file(lines('A[^31] and B[^32] and C[^33].'));
+    expect(source.problems.map((p) => p.message)).toEqual(['report: footnotes 31, 32 and 33 cited but not defined.']);
+    expect(source.footnotes.map((f) => [f.label, f.missing])).toEqual([
+      ['31', true],
+      ['32', true],
+      ['33', true],
+    ]);
+  });
+
+  it('reads the reference list', () => {
+    const source = file(lines('## References', '', '- Blank, Stephen. *Russia and the Future of Eurasia*. 2019.', '- Lo, Bobo. *Russia and the New World Disorder*. 2015.'));
+    expect(source.references).toEqual(['Blank, Stephen. Russia and the Future of Eurasia. 2019.', 'Lo, Bobo. Russia and the New World Disorder. 2015.']);
+    expect(source.passages).toEqual([]);
+  });
+});
+
+describe('parseFootnote', () => {
+  it('reads a footnote without a dash before the outlet', () => {
+    expect(parseFootnote('12', 'Paikin Z. Orders Within Orders: A New Paradigm for Greater Eurasia. Russian International Affairs Council, 24.04.2019. URL: https://russiancouncil.ru/en/x/ (accessed 10.03.2020).')).toMatchObject({
+      title: 'Orders Within Orders: A New Paradigm for Greater Eurasia',
+      outlet: 'Russian International Affairs Council',
+      date: '24.04.2019',
+      url: 'https://russiancouncil.ru/en/x/',
+    });
+  });
+});
+
+describe('decode', () => {
+  it('refuses binary and invalid UTF-8 with the line of the first bad byte', () => {
+    expect(decode(new Uint8Array([0x61, 0x0a, 0x62, 0x00]))).toEqual({ line: 1, message: expect.stringMatching(/looks binary/) });
+    expect(decode(new Uint8Array([0x61, 0x0a, 0x0a, 0xff, 0xfe]))).toEqual({ line: 2, message: expect.stringMatching(/not valid UTF-8/) });
+    expect(decode(new TextEncoder().encode('\uFEFFhello'))).toBe('hello');
+  });
+});

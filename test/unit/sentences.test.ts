@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../server/src/core/sentences';
+import { texts } from './helpers';
+
+const split = (text: string): string[] => texts(text, splitSentences(text));
+
+describe('splitSentences', () => {
+  it('splits on full stops, question and exclamation marks', () => {
+    expect(split('Trade grew. Did it? Yes!')).toEqual(['Trade grew.', 'Did it?', 'Yes!']);
+  });
+
+  it('does not split on abbreviations, initials or decimals', () => {
+    expect(split('The U.S. and Dr. Khan met on p. 12 of the report. Trade was $3.5 million.')).toEqual([
+      'The U.S. and Dr. Khan met on p. 12 of the report.',
+      'Trade was $3.5 million.',
+    ]);
+    expect(split('President V. Putin spoke. Vladimir M. Morozov wrote.')).toEqual(['President V. Putin spoke.', 'Vladimir M. Morozov wrote.']);
+  });
+
+  it('keeps a closing quotation mark with its sentence', () => {
+    expect(split('He said “it stood at $700 million.” Then he left.')).toEqual(['He said “it stood at $700 million.”', 'Then he left.']);
+  });
+
+  it('does not split before a lower-case word', () => {
+    expect(split('Trade was worth approx. five million. Later it grew.')).toEqual(['Trade was worth approx. five million.', 'Later it grew.']);
+  });
+
+  it('returns offsets into the original text, within the given range', () => {
+    const text = 'xx One. Two. yy';
+    expect(splitSentences(text, 3, 12)).toEqual([
+      { start: 3, end: 7 },
+      { start: 8, end: 12 },
+    ]);
+  });
+
+  it('treats a blank line as a boundary', () => {
+    expect(split('A heading\n\nA paragraph.')).toEqual(['A heading', 'A paragraph.']);
+  });
+});

@@ -1,0 +1,51 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, findRcFile, readRcFile, validateSettings } from '../../server/src/settings';
+import { flattenSeverity } from '../../server/src/serverSettings';
+
+describe('validateSettings', () => {
+  it('keeps good values and reports each bad one, using its default', () => {
+    const { settings, problems } = validateSettings({ checkOn: 'sometimes', bundledCorpus: false, severity: { 'figure.mismatch': 'error', 'claim.uncited': 'loud', 'no.such': 'off' } });
+    expect(settings.checkOn).toBe('type');
+    expect(settings.bundledCorpus).toBe(false);
+    expect(settings.severity['figure.mismatch']).toBe('error');
+    expect(settings.severity['claim.uncited']).toBe(defaultSettings.severity['claim.uncited']);
+    expect(problems).toEqual([
+      'settings: "checkOn" should be "type", "save" or "manual"; using the default ("type").',
+      'settings: "severity.claim.uncited" should be one of error, warning, information, hint, off; using "hint".',
+      expect.stringContaining('"severity.no.such" is not an Attest check'),
+    ]);
+  });
+
+  it('rejects a value that is not an object', () => {
+    expect(validateSettings('loud').problems).toEqual(['settings: expected an object of Attest settings; ignored.']);
+  });
+
+  it('flattens VS Code’s nested severity settings', () => {
+    expect(flattenSeverity({ severity: { figure: { mismatch: 'off' }, link: { placeholder: null } }, checkOn: null })).toEqual({ severity: { 'figure.mismatch': 'off' } });
+  });
+});
+
+describe('.attestrc.json', () => {
+  it('is found by walking up, and its sources are relative to it', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'attest-rc-'));
+    mkdirSync(path.join(root, 'drafts', 'deep'), { recursive: true });
+    writeFileSync(path.join(root, '.attestrc.json'), JSON.stringify({ sources: ['sources'], severity: { 'claim.unsourced': 'off' } }));
+    const found = findRcFile(path.join(root, 'drafts', 'deep'));
+    expect(found).toBe(path.join(root, '.attestrc.json'));
+    const { settings, problems } = readRcFile(found!);
+    expect(problems).toEqual([]);
+    expect(settings.sources).toEqual([path.join(root, 'sources')]);
+    expect(settings.severity['claim.unsourced']).toBe('off');
+  });
+
+  it('reports a file that is not JSON and keeps the defaults', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'attest-rc-'));
+    writeFileSync(path.join(root, '.attestrc.json'), '{ sources: ');
+    const { settings, problems } = readRcFile(path.join(root, '.attestrc.json'));
+    expect(settings.checkOn).toBe('type');
+    expect(problems[0]).toMatch(/\.attestrc\.json: not valid JSON/);
+  });
+});

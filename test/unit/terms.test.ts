@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createVocabulary, stem, termsOf } from '../../server/src/core/terms';
+
+const vocabulary = createVocabulary({ EAEU: 'Eurasian Economic Union' });
+const terms = (text: string): string[] => termsOf(text, vocabulary).map((t) => t.term);
+
+describe('termsOf', () => {
+  it('folds demonyms onto their country', () => {
+    expect(terms('Kazakh, Kazakhstani and Kazakhstan exports')).toEqual(['kazakhstan', 'kazakhstan', 'kazakhstan', 'export']);
+    expect(terms('Pakistani-Kyrgyzstani trade')).toEqual(['pakistan', 'kyrgyzstan', stem('trade')]);
+  });
+
+  it('folds organisations and their acronyms, in either spelling', () => {
+    expect(terms('the China-Pakistan Economic Corridor (CPEC)')).toEqual(['cpec', 'cpec']);
+    expect(terms('Shanghai Cooperation Organization and Shanghai Cooperation Organisation and SCO')).toEqual(['sco', 'sco', 'sco']);
+    expect(terms('the Eurasian Economic Union')).toEqual(['eaeu']);
+  });
+
+  it('drops stop words and numbers and keeps offsets', () => {
+    const text = 'In 2019 the exports rose.';
+    expect(termsOf(text, vocabulary).map((t) => [t.term, text.slice(t.start, t.end)])).toEqual([
+      ['export', 'exports'],
+      ['rose', 'rose'],
+    ]);
+  });
+
+  it('does not read the pronoun "us" as the United States', () => {
+    expect(terms('let us see the U.S. position')).toEqual(['let', 'see', 'united_states', stem('position')]);
+  });
+});
+
+describe('stem', () => {
+  it('brings related forms together', () => {
+    expect(stem('rehabilitation')).toBe(stem('rehabilitate'));
+    expect(stem('investment')).toBe(stem('invested'));
+    expect(stem('diplomatic')).toBe(stem('diplomacy'));
+    expect(stem('exports')).toBe('export');
+    expect(stem('imports')).not.toBe(stem('exports'));
+  });
+});
