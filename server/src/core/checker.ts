@@ -43,7 +43,7 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
     return claims.map((claim) => {
       if (claim.kind === 'quote') return judgeQuote(claim, corpus);
       const figures = extractFigures(prose, claim.sentence.start, claim.sentence.end);
-      return judgeFigure(claim, terms, figures, corpus);
+      return judgeFigure(claim, prose, terms, figures, corpus);
     });
   };
 

@@ -6,9 +6,6 @@ import { extractQuotes } from './quotes';
 import { splitSentences } from './sentences';
 import type { Claim, Figure, Span } from './types';
 
-/** A figure's year is the one right after it ("$36 million in 2017") or, failing that, the nearest before. */
-const periodLookAhead = 25;
-
 export interface ClaimContext {
   /** Offsets of footnote references and citation groups in the same text, with their labels. */
   citations: { label: string; start: number; end: number }[];
@@ -35,7 +32,7 @@ export function extractClaims(prose: string, from: number, to: number, context: 
     const dates = found.filter(isDate);
     const attached = new Set<Figure>();
     for (const figure of figures) {
-      const period = periodOf(figure, figures, dates, sentence);
+      const period = periodOf(prose, figure, figures, dates, sentence);
       if (period) attached.add(period);
       claims.push({ kind: 'figure', start: figure.start, end: figure.end, text: figure.text, sentence, paragraph, figure, period, citedBy });
     }
@@ -54,14 +51,44 @@ export function isDate(figure: Figure): boolean {
   return figure.kind === 'year' || figure.kind === 'date';
 }
 
-/** The year or date that belongs to `figure`: within its clause, between the neighbouring figures. */
-export function periodOf(figure: Figure, figures: readonly Figure[], dates: readonly Figure[], sentence: Span): Figure | undefined {
-  const index = figures.indexOf(figure);
-  const clauseStart = figures[index - 1]?.end ?? sentence.start;
-  const clauseEnd = figures[index + 1]?.start ?? sentence.end;
-  const inClause = dates.filter((d) => d.start >= clauseStart && d.end <= clauseEnd);
-  const after = inClause.find((d) => d.start >= figure.end && d.start - figure.end <= periodLookAhead);
-  if (after) return after;
-  const before = inClause.filter((d) => d.end <= figure.start);
-  return before.at(-1) ?? inClause.find((d) => d.start >= figure.end);
+/**
+ * The year or date that belongs to `figure`: in its own clause, the first one after it
+ * ("$36 million in 2017", "$13 billion worth of projects completed in January 2020"), else
+ * the nearest one before it ("By January 2020, … $13 billion").
+ */
+export function periodOf(text: string, figure: Figure, figures: readonly Figure[], dates: readonly Figure[], sentence: Span): Figure | undefined {
+  const clause = clauseOf(text, figure, figures, sentence);
+  const inClause = dates.filter((d) => d.start >= clause.start && d.end <= clause.end);
+  return inClause.find((d) => d.start >= figure.end) ?? inClause.filter((d) => d.end <= figure.start).at(-1);
+}
+
+/** Marks, then words, that end a figure's clause before the next figure begins. */
+const clauseBreaks = [/[,;:–—(]/, /\b(?:while|whereas|but|although|though|out of|compared (?:with|to)|against|versus|to)\b/i];
+
+/**
+ * The stretch of its sentence that a figure belongs to: the words after a figure up to the
+ * first break (a comma, else a word such as "while", "out of" or "to") before the next figure are its own ("$13 billion
+ * worth of projects completed"); without a break, the text between two figures is halved.
+ */
+export function clauseOf(text: string, figure: Figure, figures: readonly Figure[], sentence: Span): Span {
+  // Only figures of the same kind compete for words: "a 64-member delegation … for a four-day visit" is one fact.
+  const rivals = figures.filter((f) => f === figure || (f.kind === figure.kind && f.unit === figure.unit));
+  const index = rivals.indexOf(figure);
+  const previous = rivals[index - 1];
+  const next = rivals[index + 1];
+  return {
+    start: previous ? boundary(text, previous.end, figure.qualifierStart ?? figure.start) : sentence.start,
+    end: next ? boundary(text, figure.end, next.qualifierStart ?? next.start) : sentence.end,
+  };
+}
+
+function boundary(text: string, from: number, to: number): number {
+  const between = text.slice(from, to);
+  for (const pattern of clauseBreaks) {
+    const found = pattern.exec(between);
+    if (found) return from + found.index;
+  }
+  const middle = from + Math.floor(between.length / 2);
+  const space = text.lastIndexOf(' ', middle);
+  return space > from ? space : middle;
 }

@@ -2,7 +2,7 @@
 // align each one's clause with the draft sentence, and decide supported, contradicted or
 // unsourced. A contradiction needs a strong subject match; otherwise silence (unsourced).
 import type { Corpus, SourceFigure } from './corpus';
-import { isDate, periodOf } from './claims';
+import { clauseOf, isDate, periodOf } from './claims';
 import { intervalsOverlap } from './figures';
 import { matchSubject, subjectProfile, type SubjectProfile } from './subject';
 import type { Term } from './terms';
@@ -28,7 +28,7 @@ export function unitOf(figure: Figure): string {
   return unitFamilies[figure.unit] ?? figure.unit;
 }
 
-interface Candidate {
+export interface Candidate {
   source: SourceFigure;
   score: number;
   conflict: boolean;
@@ -36,17 +36,24 @@ interface Candidate {
   periodAgrees: boolean;
 }
 
-export function judgeFigure(claim: Claim, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus): Verdict {
+export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus): Verdict {
+  return decide(claim, figureCandidates(claim, draftText, draftTerms, draftFigures, corpus), corpus);
+}
+
+/** Every source figure of the claim's unit that could speak to it, with how well its subject matches. */
+export function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus): Candidate[] {
   const figure = claim.figure!;
   const exclude: Span[] = [{ start: figure.qualifierStart ?? figure.start, end: figure.end }];
   if (claim.period) exclude.push({ start: claim.period.start, end: claim.period.end });
   // Other figures in the draft sentence are not subject words.
   for (const f of draftFigures) exclude.push({ start: f.start, end: f.end });
+  const amounts = draftFigures.filter((f) => !isDate(f));
   const profile = subjectProfile(
     draftTerms.filter((t) => t.start >= claim.sentence.start && t.end <= claim.sentence.end),
     exclude,
     corpus.vocabulary,
     corpus.idf,
+    isDate(figure) ? undefined : clauseOf(draftText, amounts.find((f) => f.start === figure.start) ?? figure, amounts, claim.sentence),
   );
   const unit = unitOf(figure);
   const candidates: Candidate[] = [];
@@ -58,7 +65,7 @@ export function judgeFigure(claim: Claim, draftTerms: readonly Term[], draftFigu
       if (candidate) candidates.push(candidate);
     }
   }
-  return decide(claim, candidates, corpus);
+  return candidates;
 }
 
 function judgeCandidate(claim: Claim, profile: SubjectProfile, source: SourceFigure, corpus: Corpus): Candidate | undefined {
@@ -67,10 +74,11 @@ function judgeCandidate(claim: Claim, profile: SubjectProfile, source: SourceFig
   const inSentence = passageFigures.filter((f) => f.start >= source.sentence.start && f.end <= source.sentence.end);
   const others = inSentence.filter((f) => !isDate(f));
   const dates = inSentence.filter(isDate);
-  const period = isDate(source.figure) ? undefined : periodOf(source.figure, others, dates, source.sentence);
+  const text = corpus.passages[source.passage]!.text;
+  const period = isDate(source.figure) ? undefined : periodOf(text, source.figure, others, dates, source.sentence);
   const periodAgrees = !claim.period || !period || sameDate(claim.period, period);
   if (!periodAgrees) return undefined;
-  const clause = clauseOf(source.figure, isDate(source.figure) ? [] : others, source.sentence);
+  const clause = isDate(source.figure) ? source.sentence : clauseOf(text, source.figure, others, source.sentence);
   const terms = corpus.terms(source.passage);
   const within = (span: Span): Term[] => terms.filter((t) => t.start >= span.start && t.end <= span.end);
   const { score, conflict } = matchSubject(profile, within(clause), within(source.sentence), terms, corpus.vocabulary);
@@ -90,12 +98,6 @@ function decide(claim: Claim, candidates: Candidate[], corpus: Corpus): Verdict 
     return { claim, verdict: 'contradicted', evidence: [evidence(incompatible, corpus)] };
   }
   return { claim, verdict: 'unsourced', evidence: [] };
-}
-
-/** The figure's own clause: from the previous figure to the next one in its sentence. */
-function clauseOf(figure: Figure, others: readonly Figure[], sentence: Span): Span {
-  const index = others.indexOf(figure);
-  return { start: others[index - 1]?.end ?? sentence.start, end: others[index + 1]?.start ?? sentence.end };
 }
 
 function sameDate(a: Figure, b: Figure): boolean {

@@ -19,7 +19,7 @@ interface Hedge {
 /**
  * How a hedge word widens a figure X (or a range lo–hi) into the interval it asserts. Open ends
  * ("over X" excludes X) are stored closed. An unhedged figure tolerates rounding instead: ±
- * half a unit of its last written digit ("$3.5 million" → [3.45, 3.55] million).
+ * half a unit of its last written digit ("$3.5 million" → [3.45, 3.55] million), at most 5%.
  */
 export const hedges: readonly Hedge[] = [
   { qualifier: 'over', low: 1, high: 1.15, phrases: ['slightly more than', 'slightly over', 'slightly above', 'just over', 'just above', 'a little over', 'a little more than'] },
@@ -35,6 +35,16 @@ export const hedges: readonly Hedge[] = [
   { qualifier: 'at-least', low: 1, high: 1.5, phrases: ['at least', 'no less than', 'not less than', 'no fewer than', 'a minimum of'] },
   { qualifier: 'at-most', low: 0.5, high: 1, phrases: ['at most', 'up to', 'no more than', 'not more than', 'a maximum of', 'as many as', 'as much as', 'as high as'] },
 ];
+/**
+ * An unhedged figure is read as rounded to its last written digit, but never by more than 5%:
+ * "$1 billion" is not a way of writing $1.4 billion.
+ */
+const maxRoundingShare = 0.05;
+
+function roundingSlack(value: number, step: number): number {
+  return Math.min(step / 2, Math.abs(value) * maxRoundingShare) || step / 2;
+}
+
 /** A hedged year or date ("around 2015") allows a year either side. */
 export const hedgedYearSlack = 1;
 
@@ -224,7 +234,7 @@ class FigureScan {
     const hedge = findHedge(this.s, start);
     let interval: [number, number];
     if (hedge) interval = [value * hedge.low, top * hedge.high];
-    else interval = [value - (low.step * unit.factor) / 2, top + ((high ?? low).step * unit.factor) / 2];
+    else interval = [value - roundingSlack(value, low.step * unit.factor), top + roundingSlack(top, (high ?? low).step * unit.factor)];
     const figure: Figure = {
       kind,
       start: start + this.offset,

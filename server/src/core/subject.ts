@@ -21,12 +21,16 @@ const inParagraph = 0.4;
 const entityConflict = 0.35;
 const metricConflict = 0.3;
 
-export function subjectProfile(terms: readonly Term[], exclude: readonly Span[], vocabulary: Vocabulary, idf: (term: string) => number): SubjectProfile {
+/** Draft words outside the figure's own clause say less about what it measures. */
+const outsideClause = 0.5;
+
+export function subjectProfile(terms: readonly Term[], exclude: readonly Span[], vocabulary: Vocabulary, idf: (term: string) => number, clause?: Span): SubjectProfile {
   const weights = new Map<string, number>();
   const entities = new Set<string>();
   for (const t of terms) {
     if (exclude.some((e) => t.start < e.end && t.end > e.start)) continue;
-    weights.set(t.term, idf(t.term));
+    const near = !clause || (t.start >= clause.start && t.end <= clause.end);
+    weights.set(t.term, Math.max(weights.get(t.term) ?? 0, idf(t.term) * (near ? 1 : outsideClause)));
     if (isEntity(t.term, vocabulary)) entities.add(t.term);
   }
   let total = 0;

@@ -37,7 +37,8 @@ export function parseSource(file: SourceFile): Source {
     const raw = paragraph.parts.join(' ');
     if (inReferences) references.push(stripInline(raw.replace(/^[-*+]\s+|^\d+\.\s+/, '')));
     else {
-      const passage = toPassage(raw, meta.id, page ? `p. ${page}` : section ?? '', paragraph.line, section);
+      const locator = page ? `${page.includes('–') ? 'pp.' : 'p.'} ${page}` : (section ?? '');
+      const passage = toPassage(raw, meta.id, locator, paragraph.line, section);
       if (passage.text) passages.push(passage);
     }
     paragraph = undefined;
