@@ -98,14 +98,17 @@ export function convertPdfText(raw: string, options: PdfTextOptions): Conversion
   const cited = markers.next - 1;
   if (defined.length < cited) {
     const missing = Array.from({ length: cited }, (_, i) => i + 1).filter((n) => !defined.includes(n));
-    problems.push(`footnotes ${missing.join(', ')} are cited but their definitions are missing from the text`);
+    problems.push(missing.length === 1 ? `footnote ${missing[0]} is cited but its definition is missing from the text` : `footnotes ${missing.join(', ')} are cited but their definitions are missing from the text`);
   }
   if (defined.length > cited) problems.push(`footnote markers ${cited + 1}–${defined.length} were not found in the text`);
-  for (const notes of notesByPage.values()) {
-    for (const [label, note] of notes) {
-      const url = /URL:\s*(\S+)/.exec(note)?.[1];
-      if (url && !urls.has(url) && !urls.has(`http://${url}`)) problems.push(`footnote ${label}: its URL ${url} is not among the page's printed links`);
-    }
+  for (const [label, note] of [...notesByPage.values()].flatMap((n) => [...n])) {
+    const url = /URL:\s*(\S+)/.exec(note)?.[1];
+    if (!url || urls.has(url) || urls.has(`http://${url}`)) continue;
+    // A URL broken at a line end lost or gained a hyphen; the printed link says which.
+    const printed = [...urls].find((u) => u.replace(/-/g, '') === url.replace(/-/g, ''));
+    const block = printed && blocks.find((b) => b.kind === 'footnote' && b.label === String(label));
+    if (block && block.kind === 'footnote') block.text = block.text.replace(url, printed!);
+    else problems.push(`footnote ${label}: its URL ${url} is not among the page's printed links`);
   }
   return { blocks, keywords, problems, stats: { pages: pages.length, cited, defined: defined.length } };
 }
