@@ -52,7 +52,10 @@ function findPiece(piece: string, corpus: Corpus): PieceMatch | undefined {
       exact >= 0
         ? { start: exact, end: exact + piece.length, errors: 0 }
         : search(text, piece, Math.floor(piece.length * maxErrorShare)).sort((a, b) => a.errors - b.errors)[0];
-    if (!match || (match.errors > 0 && !wordsAgree(piece, text.slice(match.start, match.end)))) continue;
+    if (!match) continue;
+    // An alignment can start or end inside a word ("dation of Greater Eurasia"); the writer needs whole words.
+    if (match.errors > 0) Object.assign(match, wholeWords(text, match.start, match.end));
+    if (match.errors > 0 && !wordsAgree(piece, text.slice(match.start, match.end))) continue;
     const p = corpus.passages[passage]!;
     const hasFootnote = footnoteFor(p.footnotes, sentenceAround(corpus, passage, match.start, match.end), match.end, p.text) !== undefined;
     const candidate = { passage, ...match, hasFootnote };
@@ -73,6 +76,13 @@ function candidates(piece: string, corpus: Corpus): number[] {
     .sort((a, b) => b[1] - a[1])
     .slice(0, candidatePassages)
     .map(([passage]) => passage);
+}
+
+function wholeWords(text: string, start: number, end: number): { start: number; end: number } {
+  const word = /[\p{L}\p{N}'’-]/u;
+  while (start > 0 && word.test(text[start - 1]!) && word.test(text[start]!)) start--;
+  while (end < text.length && word.test(text[end]!) && word.test(text[end - 1]!)) end++;
+  return { start, end };
 }
 
 function wordsAgree(piece: string, span: string): boolean {

@@ -1,0 +1,124 @@
+// Verdicts against the bundled corpus for the cases a careful human checker gets right:
+// normalised units, hedges and rounding, the same entity and metric, the year attached to a
+// figure, aliases, a subject carried by the paragraph, and silence over a false alarm.
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clauseOf, periodOf } from '../../server/src/core/claims';
+import { createChecker } from '../../server/src/core/checker';
+import { extractFigures } from '../../server/src/core/figures';
+import type { Verdict } from '../../server/src/core/types';
+import { buildCorpus } from '../../server/src/corpus/index';
+import { parseSource } from '../../server/src/corpus/parseSource';
+import { lines } from './helpers';
+
+const corpusDir = path.resolve(__dirname, '..', '..', 'corpus');
+const corpus = buildCorpus(
+  readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => parseSource({ location: path.join(corpusDir, f), text: readFileSync(path.join(corpusDir, f), 'utf8'), bundled: true })),
+);
+const checker = createChecker({ corpus });
+
+/** "$60 billion supported korybko-morozov-2020 fn 4 ($60 billion)" for each claim of the text. */
+function verdicts(text: string): string[] {
+  return checker.judgeText(text).map(render);
+}
+
+function render(v: Verdict): string {
+  const e = v.evidence[0];
+  const evidence = e ? ` ${e.sourceId}${e.footnote ? ` fn ${e.footnote}` : ''} (${e.sourceValue ?? e.quote.slice(e.highlight?.start ?? 0, e.highlight?.end ?? 20)})` : '';
+  return `${v.claim.text} ${v.verdict}${evidence}`;
+}
+
+describe('figures', () => {
+  it('agree across scales and spellings: $0.7 billion is $700 million', () => {
+    expect(verdicts('Bilateral trade between Russia and Pakistan stood at $0.7 billion.')).toEqual(['$0.7 billion supported korybko-morozov-2020 fn 21 ($700 million)']);
+    expect(verdicts("CPEC's eventual total investment is expected to reach US$60bn.")).toEqual(['US$60bn supported korybko-morozov-2020 fn 4 ($60 billion)']);
+  });
+
+  it('read a hedge as an interval, and rounding as no contradiction', () => {
+    expect(verdicts('Bilateral trade between Russia and Pakistan stood at nearly $700 million.')).toEqual(['$700 million supported korybko-morozov-2020 fn 21 ($700 million)']);
+    expect(verdicts("Pakistan's trade with Afghanistan was about $1 billion in 2018.")).toEqual(['$1 billion supported korybko-morozov-2020 fn 33 ($1 billion)']);
+    expect(verdicts('The official CPEC website claims more than $45 billion in commitments of investment and concessional loans.')).toEqual([
+      '$45 billion supported korybko-morozov-2020 fn 6 ($46 billion)',
+    ]);
+  });
+
+  it('contradict a different value for the same subject, with the source value', () => {
+    expect(verdicts('Russia pledged $1.5 billion to rehabilitate Pakistan Steel Mills.')).toEqual(['$1.5 billion contradicted korybko-morozov-2020 fn 21 ($1 billion)']);
+    expect(verdicts('A Russian company developed a project for a 900-megawatt coal-fired plant at Jamshoro.')).toEqual([
+      '900-megawatt contradicted korybko-morozov-2020 fn 21 (600-megawatt)',
+    ]);
+  });
+
+  it('keep exports and imports apart', () => {
+    expect(verdicts('Imports from Russia are worth $250 million.')).toEqual(['$250 million supported korybko-morozov-2020 fn 21 ($250 million)']);
+    expect(verdicts("Pakistan's exports to Russia reached $250 million.")).toEqual(['$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)']);
+  });
+
+  it("keep one country's figure from another's", () => {
+    expect(verdicts("Pakistan's trade with Turkmenistan was $29 million in 2016.")).toEqual(['$29 million supported korybko-morozov-2020 fn 27 ($29 million)']);
+    expect(verdicts("Pakistan's trade with Tajikistan is $29 million a year.")).toEqual(['$29 million contradicted korybko-morozov-2020 fn 28 ($62 million)']);
+  });
+
+  it('match demonyms and the names of countries', () => {
+    expect(verdicts('Pakistani-Kazakh trade was under $25 million a year in 2018.')).toEqual(['$25 million supported korybko-morozov-2020 fn 25 ($25 million)']);
+  });
+
+  it('hold a figure to its year', () => {
+    expect(verdicts("Pakistan's trade with Uzbekistan was $36 million in 2017.")).toEqual(['$36 million supported korybko-morozov-2020 fn 30 ($36 million)']);
+    expect(verdicts("Pakistan's trade with Uzbekistan was $36 million in 2018.")).toEqual(['$36 million contradicted korybko-morozov-2020 fn 30 ($90 million)']);
+  });
+
+  it('call a figure unsourced when the sources use it only for something else', () => {
+    expect(verdicts("Pakistan's defence budget rose by $62 million.")).toEqual(['$62 million unsourced']);
+    expect(verdicts('The Gwadar port handled cargo worth $700 million in 2021.')).toEqual(['$700 million unsourced']);
+  });
+});
+
+describe('dates', () => {
+  it('take the subject from the paragraph when the sentence only says "it"', () => {
+    expect(verdicts('Pakistan and India were invited to join the Shanghai Cooperation Organisation in 2015.')).toEqual(['2015 supported korybko-morozov-2020 (2015)']);
+    expect(verdicts('Pakistan and India were invited to join the SCO in 2017.')).toEqual(['2017 contradicted korybko-morozov-2020 (2015)']);
+  });
+
+  it('use the aliases the sources define', () => {
+    expect(verdicts('The China-Pakistan Economic Corridor links Gwadar to Kashgar over some 3,000 km.')).toEqual(['3,000 km supported abbasi-2025 (3000kms)']);
+  });
+});
+
+describe('quotations', () => {
+  it('accept curly or straight marks, and name the words that differ', () => {
+    expect(verdicts('Bordachev called the SCO the "foundation of Greater Eurasia".')).toEqual(['foundation of Greater Eurasia supported korybko-morozov-2020 fn 10 (foundation of Greater Eurasia)']);
+    expect(verdicts('Bordachev called the SCO the “basis of Greater Eurasia”.')).toEqual(['basis of Greater Eurasia misquoted korybko-morozov-2020 fn 10 (foundation of Greater Eurasia)']);
+    expect(verdicts('A minister said the plan was “a bridge too far for everyone involved”.')).toEqual(['a bridge too far for everyone involved unsourced']);
+  });
+});
+
+describe('clauseOf and periodOf', () => {
+  const text = 'Trade rose from $36 million in 2017 to over $90 million in 2018, while exports reached $150 million.';
+  const figures = extractFigures(text);
+  const amounts = figures.filter((f) => f.kind === 'money');
+  const dates = figures.filter((f) => f.kind === 'year');
+  const sentence = { start: 0, end: text.length };
+  const clause = (i: number): string => {
+    const span = clauseOf(text, amounts[i]!, amounts, sentence);
+    return text.slice(span.start, span.end);
+  };
+
+  it('end a clause at a comma, else at "to", between two figures', () => {
+    expect([clause(0), clause(1), clause(2)]).toEqual(['Trade rose from $36 million in 2017 ', 'to over $90 million in 2018', ', while exports reached $150 million.']);
+  });
+
+  it('give each figure the year in its own clause', () => {
+    expect(amounts.map((a) => periodOf(text, a, amounts, dates, sentence)?.text)).toEqual(['2017', '2018', undefined]);
+  });
+
+  it('let figures of another kind share the clause', () => {
+    const visit = lines('A 64-member delegation traveled to Pakistan for a four-day visit.');
+    const found = extractFigures(visit);
+    const span = clauseOf(visit, found[0]!, found, { start: 0, end: visit.length });
+    expect(visit.slice(span.start, span.end)).toBe(visit);
+  });
+});
