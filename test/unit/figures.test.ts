@@ -363,6 +363,27 @@ describe('counts', () => {
   });
 });
 
+describe('shares and unsaid nouns', () => {
+  it('reads "half a billion", "three-quarters of a century" and "a quarter of a century"', () => {
+    expectFigures('half a billion dollars; three-quarters of a century; a quarter of a century', [
+      '0-22 money half a billion dollars =500e6 USD [475e6,525e6]',
+      '24-51 duration three-quarters of a century =75 year [71.25,78.75]',
+      '53-75 duration a quarter of a century =25 year [23.75,26.25]',
+    ]);
+  });
+
+  it('counts people in "a population of over 200 million"', () => {
+    expectFigures('a combined population of over 200 million', ['30-41 count 200 million =200e6 person over@25 [200e6,300e6]']);
+  });
+
+  it('reads "exceeded" and "barely exceeded" as hedges', () => {
+    expectFigures('trade exceeded $50 million; it barely exceeded $3.5 million', [
+      '15-26 money $50 million =50e6 USD over@6 [50e6,75e6]',
+      '47-59 money $3.5 million =3.5e6 USD over@31 [3.5e6,4.025e6]',
+    ]);
+  });
+});
+
 describe('durations and number words', () => {
   it('digits and words, spaced or hyphenated', () => {
     expectFigures('25 years, a 10-year plan, seventy-five years, a four-day visit, twenty-one days, a one-day visit, two decades', [
@@ -372,7 +393,7 @@ describe('durations and number words', () => {
       '48-56 duration four-day =4 day [3.8,4.2]',
       '64-79 duration twenty-one days =21 day [20.5,21.5]',
       '83-90 duration one-day =1 day [0.95,1.05]',
-      '98-109 duration two decades =2 decade [1.9,2.1]',
+      '98-109 duration two decades =20 year [19,21]',
     ]);
   });
 

@@ -20,7 +20,7 @@ describe('termsOf', () => {
     const text = 'In 2019 the exports rose.';
     expect(termsOf(text, vocabulary).map((t) => [t.term, text.slice(t.start, t.end)])).toEqual([
       ['export', 'exports'],
-      ['rose', 'rose'],
+      ['increas', 'rose'],
     ]);
   });
 

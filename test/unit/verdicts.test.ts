@@ -77,7 +77,39 @@ describe('figures', () => {
   });
 });
 
+describe('silence over a false alarm', () => {
+  it('gives no verdict when the source passage lacks a name the draft uses', () => {
+    expect(verdicts('Gulf investors have put $13 billion into CPEC projects.')).toEqual(['$13 billion unsourced']);
+  });
+
+  it('reads whose figure it is from the countries right next to it', () => {
+    expect(verdicts("Pakistan's imports from Russia dropped by 20% in 2018.")).toEqual(['20% unsourced']);
+  });
+
+  it('contradicts a rise where the source reports a fall of the same size', () => {
+    const [verdict] = checker.judgeText("Pakistan's trade with Afghanistan rose by 20% in 2018.");
+    expect(render(verdict!)).toBe('20% contradicted korybko-morozov-2020 fn 33 (20%)');
+    expect(verdict!.evidence[0]!.opposite).toBe(true);
+  });
+
+  it('does not let a floor above the source\'s floor pass: "at least $64 billion" is not "at least $46 billion"', () => {
+    expect(verdicts('The official CPEC website reports commitments of investment and concessional loans of at least $64 billion.')).toEqual([
+      '$64 billion contradicted korybko-morozov-2020 fn 6 ($46 billion)',
+    ]);
+  });
+
+  it('counts a 64-member delegation as 64 people, and three-quarters of a century as 75 years', () => {
+    expect(verdicts('In December 2019 a delegation of 64 Russian businesspeople led by Denis Manturov travelled to Pakistan.')).toEqual(['64 Russian businesspeople supported korybko-morozov-2020 fn 21 (64-member)']);
+    expect(verdicts('In 2024 Russia and China celebrated three-quarters of a century of diplomacy.')).toEqual(['three-quarters of a century supported abbasi-2025 (seventy-five years)']);
+  });
+});
+
 describe('dates', () => {
+  it('read a year before a noun as the date of that thing, not of an event', () => {
+    expect(verdicts('The Eurasian Economic Union was founded in 2015.')).toEqual(['2015 unsourced']);
+    expect(verdicts('Lissovolik published his article on the Eurasian model of modernization in 2015.')).toEqual(['2015 supported korybko-morozov-2020 fn 11 (2015)']);
+  });
+
   it('take the subject from the paragraph when the sentence only says "it"', () => {
     expect(verdicts('Pakistan and India were invited to join the Shanghai Cooperation Organisation in 2015.')).toEqual(['2015 supported korybko-morozov-2020 (2015)']);
     expect(verdicts('Pakistan and India were invited to join the SCO in 2017.')).toEqual(['2017 contradicted korybko-morozov-2020 (2015)']);

@@ -26,4 +26,6 @@ export interface Corpus {
   passagesWithTerm(term: string): readonly number[];
   /** Inverse document frequency of a term over passages; rare terms weigh more. */
   idf(term: string): number;
+  /** The sources write this term only with a capital: a name ("Gulf", "Jamshoro"), not a common word. */
+  isName(term: string): boolean;
 }

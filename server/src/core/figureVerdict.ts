@@ -4,8 +4,9 @@
 import type { Corpus, SourceFigure } from './corpus';
 import { clauseOf, isDate, periodOf } from './claims';
 import { intervalsOverlap } from './figures';
-import { matchSubject, subjectProfile, type SubjectProfile } from './subject';
-import type { Term } from './terms';
+import { matchSubject, subjectProfile, type SubjectMatch, type SubjectProfile } from './subject';
+import { termsOf, type Term } from './terms';
+import { unitFamily, unitsInFamily } from './units';
 import type { Claim, Evidence, Figure, Span, Verdict } from './types';
 
 /** Subject-match thresholds (0–1). Tuned on the dev claims; see the README's "How Attest decides". */
@@ -15,23 +16,17 @@ export const thresholds = {
   contradictDate: 0.68,
   /** A compatible source figure this close to the best incompatible one wins: prefer silence. */
   tie: 0.12,
+  /** Support needs this share of the draft's subject in the source's own sentence, not only its paragraph. */
+  anchor: 0.3,
+  /** No verdict from a passage that lacks a name the draft uses (a country, "Gulf", "Muzaffargarh") this weighty. */
+  missing: 0.2,
 };
 
-/** Count nouns that name people: a market of 200 million customers is 200 million people. */
-const unitFamilies: Record<string, string> = {
-  customer: 'person', consumer: 'person', resident: 'person', citizen: 'person', inhabitant: 'person', people: 'person', individual: 'person',
-  mi: 'km',
-};
+/** Source words this close to a figure (in characters) say whose figure it is. */
+const nearChars = 80;
 
-export function unitOf(figure: Figure): string {
-  if (isDate(figure)) return 'year';
-  return unitFamilies[figure.unit] ?? figure.unit;
-}
-
-export interface Candidate {
+export interface Candidate extends SubjectMatch {
   source: SourceFigure;
-  score: number;
-  conflict: boolean;
   compatible: boolean;
   periodAgrees: boolean;
 }
@@ -53,12 +48,15 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
     exclude,
     corpus.vocabulary,
     corpus.idf,
-    isDate(figure) ? undefined : clauseOf(draftText, amounts.find((f) => f.start === figure.start) ?? figure, amounts, claim.sentence),
+    {
+      clause: isDate(figure) ? undefined : clauseOf(draftText, amounts.find((f) => f.start === figure.start) ?? figure, amounts, claim.sentence),
+      // A capitalised word is a name ("Gulf", "Muzaffargarh"), unless it only opens the sentence and the sources write it in lower case.
+      isName: (t) => /\p{Lu}/u.test(draftText[t.start] ?? '') && (draftText.slice(claim.sentence.start, t.start).trim() !== '' || corpus.isName(t.term)),
+    },
   );
-  const unit = unitOf(figure);
   const candidates: Candidate[] = [];
-  const pool = unit === 'person' ? Object.entries(unitFamilies).filter(([, u]) => u === 'person').map(([k]) => k).concat('person') : [figure.unit];
-  for (const u of isDate(figure) ? ['year'] : pool) {
+  // A market of 200 million customers is 200 million people.
+  for (const u of isDate(figure) ? ['year'] : unitsInFamily(unitFamily(figure.unit))) {
     for (const source of corpus.figuresWithUnit(u)) {
       if (isDate(figure) !== isDate(source.figure)) continue;
       const candidate = judgeCandidate(claim, profile, source, corpus);
@@ -81,21 +79,64 @@ function judgeCandidate(claim: Claim, profile: SubjectProfile, source: SourceFig
   const clause = isDate(source.figure) ? source.sentence : clauseOf(text, source.figure, others, source.sentence);
   const terms = corpus.terms(source.passage);
   const within = (span: Span): Term[] => terms.filter((t) => t.start >= span.start && t.end <= span.end);
-  const { score, conflict } = matchSubject(profile, within(clause), within(source.sentence), terms, corpus.vocabulary);
-  const compatible = isDate(figure) ? sameDate(figure, source.figure) : intervalsOverlap(figure, source.figure);
-  return { source, score, conflict, compatible, periodAgrees: Boolean(claim.period && period) };
+  const near = within(source.sentence).filter((t) => t.end >= source.figure.start - nearChars && t.start <= source.figure.end + nearChars);
+  const match = matchSubject(profile, within(clause), within(source.sentence), terms, near, corpus.vocabulary);
+  // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too.
+  const named = isDate(source.figure) ? namedByYear(text, source.figure, corpus) : undefined;
+  if (named && !(named === 'wrote' ? [...profile.weights.keys()].some((t) => sayingTerms.has(t)) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
+  const compatible = isDate(figure) ? sameDate(figure, source.figure) : intervalsOverlap(figure, source.figure) && !claimsMore(figure, source.figure);
+  return { ...match, source, compatible, periodAgrees: Boolean(claim.period && period) };
+}
+
+const namedYearPenalty = 0.35;
+const sayingTerms = new Set(['wrote', 'written', 'writ', 'said', 'stat', 'argu', 'observ', 'not', 'remark', 'claim', 'declar', 'articl', 'publish', 'report', 'paper']);
+
+/**
+ * The thing a year is the date of, as a subject term: the noun it modifies after a
+ * determiner or possessive ("his 2015 article", "the Valdai Club's 2012 report"), or the
+ * writing itself when it follows a verb of saying ("Bordachev wrote in 2018").
+ */
+function namedByYear(text: string, year: Figure, corpus: Corpus): string | undefined {
+  const before = text.slice(Math.max(0, year.start - 30), year.start);
+  if (saidIn.test(before)) return 'wrote';
+  if (!determinerBefore.test(before)) return undefined;
+  const next = /^\s+([a-z]+)\b/.exec(text.slice(year.end, year.end + 30))?.[1];
+  return next ? termsOf(next, corpus.vocabulary)[0]?.term : undefined;
+}
+
+const determinerBefore = /(?:\b(?:his|her|its|their|our|the|this|that)|['’]s)\s+$/i;
+const saidIn = /\b(?:wrote|written|said|stated|argued|observed|noted|remarked|claimed|declared)\s+in\s+$/i;
+
+/**
+ * Two floors ("at least $46 billion", "no less than $64 billion") overlap but the higher one
+ * says more than the source does; likewise two ceilings. Rounding aside, that is a mismatch.
+ */
+function claimsMore(draft: Figure, source: Figure): boolean {
+  const floor = (f: Figure): boolean => f.qualifier === 'over' || f.qualifier === 'at-least';
+  const ceiling = (f: Figure): boolean => f.qualifier === 'under' || f.qualifier === 'at-most' || f.qualifier === 'nearly';
+  if (floor(draft) && floor(source)) return draft.value > source.value * 1.05;
+  if (ceiling(draft) && ceiling(source)) return draft.value < source.value * 0.95;
+  return false;
 }
 
 function decide(claim: Claim, candidates: Candidate[], corpus: Corpus): Verdict {
   const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || Number(b.periodAgrees) - Number(a.periodAgrees);
-  const compatible = candidates.filter((c) => c.compatible).sort(byScore)[0];
-  const incompatible = candidates.filter((c) => !c.compatible && !c.conflict).sort(byScore)[0];
-  if (compatible && compatible.score >= thresholds.support && compatible.score + thresholds.tie >= (incompatible?.score ?? 0)) {
+  const best = (keep: (c: Candidate) => boolean): Candidate | undefined => candidates.filter(keep).sort(byScore)[0];
+  // A date's subject may be told in the sentences around it ("… in December 2019. RT reported that a delegation …").
+  const anchor = claim.kind === 'date' ? 0 : thresholds.anchor;
+  const compatible = best((c) => c.compatible && !c.opposite && c.sentenceScore >= anchor && c.missing < thresholds.missing);
+  // Prefer silence: a contradiction needs every name of the draft's subject in the source passage.
+  const incompatible = best((c) => !c.compatible && !c.conflict && c.missing < thresholds.missing);
+  const reversed = best((c) => c.compatible && c.opposite && c.missing < thresholds.missing);
+  if (compatible && compatible.score >= thresholds.support && compatible.score + thresholds.tie >= Math.max(incompatible?.score ?? 0, reversed?.score ?? 0)) {
     return { claim, verdict: 'supported', evidence: [evidence(compatible, corpus)] };
   }
   const bar = claim.kind === 'date' ? thresholds.contradictDate : thresholds.contradictFigure;
   if (incompatible && incompatible.score >= bar) {
     return { claim, verdict: 'contradicted', evidence: [evidence(incompatible, corpus)] };
+  }
+  if (reversed && reversed.score >= bar && reversed.sentenceScore >= thresholds.anchor) {
+    return { claim, verdict: 'contradicted', evidence: [{ ...evidence(reversed, corpus), opposite: true }] };
   }
   return { claim, verdict: 'unsourced', evidence: [] };
 }

@@ -3,7 +3,7 @@
 import { formatDate, monthPattern, plausibleYear, readDateAtDigit, readDateAtMonth, type WrittenDate } from './dates';
 import { formatNumber, inIdentifier, malformedAfter, namesOrRefers, numberWordPattern, readNumber, rescale, scaledParts, tokenEnd, wordBefore, type WrittenNumber } from './numbers';
 import type { CalendarDate, Figure, FigureKind, Qualifier } from './types';
-import { currencyPrefixPattern, readCountedNoun, readCurrencyPrefix, readHyphenNoun, readUnit, unitFamily, unitLabel, type CountedNoun } from './units';
+import { currencyPrefixPattern, durationUnit, readCountedNoun, readCurrencyPrefix, readHyphenNoun, readUnit, unitFamily, unitLabel, type CountedNoun } from './units';
 
 // ---------------------------------------------------------------------------
 // Qualifiers
@@ -22,9 +22,9 @@ interface Hedge {
  * half a unit of its last written digit ("$3.5 million" → [3.45, 3.55] million), at most 5%.
  */
 export const hedges: readonly Hedge[] = [
-  { qualifier: 'over', low: 1, high: 1.15, phrases: ['slightly more than', 'slightly over', 'slightly above', 'just over', 'just above', 'a little over', 'a little more than'] },
+  { qualifier: 'over', low: 1, high: 1.15, phrases: ['slightly more than', 'slightly over', 'slightly above', 'just over', 'just above', 'a little over', 'a little more than', 'barely exceeded', 'just exceeded', 'barely over', 'barely more than', 'marginally more than'] },
   { qualifier: 'nearly', low: 0.85, high: 1, phrases: ['nearly', 'almost', 'close to', 'just under', 'just below', 'just shy of', 'slightly less than', 'slightly under', 'slightly below'] },
-  { qualifier: 'over', low: 1, high: 1.5, phrases: ['more than', 'over', 'above', 'in excess of', 'exceeding', 'upwards of', 'greater than', 'higher than'] },
+  { qualifier: 'over', low: 1, high: 1.5, phrases: ['more than', 'over', 'above', 'in excess of', 'exceeding', 'exceeded', 'exceeds', 'surpassed', 'topped', 'upwards of', 'greater than', 'higher than'] },
   { qualifier: 'under', low: 0.5, high: 1, phrases: ['less than', 'fewer than', 'under', 'below', 'lower than'] },
   {
     qualifier: 'about',
@@ -44,6 +44,8 @@ const maxRoundingShare = 0.05;
 function roundingSlack(value: number, step: number): number {
   return Math.min(step / 2, Math.abs(value) * maxRoundingShare) || step / 2;
 }
+
+const populationOf = new RegExp(`\\bpopulations?\\s+of\\s+(?:(?:${hedges.flatMap((h) => h.phrases).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s+)?$`, 'i');
 
 /** A hedged year or date ("around 2015") allows a year either side. */
 export const hedgedYearSlack = 1;
@@ -224,7 +226,14 @@ class FigureScan {
     if (hyphen) return asUnit(readHyphenNoun(s, last.end, first.word));
     const yearShaped = isYearShaped(s, first);
     if (yearShaped && ((before && (yearWords.has(before) || determiners.has(before))) || s[first.start - 1] === '-')) return undefined;
-    return asUnit(readCountedNoun(s, last.end, small || yearShaped ? 0 : 2));
+    return asUnit(readCountedNoun(s, last.end, small || yearShaped ? 0 : 2)) ?? this.population(first, last);
+  }
+
+  /** "a population of over 200 million": a count of people with the noun left unsaid. */
+  private population(first: WrittenNumber, last: WrittenNumber): Unit | undefined {
+    if (first.word || last.scale < 1e3) return undefined;
+    const before = this.s.slice(Math.max(0, first.start - 60), first.start);
+    return populationOf.test(before) ? { kind: 'count', unit: 'person', factor: 1, end: last.end } : undefined;
   }
 
   private add(start: number, end: number, kind: Unit['kind'], low: WrittenNumber, high: WrittenNumber | undefined, unit: Unit): number {
@@ -293,7 +302,8 @@ function findHedge(s: string, anchor: number): (Hedge & { start: number }) | und
 }
 
 function asUnit(noun: CountedNoun | undefined): Unit | undefined {
-  return noun && { kind: noun.duration ? 'duration' : 'count', unit: noun.unit, factor: 1, end: noun.end };
+  if (noun?.duration) return { kind: 'duration', ...durationUnit(noun.unit)!, end: noun.end };
+  return noun && { kind: 'count', unit: noun.unit, factor: 1, end: noun.end };
 }
 
 function isYearShaped(s: string, n: WrittenNumber): boolean {

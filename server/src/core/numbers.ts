@@ -35,8 +35,12 @@ const articleOne = /a(?=\s+(?:hundred|thousand|million|billion|trillion)(?![A-Za
 const hundred = /\s+hundred(?![A-Za-z])/iy;
 const hundredRest = /\s+(?:and\s+)?/iy;
 
+/** "half a", "a quarter of a", "three-quarters of a", "two-thirds of a": a share of the scale or unit that follows. */
+const fraction = /(?:(?:a|one)\s+)?(half|quarter|third)(?:\s+of)?\s+an?\s+|(three)[- ]quarters\s+of\s+an?\s+|(two)[- ]thirds\s+of\s+an?\s+/iy;
+const fractions: Record<string, number> = { half: 1 / 2, quarter: 1 / 4, third: 1 / 3, three: 3 / 4, two: 2 / 3 };
+
 /** Number words that may start a figure, lowercase or capitalised; the scanner looks for these. */
-export const numberWordPattern = `(?:${[...tens, ...ones.slice(1)].map(anyCase).join('|')})(?![A-Za-z])|[Aa]\\s+(?:hundred|thousand|million|billion|trillion)(?![A-Za-z])`;
+export const numberWordPattern = `(?:${[...tens, ...ones.slice(1)].map(anyCase).join('|')})(?![A-Za-z])|[Aa]\\s+(?:hundred|thousand|million|billion|trillion)(?![A-Za-z])|(?:[Aa]\\s+|[Oo]ne\\s+)?[Hh]alf\\s+an?\\s|(?:[Aa]\\s+|[Oo]ne\\s+)?(?:[Qq]uarter|[Tt]hird)\\s+of\\s+an?\\s|[Tt]hree[- ]quarters\\s+of\\s|[Tt]wo[- ]thirds\\s+of\\s`;
 
 function anyCase(word: string): string {
   return `[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}`;
@@ -76,6 +80,12 @@ function readDigits(text: string, at: number): WrittenNumber | undefined {
 }
 
 function readWords(text: string, at: number): WrittenNumber | undefined {
+  fraction.lastIndex = at;
+  const share = fraction.exec(text);
+  if (share) {
+    const value = fractions[(share[1] ?? share[2] ?? share[3]!).toLowerCase()]!;
+    return { start: at, end: fraction.lastIndex, value, step: value, word: true, plain: false, scale: 1 };
+  }
   let value: number;
   let end: number;
   articleOne.lastIndex = at;

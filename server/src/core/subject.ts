@@ -2,7 +2,7 @@
 // rare shared words count most, words in the figure's own clause more than words
 // elsewhere in its sentence or paragraph, and naming a different country or organisation
 // or an opposite metric (exports vs imports) counts against.
-import { opposedTerms, type Term, type Vocabulary } from './terms';
+import { directionTerms, opposedTerms, type Term, type Vocabulary } from './terms';
 import type { Span } from './types';
 
 export interface SubjectProfile {
@@ -11,6 +11,8 @@ export interface SubjectProfile {
   total: number;
   /** Countries and organisations the draft sentence names. */
   entities: Set<string>;
+  /** Names the draft sentence uses (capitalised words, countries, organisations): a source that lacks one speaks of something else. */
+  names: Set<string>;
 }
 
 /** Where in the source a term was found, and how much that counts. */
@@ -24,68 +26,112 @@ const metricConflict = 0.3;
 /** Draft words outside the figure's own clause say less about what it measures. */
 const outsideClause = 0.5;
 
-export function subjectProfile(terms: readonly Term[], exclude: readonly Span[], vocabulary: Vocabulary, idf: (term: string) => number, clause?: Span): SubjectProfile {
+export interface ProfileOptions {
+  /** Draft words outside this span weigh less. */
+  clause?: Span;
+  /** Whether a draft word is written as a name. */
+  isName?(term: Term): boolean;
+}
+
+export function subjectProfile(terms: readonly Term[], exclude: readonly Span[], vocabulary: Vocabulary, idf: (term: string) => number, options: ProfileOptions = {}): SubjectProfile {
+  const { clause, isName } = options;
   const weights = new Map<string, number>();
   const entities = new Set<string>();
+  const names = new Set<string>();
   for (const t of terms) {
+    // A country named inside a figure ("64 Russian businesspeople") still says whose figure it is.
+    if (isEntity(t.term, vocabulary)) entities.add(t.term);
     if (exclude.some((e) => t.start < e.end && t.end > e.start)) continue;
     const near = !clause || (t.start >= clause.start && t.end <= clause.end);
     weights.set(t.term, Math.max(weights.get(t.term) ?? 0, idf(t.term) * (near ? 1 : outsideClause)));
-    if (isEntity(t.term, vocabulary)) entities.add(t.term);
+    if (isEntity(t.term, vocabulary) || isName?.(t)) names.add(t.term);
   }
   let total = 0;
   for (const w of weights.values()) total += w;
-  return { weights, total, entities };
+  return { weights, total, entities, names };
 }
 
 export interface SubjectMatch {
   score: number;
+  /** The share of the draft's subject found in the source's own sentence (clause included). */
+  sentenceScore: number;
+  /** The weightiest draft word found nowhere in the source passage, as a share of the subject. */
+  missing: number;
   /** The source names a different country or organisation, or the opposite metric. */
   conflict: boolean;
+  /** The only difference is the direction: the draft says a rise where the source says a fall, or the reverse. */
+  opposite: boolean;
 }
 
-export function matchSubject(profile: SubjectProfile, clause: readonly Term[], sentence: readonly Term[], paragraph: readonly Term[], vocabulary: Vocabulary): SubjectMatch {
-  if (profile.total === 0) return { score: 0, conflict: false };
+/**
+ * How well a source figure's surroundings match the draft's subject. `near` are the source
+ * words close to the figure: the countries there are the ones the figure is about.
+ */
+export function matchSubject(profile: SubjectProfile, clause: readonly Term[], sentence: readonly Term[], paragraph: readonly Term[], near: readonly Term[], vocabulary: Vocabulary): SubjectMatch {
+  if (profile.total === 0) return { score: 0, sentenceScore: 0, missing: 0, conflict: false, opposite: false };
   const clauseSet = termSet(clause);
   const sentenceSet = termSet(sentence);
   const paragraphSet = termSet(paragraph);
+  const nearSet = termSet(near);
   let matched = 0;
+  let local = 0;
+  let missing = 0;
   for (const [term, weight] of profile.weights) {
     if (has(clauseSet, term)) matched += weight * inClause;
     else if (has(sentenceSet, term)) matched += weight * inSentence;
     else if (has(paragraphSet, term)) matched += weight * inParagraph;
+    else if (profile.names.has(term)) missing = Math.max(missing, weight);
+    if (has(sentenceSet, term)) local += weight;
   }
   let score = matched / profile.total;
   let conflict = false;
+  let opposite = false;
 
-  // A country or organisation the draft names that the source sentence does not, while the
-  // source clause names another one the draft does not: Tajikistan's trade is not Turkmenistan's.
-  const missing = [...profile.entities].some((e) => !has(sentenceSet, e));
-  const other = [...clauseSet].some((t) => isEntity(t, vocabulary) && !profile.entities.has(t) && sameKind(t, profile.entities, vocabulary));
-  if (missing && other) {
-    score *= entityConflict;
-    conflict = true;
-  }
-  for (const [a, b] of opposedTerms) {
-    const draftA = hasPrefix(profile.weights.keys(), a);
-    const draftB = hasPrefix(profile.weights.keys(), b);
-    const sourceA = hasPrefix(clauseSet, a);
-    const sourceB = hasPrefix(clauseSet, b);
-    if ((draftA && !draftB && sourceB && !sourceA) || (draftB && !draftA && sourceA && !sourceB)) {
-      score *= metricConflict;
+  // The countries nearest the source figure (near it, else in its clause, else its sentence)
+  // are the ones it is about: if they leave out one the draft names and add another, it is
+  // another country's figure (Tajikistan's trade is not Turkmenistan's). Organisations are
+  // compared over the sentence and clause, since one often contains another (CPEC and BRI).
+  const scopes: [boolean, Set<string>[]][] = [
+    [true, [nearSet, clauseSet, sentenceSet]],
+    [false, [clauseSet]],
+  ];
+  for (const [country, sets] of scopes) {
+    const scope = sets.find((set) => hasEntityOfKind(set, country, vocabulary));
+    if (!scope) continue;
+    const mine = [...profile.entities].filter((e) => vocabulary.countries.has(e) === country);
+    const lacking = mine.some((e) => !has(country ? scope : sentenceSet, e));
+    const other = [...scope].some((t) => isEntity(t, vocabulary) && vocabulary.countries.has(t) === country && !profile.entities.has(t));
+    if (lacking && other) {
+      score *= entityConflict;
       conflict = true;
+      break;
     }
   }
-  return { score, conflict };
+  for (const [a, b] of opposedTerms) {
+    // A rise or fall is read right next to the figure: a sentence may speak of both.
+    const source = a === directionTerms[0] ? nearSet : clauseSet;
+    const draftA = hasPrefix(profile.weights.keys(), a);
+    const draftB = hasPrefix(profile.weights.keys(), b);
+    const sourceA = hasPrefix(source, a);
+    const sourceB = hasPrefix(source, b);
+    if ((draftA && !draftB && sourceB && !sourceA) || (draftB && !draftA && sourceA && !sourceB)) {
+      if (a === directionTerms[0] && !conflict) opposite = true;
+      else {
+        score *= metricConflict;
+        conflict = true;
+        opposite = false;
+      }
+    }
+  }
+  return { score, sentenceScore: local / profile.total, missing: missing / profile.total, conflict, opposite };
+}
+
+function hasEntityOfKind(set: Set<string>, country: boolean, vocabulary: Vocabulary): boolean {
+  return [...set].some((t) => isEntity(t, vocabulary) && vocabulary.countries.has(t) === country);
 }
 
 function isEntity(term: string, vocabulary: Vocabulary): boolean {
   return vocabulary.countries.has(term) || vocabulary.organisations.has(term);
-}
-
-function sameKind(term: string, entities: Set<string>, vocabulary: Vocabulary): boolean {
-  const country = vocabulary.countries.has(term);
-  return [...entities].some((e) => vocabulary.countries.has(e) === country);
 }
 
 function termSet(terms: readonly Term[]): Set<string> {

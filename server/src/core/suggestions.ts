@@ -73,7 +73,7 @@ export function figureSuggestions(corpus: Corpus, sentence: string, limit = 5): 
     for (const sf of corpus.figuresWithUnit(unit)) {
       const terms = corpus.terms(sf.passage);
       const sentenceTerms = terms.filter((t) => t.start >= sf.sentence.start && t.end <= sf.sentence.end);
-      const { score, conflict } = matchSubject(profile, sentenceTerms, sentenceTerms, terms, corpus.vocabulary);
+      const { score, conflict } = matchSubject(profile, sentenceTerms, sentenceTerms, terms, sentenceTerms, corpus.vocabulary);
       if (conflict || score < 0.3) continue;
       const passage = corpus.passages[sf.passage]!;
       const source = corpus.sources.get(passage.sourceId)!;

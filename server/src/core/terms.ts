@@ -69,8 +69,20 @@ const stopwords = new Set(
   one two three four five six seven eight nine ten billion million thousand hundred trillion bn mn percent per cent year years
   said says say stated wrote reported according also thus however although though whether because despite amid within without
   january february march april may june july august september october november december early late end mid
-  worth about approximately roughly nearly almost around some least`.split(/\s+/),
+  worth about approximately roughly nearly almost around some least
+  stood stand stands reached reach reaches came come comes amounted amount amounts totalled totaled put puts
+  goods annual annually yearly`.split(/\s+/),
 );
+
+/** Words for a rise or a fall, folded so that "grew" meets "increase" and "fell" meets "decrease". */
+const trendWords = new Map<string, string>([
+  ...'increase increased increases increasing increment grow grew grown grows growing growth rise rose risen rises rising raise raised raising boost boosted expand expanded expansion climb climbed jump jumped surge surged double doubled doubling triple tripled tripling'
+    .split(' ')
+    .map((w): [string, string] => [w, 'increas']),
+  ...'decrease decreased decreases decreasing fall fell fallen falls falling decline declined declines declining drop dropped drops shrink shrank shrunk contraction contracted slump slumped plunge plunged halve halved'
+    .split(' ')
+    .map((w): [string, string] => [w, 'decreas']),
+]);
 
 interface Fold {
   /** Lower-cased phrase as it appears in text (words separated by single spaces or hyphens). */
@@ -154,7 +166,7 @@ export function termsOf(text: string, vocabulary: Vocabulary, from = 0, to = tex
       continue;
     }
     if (stopwords.has(bare) || /^\d/.test(bare) || bare.length < 2) continue;
-    out.push({ term: stem(bare), start: word.start, end: word.end });
+    out.push({ term: trendWords.get(bare) ?? stem(bare), start: word.start, end: word.end });
   }
   return out;
 }
@@ -194,10 +206,13 @@ export function stem(word: string): string {
   return word;
 }
 
-/** Words whose presence on one side and opposite on the other means a different metric. */
+/** A rise and a fall: the same metric read in opposite directions. */
+export const directionTerms = ['increas', 'decreas'] as const;
+
+/** Words whose presence on one side and opposite on the other means a different metric (or, for rise and fall, the opposite claim). */
 export const opposedTerms: [string, string][] = [
   ['export', 'import'],
-  ['increas', 'decreas'],
+  [directionTerms[0], directionTerms[1]],
   ['surplu', 'deficit'],
   ['complet', 'expect'],
 ];

@@ -184,6 +184,8 @@ export interface Evidence {
   subject?: string;
   /** How strongly the subject matched (0–1). */
   score: number;
+  /** The source gives the same figure for a change in the other direction (a fall, not a rise). */
+  opposite?: boolean;
 }
 
 export interface Claim {

@@ -69,6 +69,15 @@ const durationWords: Record<string, string> = {
   year: 'year', years: 'year', yr: 'year', yrs: 'year', month: 'month', months: 'month', week: 'week', weeks: 'week',
   day: 'day', days: 'day', hour: 'hour', hours: 'hour', decade: 'decade', decades: 'decade', century: 'century', centuries: 'century',
 };
+/** Decades and centuries are counted in years, so "three-quarters of a century" meets "seventy-five years". */
+const yearsIn: Record<string, number> = { decade: 10, century: 100 };
+
+/** The unit and factor a duration word is compared in. */
+export function durationUnit(word: string): { unit: string; factor: number } | undefined {
+  const unit = durationWords[word];
+  if (!unit) return undefined;
+  return yearsIn[unit] ? { unit: 'year', factor: yearsIn[unit] } : { unit, factor: 1 };
+}
 const duration = /(years?|yrs?|months?|weeks?|days?|hours?|decades?|century|centuries)(?![A-Za-z])/y;
 
 /** The unit written right after a number ending at `at`: "%", "dollars", "km", "-megawatt", "years". */
@@ -92,7 +101,7 @@ export function readUnit(text: string, at: number): WrittenUnit | undefined {
   }
   duration.lastIndex = start;
   m = duration.exec(text);
-  if (m) return { kind: 'duration', unit: durationWords[m[1]!]!, factor: 1, end: duration.lastIndex };
+  if (m) return { kind: 'duration', ...durationUnit(m[1]!)!, end: duration.lastIndex };
   return undefined;
 }
 
@@ -122,6 +131,8 @@ export function singularOf(word: string): string | undefined {
   const irregularForm = irregular[word];
   if (irregularForm) return irregularForm;
   if (word.length < 3 || notPlural.has(word)) return undefined;
+  // Businesspeople, townspeople: people.
+  if (word.endsWith('people')) return 'person';
   if (word.endsWith('men') && word.length > 4 && !singularMen.has(word)) return `${word.slice(0, -3)}man`;
   if (!word.endsWith('s') || /(?:ss|us|is|ous|ics)$/.test(word)) return undefined;
   if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
@@ -191,7 +202,9 @@ export function readHyphenNoun(s: string, at: number, spelledOut: boolean): Coun
 
 /** Counted nouns that speak of people: 200 million customers are 200 million people. */
 const families: Record<string, string> = {
-  customer: 'person', consumer: 'person', resident: 'person', citizen: 'person', inhabitant: 'person', individual: 'person',
+  customer: 'person', consumer: 'person', resident: 'person', citizen: 'person', inhabitant: 'person', individual: 'person', people: 'person',
+  // A 64-member delegation is 64 people; member states are counted as states.
+  member: 'person', man: 'person', woman: 'person', businessman: 'person', businesswoman: 'person',
   soldier: 'troop', serviceman: 'troop',
   date: 'year',
 };
@@ -199,6 +212,11 @@ const families: Record<string, string> = {
 /** The unit a figure is compared under: counted people are persons, dates are years. */
 export function unitFamily(unit: string): string {
   return families[unit] ?? unit;
+}
+
+/** Every unit compared under `family`: "person" takes in customers, members and residents. */
+export function unitsInFamily(family: string): string[] {
+  return [family, ...Object.keys(families).filter((u) => families[u] === family)];
 }
 
 // ---------------------------------------------------------------------------

@@ -36,6 +36,15 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
   const related = evidence ? [{ sourceId: evidence.sourceId, passageIndex: evidence.passageIndex, message: `${who}: ${snippet(evidence)}` }] : undefined;
   switch (verdict.verdict) {
     case 'contradicted': {
+      if (evidence!.opposite) {
+        return {
+          code: 'figure.mismatch',
+          start: claim.start,
+          end: claim.end,
+          message: `Draft and ${who} both give ${claim.text}, but for a change in opposite directions (a rise against a fall): “${snippet(evidence!)}”`,
+          related,
+        };
+      }
       const replacement = replacementFigure(claim.text, evidence!);
       return {
         code: claim.kind === 'date' ? 'date.mismatch' : 'figure.mismatch',

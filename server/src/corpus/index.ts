@@ -26,6 +26,7 @@ export function buildCorpus(input: readonly Source[]): Corpus {
   const terms: Term[][] = [];
   const byUnit = new Map<string, SourceFigure[]>();
   const byTerm = new Map<string, number[]>();
+  const common = new Set<string>();
   for (const passage of passages) {
     const spans = splitSentences(passage.text);
     const found = extractFigures(passage.text);
@@ -40,6 +41,7 @@ export function buildCorpus(input: readonly Source[]): Corpus {
       list.push({ passage: passage.index, sentence, figure });
       byUnit.set(unit, list);
     }
+    for (const word of words) if (/\p{Ll}/u.test(passage.text[word.start] ?? '')) common.add(word.term);
     for (const term of new Set(words.map((w) => w.term))) {
       const list = byTerm.get(term) ?? [];
       list.push(passage.index);
@@ -58,6 +60,7 @@ export function buildCorpus(input: readonly Source[]): Corpus {
     figuresWithUnit: (unit: string) => byUnit.get(unit) ?? [],
     passagesWithTerm: (term: string) => byTerm.get(term) ?? [],
     idf: (term: string) => Math.log(1 + total / (1 + (byTerm.get(term)?.length ?? 0))),
+    isName: (term: string) => byTerm.has(term) && !common.has(term),
   });
 }
 
