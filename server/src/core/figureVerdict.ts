@@ -59,14 +59,14 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
   for (const u of isDate(figure) ? ['year'] : unitsInFamily(unitFamily(figure.unit))) {
     for (const source of corpus.figuresWithUnit(u)) {
       if (isDate(figure) !== isDate(source.figure)) continue;
-      const candidate = judgeCandidate(claim, profile, source, corpus);
+      const candidate = judgeCandidate(claim, draftText, profile, source, corpus);
       if (candidate) candidates.push(candidate);
     }
   }
   return candidates;
 }
 
-function judgeCandidate(claim: Claim, profile: SubjectProfile, source: SourceFigure, corpus: Corpus): Candidate | undefined {
+function judgeCandidate(claim: Claim, draftText: string, profile: SubjectProfile, source: SourceFigure, corpus: Corpus): Candidate | undefined {
   const figure = claim.figure!;
   const passageFigures = corpus.figures(source.passage);
   const inSentence = passageFigures.filter((f) => f.start >= source.sentence.start && f.end <= source.sentence.end);
@@ -82,14 +82,33 @@ function judgeCandidate(claim: Claim, profile: SubjectProfile, source: SourceFig
   const near = within(source.sentence).filter((t) => t.end >= source.figure.start - nearChars && t.start <= source.figure.end + nearChars);
   const match = matchSubject(profile, within(clause), within(source.sentence), terms, near, corpus.vocabulary);
   // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too.
+  // A goal is not an outcome: "plan to increase it to $500 million" does not state today's trade.
+  if (!isDate(figure) && isTarget(draftText, figure, claim.sentence) !== isTarget(text, source.figure, source.sentence)) {
+    Object.assign(match, { score: match.score * targetPenalty, conflict: true });
+  }
   const named = isDate(source.figure) ? namedByYear(text, source.figure, corpus) : undefined;
-  if (named && !(named === 'wrote' ? [...profile.weights.keys()].some((t) => sayingTerms.has(t)) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
+  if (named && !(named === 'wrote' ? [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
   const compatible = isDate(figure) ? sameDate(figure, source.figure) : intervalsOverlap(figure, source.figure) && !claimsMore(figure, source.figure);
   return { ...match, source, compatible, periodAgrees: Boolean(claim.period && period) };
 }
 
 const namedYearPenalty = 0.35;
-const sayingTerms = new Set(['wrote', 'written', 'writ', 'said', 'stat', 'argu', 'observ', 'not', 'remark', 'claim', 'declar', 'articl', 'publish', 'report', 'paper']);
+const targetPenalty = 0.35;
+
+/** Words that make a figure a plan, goal or expectation rather than what happened. */
+const targetWords = /\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|goals?|hop(?:e|es|ed|ing)|intend(?:s|ed)?|seek(?:s|ing)?|sought|ambitio\w*|aspir\w*|expect(?:s|ed|ation|ations)?|projected|projections?|envisag\w*|want(?:s|ed)?|forecast\w*|one day|soon|in the future)\b/i;
+/** "agreed to raise it to $10 million": the figure an infinitive aims at. */
+const raiseTo = /\bto\s+(?:try\s+to\s+)?(?:increase|raise|grow|boost|expand|lift|triple|double|bring|take)\b[^.;]{0,30}\bto\s*$/i;
+
+function isTarget(text: string, figure: Figure, sentence: Span): boolean {
+  const start = figure.qualifierStart ?? figure.start;
+  const before = text.slice(Math.max(sentence.start, start - 45), start);
+  const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 30)).split(/[,;:(]/)[0]!;
+  return targetWords.test(before) || raiseTo.test(before) || targetWords.test(after);
+}
+/** Words of writing and saying (as stems): a draft that dates a statement uses one. */
+const sayingStems = ['wrot', 'writ', 'said', 'say', 'stat', 'argu', 'observ', 'remark', 'claim', 'declar', 'describ', 'call', 'articl', 'publish', 'report', 'paper', 'piec', 'essay', 'book', 'analys', 'column', 'interview', 'speech'];
+const isSaying = (term: string): boolean => sayingStems.some((s) => term.startsWith(s));
 
 /**
  * The thing a year is the date of, as a subject term: the noun it modifies after a

@@ -90,7 +90,8 @@ export function matchSubject(profile: SubjectProfile, clause: readonly Term[], s
   // The countries nearest the source figure (near it, else in its clause, else its sentence)
   // are the ones it is about: if they leave out one the draft names and add another, it is
   // another country's figure (Tajikistan's trade is not Turkmenistan's). Organisations are
-  // compared over the sentence and clause, since one often contains another (CPEC and BRI).
+  // often named together (CPEC within BRI, the GEP built on the EAEU), so one conflicts only
+  // when the source passage never names the draft's.
   const scopes: [boolean, Set<string>[]][] = [
     [true, [nearSet, clauseSet, sentenceSet]],
     [false, [clauseSet]],
@@ -99,7 +100,7 @@ export function matchSubject(profile: SubjectProfile, clause: readonly Term[], s
     const scope = sets.find((set) => hasEntityOfKind(set, country, vocabulary));
     if (!scope) continue;
     const mine = [...profile.entities].filter((e) => vocabulary.countries.has(e) === country);
-    const lacking = mine.some((e) => !has(country ? scope : sentenceSet, e));
+    const lacking = mine.some((e) => !has(country ? scope : paragraphSet, e));
     const other = [...scope].some((t) => isEntity(t, vocabulary) && vocabulary.countries.has(t) === country && !profile.entities.has(t));
     if (lacking && other) {
       score *= entityConflict;

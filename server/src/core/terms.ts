@@ -2,41 +2,41 @@
 // demonyms and acronyms folded onto one canonical term so that "Kazakh", "Kazakhstani"
 // and "Kazakhstan", or "CPEC" and "China-Pakistan Economic Corridor", match.
 
-/** Countries and the adjectives and demonyms that name them. Canonical term first. */
+/** Countries and the adjectives, demonyms and capitals that name them. Canonical term first. */
 const countries: string[][] = [
-  ['afghanistan', 'afghan', 'afghani', 'afghanistani', 'afghans'],
-  ['armenia', 'armenian'],
-  ['azerbaijan', 'azerbaijani', 'azeri'],
-  ['bangladesh', 'bangladeshi'],
-  ['belarus', 'belarusian'],
-  ['brazil', 'brazilian'],
+  ['afghanistan', 'afghan', 'afghani', 'afghanistani', 'afghans', 'kabul'],
+  ['armenia', 'armenian', 'yerevan'],
+  ['azerbaijan', 'azerbaijani', 'azeri', 'baku'],
+  ['bangladesh', 'bangladeshi', 'dhaka'],
+  ['belarus', 'belarusian', 'minsk'],
+  ['brazil', 'brazilian', 'brasilia'],
   ['china', 'chinese', 'prc', 'sino', 'beijing'],
-  ['egypt', 'egyptian'],
-  ['france', 'french'],
-  ['germany', 'german'],
+  ['egypt', 'egyptian', 'cairo'],
+  ['france', 'french', 'paris'],
+  ['germany', 'german', 'berlin'],
   ['india', 'indian', 'new delhi', 'delhi'],
-  ['indonesia', 'indonesian'],
+  ['indonesia', 'indonesian', 'jakarta'],
   ['iran', 'iranian', 'tehran'],
-  ['iraq', 'iraqi'],
+  ['iraq', 'iraqi', 'baghdad'],
   ['israel', 'israeli'],
-  ['japan', 'japanese'],
-  ['kazakhstan', 'kazakh', 'kazakhstani', 'kazak'],
-  ['kyrgyzstan', 'kyrgyz', 'kyrgyzstani', 'kyrgyz republic'],
-  ['libya', 'libyan'],
-  ['malaysia', 'malaysian'],
+  ['japan', 'japanese', 'tokyo'],
+  ['kazakhstan', 'kazakh', 'kazakhstani', 'kazak', 'astana', 'nur-sultan', 'almaty'],
+  ['kyrgyzstan', 'kyrgyz', 'kyrgyzstani', 'kyrgyz republic', 'bishkek'],
+  ['libya', 'libyan', 'tripoli'],
+  ['malaysia', 'malaysian', 'kuala lumpur'],
   ['pakistan', 'pakistani', 'pak', 'islamabad', 'pakistanis'],
   ['russia', 'russian', 'russians', 'moscow', 'russian federation', 'kremlin'],
-  ['saudi arabia', 'saudi'],
+  ['saudi arabia', 'saudi', 'riyadh'],
   ['south africa', 'south african'],
-  ['syria', 'syrian'],
-  ['tajikistan', 'tajik', 'tajikistani'],
+  ['syria', 'syrian', 'damascus'],
+  ['tajikistan', 'tajik', 'tajikistani', 'dushanbe'],
   ['turkey', 'turkish', 'turkiye', 'ankara'],
-  ['turkmenistan', 'turkmen', 'turkmenistani'],
+  ['turkmenistan', 'turkmen', 'turkmenistani', 'ashgabat'],
   ['ukraine', 'ukrainian', 'kyiv'],
   ['united kingdom', 'uk', 'u.k.', 'british', 'britain'],
   ['united states', 'u.s.', 'usa', 'american', 'washington'],
   ['ussr', 'soviet', 'soviet union'],
-  ['uzbekistan', 'uzbek', 'uzbekistani'],
+  ['uzbekistan', 'uzbek', 'uzbekistani', 'tashkent'],
 ];
 
 /** Organisations and projects often named both ways; sources add their own acronyms. */
@@ -71,17 +71,21 @@ const stopwords = new Set(
   january february march april may june july august september october november december early late end mid
   worth about approximately roughly nearly almost around some least
   stood stand stands reached reach reaches came come comes amounted amount amounts totalled totaled put puts
-  goods annual annually yearly`.split(/\s+/),
+  goods annual annually yearly eventually eventual ultimately`.split(/\s+/),
 );
 
-/** Words for a rise or a fall, folded so that "grew" meets "increase" and "fell" meets "decrease". */
+/** Words for a rise, a fall or an intention, folded so that "grew" meets "increase", "fell" meets "decrease" and "hope" meets "plan". */
 const trendWords = new Map<string, string>([
-  ...'increase increased increases increasing increment grow grew grown grows growing growth rise rose risen rises rising raise raised raising boost boosted expand expanded expansion climb climbed jump jumped surge surged double doubled doubling triple tripled tripling'
+  ...'increase increased increases increasing increment grow grew grown grows growing growth rise rose risen rises rising raise raised raising lift lifted boost boosted expand expanded expansion climb climbed jump jumped surge surged double doubled doubling triple tripled tripling'
     .split(' ')
     .map((w): [string, string] => [w, 'increas']),
   ...'decrease decreased decreases decreasing fall fell fallen falls falling decline declined declines declining drop dropped drops shrink shrank shrunk contraction contracted slump slumped plunge plunged halve halved'
     .split(' ')
     .map((w): [string, string] => [w, 'decreas']),
+  // Intentions: "hope to", "aim to", "plan to" say the same of a figure.
+  ...'plan plans planned planning hope hopes hoped hoping aim aims aimed aiming intend intends intended intention target targets targeted goal goals ambition ambitions ambitious ambitiously aspire aspires aspiration'
+    .split(' ')
+    .map((w): [string, string] => [w, 'plan']),
 ]);
 
 interface Fold {
