@@ -98,6 +98,12 @@ describe('silence over a false alarm', () => {
     ]);
   });
 
+  it('keeps a goal apart from an outcome', () => {
+    // The goal of $500 million is not today's trade, which the source gives as $62 million.
+    expect(verdicts("Pakistan's trade with Tajikistan is $500 million a year.")).toEqual(['$500 million contradicted korybko-morozov-2020 fn 28 ($62 million)']);
+    expect(verdicts('Islamabad and Dushanbe aim to lift their trade to $500 million a year.')).toEqual(['$500 million supported korybko-morozov-2020 fn 29 ($500 million)']);
+  });
+
   it('counts a 64-member delegation as 64 people, and three-quarters of a century as 75 years', () => {
     expect(verdicts('In December 2019 a delegation of 64 Russian businesspeople led by Denis Manturov travelled to Pakistan.')).toEqual(['64 Russian businesspeople supported korybko-morozov-2020 fn 21 (64-member)']);
     expect(verdicts('In 2024 Russia and China celebrated three-quarters of a century of diplomacy.')).toEqual(['three-quarters of a century supported abbasi-2025 (seventy-five years)']);
