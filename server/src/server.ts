@@ -17,8 +17,10 @@ import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
 import { SourceLibrary } from './library';
 import { fileOf, ServerSettings } from './serverSettings';
+import { serverInfo } from './version';
 
-export const serverInfo = { name: 'attest', version: '0.1.0' };
+export { serverInfo };
+
 
 export interface ServerOptions {
   /** Folder with corpus.json and, beside it, docs/; defaults to the bundle's folder. */

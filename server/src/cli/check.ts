@@ -2,6 +2,7 @@
 // command line's sources, then prints stylish, JSON or SARIF.
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { AcceptedClaims } from '../accepted';
 import { createChecker } from '../core/checker';
@@ -10,7 +11,8 @@ import { fileReport, type FileReport } from '../report';
 import { json, sarif, stylish } from './formats';
 import { loadCliCorpus, type CorpusOptions } from './corpus';
 
-export const docsUrl = 'https://github.com/attest-dev/attest/blob/main/docs/checks.md';
+/** docs/checks.md as installed beside the CLI: every code's explanation. */
+export const docsUrl = pathToFileURL(path.join(__dirname, '..', 'docs', 'checks.md')).href;
 
 export async function checkCommand(paths: string[], options: CorpusOptions & { format: 'stylish' | 'json' | 'sarif' }): Promise<number> {
   const { corpus, settings, warnings, root } = await loadCliCorpus(options);

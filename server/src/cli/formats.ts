@@ -1,7 +1,7 @@
 // Output formats of `attest check`: stylish (for people), JSON (the contract in report.ts)
 // and SARIF 2.1.0 (for code-scanning dashboards).
 import type { FileReport } from '../report';
-import { serverInfo } from '../server';
+import { serverInfo } from '../version';
 
 const severityMark = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
 

@@ -68,8 +68,15 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
   const analyse = (text: string): Analysis => {
     const draft = parseDraft(text);
     const verdicts: Verdict[] = [];
+    // A reference list cites works; its years and titles are not claims.
+    let references: number | undefined;
     for (const block of draft.blocks) {
-      if (block.heading || block.inFootnote) continue;
+      if (block.heading) {
+        if (references !== undefined && block.heading <= references) references = undefined;
+        if (referenceHeading.test(block.prose.trim())) references = block.heading;
+        continue;
+      }
+      if (block.inFootnote || references !== undefined) continue;
       verdicts.push(...judgeBlock(draft, block));
     }
     const findings = [
@@ -93,6 +100,8 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
 
   return Object.freeze({ corpus, analyse, judgeText });
 }
+
+const referenceHeading = /^(?:references|bibliography|works cited|sources|notes|endnotes|literature)$/i;
 
 /** Blanks pandoc citation groups and raw footnote labels, which are not claims. */
 function claimProse(prose: string): string {

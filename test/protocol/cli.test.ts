@@ -1,0 +1,106 @@
+// The `attest` command as CI runs it: exit codes, the JSON contract, SARIF, the sources
+// listing, and the Abbasi paper checked as a draft against the other source alone.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { distDir, repoRoot } from './harness';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function attest(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [path.join(distDir, 'cli.js'), ...args], { cwd: repoRoot }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+function draft(text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'attest-cli-')), 'draft.md');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('attest check', () => {
+  it('lists every claim with its verdict and evidence in the JSON contract, 0-based like LSP', async () => {
+    const file = draft('# Brief\n\nCPEC\'s eventual total investment is expected to reach $80 billion.\n');
+    const run = await attest('check', file, '--format', 'json');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { files: { path: string; claims: unknown[]; diagnostics: unknown[] }[] };
+    expect(report.files).toHaveLength(1);
+    expect(report.files[0]!.claims).toEqual([
+      {
+        range: { start: { line: 2, character: 54 }, end: { line: 2, character: 65 } },
+        kind: 'figure',
+        text: '$80 billion',
+        verdict: 'contradicted',
+        evidence: [
+          {
+            source: 'korybko-morozov-2020',
+            locator: 'pp. 9–10',
+            footnote: 4,
+            quote: expect.stringContaining('an expected eventual total investment of $60 billion'),
+            reference: 'Korybko, Andrew, and Vladimir M. Morozov. 2020. “Pakistan’s Role in Russia’s Greater Eurasian Partnership.” Polis. Political Studies, no. 3: 9–22. https://doi.org/10.17976/jpps/2020.03.02.',
+          },
+        ],
+      },
+    ]);
+    expect(report.files[0]!.diagnostics).toEqual([
+      {
+        range: { start: { line: 2, character: 54 }, end: { line: 2, character: 65 } },
+        severity: 'warning',
+        code: 'figure.mismatch',
+        message: expect.stringMatching(/^Draft says \$80 billion; Korybko & Morozov 2020 \(pp\. 9–10, fn\. 4\) says \$60 billion: “…/),
+      },
+    ]);
+  });
+
+  it('exits 0 when nothing is at warning level, 2 with a message on bad input', async () => {
+    expect((await attest('check', draft('Nothing here to check.\n'))).code).toBe(0);
+    const missing = await attest('check', 'no-such-draft.md');
+    expect([missing.code, missing.stderr.trim()]).toEqual([2, 'attest: no-such-draft.md: no such file or folder.']);
+    const format = await attest('check', draft('x'), '--format', 'xml');
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/^attest: Unknown format "xml": use stylish, json or sarif\./);
+    const binary = draft('\u0000\u0001binary');
+    const junk = await attest('check', binary);
+    expect([junk.code, junk.stderr.trim()]).toEqual([2, `attest: ${path.relative(repoRoot, binary)}: not checked: the file looks binary (it contains NUL bytes), not a text source.`]);
+  });
+
+  it('writes SARIF 2.1.0 with 1-based positions and a rule per code', async () => {
+    const run = await attest('check', draft('See [the report](#).\n'), '--format', 'sarif');
+    const sarif = JSON.parse(run.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: unknown } }[] }[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual(['link.placeholder']);
+    expect(sarif.runs[0]!.results.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region])).toEqual([
+      ['link.placeholder', 'warning', { startLine: 1, startColumn: 5, endLine: 1, endColumn: 20 }],
+    ]);
+  });
+
+  it('checks the Abbasi paper against Korybko & Morozov alone and flags each placeholder link', async () => {
+    const run = await attest('check', 'corpus/raw/abbasi-2025.md', '--exclude-source', 'abbasi-2025', '--format', 'json');
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as { files: { diagnostics: { code: string; message: string }[]; claims: { evidence: { source: string }[] }[] }[] };
+    const links = report.files[0]!.diagnostics.filter((d) => d.code === 'link.placeholder');
+    expect(links).toHaveLength(23);
+    expect(links[0]!.message).toBe('Link "Alexander Dugin" has no target: replace "#" with the source\'s URL or DOI.');
+    expect(report.files[0]!.claims.flatMap((c) => c.evidence.map((e) => e.source))).not.toContain('abbasi-2025');
+  });
+});
+
+describe('attest sources', () => {
+  it('lists the sources with their counts and import problems', async () => {
+    const run = await attest('sources');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('korybko-morozov-2020 (bundled)');
+    expect(run.stdout).toContain('30 passages, 30 footnotes defined');
+    expect(run.stdout).toContain('problem: korybko-morozov-2020: footnotes 31, 32 and 33 cited but not defined.');
+    expect(run.stdout).toContain('abbasi-2025 (bundled)');
+  });
+});
