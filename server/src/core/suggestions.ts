@@ -7,7 +7,9 @@ import { addFootnote, type Insertion } from './footnoteEdit';
 import { formatFigure } from './figures';
 import { bestSourcesFor } from './relevance';
 import { matchSubject, subjectProfile } from './subject';
-import { termsOf } from './terms';
+import { clauseOf } from './claims';
+import { termsOf, type Term } from './terms';
+import type { Span } from './types';
 
 export type CompletionContext =
   | { kind: 'footnote'; /** Offset after "[^" */ from: number; /** End of what the item replaces ("]" included when present). */ to: number; typed: string }
@@ -72,8 +74,10 @@ export function figureSuggestions(corpus: Corpus, sentence: string, limit = 5): 
   for (const unit of ['USD', 'EUR', 'PKR', 'RUB', 'CNY']) {
     for (const sf of corpus.figuresWithUnit(unit)) {
       const terms = corpus.terms(sf.passage);
-      const sentenceTerms = terms.filter((t) => t.start >= sf.sentence.start && t.end <= sf.sentence.end);
-      const { score, conflict } = matchSubject(profile, sentenceTerms, sentenceTerms, terms, sentenceTerms, corpus.vocabulary);
+      const within = (span: Span): Term[] => terms.filter((t) => t.start >= span.start && t.end <= span.end);
+      const others = corpus.figures(sf.passage).filter((f) => f.kind === sf.figure.kind && f.start >= sf.sentence.start && f.end <= sf.sentence.end);
+      const clause = clauseOf(corpus.passages[sf.passage]!.text, sf.figure, others, sf.sentence);
+      const { score, conflict } = matchSubject(profile, within(clause), within(sf.sentence), terms, within(sf.sentence), corpus.vocabulary);
       if (conflict || score < 0.3) continue;
       const passage = corpus.passages[sf.passage]!;
       const source = corpus.sources.get(passage.sourceId)!;

@@ -36,6 +36,7 @@ export function registerCompletion(connection: Connection, analyses: Analyses): 
 
 /** The sentence the cursor is in, up to the cursor: what a suggestion should fit. */
 function sentenceBefore(text: string, offset: number): string {
-  const start = Math.max(text.lastIndexOf('. ', offset) + 2, text.lastIndexOf('\n\n', offset) + 2, 0);
+  // Search before the cursor only: a blank line right after it must not count.
+  const start = Math.max(text.lastIndexOf('. ', offset - 2) + 2, text.lastIndexOf('\n\n', offset - 2) + 2, 0);
   return text.slice(start, offset);
 }
