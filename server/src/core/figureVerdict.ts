@@ -3,6 +3,7 @@
 // unsourced. A contradiction needs a strong subject match; otherwise silence (unsourced).
 import type { Corpus, SourceFigure } from './corpus';
 import { clauseOf, isDate, periodOf } from './claims';
+import { rankPassages } from './retrieval';
 import { intervalsOverlap } from './figures';
 import { matchSubject, subjectProfile, type SubjectMatch, type SubjectProfile } from './subject';
 import { termsOf, type Term } from './terms';
@@ -56,15 +57,22 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
   );
   const candidates: Candidate[] = [];
   // A market of 200 million customers is 200 million people.
-  for (const u of isDate(figure) ? ['year'] : unitsInFamily(unitFamily(figure.unit))) {
-    for (const source of corpus.figuresWithUnit(u)) {
-      if (isDate(figure) !== isDate(source.figure)) continue;
-      const candidate = judgeCandidate(claim, draftText, profile, source, corpus);
+  const units = new Set(isDate(figure) ? [] : unitsInFamily(unitFamily(figure.unit)));
+  // Only passages that share the draft's subject can support or contradict it.
+  for (const { passage } of rankPassages(profile.weights.keys(), corpus, candidatePassages)) {
+    const sentences = corpus.sentences(passage);
+    for (const sourceFigure of corpus.figures(passage)) {
+      if (isDate(figure) ? !isDate(sourceFigure) : !units.has(sourceFigure.unit) || isDate(sourceFigure)) continue;
+      const sentence = sentences.find((s) => sourceFigure.start >= s.start && sourceFigure.start < s.end) ?? { start: 0, end: corpus.passages[passage]!.text.length };
+      const candidate = judgeCandidate(claim, draftText, profile, { passage, sentence, figure: sourceFigure }, corpus);
       if (candidate) candidates.push(candidate);
     }
   }
   return candidates;
 }
+
+/** How many of the passages that share the most with the draft sentence are searched for its figure. */
+const candidatePassages = 40;
 
 function judgeCandidate(claim: Claim, draftText: string, profile: SubjectProfile, source: SourceFigure, corpus: Corpus): Candidate | undefined {
   const figure = claim.figure!;

@@ -4,6 +4,7 @@
 import search from 'approx-string-match';
 import type { Corpus } from './corpus';
 import { footnoteFor } from './figureVerdict';
+import { rankPassages } from './retrieval';
 import { termsOf } from './terms';
 import type { Claim, Evidence, Span, Verdict } from './types';
 
@@ -66,16 +67,7 @@ function findPiece(piece: string, corpus: Corpus): PieceMatch | undefined {
 
 /** Passages that share the quotation's rarest words, most shared first. */
 function candidates(piece: string, corpus: Corpus): number[] {
-  const terms = [...new Set(termsOf(piece, corpus.vocabulary).map((t) => t.term))];
-  const counts = new Map<number, number>();
-  for (const term of terms) {
-    const weight = corpus.idf(term);
-    for (const passage of corpus.passagesWithTerm(term)) counts.set(passage, (counts.get(passage) ?? 0) + weight);
-  }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, candidatePassages)
-    .map(([passage]) => passage);
+  return rankPassages(termsOf(piece, corpus.vocabulary).map((t) => t.term), corpus, candidatePassages).map((r) => r.passage);
 }
 
 function wholeWords(text: string, start: number, end: number): { start: number; end: number } {

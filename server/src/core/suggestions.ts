@@ -6,6 +6,7 @@ import type { Draft } from './draft';
 import { addFootnote, type Insertion } from './footnoteEdit';
 import { formatFigure } from './figures';
 import { bestSourcesFor } from './relevance';
+import { rankPassages } from './retrieval';
 import { matchSubject, subjectProfile } from './subject';
 import { clauseOf } from './claims';
 import { termsOf, type Term } from './terms';
@@ -71,17 +72,18 @@ export function figureSuggestions(corpus: Corpus, sentence: string, limit = 5): 
   const profile = subjectProfile(termsOf(sentence, corpus.vocabulary), [], corpus.vocabulary, corpus.idf);
   if (profile.total === 0) return [];
   const scored: { text: string; source: string; score: number; quote: string }[] = [];
-  for (const unit of ['USD', 'EUR', 'PKR', 'RUB', 'CNY']) {
-    for (const sf of corpus.figuresWithUnit(unit)) {
-      const terms = corpus.terms(sf.passage);
-      const within = (span: Span): Term[] => terms.filter((t) => t.start >= span.start && t.end <= span.end);
-      const others = corpus.figures(sf.passage).filter((f) => f.kind === sf.figure.kind && f.start >= sf.sentence.start && f.end <= sf.sentence.end);
-      const clause = clauseOf(corpus.passages[sf.passage]!.text, sf.figure, others, sf.sentence);
-      const { score, conflict } = matchSubject(profile, within(clause), within(sf.sentence), terms, within(sf.sentence), corpus.vocabulary);
+  for (const { passage: index } of rankPassages(profile.weights.keys(), corpus, 40)) {
+    const passage = corpus.passages[index]!;
+    const terms = corpus.terms(index);
+    const within = (span: Span): Term[] => terms.filter((t) => t.start >= span.start && t.end <= span.end);
+    const money = corpus.figures(index).filter((f) => f.kind === 'money');
+    for (const figure of money) {
+      const sentence = corpus.sentences(index).find((s) => figure.start >= s.start && figure.start < s.end) ?? { start: 0, end: passage.text.length };
+      const clause = clauseOf(passage.text, figure, money, sentence);
+      const { score, conflict } = matchSubject(profile, within(clause), within(sentence), terms, within(sentence), corpus.vocabulary);
       if (conflict || score < 0.3) continue;
-      const passage = corpus.passages[sf.passage]!;
       const source = corpus.sources.get(passage.sourceId)!;
-      scored.push({ text: formatFigure(sf.figure), source: `${shortLabel(source.meta)}, ${passage.locator}`, score, quote: passage.text.slice(sf.sentence.start, sf.sentence.end) });
+      scored.push({ text: formatFigure(figure), source: `${shortLabel(source.meta)}, ${passage.locator}`, score, quote: passage.text.slice(sentence.start, sentence.end) });
     }
   }
   const seen = new Set<string>();
