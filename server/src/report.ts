@@ -3,7 +3,7 @@
 import type { Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './core/checker';
-import { chicagoReference } from './core/citation';
+import { formatReference } from './core/references';
 import type { Corpus } from './core/corpus';
 import type { Finding, FindingCode, Severity } from './core/findings';
 import type { Settings } from './settings';
@@ -54,7 +54,7 @@ export function fileReport(filePath: string, text: string, analysis: Analysis, c
           locator: e.locator,
           footnote: e.footnote === undefined ? null : /^\d+$/.test(e.footnote) ? Number(e.footnote) : e.footnote,
           quote: e.quote,
-          reference: source ? chicagoReference(source.meta) : e.sourceId,
+          reference: source ? formatReference(source.meta, settings.citationStyle) : e.sourceId,
         };
       }),
     })),

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultSeverity, findingCodes, type FindingCode, type Severity } from './core/findings';
+import { citationStyles, isCitationStyle, type CitationStyle } from './core/references';
 
 export type CheckOn = 'type' | 'save' | 'manual';
 export type SeveritySetting = Severity | 'off';
@@ -14,7 +15,7 @@ export interface Settings {
   bundledCorpus: boolean;
   checkOn: CheckOn;
   severity: Record<FindingCode, SeveritySetting>;
-  citationStyle: string;
+  citationStyle: CitationStyle;
   /** Drafts larger than this many bytes are not checked. */
   maxFileSize: number;
   /** Source ids to leave out. */
@@ -66,8 +67,8 @@ export function validateSettings(raw: unknown, base: Settings = defaultSettings,
     else bad('checkOn', '"type", "save" or "manual"');
   }
   if ('citationStyle' in value) {
-    if (typeof value.citationStyle === 'string' && value.citationStyle.trim()) settings.citationStyle = value.citationStyle.trim();
-    else bad('citationStyle', 'the name of a citation style');
+    if (typeof value.citationStyle === 'string' && isCitationStyle(value.citationStyle.trim())) settings.citationStyle = value.citationStyle.trim() as CitationStyle;
+    else bad('citationStyle', citationStyles.map((s) => `"${s}"`).join(', '));
   }
   if ('maxFileSize' in value) {
     if (typeof value.maxFileSize === 'number' && Number.isFinite(value.maxFileSize) && value.maxFileSize > 0) settings.maxFileSize = value.maxFileSize;

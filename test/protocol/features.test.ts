@@ -54,6 +54,13 @@ describe('hover', () => {
     expect(value).toContain('<https://sputniknews.com/asia/202001091077987936-cpec-pakistani-government-announces-completion-of-13-projects-worth-11-billion/>');
   });
 
+  it('formats the reference in the style the writer chose', async () => {
+    client = await startInProcess({ settings: { citationStyle: 'apa' } });
+    await client.open(uri, "CPEC's eventual total investment is expected to reach $80 billion.");
+    const result = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: at(0, 57) })) as Hover;
+    expect(rendered((result.contents as MarkupContent).value)).toContain('Korybko, A., & Morozov, V. M. (2020). Pakistan’s Role in Russia’s Greater Eurasian Partnership. Polis. Political Studies, (3), 9–22. https://doi.org/10.17976/jpps/2020.03.02');
+  });
+
   it('shows a footnote’s definition over its reference', async () => {
     const value = await hover(lines('Trade stood at $700 million.[^1]', '', '[^1]: RT, 9 December 2019.'), 0, 30);
     expect(rendered(value)).toBe('**Footnote 1**\n\nRT, 9 December 2019.');

@@ -19,6 +19,13 @@ describe('validateSettings', () => {
     ]);
   });
 
+  it('takes a known citation style and refuses an unknown one', () => {
+    expect(validateSettings({ citationStyle: 'apa' }).settings.citationStyle).toBe('apa');
+    const { settings, problems } = validateSettings({ citationStyle: 'mla' });
+    expect(settings.citationStyle).toBe('chicago-author-date');
+    expect(problems).toEqual(['settings: "citationStyle" should be "chicago-author-date", "apa", "vancouver", "harvard1"; using the default ("chicago-author-date").']);
+  });
+
   it('rejects a value that is not an object', () => {
     expect(validateSettings('loud').problems).toEqual(['settings: expected an object of Attest settings; ignored.']);
   });

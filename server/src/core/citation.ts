@@ -29,8 +29,8 @@ export function chicagoReference(meta: SourceMeta): string {
 }
 
 /** A footnote definition's text citing evidence: "Korybko & Morozov 2020, p. 10 (citing …)". */
-export function footnoteText(meta: SourceMeta, evidence: Pick<Evidence, 'locator'>, sourceFootnote?: SourceFootnote): string {
-  let text = chicagoReference(meta).replace(/\.$/, '');
+export function footnoteText(meta: SourceMeta, evidence: Pick<Evidence, 'locator'>, sourceFootnote?: SourceFootnote, reference = chicagoReference(meta)): string {
+  let text = reference.replace(/\.$/, '');
   if (evidence.locator && /^pp?\. /.test(evidence.locator)) text += `, ${evidence.locator}`;
   text += '.';
   if (sourceFootnote?.title) {

@@ -1,7 +1,8 @@
 // What the writer sees when hovering a claim or a footnote reference: the verdict, the
 // source sentence with the matched words in bold, the reference, and the source's own
 // footnote. All source text is escaped.
-import { chicagoReference, locatorLabel, shortLabel } from './citation';
+import { locatorLabel, shortLabel } from './citation';
+import { formatReference, type CitationStyle } from './references';
 import type { Corpus } from './corpus';
 import type { Draft } from './draft';
 import { escapeMarkdown, safeLink } from './markdownText';
@@ -14,7 +15,7 @@ const verdictTitles: Record<Verdict['verdict'], string> = {
   unsourced: 'No source found',
 };
 
-export function claimHover(verdict: Verdict, corpus: Corpus, formatReference: (id: string) => string | undefined = () => undefined): string {
+export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyle = 'chicago-author-date'): string {
   const evidence = verdict.evidence[0];
   const title = `**Attest: ${verdictTitles[verdict.verdict]}**`;
   if (!evidence) {
@@ -24,7 +25,7 @@ export function claimHover(verdict: Verdict, corpus: Corpus, formatReference: (i
   const source = corpus.sources.get(evidence.sourceId);
   if (!source) return title;
   const parts = [`${title} — ${escapeMarkdown(shortLabel(source.meta))}, ${escapeMarkdown(locatorLabel(evidence))}`, `> ${highlighted(evidence)}`];
-  parts.push(escapeMarkdown(formatReference(source.meta.id) ?? chicagoReference(source.meta)));
+  parts.push(escapeMarkdown(formatReference(source.meta, style)));
   const footnote = evidence.footnote ? source.footnotes.find((f) => f.label === evidence.footnote) : undefined;
   if (footnote && !footnote.missing) {
     const cited = [footnote.title && `*${escapeMarkdown(footnote.title)}*`, footnote.outlet && escapeMarkdown(footnote.outlet), footnote.date && escapeMarkdown(footnote.date)].filter(Boolean).join(', ');

@@ -6,6 +6,7 @@ import type { Draft } from './draft';
 import { addFootnote, type Insertion } from './footnoteEdit';
 import { formatFigure } from './figures';
 import { bestSourcesFor } from './relevance';
+import { formatReference, type CitationStyle } from './references';
 import { rankPassages } from './retrieval';
 import { matchSubject, subjectProfile } from './subject';
 import { clauseOf } from './claims';
@@ -42,14 +43,15 @@ export interface Suggestion {
   sortText?: string;
 }
 
-export function footnoteSuggestions(draft: Draft, corpus: Corpus, sentence: string, ctx: Extract<CompletionContext, { kind: 'footnote' }>): Suggestion[] {
+export function footnoteSuggestions(draft: Draft, corpus: Corpus, sentence: string, ctx: Extract<CompletionContext, { kind: 'footnote' }>, style: CitationStyle = 'chicago-author-date'): Suggestion[] {
   const existing = draft.footnoteDefs.map((d, i): Suggestion => ({ label: d.label, detail: d.text.slice(0, 80), documentation: d.text, insert: `${d.label}]`, sortText: `0${String(i).padStart(4, '0')}` }));
   const fresh = bestSourcesFor(sentence, corpus, 3).map(({ source, passage }, i): Suggestion => {
-    const planned = addFootnote(draft, ctx.from - 2, footnoteText(source.meta, passage));
+    const text = footnoteText(source.meta, passage, undefined, formatReference(source.meta, style));
+    const planned = addFootnote(draft, ctx.from - 2, text);
     return {
       label: `New footnote citing ${shortLabel(source.meta)}, ${passage.locator}`,
       detail: source.meta.title,
-      documentation: footnoteText(source.meta, passage),
+      documentation: text,
       insert: `${planned.label}]`,
       more: planned.insertions.slice(1),
       sortText: `1${i}`,

@@ -9,6 +9,7 @@ import type { Corpus } from '../core/corpus';
 import type { Draft } from '../core/draft';
 import type { FixData } from '../core/findings';
 import { addFootnote } from '../core/footnoteEdit';
+import { formatReference, type CitationStyle } from '../core/references';
 import { bestSourcesFor } from '../core/relevance';
 import { toRange } from '../ranges';
 
@@ -26,14 +27,14 @@ export function registerCodeActions(connection: Connection, analyses: Analyses):
   connection.onCodeAction(async ({ textDocument, context }, token) => {
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return [];
-    const { document, analysis, checker } = result;
-    return context.diagnostics.filter((d) => d.source === 'attest').flatMap((d) => actionsFor(d, document, analysis.draft, checker.corpus));
+    const { document, analysis, checker, settings } = result;
+    return context.diagnostics.filter((d) => d.source === 'attest').flatMap((d) => actionsFor(d, document, analysis.draft, checker.corpus, settings.citationStyle));
   });
 }
 
-export function actionsFor(diagnostic: Diagnostic, document: TextDocument, draft: Draft, corpus: Corpus): CodeAction[] {
+export function actionsFor(diagnostic: Diagnostic, document: TextDocument, draft: Draft, corpus: Corpus, style: CitationStyle = 'chicago-author-date'): CodeAction[] {
   const data = diagnostic.data as DiagnosticData | undefined;
-  const fixes = fixActions(diagnostic, document, draft, corpus);
+  const fixes = fixActions(diagnostic, document, draft, corpus, style);
   if (!data?.fingerprint) return fixes;
   const accept: CodeAction = {
     title: 'Mark as checked (stays quiet until the sentence changes)',
@@ -44,7 +45,7 @@ export function actionsFor(diagnostic: Diagnostic, document: TextDocument, draft
   return [...fixes, accept];
 }
 
-function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft, corpus: Corpus): CodeAction[] {
+function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft, corpus: Corpus, style: CitationStyle): CodeAction[] {
   const data = diagnostic.data as DiagnosticData | undefined;
   const fix = data?.fix;
   // Offsets in the data belong to the version the diagnostic was made for.
@@ -65,7 +66,7 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft
       const passage = corpus.passages[fix.passageIndex];
       if (!source || !passage) return [];
       const sourceFootnote = fix.footnote ? source.footnotes.find((f) => f.label === fix.footnote) : undefined;
-      const planned = addFootnote(draft, fix.at, footnoteText(source.meta, passage, sourceFootnote));
+      const planned = addFootnote(draft, fix.at, footnoteText(source.meta, passage, sourceFootnote, formatReference(source.meta, style)));
       return [action(`Add footnote [^${planned.label}] citing ${shortLabel(source.meta)}, ${passage.locator}`, planned.insertions.map((i) => insert(i.at, i.text)), true)];
     }
     case 'link': {
@@ -76,7 +77,7 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft
         const url = source.meta.doi ? `https://doi.org/${source.meta.doi}` : source.meta.url;
         if (url) actions.push(action(`Link to ${shortLabel(source.meta)} (${url})`, [{ range: toRange(document, fix.urlStart, fix.urlEnd), newText: url }], actions.length === 0));
         if (link) {
-          const planned = addFootnote(draft, link.end, footnoteText(source.meta, { locator: '' }));
+          const planned = addFootnote(draft, link.end, footnoteText(source.meta, { locator: '' }, undefined, formatReference(source.meta, style)));
           // The link becomes its text plus the reference, in one edit; the definition goes with the others.
           const unlinked: TextEdit = { range: toRange(document, link.start, link.end), newText: `${link.text}[^${planned.label}]` };
           const definition = planned.insertions[1]!;

@@ -8,12 +8,12 @@ export function registerHover(connection: Connection, analyses: Analyses): void 
   connection.onHover(async ({ textDocument, position }, token): Promise<Hover | null> => {
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
-    const { document, analysis, checker } = result;
+    const { document, analysis, checker, settings } = result;
     const offset = document.offsetAt(position);
     const footnote = footnoteHover(analysis.draft, offset);
     if (footnote) return { contents: { kind: MarkupKind.Markdown, value: footnote.markdown }, range: toRange(document, footnote.start, footnote.end) };
     const verdict = analysis.verdicts.find((v) => offset >= v.claim.start && offset <= v.claim.end);
     if (!verdict) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: claimHover(verdict, checker.corpus) }, range: toRange(document, verdict.claim.start, verdict.claim.end) };
+    return { contents: { kind: MarkupKind.Markdown, value: claimHover(verdict, checker.corpus, settings.citationStyle) }, range: toRange(document, verdict.claim.start, verdict.claim.end) };
   });
 }
