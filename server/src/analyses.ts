@@ -8,6 +8,7 @@ import type { Finding } from './core/findings';
 import type { SourceLibrary } from './library';
 import type { ServerSettings } from './serverSettings';
 import type { Settings } from './settings';
+import { formatBytes } from './messages';
 
 export interface DocumentAnalysis {
   document: TextDocument;
@@ -55,7 +56,7 @@ export class Analyses {
     const text = document.getText();
     const size = Buffer.byteLength(text, 'utf8');
     if (size > settings.maxFileSize) {
-      const skipped = `Attest did not check this draft: it is ${(size / 1048576).toFixed(1)} MB, over the attest.maxFileSize setting (${(settings.maxFileSize / 1048576).toFixed(1)} MB).`;
+      const skipped = `Attest did not check this draft: it is ${formatBytes(size)}, over the attest.maxFileSize setting (${formatBytes(settings.maxFileSize)}).`;
       return { document, settings, checker, skipped, analysis: { draft: parseDraft(''), verdicts: [], findings: [] } };
     }
     try {

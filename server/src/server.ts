@@ -18,6 +18,7 @@ import { registerRename } from './features/rename';
 import { SourceLibrary } from './library';
 import { fileOf, ServerSettings } from './serverSettings';
 import { serverInfo } from './version';
+import { tellWriter } from './messages';
 
 export { serverInfo };
 
@@ -41,7 +42,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const waitingProblems: string[] = [];
   const showProblem = (text: string): void => {
     connection.console.warn(text);
-    void connection.window.showWarningMessage(text);
+    tellWriter(connection, 'warning', text);
   };
   const library = new SourceLibrary({
     distDir,
@@ -131,7 +132,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       try {
         accepted.add({ fingerprint: args[1], claim: String(args[2] ?? ''), code: String(args[3] ?? ''), file: fileOf(args[0]) && roots[0] ? path.relative(roots[0], fileOf(args[0])!) : undefined });
       } catch (error) {
-        void connection.window.showWarningMessage(error instanceof Error ? error.message : String(error));
+        tellWriter(connection, 'warning', error instanceof Error ? error.message : String(error));
         return;
       }
       await diagnostics.publish(args[0]);

@@ -5,6 +5,7 @@ import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import * as path from 'node:path';
 import { defaultSettings, findRcFile, readRcFile, validateSettings, type Settings } from './settings';
+import { tellWriter } from './messages';
 
 export class ServerSettings {
   private readonly cache = new Map<string, Promise<Settings>>();
@@ -56,7 +57,7 @@ export class ServerSettings {
   private report(problem: string): void {
     if (this.reported.has(problem)) return;
     this.reported.add(problem);
-    void this.connection.window.showWarningMessage(problem);
+    tellWriter(this.connection, 'warning', problem);
   }
 }
 

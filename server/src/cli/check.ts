@@ -10,6 +10,7 @@ import { decode } from '../corpus/loader';
 import { fileReport, type FileReport } from '../report';
 import { json, sarif, stylish } from './formats';
 import { loadCliCorpus, type CorpusOptions } from './corpus';
+import { formatBytes } from '../messages';
 
 /** docs/checks.md as installed beside the CLI: every code's explanation. */
 export const docsUrl = pathToFileURL(path.join(__dirname, '..', 'docs', 'checks.md')).href;
@@ -54,7 +55,7 @@ async function expandDrafts(paths: string[]): Promise<string[]> {
 
 async function readDraft(file: string, maxFileSize: number): Promise<string | { error: string }> {
   const info = await stat(file);
-  if (info.size > maxFileSize) return { error: `not checked: ${(info.size / 1048576).toFixed(1)} MB is over the maxFileSize setting (${(maxFileSize / 1048576).toFixed(1)} MB).` };
+  if (info.size > maxFileSize) return { error: `not checked: ${formatBytes(info.size)} is over the maxFileSize setting (${formatBytes(maxFileSize)}).` };
   const text = decode(await readFile(file));
   return typeof text === 'string' ? text : { error: `not checked: ${text.message.replace(/^Skipped: /, '')}` };
 }

@@ -98,7 +98,9 @@ export function snippet(evidence: Evidence): string {
   const start = from === 0 ? 0 : quote.indexOf(' ', from) + 1;
   const endSpace = to === quote.length ? to : quote.lastIndexOf(' ', to);
   const end = endSpace > highlight.end ? endSpace : to;
-  return `${start > 0 ? '…' : ''}${quote.slice(start, end).trim()}${end < quote.length ? '…' : ''}`;
+  // The source's own quotation marks would clash with the ones the message puts around the snippet.
+  const words = quote.slice(start, end).trim().replace(/^[“"](?=[^”"]*$)/, '').replace(/(?<=^[^“"]*)[”"]$/, '');
+  return `${start > 0 ? '…' : ''}${words}${end < quote.length ? '…' : ''}`;
 }
 
 /** Keep the draft's way of writing the figure when the source writes it the same way ("46-member" → "64-member"). */

@@ -7,6 +7,7 @@ import type { Analyses, DocumentAnalysis } from '../analyses';
 import type { Finding, Severity } from '../core/findings';
 import type { Corpus } from '../core/corpus';
 import { toRange } from '../ranges';
+import { tellWriter } from '../messages';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -38,7 +39,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     const result = await analyses.get(uri);
     const current = documents.get(uri);
     if (!result || !current || current.version !== result.document.version) return;
-    if (result.skipped && !published.has(uri)) void connection.window.showInformationMessage(result.skipped);
+    if (result.skipped && !published.has(uri)) tellWriter(connection, 'information', result.skipped);
     published.set(uri, result.document.version);
     await connection.sendDiagnostics({ uri, version: result.document.version, diagnostics: toDiagnostics(result, options) });
   };
