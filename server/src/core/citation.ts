@@ -40,6 +40,12 @@ export function footnoteText(meta: SourceMeta, evidence: Pick<Evidence, 'locator
   return text;
 }
 
+/** "Korybko & Morozov 2020 (p. 10, fn. 4)", or just the label when the passage has no locator. */
+export function citedAs(meta: SourceMeta, evidence: Pick<Evidence, 'locator' | 'footnote'>): string {
+  const where = locatorLabel(evidence);
+  return where ? `${shortLabel(meta)} (${where})` : shortLabel(meta);
+}
+
 /** "p. 10, fn. 4" for messages. */
 export function locatorLabel(evidence: Pick<Evidence, 'locator' | 'footnote'>): string {
   return [evidence.locator, evidence.footnote ? `fn. ${evidence.footnote}` : ''].filter(Boolean).join(', ');

@@ -24,7 +24,8 @@ export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyl
   }
   const source = corpus.sources.get(evidence.sourceId);
   if (!source) return title;
-  const parts = [`${title} — ${escapeMarkdown(shortLabel(source.meta))}, ${escapeMarkdown(locatorLabel(evidence))}`, `> ${highlighted(evidence)}`];
+  const where = locatorLabel(evidence);
+  const parts = [`${title} — ${escapeMarkdown(shortLabel(source.meta))}${where ? `, ${escapeMarkdown(where)}` : ''}`, `> ${highlighted(evidence)}`];
   parts.push(escapeMarkdown(formatReference(source.meta, style)));
   const footnote = evidence.footnote ? source.footnotes.find((f) => f.label === evidence.footnote) : undefined;
   if (footnote && !footnote.missing) {

@@ -1,6 +1,6 @@
 // Turns verdicts into findings a writer can act on, with specific messages and the data
 // each quick fix needs.
-import { chicagoReference, locatorLabel, shortLabel } from './citation';
+import { chicagoReference, citedAs, shortLabel } from './citation';
 import type { Corpus } from './corpus';
 import { formatFigure } from './figures';
 import type { Finding } from './findings';
@@ -32,7 +32,7 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
   const { claim } = verdict;
   const evidence = verdict.evidence[0];
   const source = evidence && corpus.sources.get(evidence.sourceId);
-  const who = source ? `${shortLabel(source.meta)} (${locatorLabel(evidence)})` : '';
+  const who = source ? citedAs(source.meta, evidence) : '';
   const related = evidence ? [{ sourceId: evidence.sourceId, passageIndex: evidence.passageIndex, message: `${who}: ${snippet(evidence)}` }] : undefined;
   switch (verdict.verdict) {
     case 'contradicted': {

@@ -1,0 +1,59 @@
+// The writer's own sources (attest.sources): checked against, picked up again when a file
+// changes, and a malformed file reported once with its line while the rest keeps working.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { lines } from '../unit/helpers';
+import { startInProcess, type TestClient } from './harness';
+
+let client: TestClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  client = undefined;
+});
+
+/** Awaits published diagnostics for `uri` until one set satisfies `done`. */
+async function until(uri: string, done: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+  for (;;) {
+    const next = await client!.diagnostics(uri);
+    if (done(next)) return next;
+  }
+}
+
+const gwadar = (tonnes: string) =>
+  lines('---', 'id: gwadar-port-2021', 'title: Gwadar Port Annual Report', 'authors: [{ family: Baloch, given: Sana }]', 'year: 2022', '---', '', `The Gwadar port handled ${tonnes} tonnes of cargo in 2021.`);
+
+describe('attest.sources', () => {
+  it('checks against the writer’s files and follows their changes without a restart', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'attest-sources-'));
+    mkdirSync(path.join(root, 'sources'));
+    const source = path.join(root, 'sources', 'gwadar.md');
+    writeFileSync(source, gwadar('1.2 million'));
+    client = await startInProcess({ rootUri: URI.file(root).toString(), settings: { sources: ['sources'] } });
+    const messages: string[] = [];
+    client.connection.onNotification('window/showMessage', (m: { message: string }) => messages.push(m.message));
+    const uri = URI.file(path.join(root, 'brief.md')).toString();
+    const opened = client.open(uri, 'The Gwadar port handled 1.2 million tonnes of cargo in 2021.');
+    const supported = await until(uri, (p) => p.diagnostics.some((d) => d.code === 'claim.uncited'));
+    await opened;
+    expect(supported.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^Baloch 2022 supports 1\.2 million tonnes, but the sentence cites no source\./)]);
+
+    writeFileSync(source, gwadar('1.5 million'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(source).toString(), type: 2 }] });
+    const changed = await until(uri, (p) => p.diagnostics.some((d) => d.code === 'figure.mismatch'));
+    expect(changed.diagnostics.find((d) => d.code === 'figure.mismatch')!.message).toMatch(/^Draft says 1\.2 million tonnes; Baloch 2022 says 1\.5 million tonnes: “The Gwadar port handled 1\.5 million tonnes of cargo in 2021\.”$/);
+
+    const bad = path.join(root, 'sources', 'bad.md');
+    writeFileSync(bad, lines('---', 'id: broken', 'title: [unclosed', '---', 'Text.'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(bad).toString(), type: 1 }] });
+    await until(uri, () => messages.some((m) => m.includes('bad.md')));
+    // Reloading again does not repeat the message, and the good source still counts.
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(source).toString(), type: 2 }] });
+    const still = await until(uri, (p) => p.diagnostics.some((d) => d.code === 'figure.mismatch'));
+    expect(still.diagnostics.map((d) => d.code)).toEqual(['figure.mismatch']);
+    expect(messages.filter((m) => m.includes('bad.md'))).toEqual([expect.stringMatching(new RegExp(`^Attest source problem in ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: The front matter is not valid YAML`))]);
+  });
+});
