@@ -3,7 +3,7 @@
 // that shows the evidence, and footnote completion after "[^".
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { assertDiagnostics, closeAll, codeOf, openDraft, pollProvider, show, waitForCode, waitForDiagnostics } from './lib/helpers';
+import { assertDiagnostics, closeAll, codeOf, openDraft, show, waitForCode, waitForDiagnostics } from './lib/helpers';
 
 const r = (line: number, from: number, to: number): vscode.Range => new vscode.Range(line, from, line, to);
 
@@ -45,11 +45,9 @@ suite('Attest against the bundled corpus', () => {
   test('hovering a sourced figure shows the evidence and the reference', async () => {
     const { document } = await openDraft('hover.md');
     const at = new vscode.Position(2, 58); // inside "$60 billion"
-    const hovers = await pollProvider(
-      () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at),
-      (hs) => hoverText(hs).includes('Korybko'),
-      'a hover naming Korybko over "$60 billion"',
-    );
+    // The hint for the uncited claim shows the server has checked this version of the draft.
+    await waitForCode(document.uri, 'claim.uncited');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
     const attestHover = hovers.find((h) => hoverText([h]).includes('Korybko'))!;
     const text = hoverText([attestHover]);
     assert.match(text, /^\*\*Attest: Supported by the source\*\* — Korybko \\& Morozov 2020/);
@@ -66,11 +64,8 @@ suite('Attest against the bundled corpus', () => {
     assert.equal(end.character, 66);
     assert.ok(await editor.edit((edit) => edit.insert(end, '[^')), 'typing "[^" should apply');
     const position = new vscode.Position(2, 68);
-    const list = await pollProvider(
-      () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, '^'),
-      (l) => l.items.some((i) => labelOf(i).startsWith('New footnote citing Korybko')),
-      'a completion citing Korybko after "[^"',
-    );
+    // Requests reach the server after the edit that typed "[^", so one request sees it.
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, '^');
     const items = [...list.items].sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b)));
     const item = items[0]!;
     assert.equal(labelOf(item), 'New footnote citing Korybko & Morozov 2020, pp. 9–10');

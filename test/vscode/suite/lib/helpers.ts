@@ -84,18 +84,6 @@ export function waitForCode(uri: vscode.Uri, code: string, timeoutMs = diagnosti
   return waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === code), `a ${code} diagnostic`, timeoutMs);
 }
 
-/** Polls a provider command until it returns something `accept` likes, or fails after the timeout. */
-export async function pollProvider<T>(run: () => Thenable<T>, accept: (value: T) => boolean, what: string, timeoutMs = diagnosticsTimeoutMs): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await run();
-  while (!accept(last)) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last result: ${JSON.stringify(last, null, 1)?.slice(0, 2000)}`);
-    await new Promise((r) => setTimeout(r, 250));
-    last = await run();
-  }
-  return last;
-}
-
 export interface ExpectedDiagnostic {
   code: string;
   range: vscode.Range;
