@@ -94,6 +94,25 @@ describe('attest check', () => {
   });
 });
 
+describe('the example brief', () => {
+  it('finds the disagreements planted in it, and no others', async () => {
+    const run = await attest('check', 'examples/brief.md', '--format', 'json');
+    const report = JSON.parse(run.stdout) as { files: { diagnostics: { range: { start: { line: number } }; code: string }[] }[] };
+    expect(report.files[0]!.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`)).toEqual([
+      '10 quote.misquoted',
+      '16 figure.mismatch',
+      '16 claim.uncited',
+      '18 claim.uncited',
+      '22 figure.mismatch',
+      '27 figure.mismatch',
+      '28 claim.uncited',
+      '30 claim.unsourced',
+      '35 claim.uncited',
+      '36 link.placeholder',
+    ]);
+  });
+});
+
 describe('attest sources', () => {
   it('lists the sources with their counts and import problems', async () => {
     const run = await attest('sources');

@@ -76,11 +76,23 @@ export function clauseOf(text: string, figure: Figure, figures: readonly Figure[
   const index = rivals.indexOf(figure);
   const previous = rivals[index - 1];
   const next = rivals[index + 1];
-  return {
-    start: previous ? boundary(text, previous.end, figure.qualifierStart ?? figure.start) : sentence.start,
-    end: next ? boundary(text, figure.end, next.qualifierStart ?? next.start) : sentence.end,
-  };
+  let start = previous ? boundary(text, previous.end, figure.qualifierStart ?? figure.start) : sentence.start;
+  let end = next ? boundary(text, figure.end, next.qualifierStart ?? next.start) : sentence.end;
+  // Other figures end the clause only at a clear break: "… visited Pakistan, and Russia pledged $1 billion".
+  for (const other of figures) {
+    if (rivals.includes(other)) continue;
+    if (other.end <= figure.start && other.end >= start) {
+      const breaks = [...text.slice(other.end, figure.start).matchAll(strongBreak)];
+      if (breaks.length) start = other.end + breaks.at(-1)!.index;
+    } else if (other.start >= figure.end && other.start <= end) {
+      const found = strongBreak.exec(text.slice(figure.end, other.start));
+      if (found) end = figure.end + found.index;
+    }
+  }
+  return { start, end };
 }
+
+const strongBreak = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;
 
 function boundary(text: string, from: number, to: number): number {
   const between = text.slice(from, to);

@@ -70,7 +70,8 @@ const stopwords = new Set(
   said says say stated wrote reported according also thus however although though whether because despite amid within without
   january february march april may june july august september october november december early late end mid
   worth about approximately roughly nearly almost around some least
-  stood stand stands reached reach reaches came come comes amounted amount amounts totalled totaled put puts
+  stood stand stands standing reached reach reaches reaching came come comes coming amounted amount amounts amounting
+  totalled totaled totalling totaling put puts putting
   goods annual annually yearly eventually eventual ultimately`.split(/\s+/),
 );
 
