@@ -2,8 +2,9 @@
 // draft's text into claims, verdicts and findings. Verdicts of blocks whose text did not
 // change are reused, so re-checking after a keystroke costs one block.
 import type { Corpus } from './corpus';
-import { extractClaims } from './claims';
-import { parseDraft, type Draft, type ProseBlock } from './draft';
+import { extractClaims, type ClaimContext } from './claims';
+import type { Draft, ProseBlock } from './draft';
+import { createDraftParser } from './draftParser';
 import { judgeFigure } from './figureVerdict';
 import { extractFigures } from './figures';
 import type { Finding } from './findings';
@@ -35,7 +36,9 @@ export interface CheckerOptions {
 }
 
 export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Checker {
-  const cache = new Map<string, Verdict[]>();
+  const cache = new Map<string, BlockResult>();
+  // One parser per checker: it remembers the pieces of drafts it has parsed.
+  const parser = createDraftParser();
   const sourceIds = new Set(corpus.sources.keys());
 
   const judgeClaims = (prose: string, claims: Claim[]): Verdict[] => {
@@ -47,27 +50,30 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
     });
   };
 
-  const judgeBlock = (draft: Draft, block: ProseBlock): Verdict[] => {
-    const cached = cache.get(block.key);
+  /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
+  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations']): BlockResult => {
+    // Whether "[^1]" is a footnote depends on a definition elsewhere, so the citations are part of the key.
+    const key = `${block.key}\u0000${citations.map((c) => c.label).join('\u0000')}`;
+    const cached = cache.get(key);
     if (cached) {
-      cache.delete(block.key);
-      cache.set(block.key, cached);
-      return cached.map((v) => shift(v, block.start));
+      cache.delete(key);
+      cache.set(key, cached);
+      return cached;
     }
     const prose = claimProse(block.prose);
-    const citations = [
-      ...draft.footnoteRefs.filter((r) => r.start >= block.start && r.start < block.end).map((r) => ({ label: r.label, start: r.start - block.start, end: r.end - block.start })),
-      ...draft.citations.filter((c) => c.start >= block.start && c.start < block.end).map((c) => ({ label: `@${c.key}`, start: c.groupStart - block.start, end: c.groupEnd - block.start })),
-    ];
     const verdicts = judgeClaims(prose, extractClaims(prose, 0, prose.length, { citations }));
-    cache.set(block.key, verdicts);
+    const result = { verdicts, findings: verdictFindings(verdicts, corpus, draft.text.slice(block.start, block.end)) };
+    cache.set(key, result);
     if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
-    return verdicts.map((v) => shift(v, block.start));
+    return result;
   };
 
   const analyse = (text: string): Analysis => {
-    const draft = parseDraft(text);
+    const draft = parser.parse(text);
     const verdicts: Verdict[] = [];
+    const claimFindings: Finding[] = [];
+    const marks = citationMarks(draft);
+    let next = 0;
     // A reference list cites works; its years and titles are not claims.
     let references: number | undefined;
     for (const block of draft.blocks) {
@@ -77,7 +83,15 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
         continue;
       }
       if (block.inFootnote || references !== undefined) continue;
-      verdicts.push(...judgeBlock(draft, block));
+      while (next < marks.length && marks[next]!.start < block.start) next++;
+      const citations: ClaimContext['citations'] = [];
+      for (let i = next; i < marks.length && marks[i]!.start < block.end; i++) {
+        const mark = marks[i]!;
+        citations.push({ label: mark.label, start: mark.start - block.start, end: mark.end - block.start });
+      }
+      const result = judgeBlock(draft, block, citations);
+      for (const v of result.verdicts) verdicts.push(shift(v, block.start));
+      for (const f of result.findings) claimFindings.push(shiftFinding(f, block.start));
     }
     const findings = [
       ...placeholderLinks(draft).map((link): Finding => ({
@@ -88,7 +102,7 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
         fix: { kind: 'link', urlStart: link.urlStart, urlEnd: link.urlEnd, text: link.text },
       })),
       ...footnoteFindings(draft, sourceIds),
-      ...verdictFindings(verdicts, corpus, text),
+      ...claimFindings,
     ].sort((a, b) => a.start - b.start || a.end - b.end);
     return { draft, verdicts, findings: applyDirectives(draft, findings) };
   };
@@ -102,6 +116,37 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
 }
 
 const referenceHeading = /^(?:references|bibliography|works cited|sources|notes|endnotes|literature)$/i;
+
+interface BlockResult {
+  verdicts: Verdict[];
+  findings: Finding[];
+}
+
+/** Footnote references and citation groups in document order: what backs each sentence. */
+function citationMarks(draft: Draft): { label: string; start: number; end: number }[] {
+  return [
+    ...draft.footnoteRefs.map((r) => ({ label: r.label, start: r.start, end: r.end })),
+    ...draft.citations.map((c) => ({ label: `@${c.key}`, start: c.groupStart, end: c.groupEnd })),
+  ].sort((a, b) => a.start - b.start);
+}
+
+function shiftFinding(finding: Finding, by: number): Finding {
+  if (by === 0) return finding;
+  const fix = finding.fix;
+  return {
+    ...finding,
+    start: finding.start + by,
+    end: finding.end + by,
+    fix:
+      fix?.kind === 'replace'
+        ? { ...fix, start: fix.start + by, end: fix.end + by }
+        : fix?.kind === 'cite'
+          ? { ...fix, at: fix.at + by }
+          : fix?.kind === 'link'
+            ? { ...fix, urlStart: fix.urlStart + by, urlEnd: fix.urlEnd + by }
+            : undefined,
+  };
+}
 
 /** Blanks pandoc citation groups and raw footnote labels, which are not claims. */
 function claimProse(prose: string): string {

@@ -4,6 +4,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Root, Nodes, Link, FootnoteDefinition, FootnoteReference, Html } from 'mdast';
 
@@ -71,7 +72,6 @@ export interface IgnoreDirective {
 
 export interface Draft {
   text: string;
-  tree: Root;
   blocks: ProseBlock[];
   footnoteRefs: FootnoteRef[];
   footnoteDefs: FootnoteDef[];
@@ -80,7 +80,7 @@ export interface Draft {
   directives: IgnoreDirective[];
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
 
 /** Pandoc citation groups: `[@key]`, `[see @key, p. 12; @other]`. */
 const citationGroup = /\[([^\[\]]*?@[^\[\]]*)\]/g;
@@ -130,7 +130,6 @@ export function parseDraft(text: string): Draft {
 
   return {
     text,
-    tree,
     blocks,
     footnoteRefs,
     footnoteDefs,
