@@ -117,6 +117,8 @@ describe('corpus:import', () => {
     const corpus = buildCorpus([korybko, abbasi]);
     const money = corpus.passages.flatMap((p) => corpus.figures(p.index).filter((f) => f.kind !== 'year' && f.kind !== 'date').map((f) => `${f.text}${f.qualifier === 'exact' ? '' : ` (${f.qualifier})`}`));
     expect(money).toEqual([
+      'five EAEU member states',
+      'five EAEU member states',
       '$13 billion',
       '$60 billion',
       '$46 billion (at-least)',

@@ -101,6 +101,8 @@ function judgeCandidate(claim: Claim, draftText: string, profile: SubjectProfile
 }
 
 const namedYearPenalty = 0.35;
+/** How much weaker a match with the source's own footnote may be and still be preferred as evidence. */
+const citedMargin = 0.1;
 const targetPenalty = 0.35;
 
 /** Words that make a figure a plan, goal or expectation rather than what happened. */
@@ -147,8 +149,14 @@ function claimsMore(draft: Figure, source: Figure): boolean {
 }
 
 function decide(claim: Claim, candidates: Candidate[], corpus: Corpus): Verdict {
+  const cited = (c: Candidate): boolean => corpus.passages[c.source.passage]!.footnotes.some((m) => m.offset > c.source.sentence.start && m.offset <= c.source.sentence.end + 2);
   const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || Number(b.periodAgrees) - Number(a.periodAgrees);
-  const best = (keep: (c: Candidate) => boolean): Candidate | undefined => candidates.filter(keep).sort(byScore)[0];
+  // Among near-equal matches (an abstract and the body saying the same), cite the one with the source's footnote.
+  const best = (keep: (c: Candidate) => boolean): Candidate | undefined => {
+    const sorted = candidates.filter(keep).sort(byScore);
+    const top = sorted[0];
+    return top && (cited(top) ? top : (sorted.find((c) => cited(c) && c.score >= top.score - citedMargin && c.compatible === top.compatible) ?? top));
+  };
   // A date's subject may be told in the sentences around it ("… in December 2019. RT reported that a delegation …").
   const anchor = claim.kind === 'date' ? 0 : thresholds.anchor;
   const compatible = best((c) => c.compatible && !c.opposite && c.sentenceScore >= anchor && c.missing < thresholds.missing);

@@ -168,8 +168,8 @@ const hyphenNoun = /-([a-z]{3,})(?![A-Za-z0-9-])/y;
 
 /**
  * The counted noun after a number: "75,000 jobs", "200 million potential customers", "four
- * Mi-35 attack helicopters". Up to `modifiers` words may stand between; the noun must be a
- * lowercase plural.
+ * Mi-35 attack helicopters", "five EAEU member states". Up to `modifiers` words may stand
+ * between; the noun must be a lowercase plural.
  */
 export function readCountedNoun(s: string, at: number, modifiers: number): CountedNoun | undefined {
   let next = at;
@@ -183,7 +183,7 @@ export function readCountedNoun(s: string, at: number, modifiers: number): Count
       const noun = singularOf(word);
       if (noun) return { unit: noun, duration: durationWords[noun] !== undefined, end: next };
       if (notModifiers.has(word)) return undefined;
-    } else if (!/^[a-z]+(?:-[a-z]+)+$|^[A-Z][a-z]+$|^[A-Z][A-Za-z]*-?\d+[A-Za-z]*$/.test(word)) {
+    } else if (!/^[a-z]+(?:-[a-z]+)+$|^[A-Z][a-z]+$|^[A-Z]{2,6}$|^[A-Z][A-Za-z]*-?\d+[A-Za-z]*$/.test(word)) {
       return undefined;
     }
   }
