@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures, formatFigure, hedges, intervalsOverlap, sameUnit } from '../../server/src/core/figures';
+import { formatFigure, intervalsOverlap, sameUnit } from '../../server/src/core/figureFormat';
+import { extractFigures, hedges } from '../../server/src/core/figures';
 import { formatScaled, readNumber } from '../../server/src/core/numbers';
 import type { Figure } from '../../server/src/core/types';
 

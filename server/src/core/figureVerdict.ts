@@ -4,7 +4,7 @@
 import type { Corpus, SourceFigure } from './corpus';
 import { clauseOf, isDate, periodOf } from './claims';
 import { rankPassages } from './retrieval';
-import { intervalsOverlap } from './figures';
+import { intervalsOverlap } from './figureFormat';
 import { matchSubject, subjectProfile, type SubjectMatch, type SubjectProfile } from './subject';
 import { termsOf, type Term } from './terms';
 import { unitFamily, unitsInFamily } from './units';

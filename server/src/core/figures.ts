@@ -1,9 +1,9 @@
 // Finds the figures, years and dates in prose — "$60 billion", "over 200 million people",
 // "600-megawatt", "20%", "in 2016", "November 2017" — each with the interval of values it asserts.
-import { formatDate, monthPattern, plausibleYear, readDateAtDigit, readDateAtMonth, type WrittenDate } from './dates';
-import { formatNumber, inIdentifier, malformedAfter, namesOrRefers, numberWordPattern, readNumber, rescale, scaledParts, tokenEnd, wordBefore, type WrittenNumber } from './numbers';
+import { monthPattern, plausibleYear, readDateAtDigit, readDateAtMonth, type WrittenDate } from './dates';
+import { inIdentifier, malformedAfter, namesOrRefers, numberWordPattern, readNumber, rescale, tokenEnd, wordBefore, type WrittenNumber } from './numbers';
 import type { CalendarDate, Figure, FigureKind, Qualifier } from './types';
-import { currencyPrefixPattern, durationUnit, readCountedNoun, readCurrencyPrefix, readHyphenNoun, readUnit, unitFamily, unitLabel, type CountedNoun } from './units';
+import { currencyPrefixPattern, durationUnit, readCountedNoun, readCurrencyPrefix, readHyphenNoun, readUnit, type CountedNoun } from './units';
 
 // ---------------------------------------------------------------------------
 // Qualifiers
@@ -308,54 +308,4 @@ function asUnit(noun: CountedNoun | undefined): Unit | undefined {
 
 function isYearShaped(s: string, n: WrittenNumber): boolean {
   return n.plain && n.scale === 1 && n.end - n.start === 4 && plausibleYear(n.value) && s[n.start - 1] !== '$';
-}
-
-// ---------------------------------------------------------------------------
-// Comparing and writing figures
-
-function isDate(f: Figure): boolean {
-  return f.kind === 'year' || f.kind === 'date';
-}
-
-/** Figures measured in the same unit: years with dates, customers with people, km with miles (miles are read as km). */
-export function sameUnit(a: Figure, b: Figure): boolean {
-  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b);
-  if ((a.kind === 'duration') !== (b.kind === 'duration')) return false;
-  return unitFamily(a.unit) === unitFamily(b.unit);
-}
-
-/** True when the two figures can both be right: same unit and overlapping intervals. */
-export function intervalsOverlap(a: Figure, b: Figure): boolean {
-  return sameUnit(a, b) && a.low <= b.highBound && b.low <= a.highBound;
-}
-
-const currencySymbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
-
-/** The canonical form of a figure, qualifier left out: "$60 billion", "600 MW", "20%", "64 members", "December 2019". */
-export function formatFigure(f: Figure): string {
-  switch (f.kind) {
-    case 'year':
-    case 'date':
-      return f.date ? formatDate(f.date) : String(f.value);
-    case 'money': {
-      const symbol = currencySymbols[f.unit];
-      return symbol ? formatAmount(f.value, f.high, symbol) : `${f.unit} ${formatAmount(f.value, f.high, '')}`;
-    }
-    case 'percent':
-      return `${formatAmount(f.value, f.high, '')}${f.unit === 'pp' ? ' percentage points' : '%'}`;
-    default:
-      return `${formatAmount(f.value, f.high, '', f.kind === 'quantity')} ${unitLabel(f.unit, f.high ?? f.value)}`;
-  }
-}
-
-/** "$250–500 million" shares one scale; "$500 million–$1.2 billion" cannot. Converted measures are rounded. */
-function formatAmount(value: number, high: number | undefined, prefix: string, measure = false): string {
-  const decimals = (v: number): number => (measure && Math.abs(v) >= 100 ? 0 : 3);
-  const low = scaledParts(value, decimals(value));
-  const whole = (p: ReturnType<typeof scaledParts>): string => `${prefix}${p.number}${p.scale ? ` ${p.scale}` : ''}`;
-  if (high === undefined) return whole(low);
-  const top = scaledParts(high, decimals(high));
-  if (low.scale === top.scale) return `${prefix}${low.number}–${top.number}${top.scale ? ` ${top.scale}` : ''}`;
-  if (top.scale && !low.scale && value >= top.factor / 1000) return `${prefix}${formatNumber(value / top.factor)}–${top.number} ${top.scale}`;
-  return `${whole(low)}–${whole(top)}`;
 }

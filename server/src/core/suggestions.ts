@@ -4,7 +4,7 @@ import { footnoteText, shortLabel } from './citation';
 import type { Corpus } from './corpus';
 import type { Draft } from './draft';
 import { addFootnote, type Insertion } from './footnoteEdit';
-import { formatFigure } from './figures';
+import { formatFigure } from './figureFormat';
 import { bestSourcesFor } from './relevance';
 import { formatReference, type CitationStyle } from './references';
 import { rankPassages } from './retrieval';

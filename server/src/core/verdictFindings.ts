@@ -2,7 +2,7 @@
 // each quick fix needs.
 import { chicagoReference, citedAs, shortLabel } from './citation';
 import type { Corpus } from './corpus';
-import { formatFigure } from './figures';
+import { formatFigure } from './figureFormat';
 import type { Finding } from './findings';
 import type { Evidence, Verdict } from './types';
 

@@ -1,0 +1,50 @@
+// Compares figures (same unit, overlapping ranges) and writes them back in a canonical
+// form ("$60 billion", "600 MW", "December 2019") for messages, fixes and completions.
+import { isDate } from './claims';
+import { formatDate } from './dates';
+import { formatNumber, scaledParts } from './numbers';
+import type { Figure } from './types';
+import { unitFamily, unitLabel } from './units';
+
+/** Figures measured in the same unit: years with dates, customers with people, km with miles (miles are read as km). */
+export function sameUnit(a: Figure, b: Figure): boolean {
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b);
+  if ((a.kind === 'duration') !== (b.kind === 'duration')) return false;
+  return unitFamily(a.unit) === unitFamily(b.unit);
+}
+
+/** True when the two figures can both be right: same unit and overlapping intervals. */
+export function intervalsOverlap(a: Figure, b: Figure): boolean {
+  return sameUnit(a, b) && a.low <= b.highBound && b.low <= a.highBound;
+}
+
+const currencySymbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
+
+/** The canonical form of a figure, qualifier left out: "$60 billion", "600 MW", "20%", "64 members", "December 2019". */
+export function formatFigure(f: Figure): string {
+  switch (f.kind) {
+    case 'year':
+    case 'date':
+      return f.date ? formatDate(f.date) : String(f.value);
+    case 'money': {
+      const symbol = currencySymbols[f.unit];
+      return symbol ? formatAmount(f.value, f.high, symbol) : `${f.unit} ${formatAmount(f.value, f.high, '')}`;
+    }
+    case 'percent':
+      return `${formatAmount(f.value, f.high, '')}${f.unit === 'pp' ? ' percentage points' : '%'}`;
+    default:
+      return `${formatAmount(f.value, f.high, '', f.kind === 'quantity')} ${unitLabel(f.unit, f.high ?? f.value)}`;
+  }
+}
+
+/** "$250–500 million" shares one scale; "$500 million–$1.2 billion" cannot. Converted measures are rounded. */
+function formatAmount(value: number, high: number | undefined, prefix: string, measure = false): string {
+  const decimals = (v: number): number => (measure && Math.abs(v) >= 100 ? 0 : 3);
+  const low = scaledParts(value, decimals(value));
+  const whole = (p: ReturnType<typeof scaledParts>): string => `${prefix}${p.number}${p.scale ? ` ${p.scale}` : ''}`;
+  if (high === undefined) return whole(low);
+  const top = scaledParts(high, decimals(high));
+  if (low.scale === top.scale) return `${prefix}${low.number}–${top.number}${top.scale ? ` ${top.scale}` : ''}`;
+  if (top.scale && !low.scale && value >= top.factor / 1000) return `${prefix}${formatNumber(value / top.factor)}–${top.number} ${top.scale}`;
+  return `${whole(low)}–${whole(top)}`;
+}
