@@ -1,7 +1,17 @@
-// The VS Code side of Attest: starts the language server over IPC for Markdown documents.
+// The VS Code side of Attest: starts the language server over IPC for Markdown drafts and
+// registers the commands, the status bar item and the Sources view, which talk to the
+// server through the requests in server/src/protocol.ts.
 import * as path from 'node:path';
-import { commands, window, workspace, type ExtensionContext } from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { workspace, type ExtensionContext, type TextDocument, type Uri } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
+import { AttestClient } from './attestClient';
+import { registerCheckDocument } from './commands/checkDocument';
+import { registerCheckWorkspace } from './commands/checkWorkspace';
+import { registerFactCheckReport } from './commands/factCheckReport';
+import { registerInsertCitation } from './commands/insertCitation';
+import { registerShowSource } from './commands/showSource';
+import { registerSourcesView } from './sourcesView';
+import { registerStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
@@ -15,6 +25,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // Remote Repositories (GitHub, Azure Repos): drafts in a virtual workspace.
+      { scheme: 'vscode-vfs', language: 'markdown' },
     ],
     synchronize: {
       configurationSection: 'attest',
@@ -22,23 +34,43 @@ export async function activate(context: ExtensionContext): Promise<void> {
       fileEvents: [workspace.createFileSystemWatcher('**/*.{md,markdown,txt}'), workspace.createFileSystemWatcher('**/.attestrc.json')],
     },
     initializationOptions: { trusted: workspace.isTrusted },
+    middleware: skipBundledSources(context.extensionUri),
   };
   client = new LanguageClient('attest', 'Attest', serverOptions, clientOptions);
-  context.subscriptions.push(client);
+  const started = client.start();
+  const attest = new AttestClient(client, started);
   context.subscriptions.push(
-    commands.registerCommand('attest.checkDocument', async () => {
-      const document = window.activeTextEditor?.document;
-      if (!document || document.languageId !== 'markdown') {
-        void window.showInformationMessage('Attest: open a Markdown draft to check it.');
-        return;
-      }
-      await client?.sendRequest(ExecuteCommandRequest.type, { command: 'attest.server.checkDocument', arguments: [document.uri.toString()] });
-    }),
+    client,
+    registerCheckDocument(attest),
+    registerCheckWorkspace(attest),
+    registerInsertCitation(attest),
+    registerShowSource(attest),
+    registerFactCheckReport(attest),
+    registerStatusBar(attest),
+    registerSourcesView(attest, context.extensionUri),
   );
-  await client.start();
+  await started;
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
 }
+
+/**
+ * The bundled papers (corpus/*.md in the extension, opened by "Show source") are sources,
+ * not drafts: the server is not told about them, so they are not checked against themselves.
+ */
+function skipBundledSources(extensionUri: Uri): Middleware {
+  const corpus = `${extensionUri.toString()}/corpus/`;
+  const isBundled = (document: TextDocument): boolean => document.uri.toString().startsWith(corpus);
+  return {
+    didOpen: (document, next) => (isBundled(document) ? Promise.resolve() : next(document)),
+    didChange: (event, next) => (isBundled(event.document) ? Promise.resolve() : next(event)),
+    didSave: (document, next) => (isBundled(document) ? Promise.resolve() : next(document)),
+    didClose: (document, next) => (isBundled(document) ? Promise.resolve() : next(document)),
+    willSave: (event, next) => (isBundled(event.document) ? Promise.resolve() : next(event)),
+    willSaveWaitUntil: (event, next) => (isBundled(event.document) ? Promise.resolve([]) : next(event)),
+  };
+}
+

@@ -30,7 +30,6 @@ export interface WireDiagnostic {
   source?: string;
   message: string;
   relatedInformation?: { location: { uri: string; range: Range }; message: string }[];
-  data?: unknown;
 }
 
 /** Claims of a draft by verdict. */
@@ -212,3 +211,16 @@ export type FactCheckReportResult = {
   counts: VerdictCounts;
   skipped?: string;
 } | null;
+
+// ---------------------------------------------------------------------------
+
+/** Each request's params and result, for typed senders and handlers. */
+export interface AttestRequests {
+  [checkFileRequest]: { params: CheckFileParams; result: CheckFileResult };
+  [documentStatusRequest]: { params: DocumentStatusParams; result: DocumentStatusResult };
+  [sourcesRequest]: { params: SourcesParams; result: SourcesResult };
+  [claimSourceRequest]: { params: ClaimSourceParams; result: SourceLocationResult };
+  [sourceLocationRequest]: { params: SourceLocationParams; result: SourceLocationResult };
+  [insertCitationRequest]: { params: InsertCitationParams; result: InsertCitationResult };
+  [factCheckReportRequest]: { params: FactCheckReportParams; result: FactCheckReportResult };
+}

@@ -15,6 +15,13 @@ import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerHover } from './features/hover';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
+import { registerCheckFile } from './features/checkFile';
+import { registerDocumentStatus } from './features/documentStatus';
+import { registerFactCheckReport } from './features/factCheckReport';
+import { registerInsertCitation } from './features/insertCitation';
+import { registerShowSource } from './features/showSource';
+import { registerSources } from './features/sourcesList';
+import type { SourceProblem } from './core/types';
 import { SourceLibrary } from './library';
 import { fileOf, ServerSettings } from './serverSettings';
 import { serverInfo } from './version';
@@ -44,9 +51,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     connection.console.warn(text);
     tellWriter(connection, 'warning', text);
   };
+  // Every problem the library reported (once each), for the Sources view.
+  const sourceProblems: SourceProblem[] = [];
   const library = new SourceLibrary({
     distDir,
     onProblem: (problem) => {
+      sourceProblems.push(problem);
       const where = `${problem.file}${problem.line !== undefined ? `:${problem.line + 1}` : ''}`;
       const text = `Attest source problem in ${where}: ${problem.message}`;
       if (initialized) showProblem(text);
@@ -79,10 +89,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
+  const docsUri = URI.file(path.join(distDir, '..', 'docs', 'checks.md')).toString();
+  const isAccepted = (fingerprint: string | undefined): boolean => accepted.has(fingerprint);
   const diagnostics = registerDiagnostics(connection, documents, analyses, {
     debounceMs: options.debounceMs ?? 200,
-    docsUri: URI.file(path.join(distDir, '..', 'docs', 'checks.md')).toString(),
-    isAccepted: (fingerprint) => accepted.has(fingerprint),
+    docsUri,
+    isAccepted,
   });
 
   registerHover(connection, analyses);
@@ -93,6 +105,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerRename(connection, analyses);
   registerDocumentSymbols(connection, analyses);
   registerDocumentLinks(connection, analyses);
+  // Attest's own requests (server/src/protocol.ts), behind the client's commands and views.
+  registerCheckFile(connection, library, settings, { docsUri, isAccepted });
+  registerDocumentStatus(connection, analyses);
+  registerSources(connection, library, sourceProblems);
+  registerShowSource(connection, analyses, library);
+  registerInsertCitation(connection, analyses);
+  registerFactCheckReport(connection, analyses);
 
   const configureLibrary = async (): Promise<void> => {
     const scope = roots[0] ? URI.file(roots[0]).toString() : 'file:///';

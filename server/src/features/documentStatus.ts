@@ -1,0 +1,14 @@
+// attest/documentStatus: how many claims an open draft has, by verdict (the status bar).
+import type { Connection } from 'vscode-languageserver';
+import type { Analyses } from '../analyses';
+import { documentStatusRequest, type DocumentStatusParams, type DocumentStatusResult } from '../protocol';
+import { countVerdicts } from '../reportMarkdown';
+
+export function registerDocumentStatus(connection: Connection, analyses: Analyses): void {
+  connection.onRequest(documentStatusRequest, async ({ textDocument }: DocumentStatusParams, token): Promise<DocumentStatusResult> => {
+    const result = await analyses.get(textDocument.uri);
+    if (!result || token.isCancellationRequested) return null;
+    const counts = countVerdicts(result.analysis.verdicts);
+    return { uri: textDocument.uri, version: result.document.version, counts, disagree: counts.contradicted + counts.misquoted, ...(result.skipped ? { skipped: result.skipped } : {}) };
+  });
+}
