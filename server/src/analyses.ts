@@ -9,6 +9,7 @@ import type { SourceLibrary } from './library';
 import type { ServerSettings } from './serverSettings';
 import type { Settings } from './settings';
 import { formatBytes } from './messages';
+import { fileOf } from './serverSettings';
 
 export interface DocumentAnalysis {
   document: TextDocument;
@@ -53,6 +54,9 @@ export class Analyses {
 
   private async analyse(document: TextDocument, checker: Checker): Promise<DocumentAnalysis | undefined> {
     const settings = await this.settings.forDocument(document.uri);
+    // One of the writer's sources, opened to read: it is evidence, not a draft.
+    const file = fileOf(document.uri);
+    if (file && this.library.concerns(file)) return { document, settings, checker, analysis: { draft: parseDraft(''), verdicts: [], findings: [] } };
     const text = document.getText();
     const size = Buffer.byteLength(text, 'utf8');
     if (size > settings.maxFileSize) {

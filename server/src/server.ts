@@ -116,7 +116,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const configureLibrary = async (): Promise<void> => {
     const scope = roots[0] ? URI.file(roots[0]).toString() : 'file:///';
     const current = await settings.forDocument(scope);
-    await library.configure({ roots: roots.length ? roots : [process.cwd()], sources: current.sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources });
+    // Without a folder on disk (a virtual workspace, a lone file) relative source folders mean nothing.
+    const sources = roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s));
+    await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources });
   };
   library.onDidChange(() => {
     analyses.forget();

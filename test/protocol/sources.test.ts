@@ -41,6 +41,10 @@ describe('attest.sources', () => {
     await opened;
     expect(supported.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^Baloch 2022 supports 1\.2 million tonnes, but the sentence cites no source\./)]);
 
+    // Opened to read, a source is not checked as a draft.
+    const asDraft = await client.open(URI.file(source).toString(), gwadar('1.2 million'));
+    expect(asDraft.diagnostics).toEqual([]);
+
     writeFileSync(source, gwadar('1.5 million'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(source).toString(), type: 2 }] });
     const changed = await until(uri, (p) => p.diagnostics.some((d) => d.code === 'figure.mismatch'));
