@@ -57,6 +57,18 @@ describe('figures', () => {
     expect(verdicts("Pakistan's exports to Russia reached $250 million.")).toEqual(['$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)']);
   });
 
+  it('let each figure of a sentence keep its own evidence', () => {
+    expect(verdicts("Bilateral trade between Russia and Pakistan stood at $700 million, and Russia promised a $14 billion investment in Pakistan's energy sector.")).toEqual([
+      '$700 million supported korybko-morozov-2020 fn 21 ($700 million)',
+      '$14 billion supported korybko-morozov-2020 fn 21 ($14 billion)',
+    ]);
+    // Swapped years: each figure is contradicted by the other's year.
+    expect(verdicts("Pakistan's trade with Uzbekistan fell from $90 million in 2017 to $36 million in 2018.")).toEqual([
+      '$90 million contradicted korybko-morozov-2020 fn 30 ($36 million)',
+      '$36 million contradicted korybko-morozov-2020 fn 30 ($90 million)',
+    ]);
+  });
+
   it("keep one country's figure from another's", () => {
     expect(verdicts("Pakistan's trade with Turkmenistan was $29 million in 2016.")).toEqual(['$29 million supported korybko-morozov-2020 fn 27 ($29 million)']);
     expect(verdicts("Pakistan's trade with Tajikistan is $29 million a year.")).toEqual(['$29 million contradicted korybko-morozov-2020 fn 28 ($62 million)']);

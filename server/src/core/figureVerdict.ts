@@ -28,12 +28,22 @@ const nearChars = 80;
 
 export interface Candidate extends SubjectMatch {
   source: SourceFigure;
+  /** The year the source ties its figure to, if any. */
+  period?: Figure;
   compatible: boolean;
   periodAgrees: boolean;
 }
 
 export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus): Verdict {
-  return decide(claim, figureCandidates(claim, draftText, draftTerms, draftFigures, corpus), corpus);
+  // A source figure that agrees with another figure of the same sentence is that figure's
+  // evidence, not a contradiction of this one ("$700 million, and … a $14 billion investment").
+  const amounts = draftFigures.filter((f) => !isDate(f));
+  const dates = draftFigures.filter(isDate);
+  const others = amounts.filter((f) => f.start !== claim.figure!.start).map((f) => ({ figure: f, period: periodOf(draftText, f, amounts, dates, claim.sentence) }));
+  const explainsAnother = (c: Candidate): boolean =>
+    others.some((o) => intervalsOverlap(o.figure, c.source.figure) && (!o.period || !c.period || sameDate(o.period, c.period)));
+  const candidates = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus).filter((c) => c.compatible || !explainsAnother(c));
+  return decide(claim, candidates, corpus);
 }
 
 /** Every source figure of the claim's unit that could speak to it, with how well its subject matches. */
@@ -97,7 +107,7 @@ function judgeCandidate(claim: Claim, draftText: string, profile: SubjectProfile
   const named = isDate(source.figure) ? namedByYear(text, source.figure, corpus) : undefined;
   if (named && !(named === 'wrote' ? [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
   const compatible = isDate(figure) ? sameDate(figure, source.figure) : intervalsOverlap(figure, source.figure) && !claimsMore(figure, source.figure);
-  return { ...match, source, compatible, periodAgrees: Boolean(claim.period && period) };
+  return { ...match, source, period, compatible, periodAgrees: Boolean(claim.period && period) };
 }
 
 const namedYearPenalty = 0.35;
