@@ -1,22 +1,14 @@
 // The Markdown fact-check report ("Attest: Fact-check report"): counts at the top, then each
 // claim with its verdict, the source sentence, the reference and the locator.
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../server/src/core/checker';
-import { buildCorpus } from '../../server/src/corpus/index';
-import { parseSource } from '../../server/src/corpus/parseSource';
 import type { ReportClaim } from '../../server/src/report';
 import { countVerdicts, draftFactCheck, factCheckMarkdown, locatorOf } from '../../server/src/reportMarkdown';
 import { defaultSettings } from '../../server/src/settings';
+import { bundledCorpus } from './corpus';
 import { lines } from './helpers';
 
-const corpusDir = path.resolve(__dirname, '..', '..', 'corpus');
-const corpus = buildCorpus(
-  readdirSync(corpusDir)
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => parseSource({ location: path.join(corpusDir, f), text: readFileSync(path.join(corpusDir, f), 'utf8'), bundled: true })),
-);
+const corpus = bundledCorpus();
 const checker = createChecker({ corpus });
 
 const at = (line: number, from: number, to: number): ReportClaim['range'] => ({ start: { line, character: from }, end: { line, character: to } });

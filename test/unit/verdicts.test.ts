@@ -1,23 +1,15 @@
 // Verdicts against the bundled corpus for the cases a careful human checker gets right:
 // normalised units, hedges and rounding, the same entity and metric, the year attached to a
 // figure, aliases, a subject carried by the paragraph, and silence over a false alarm.
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clauseOf, periodOf } from '../../server/src/core/claims';
 import { createChecker } from '../../server/src/core/checker';
 import { extractFigures } from '../../server/src/core/figures';
 import type { Verdict } from '../../server/src/core/types';
-import { buildCorpus } from '../../server/src/corpus/index';
-import { parseSource } from '../../server/src/corpus/parseSource';
+import { bundledCorpus } from './corpus';
 import { lines } from './helpers';
 
-const corpusDir = path.resolve(__dirname, '..', '..', 'corpus');
-const corpus = buildCorpus(
-  readdirSync(corpusDir)
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => parseSource({ location: path.join(corpusDir, f), text: readFileSync(path.join(corpusDir, f), 'utf8'), bundled: true })),
-);
+const corpus = bundledCorpus();
 const checker = createChecker({ corpus });
 
 /** "$60 billion supported korybko-morozov-2020 fn 4 ($60 billion)" for each claim of the text. */
