@@ -61,6 +61,13 @@ describe('figures', () => {
     ]);
   });
 
+  it('judge a claim the same whatever was judged before it', () => {
+    const sentence = 'In December 2019 a 64-member Russian business delegation visited Pakistan, and Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.';
+    const alone = verdicts(sentence);
+    expect(alone).toEqual(['64-member supported korybko-morozov-2020 fn 21 (64-member)', '$1 billion supported korybko-morozov-2020 fn 21 ($1 billion)']);
+    expect(verdicts(`Trade stood at $700 million, and exports reached $150 million. ${sentence}`).slice(2)).toEqual(alone);
+  });
+
   it("keep one country's figure from another's", () => {
     expect(verdicts("Pakistan's trade with Turkmenistan was $29 million in 2016.")).toEqual(['$29 million supported korybko-morozov-2020 fn 27 ($29 million)']);
     expect(verdicts("Pakistan's trade with Tajikistan is $29 million a year.")).toEqual(['$29 million contradicted korybko-morozov-2020 fn 28 ($62 million)']);

@@ -85,8 +85,8 @@ export function clauseOf(text: string, figure: Figure, figures: readonly Figure[
       const breaks = [...text.slice(other.end, figure.start).matchAll(strongBreak)];
       if (breaks.length) start = other.end + breaks.at(-1)!.index;
     } else if (other.start >= figure.end && other.start <= end) {
-      const found = strongBreak.exec(text.slice(figure.end, other.start));
-      if (found) end = figure.end + found.index;
+      const found = text.slice(figure.end, other.start).search(strongBreak);
+      if (found >= 0) end = figure.end + found;
     }
   }
   return { start, end };
