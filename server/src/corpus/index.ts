@@ -3,8 +3,32 @@
 import type { Corpus, SourceFigure } from '../core/corpus';
 import { extractFigures } from '../core/figures';
 import { splitSentences } from '../core/sentences';
-import { createVocabulary, termsOf, type Term } from '../core/terms';
+import { createVocabulary, termsOf, type Term, type Vocabulary } from '../core/terms';
 import type { Figure, Passage, Source, Span } from '../core/types';
+
+/** What the index knows of one passage; serialize.ts stores exactly this. */
+export interface PassageAnalysis {
+  sentences: Span[];
+  figures: Figure[];
+  terms: Term[];
+}
+
+/** Sentences, figures and subject terms of a passage's text. */
+export function analysePassage(text: string, vocabulary: Vocabulary): PassageAnalysis {
+  return { sentences: splitSentences(text), figures: extractFigures(text), terms: termsOf(text, vocabulary) };
+}
+
+/** The sentence a source figure is quoted with: the one it starts in, else the whole passage. */
+export function sentenceOf(spans: readonly Span[], figure: Figure, text: string): Span {
+  return spans.find((s) => figure.start >= s.start && figure.start < s.end) ?? { start: 0, end: text.length };
+}
+
+const lowerCase = /\p{Ll}/u;
+
+/** A term written with a lower-case first letter somewhere is a common word, not a name. */
+export function startsLowerCase(text: string, term: Term): boolean {
+  return lowerCase.test(text[term.start] ?? '');
+}
 
 export function buildCorpus(input: readonly Source[]): Corpus {
   const sources = new Map<string, Source>();
@@ -28,24 +52,22 @@ export function buildCorpus(input: readonly Source[]): Corpus {
   const byTerm = new Map<string, number[]>();
   const common = new Set<string>();
   for (const passage of passages) {
-    const spans = splitSentences(passage.text);
-    const found = extractFigures(passage.text);
-    const words = termsOf(passage.text, vocabulary);
+    const { sentences: spans, figures: found, terms: words } = analysePassage(passage.text, vocabulary);
     sentences.push(spans);
     figures.push(found);
     terms.push(words);
     for (const figure of found) {
-      const sentence = spans.find((s) => figure.start >= s.start && figure.start < s.end) ?? { start: 0, end: passage.text.length };
+      const sentence = sentenceOf(spans, figure, passage.text);
       const unit = unitKey(figure);
-      const list = byUnit.get(unit) ?? [];
+      let list = byUnit.get(unit);
+      if (!list) byUnit.set(unit, (list = []));
       list.push({ passage: passage.index, sentence, figure });
-      byUnit.set(unit, list);
     }
-    for (const word of words) if (/\p{Ll}/u.test(passage.text[word.start] ?? '')) common.add(word.term);
+    for (const word of words) if (!common.has(word.term) && startsLowerCase(passage.text, word)) common.add(word.term);
     for (const term of new Set(words.map((w) => w.term))) {
-      const list = byTerm.get(term) ?? [];
+      let list = byTerm.get(term);
+      if (!list) byTerm.set(term, (list = []));
       list.push(passage.index);
-      byTerm.set(term, list);
     }
   }
   const total = Math.max(passages.length, 1);

@@ -5,8 +5,11 @@ import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
+import type { Corpus } from '../core/corpus';
 import type { Source, SourceProblem } from '../core/types';
+import { buildCorpus } from './index';
 import { parseSource } from './parseSource';
+import { loadCorpusIndex } from './serialize';
 
 /** Larger files are not sources but data dumps; they are skipped with a problem. */
 export const maxSourceBytes = 20 * 1024 * 1024;
@@ -14,13 +17,34 @@ export const maxSourceBytes = 20 * 1024 * 1024;
 export interface BundledCorpusFile {
   version: 1;
   sources: Source[];
+  /** The built index of the same sources (serialize.ts), base64; absent in older builds. */
+  index?: string;
 }
 
 /** Reads the corpus index shipped next to the bundles. */
 export function loadBundledSources(distDir: string): Source[] {
-  const file = path.join(distDir, 'corpus.json');
-  const data = JSON.parse(readFileSync(file, 'utf8')) as BundledCorpusFile;
-  return data.sources.map((s) => ({ ...s, location: s.location && path.resolve(distDir, '..', s.location), bundled: true }));
+  const data = readBundledFile(distDir);
+  return data.sources.map((s) => bundledSource(distDir, s));
+}
+
+/**
+ * The bundled corpus, ready to query: the index built at build time is loaded, not rebuilt.
+ * The same corpus as buildCorpus(loadBundledSources(distDir)), which it falls back to when
+ * dist/corpus.json carries no index. Its Source objects are its own: to add the writer's
+ * sources, assemble loadBundledSources() with them as before.
+ */
+export function loadBundledCorpus(distDir: string): Corpus {
+  const data = readBundledFile(distDir);
+  if (!data.index) return buildCorpus(data.sources.map((s) => bundledSource(distDir, s)));
+  return loadCorpusIndex(Buffer.from(data.index, 'base64'), { mapSource: (s) => bundledSource(distDir, s) });
+}
+
+function readBundledFile(distDir: string): BundledCorpusFile {
+  return JSON.parse(readFileSync(path.join(distDir, 'corpus.json'), 'utf8')) as BundledCorpusFile;
+}
+
+function bundledSource(distDir: string, source: Source): Source {
+  return { ...source, location: source.location && path.resolve(distDir, '..', source.location), bundled: true };
 }
 
 export interface LoadedSources {

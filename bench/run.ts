@@ -1,0 +1,431 @@
+// `npm run bench`: how fast Attest checks drafts and loads corpora, against the targets in
+// the performance issue. Inputs are generated from corpus/ with fixed seeds (bench/lib/), so
+// every run measures the same work. Each figure is the median of several runs after a
+// warm-up, all in this one run; the large corpus is built once into .cache/bench/ and reused.
+// Prints a table and writes bench/results.json.
+//
+//   npm run bench                       everything (a few minutes; the first run also builds the corpus)
+//   npm run bench -- --only=edit,hover  entries whose name contains one of these
+//   npm run bench -- --sources=2000     a smaller synthetic corpus
+//   npm run bench -- --rebuild-corpus   rebuild the cached synthetic corpus
+//   npm run bench -- --profile          also write a CPU profile of each in-process entry to .cache/bench/profiles/
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Session } from 'node:inspector';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
+import { unified } from 'unified';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { CompletionItem, CompletionList, Hover, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { startInProcess } from '../test/protocol/harness';
+import { createChecker } from '../server/src/core/checker';
+import { extractFigures } from '../server/src/core/figures';
+import { splitSentences } from '../server/src/core/sentences';
+import { loadBundledCorpus } from '../server/src/corpus/loader';
+import { parseSource } from '../server/src/corpus/parseSource';
+import { toDiagnostics } from '../server/src/features/diagnostics';
+import { defaultSettings } from '../server/src/settings';
+import { bundleProbe, cacheDir } from './lib/bundle';
+import { ensureCorpusIndex, type CorpusIndexInfo } from './lib/corpusCache';
+import { generateDraft, type GeneratedDraft } from './lib/drafts';
+import { loadMaterial, perturbFigure, repoRoot } from './lib/material';
+import { collectGarbage, measure, timing, type Timing } from './lib/measure';
+import { createRandom } from './lib/random';
+import { generateSource } from './lib/sources';
+
+// ---------------------------------------------------------------------------
+// Options and results
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? (args.includes(`--${name}`) ? '' : undefined);
+const only = option('only')?.split(',').filter(Boolean);
+const sourceCount = Number(option('sources') ?? 10000);
+const profiling = option('profile') !== undefined;
+const wanted = (name: string): boolean => !only || only.some((o) => name.includes(o));
+const distDir = path.join(repoRoot, 'dist');
+
+interface Result {
+  name: string;
+  median_ms: number | null;
+  ratio?: number;
+  ratio_to?: string;
+  /** For entries that are not times (memory). */
+  value?: number;
+  unit?: string;
+  target?: string;
+  pass?: boolean;
+  runs?: number;
+  min_ms?: number;
+  max_ms?: number;
+  note?: string;
+}
+
+const results: Result[] = [];
+const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
+
+function record(name: string, t: Timing | number, extra: Omit<Result, 'name' | 'median_ms'> = {}): Result {
+  const time = typeof t === 'number' ? timing([t]) : t;
+  const result: Result = { name, median_ms: round(time.median, 3), ...extra, runs: time.runs, min_ms: round(time.min, 3), max_ms: round(time.max, 3) };
+  if (time.slow) result.note = `one run only: too slow to repeat. ${result.note ?? ''}`.trim();
+  results.push(result);
+  const ratio = result.ratio !== undefined ? `  ×${result.ratio} of ${result.ratio_to}` : '';
+  const verdict = result.pass === undefined ? '' : result.pass ? '  PASS' : '  MISS';
+  log(`  ${name.padEnd(26)} ${fmt(result.median_ms!)} (${time.runs} run${time.runs === 1 ? '' : 's'}${time.slow ? ', too slow to repeat' : ''})${ratio}${verdict}`);
+  return result;
+}
+
+function fmt(ms: number): string {
+  return ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(3)} ms`;
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Profiles `run` with the inspector when --profile is given; writes NAME.cpuprofile. */
+async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+  if (!profiling) return run();
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    const dir = path.join(cacheDir, 'profiles');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Inputs
+
+const material = loadMaterial();
+const drafts: Record<string, GeneratedDraft> = {
+  '2k': generateDraft(2000, 2_000),
+  '20k': generateDraft(20000, 20_000),
+  '100k': generateDraft(100000, 100_000),
+};
+
+/** Figure sentences to judge against the large corpus: from its own sources and from the real papers, some changed. */
+function claimSentences(): string[] {
+  const random = createRandom(777);
+  const out: string[] = [];
+  const usable = (s: string): boolean => !/["“”]/.test(s) && extractFigures(s).length > 0 && s.split(' ').length <= 60;
+  for (const index of [17, 1234, 4242, 6001, 9876].filter((i) => i < sourceCount)) {
+    const generated = generateSource(index);
+    const source = parseSource({ location: generated.location, text: generated.markdown, bundled: false });
+    const sentences = source.passages.flatMap((p) => splitSentences(p.text).map((s) => p.text.slice(s.start, s.end))).filter(usable);
+    for (let k = 0; k < 5 && sentences.length; k++) {
+      const s = sentences.splice(random.int(0, sentences.length - 1), 1)[0]!;
+      out.push(random.chance(0.3) ? perturbFigure(s, random.next) : s);
+    }
+  }
+  for (const s of material.figureSentences.filter(usable).slice(0, 15)) out.push(random.chance(0.3) ? perturbFigure(s, random.next) : s);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Entries
+
+async function draftEntries(): Promise<void> {
+  const parser = unified().use(remarkParse).use(remarkGfm);
+  // Budgets keep the whole run within minutes however slow an entry is: at least three measured runs each.
+  const runs: Record<string, { warmup: number; runs: number; budgetMs: number; slowMs: number }> = {
+    '2k': { warmup: 5, runs: 31, budgetMs: 10000, slowMs: 10000 },
+    '20k': { warmup: 2, runs: 15, budgetMs: 20000, slowMs: 10000 },
+    '100k': { warmup: 1, runs: 7, budgetMs: 30000, slowMs: 10000 },
+  };
+  const parse: Record<string, Timing> = {};
+  for (const size of ['2k', '20k', '100k']) {
+    const name = `remark-parse-${size}`;
+    if (!wanted(name) && !wanted(`full-check-${size}`) && !(size === '20k' && (wanted('edit') || wanted('lint')))) continue;
+    const text = drafts[size]!.text;
+    parse[size] = await profiled(name, () => measure(() => parser.parse(text), runs[size]));
+    record(name, parse[size], { note: `${drafts[size]!.stats.words} words, ${text.length} characters` });
+  }
+  if (wanted('remark-lint-20k')) {
+    const linter = unified().use(remarkParse).use(remarkGfm).use(remarkPresetLintRecommended);
+    const text = drafts['20k']!.text;
+    let messages = 0;
+    const lint = async (): Promise<void> => {
+      const tree = linter.parse(text);
+      await new Promise<void>((resolve, reject) => {
+        linter.run(tree, text, (error, _tree, file) => {
+          if (error) reject(error);
+          else {
+            messages = file?.messages.length ?? 0;
+            resolve();
+          }
+        });
+      });
+    };
+    const t = await profiled('remark-lint-20k', () => measure(lint, { warmup: 2, runs: 11, budgetMs: 15000 }));
+    record('remark-lint-20k', t, { ratio: round(t.median / parse['20k']!.median), ratio_to: 'remark-parse-20k', note: `remark-preset-lint-recommended with remark-gfm; ${messages} messages` });
+  }
+
+  const corpus = loadBundledCorpus(distDir);
+  for (const size of ['2k', '20k', '100k']) {
+    const name = `full-check-${size}`;
+    if (!wanted(name)) continue;
+    const text = drafts[size]!.text;
+    const check = (): number => {
+      // A fresh checker: no block verdicts or parsed pieces remembered.
+      const checker = createChecker({ corpus });
+      const analysis = checker.analyse(text);
+      const document = TextDocument.create('file:///bench/draft.md', 'markdown', 1, text);
+      const diagnostics = toDiagnostics({ document, analysis, settings: { ...defaultSettings }, checker }, { docsUri: 'file:///docs/checks.md', isAccepted: () => false });
+      return diagnostics.length + analysis.verdicts.length;
+    };
+    const t = await profiled(name, () => measure(check, runs[size]));
+    const analysis = createChecker({ corpus }).analyse(text);
+    const verdicts: Record<string, number> = {};
+    for (const v of analysis.verdicts) verdicts[`${v.claim.kind} ${v.verdict}`] = (verdicts[`${v.claim.kind} ${v.verdict}`] ?? 0) + 1;
+    const ratio = round(t.median / parse[size]!.median);
+    record(name, t, {
+      ratio,
+      ratio_to: `remark-parse-${size}`,
+      ...(size === '20k' ? { target: 'ratio ≤ 1.5', pass: ratio <= 1.5 } : {}),
+      note: `${analysis.verdicts.length} claims (${Object.entries(verdicts).map(([k, n]) => `${n} ${k}`).join(', ')}), ${analysis.findings.length} findings; bundled corpus`,
+    });
+  }
+}
+
+async function serverEntries(): Promise<void> {
+  if (!wanted('edit-20k') && !wanted('hover-20k') && !wanted('completion-20k')) return;
+  const { text } = drafts['20k']!;
+  const parse = results.find((r) => r.name === 'remark-parse-20k');
+  const client = await startInProcess({ server: { distDir, debounceMs: 0 } });
+  const uri = 'file:///bench/draft-20k.md';
+  await client.open(uri, text, 1);
+  let document = TextDocument.create(uri, 'markdown', 1, text);
+  const checker = createChecker({ corpus: loadBundledCorpus(distDir) });
+  const analysis = checker.analyse(text);
+
+  if (wanted('edit-20k')) {
+    // Keystrokes inside paragraphs of prose in the middle of the draft: each changes one block.
+    const paragraphs = analysis.draft.blocks.filter((b) => !b.heading && !b.inFootnote && b.end - b.start > 200 && /^[A-Z]/.test(text.slice(b.start, b.start + 1)));
+    // Type at the end of each paragraph's first sentence, as a writer adding a word would.
+    const offsets = paragraphs.slice(Math.floor(paragraphs.length / 3), Math.floor(paragraphs.length / 3) + 5).map((b) => {
+      const stop = text.indexOf('. ', b.start);
+      return stop > b.start && stop < b.end ? stop : b.start + 10;
+    });
+    let version = 1;
+    const keystroke = async (i: number): Promise<void> => {
+      const k = i % offsets.length;
+      const offset = offsets[k]!;
+      const position = document.positionAt(offset);
+      const change = { range: { start: position, end: position }, text: 'abcdefghij'[i % 10]! };
+      version++;
+      document = TextDocument.update(document, [change], version);
+      offsets.forEach((o, j) => (offsets[j] = o >= offset ? o + 1 : o));
+      const published = client.diagnostics(uri, version);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await published;
+    };
+    let n = 0;
+    const t = await profiled('edit-20k', () => measure(() => keystroke(n++), { warmup: 5, runs: 41, budgetMs: 30000 }));
+    const ratio = parse ? round(t.median / parse.median_ms!) : undefined;
+    record('edit-20k', t, {
+      ...(ratio !== undefined ? { ratio, ratio_to: 'remark-parse-20k' } : {}),
+      target: '≤ 50 ms and ratio ≤ 0.3',
+      pass: t.median <= 50 && (ratio === undefined || ratio <= 0.3),
+      note: 'didChange (one character, incremental sync) → publishDiagnostics for that version, in-process server, debounce 0',
+    });
+  }
+
+  const current = checker.analyse(document.getText());
+  if (wanted('hover-20k')) {
+    const claims = current.verdicts.filter((v) => v.verdict !== 'unsourced' && v.claim.kind === 'figure');
+    const claim = claims[Math.floor(claims.length / 2)]!.claim;
+    const position = document.positionAt(claim.start + 1);
+    let hover: Hover | null = null;
+    const t = await profiled('hover-20k', () => measure(async () => (hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null), { warmup: 5, runs: 51 }));
+    record('hover-20k', t, { target: '≤ 20 ms', pass: t.median <= 20, note: `hover on a figure with evidence (${hover ? 'answered' : 'no answer'})` });
+  }
+  if (wanted('completion-20k')) {
+    const refs = current.draft.footnoteRefs;
+    const ref = refs[Math.floor(refs.length / 2)]!;
+    const position = document.positionAt(ref.start + 2);
+    let items = 0;
+    const t = await profiled('completion-20k', () =>
+      measure(
+        async () => {
+          const answer = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionItem[] | CompletionList | null;
+          items = Array.isArray(answer) ? answer.length : (answer?.items.length ?? 0);
+        },
+        { warmup: 5, runs: 51, budgetMs: 15000 },
+      ),
+    );
+    record('completion-20k', t, { target: '≤ 20 ms', pass: t.median <= 20, note: `footnote completion after "[^" (${items} items)` });
+  }
+  await client.close();
+}
+
+/** Server process start → first diagnostics, as an editor starts it: `node dist/server.js --stdio`. */
+async function coldStart(): Promise<void> {
+  if (!wanted('cold-start-2k')) return;
+  const { text } = drafts['2k']!;
+  const once = async (): Promise<number> => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const uri = 'file:///bench/draft-2k.md';
+    const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => p.uri === uri && resolve(p)));
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/showMessage', () => undefined);
+    connection.listen();
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await diagnostics;
+    const ms = performance.now() - t0;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    connection.dispose();
+    await exited;
+    return ms;
+  };
+  const t = await measure(once, { warmup: 2, runs: 9, budgetMs: 20000 });
+  record('cold-start-2k', t, { target: '≤ 300 ms', pass: t.median <= 300, note: 'spawn `node dist/server.js --stdio` → initialize → didOpen → first publishDiagnostics' });
+}
+
+function runProbe(script: string, probeArgs: string[]): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--max-old-space-size=8192', script, ...probeArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`${path.basename(script)} ${probeArgs.join(' ')} exited with ${code}`));
+      else resolve(JSON.parse(out.trim().split('\n').pop()!) as Record<string, unknown>);
+    });
+  });
+}
+
+async function bundledCorpusEntries(probe: string): Promise<void> {
+  if (!wanted('bundled-corpus-load')) return;
+  // In a fresh process each time, as the server loads it at start (cold code, one call).
+  const cold = async (mode: string): Promise<Timing> => {
+    await runProbe(probe, ['bundled', mode]);
+    const samples: number[] = [];
+    for (let i = 0; i < 7; i++) samples.push((await runProbe(probe, ['bundled', mode])).ms as number);
+    return timing(samples);
+  };
+  const index = await cold('index');
+  record('bundled-corpus-load', index, { target: '≤ 100 ms', pass: index.median <= 100, note: 'loadBundledCorpus(dist): dist/corpus.json + its serialized index, in a fresh process' });
+  const rebuild = await cold('rebuild');
+  record('bundled-corpus-load-rebuild', rebuild, { note: 'before: loadBundledSources + buildCorpus, in a fresh process' });
+}
+
+async function largeCorpusEntries(probe: string): Promise<CorpusIndexInfo | undefined> {
+  const names = ['corpus-load-10k', 'corpus-query-10k', 'corpus-rss-10k', 'corpus-load-10k-rebuild', 'corpus-load-10k-in-memory'];
+  if (!names.some(wanted)) return undefined;
+  const info = await ensureCorpusIndex(sourceCount, { rebuild: option('rebuild-corpus') !== undefined, log });
+  const scale = `${sourceCount} sources, ${(info.words / 1e6).toFixed(1)}M words, ${info.passages} passages, ${info.figures} figures, ${info.dictionary} distinct terms; index ${(info.bytes / 1048576).toFixed(0)} MB`;
+  log(`  synthetic corpus: ${scale}${info.cached ? ' (cached)' : `, built in ${(info.buildMs / 1000).toFixed(1)} s`}`);
+  const claimsFile = path.join(cacheDir, 'claims.json');
+  writeFileSync(claimsFile, JSON.stringify(claimSentences()));
+  const opened = await runProbe(probe, ['open', info.file, claimsFile]);
+  const load = opened.load as { median: number; samples: number[] };
+  const query = opened.query as { median: number; samples: number[]; p50: number; p95: number; claims: number; sentences: number; verdicts: Record<string, number> };
+  record('corpus-load-10k', timing(load.samples), { target: '≤ 2000 ms', pass: load.median <= 2000, note: `openCorpusIndex: ${scale}` });
+  record('corpus-query-10k', timing(query.samples), {
+    target: '≤ 1 ms per claim',
+    pass: query.median <= 1,
+    note: `per figure/date claim, mean over ${query.claims} claims in ${query.sentences} sentences (checker.judgeText); per-claim p50 ${query.p50.toFixed(3)} ms, p95 ${query.p95.toFixed(3)} ms; verdicts ${JSON.stringify(query.verdicts)}`,
+  });
+  const rss = opened.rssLoaded as number;
+  results.push({ name: 'corpus-rss-10k', median_ms: null, value: round(rss, 0), unit: 'MB', target: '≤ 500 MB', pass: rss <= 500, note: `resident memory with the corpus open (after GC); ${round(opened.rssQueried as number, 0)} MB after the queries; an empty process: ${round(opened.rssBaseline as number, 0)} MB` });
+  log(`  ${'corpus-rss-10k'.padEnd(26)} ${rss.toFixed(0)} MB${rss <= 500 ? '  PASS' : '  MISS'}`);
+
+  if (wanted('corpus-load-10k-in-memory')) {
+    const memory = await runProbe(probe, ['memory', info.file]);
+    record('corpus-load-10k-in-memory', memory.ms as number, { note: `loadCorpusIndex(readFileSync(index)): all text in memory; RSS ${round(memory.rss as number, 0)} MB` });
+  }
+  if (wanted('corpus-load-10k-rebuild')) {
+    const subset = Math.min(100, sourceCount);
+    const rebuilt = await runProbe(probe, ['rebuild', String(subset)]);
+    const factor = sourceCount / subset;
+    const samples = (rebuilt.samples as number[]).map((s) => s * factor);
+    record('corpus-load-10k-rebuild', timing(samples), { note: `before: JSON.parse of the sources + buildCorpus, measured on ${subset} sources and scaled ×${factor}; heap ≈ ${round((rebuilt.heapMb as number) * factor, 0)} MB scaled` });
+  }
+  return info;
+}
+
+// ---------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const loadBefore = os.loadavg()[0]!;
+  log(`Attest benchmarks — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
+  for (const [size, d] of Object.entries(drafts)) log(`  draft ${size}: ${d.stats.words} words, ${d.stats.paragraphs} blocks, ${d.stats.headings} headings, ${d.stats.footnoteRefs} footnote references, ${d.stats.quotes} quotations, ${d.stats.perturbedFigures} changed figures`);
+  const probe = await bundleProbe('corpus');
+  await draftEntries();
+  collectGarbage();
+  await serverEntries();
+  collectGarbage();
+  await coldStart();
+  await bundledCorpusEntries(probe);
+  const info = await largeCorpusEntries(probe);
+
+  const cpus = os.cpus();
+  const machine = `${cpus[0]?.model.trim() ?? 'unknown CPU'} × ${cpus.length}, ${Math.round(os.totalmem() / 1073741824)} GB, ${os.type()} ${os.release()} ${os.arch()}`;
+  const report = {
+    node: process.version,
+    machine,
+    date: new Date().toISOString(),
+    // Other work on the machine skews the figures: the 1-minute load average before and after.
+    load_average: [round(loadBefore), round(os.loadavg()[0]!)],
+    commit: gitCommit(),
+    corpus: info && { sources: info.sources, words: info.words, passages: info.passages, figures: info.figures, terms: info.terms, distinct_terms: info.dictionary, index_bytes: info.bytes, build_ms: info.buildMs, cached: info.cached },
+    drafts: Object.fromEntries(Object.entries(drafts).map(([k, d]) => [k, d.stats])),
+    results,
+  };
+  const file = path.join(repoRoot, 'bench', 'results.json');
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  printTable();
+  console.log(`\n${machine}; node ${process.version}; load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0]!.toFixed(1)}; ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${path.relative(process.cwd(), file)}`);
+}
+
+function printTable(): void {
+  const rows = results.map((r) => [
+    r.name,
+    r.median_ms === null ? `${r.value} ${r.unit}` : fmt(r.median_ms),
+    r.ratio !== undefined ? `${r.ratio} × ${r.ratio_to}` : '',
+    r.target ?? '',
+    r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS',
+  ]);
+  const header = ['entry', 'median', 'ratio', 'target', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  console.log('');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
