@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { createChecker, type Checker } from './core/checker';
 import type { Source, SourceProblem } from './core/types';
 import { assembleCorpus } from './corpus/assemble';
-import { findSourceFiles, loadBundledSources, loadSourceFiles } from './corpus/loader';
+import { findSourceFiles, loadBundledCorpus, loadBundledSources, loadSourceFiles } from './corpus/loader';
+import type { Corpus } from './core/corpus';
 
 export interface LibraryOptions {
   /** Folder holding corpus.json (the server bundle's folder). */
@@ -32,7 +33,14 @@ export class SourceLibrary {
   private readonly changeListeners: (() => void)[] = [];
 
   constructor(private readonly options: LibraryOptions) {
-    this.current = createChecker({ corpus: assembleCorpus(this.loadBundled(), []).corpus });
+    // At start the bundled corpus comes from its prebuilt index: nothing to re-analyse.
+    let corpus: Corpus;
+    try {
+      corpus = loadBundledCorpus(options.distDir);
+    } catch {
+      corpus = assembleCorpus(this.loadBundled(), []).corpus;
+    }
+    this.current = createChecker({ corpus });
   }
 
   get checker(): Checker {

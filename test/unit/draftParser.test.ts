@@ -43,7 +43,7 @@ const tricky = lines(
   '',
   '> Quoted: “foundation of Greater Eurasia”.',
   '',
-  '> Still quoted, in 2015.',
+  '> Still quoted, in 2015, as [REP] shows.',
   '',
   '| Country | Trade |',
   '| --- | --- |',

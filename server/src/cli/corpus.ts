@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { Corpus } from '../core/corpus';
 import { assembleCorpus } from '../corpus/assemble';
-import { findSourceFiles, loadBundledSources, loadSourceFiles } from '../corpus/loader';
+import { findSourceFiles, loadBundledCorpus, loadBundledSources, loadSourceFiles } from '../corpus/loader';
 import { defaultSettings, findRcFile, readRcFile, type Settings } from '../settings';
 import type { Source } from '../core/types';
 
@@ -31,10 +31,15 @@ export async function loadCliCorpus(options: CorpusOptions): Promise<CliCorpus> 
     settings = read.settings;
     warnings.push(...read.problems);
   }
-  const bundled = options.bundled && settings.bundledCorpus ? loadBundledSources(__dirname) : [];
+  const useBundled = options.bundled && settings.bundledCorpus;
+  const exclude = [...settings.excludeSources, ...options.exclude];
   const files = await findSourceFiles(process.cwd(), [...settings.sources, ...options.sources.map((s) => path.resolve(s))]);
   const own = await loadSourceFiles(files);
-  const assembled = assembleCorpus(bundled, own.sources, [...settings.excludeSources, ...options.exclude]);
+  // The bundled corpus alone loads from its prebuilt index; with other sources it is rebuilt with them.
+  const assembled =
+    useBundled && !own.sources.length && !exclude.length
+      ? { corpus: loadBundledCorpus(__dirname), problems: [] }
+      : assembleCorpus(useBundled ? loadBundledSources(__dirname) : [], own.sources, exclude);
   for (const problem of [...own.problems, ...assembled.problems]) {
     const where = path.relative(process.cwd(), problem.file) || problem.file;
     warnings.push(`${where}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.message}`);

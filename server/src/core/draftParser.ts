@@ -15,7 +15,8 @@ type Piece = Omit<Draft, 'text'>;
 export function createDraftParser(cacheSize = 20000): DraftParser {
   const cache = new Map<string, Piece>();
 
-  const parsePiece = (piece: string, standIns: string): Piece => {
+  const parsePiece = (piece: string, defined: Definitions): Piece => {
+    const standIns = standInsFor(piece, defined);
     const key = `${standIns}\u0000${piece}`;
     const cached = cache.get(key);
     if (cached) {
@@ -32,10 +33,10 @@ export function createDraftParser(cacheSize = 20000): DraftParser {
   return Object.freeze({
     parse(text: string): Draft {
       const { cuts, markdownLines } = scan(text);
-      const standIns = definitionStandIns(markdownLines);
+      const defined = definitions(markdownLines);
       const draft: Draft = { text, blocks: [], footnoteRefs: [], footnoteDefs: [], citations: [], links: [], directives: [] };
       for (const { start, end } of cuts) {
-        const piece = parsePiece(text.slice(start, end), standIns);
+        const piece = parsePiece(text.slice(start, end), defined);
         draft.blocks.push(...piece.blocks.map((b) => ({ ...b, start: b.start + start, end: b.end + start })));
         draft.footnoteRefs.push(...piece.footnoteRefs.map((r) => ({ ...r, start: r.start + start, end: r.end + start })));
         draft.footnoteDefs.push(...piece.footnoteDefs.map((d) => ({ ...d, start: d.start + start, end: d.end + start, labelStart: d.labelStart + start, labelEnd: d.labelEnd + start })));
@@ -64,18 +65,46 @@ function withinPiece(draft: Draft, length: number): Piece {
 const footnoteDefinitionLine = /^ {0,3}(?:> ?)*\[\^([^\]\s]+)\]:/;
 const linkDefinitionLine = /^ {0,3}(?:> ?)*\[((?:[^\]\\^\n]|\\.)(?:[^\]\\\n]|\\.)*)\]:[ \t]*\S/;
 
-/** Empty definitions for every footnote and link label the draft defines, to follow each piece. */
-function definitionStandIns(lines: readonly string[]): string {
+interface Definitions {
+  footnotes: Set<string>;
+  links: Set<string>;
+}
+
+/** The footnote and link labels the draft defines, wherever it defines them. */
+function definitions(lines: readonly string[]): Definitions {
   const footnotes = new Set<string>();
   const links = new Set<string>();
   for (const line of lines) {
     const footnote = footnoteDefinitionLine.exec(line);
     if (footnote) footnotes.add(footnote[1]!);
     const link = footnote ? undefined : linkDefinitionLine.exec(line);
-    if (link) links.add(link[1]!);
+    if (link) links.add(normaliseLabel(link[1]!));
   }
-  if (!footnotes.size && !links.size) return '';
-  return `\n\n${[...[...footnotes].map((l) => `[^${l}]: -`), ...[...links].map((l) => `[${l}]: #`)].join('\n')}\n`;
+  return { footnotes, links };
+}
+
+const footnoteCall = /\[\^([^\]\s]+)\]/g;
+const bracketed = /\[((?:[^\]\\\n]|\\.)+)\]/g;
+
+/**
+ * Empty definitions, after the piece, for the labels the piece uses but defines elsewhere:
+ * few per piece, so the piece parses as fast as alone and its cache entry lasts until one of
+ * its own references changes.
+ */
+function standInsFor(piece: string, defined: Definitions): string {
+  const lines: string[] = [];
+  for (const label of new Set([...piece.matchAll(footnoteCall)].map((m) => m[1]!))) if (defined.footnotes.has(label)) lines.push(`[^${label}]: -`);
+  if (defined.links.size) {
+    for (const label of new Set([...piece.matchAll(bracketed)].map((m) => m[1]!))) {
+      if (!label.startsWith('^') && defined.links.has(normaliseLabel(label))) lines.push(`[${label}]: #`);
+    }
+  }
+  return lines.length ? `\n\n${lines.join('\n')}\n` : '';
+}
+
+/** Link labels match case-insensitively, with runs of spaces folded. */
+function normaliseLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 const fence = /^ {0,3}(`{3,}|~{3,})/;

@@ -11,18 +11,36 @@ export interface RankedPassage {
   score: number;
 }
 
+/** One score per passage, reused between searches of the same corpus (reset after each). */
+const scratch = new WeakMap<Corpus, Float64Array>();
+
 export function rankPassages(terms: Iterable<string>, corpus: Corpus, limit: number): RankedPassage[] {
+  if (limit <= 0) return [];
   const rarest = [...new Set(terms)]
     .map((term) => ({ term, weight: corpus.idf(term), count: corpus.passagesWithTerm(term).length }))
     .filter((t) => t.count > 0)
     .sort((a, b) => a.count - b.count)
     .slice(0, lookedUp);
-  const scores = new Map<number, number>();
+  let scores = scratch.get(corpus);
+  if (!scores || scores.length < corpus.passages.length) scratch.set(corpus, (scores = new Float64Array(corpus.passages.length)));
+  const touched: number[] = [];
   for (const { term, weight } of rarest) {
-    for (const passage of corpus.passagesWithTerm(term)) scores.set(passage, (scores.get(passage) ?? 0) + weight);
+    for (const passage of corpus.passagesWithTerm(term)) {
+      if (scores[passage] === 0) touched.push(passage);
+      scores[passage] += weight;
+    }
   }
-  return [...scores]
-    .map(([passage, score]) => ({ passage, score }))
-    .sort((a, b) => b.score - a.score || a.passage - b.passage)
-    .slice(0, limit);
+  // The best `limit`, kept in order as they come: highest score first, then earliest passage.
+  const best: RankedPassage[] = [];
+  const before = (a: RankedPassage, b: RankedPassage): boolean => a.score > b.score || (a.score === b.score && a.passage < b.passage);
+  for (const passage of touched) {
+    const entry = { passage, score: scores[passage]! };
+    scores[passage] = 0;
+    if (best.length === limit && !before(entry, best[limit - 1]!)) continue;
+    let at = best.length;
+    while (at > 0 && before(entry, best[at - 1]!)) at--;
+    best.splice(at, 0, entry);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
