@@ -70,40 +70,55 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
   const units = new Set(isDate(figure) ? [] : unitsInFamily(unitFamily(figure.unit)));
   // Only passages that share the draft's subject can support or contradict it.
   for (const { passage } of rankPassages(profile.weights.keys(), corpus, candidatePassages)) {
-    const sentences = corpus.sentences(passage);
+    let view: PassageView | undefined;
     for (const sourceFigure of corpus.figures(passage)) {
       if (isDate(figure) ? !isDate(sourceFigure) : !units.has(sourceFigure.unit) || isDate(sourceFigure)) continue;
-      const sentence = sentences.find((s) => sourceFigure.start >= s.start && sourceFigure.start < s.end) ?? { start: 0, end: corpus.passages[passage]!.text.length };
-      const candidate = judgeCandidate(claim, draftText, profile, { passage, sentence, figure: sourceFigure }, corpus);
+      // Read once per passage: a large corpus may keep text and terms on disk.
+      view ??= passageView(passage, corpus);
+      const sentence = view.sentences.find((s) => sourceFigure.start >= s.start && sourceFigure.start < s.end) ?? { start: 0, end: view.text.length };
+      const candidate = judgeCandidate(claim, draftText, profile, { passage, sentence, figure: sourceFigure }, view, corpus);
       if (candidate) candidates.push(candidate);
     }
   }
   return candidates;
 }
 
+interface PassageView {
+  text: string;
+  figures: readonly Figure[];
+  sentences: readonly Span[];
+  terms: readonly Term[];
+  /** The passage's terms as a set: the paragraph a figure stands in. */
+  termSet: ReadonlySet<string>;
+}
+
+function passageView(passage: number, corpus: Corpus): PassageView {
+  const terms = corpus.terms(passage);
+  return { text: corpus.passages[passage]!.text, figures: corpus.figures(passage), sentences: corpus.sentences(passage), terms, termSet: new Set(terms.map((t) => t.term)) };
+}
+
 /** How many of the passages that share the most with the draft sentence are searched for its figure. */
 const candidatePassages = 40;
 
-function judgeCandidate(claim: Claim, draftText: string, profile: SubjectProfile, source: SourceFigure, corpus: Corpus): Candidate | undefined {
+function judgeCandidate(claim: Claim, draftText: string, profile: SubjectProfile, source: SourceFigure, view: PassageView, corpus: Corpus): Candidate | undefined {
   const figure = claim.figure!;
-  const passageFigures = corpus.figures(source.passage);
-  const inSentence = passageFigures.filter((f) => f.start >= source.sentence.start && f.end <= source.sentence.end);
+  const inSentence = view.figures.filter((f) => f.start >= source.sentence.start && f.end <= source.sentence.end);
   const others = inSentence.filter((f) => !isDate(f));
   const dates = inSentence.filter(isDate);
-  const text = corpus.passages[source.passage]!.text;
+  const text = view.text;
   const period = isDate(source.figure) ? undefined : periodOf(text, source.figure, others, dates, source.sentence);
   const periodAgrees = !claim.period || !period || sameDate(claim.period, period);
   if (!periodAgrees) return undefined;
   const clause = isDate(source.figure) ? source.sentence : clauseOf(text, source.figure, others, source.sentence);
-  const terms = corpus.terms(source.passage);
-  const within = (span: Span): Term[] => terms.filter((t) => t.start >= span.start && t.end <= span.end);
-  const near = within(source.sentence).filter((t) => t.end >= source.figure.start - nearChars && t.start <= source.figure.end + nearChars);
-  const match = matchSubject(profile, within(clause), within(source.sentence), terms, near, corpus.vocabulary);
-  // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too.
+  const within = (span: Span): Term[] => view.terms.filter((t) => t.start >= span.start && t.end <= span.end);
+  const inSentenceTerms = within(source.sentence);
+  const near = inSentenceTerms.filter((t) => t.end >= source.figure.start - nearChars && t.start <= source.figure.end + nearChars);
+  const match = matchSubject(profile, within(clause), inSentenceTerms, view.termSet, near, corpus.vocabulary);
   // A goal is not an outcome: "plan to increase it to $500 million" does not state today's trade.
   if (!isDate(figure) && isTarget(draftText, figure, claim.sentence) !== isTarget(text, source.figure, source.sentence)) {
     Object.assign(match, { score: match.score * targetPenalty, conflict: true });
   }
+  // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too.
   const named = isDate(source.figure) ? namedByYear(text, source.figure, corpus) : undefined;
   if (named && !(named === 'wrote' ? [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
   const compatible = isDate(figure) ? sameDate(figure, source.figure) : intervalsOverlap(figure, source.figure) && !claimsMore(figure, source.figure);

@@ -67,11 +67,11 @@ export interface SubjectMatch {
  * How well a source figure's surroundings match the draft's subject. `near` are the source
  * words close to the figure: the countries there are the ones the figure is about.
  */
-export function matchSubject(profile: SubjectProfile, clause: readonly Term[], sentence: readonly Term[], paragraph: readonly Term[], near: readonly Term[], vocabulary: Vocabulary): SubjectMatch {
+export function matchSubject(profile: SubjectProfile, clause: readonly Term[], sentence: readonly Term[], paragraph: readonly Term[] | ReadonlySet<string>, near: readonly Term[], vocabulary: Vocabulary): SubjectMatch {
   if (profile.total === 0) return { score: 0, sentenceScore: 0, missing: 0, conflict: false, opposite: false };
   const clauseSet = termSet(clause);
   const sentenceSet = termSet(sentence);
-  const paragraphSet = termSet(paragraph);
+  const paragraphSet = paragraph instanceof Set ? paragraph : termSet(paragraph as readonly Term[]);
   const nearSet = termSet(near);
   let matched = 0;
   let local = 0;
@@ -79,7 +79,8 @@ export function matchSubject(profile: SubjectProfile, clause: readonly Term[], s
   for (const [term, weight] of profile.weights) {
     if (has(clauseSet, term)) matched += weight * inClause;
     else if (has(sentenceSet, term)) matched += weight * inSentence;
-    else if (has(paragraphSet, term)) matched += weight * inParagraph;
+    // The paragraph is matched exactly: spelling variants count only close to the figure.
+    else if (paragraphSet.has(term)) matched += weight * inParagraph;
     else if (profile.names.has(term)) missing = Math.max(missing, weight);
     if (has(sentenceSet, term)) local += weight;
   }
