@@ -1,0 +1,385 @@
+// Writes the corpus index (see indexFormat.ts for the layout), source by source or from a built corpus.
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import type { Corpus } from '../core/corpus';
+import type { Figure, Passage, Source, Span } from '../core/types';
+import { sentenceOf, startsLowerCase, type PassageAnalysis } from './index';
+import { memoryStore, readIndex } from './indexReader';
+import { magic, corpusIndexFormat, ints, floats, bytes, StringTable, figureInts, figureFloats, F, figureKeys, dateKeys, surrogate, loneSurrogate, align } from './indexFormat';
+
+// ---------------------------------------------------------------------------
+// Writer
+
+/**
+ * Collects sources with their passages' analyses and writes the index. Add sources in the
+ * order buildCorpus() would see them; a source whose id is already taken is skipped, as there.
+ * The analyses must have been made with the vocabulary of the merged acronyms of all the
+ * sources added (analysePassage(text, createVocabulary(acronyms))), as buildCorpus() does.
+ */
+export class CorpusIndexWriter {
+  private readonly ids = new Set<string>();
+  private readonly sourcesJson: string[] = [];
+  private readonly passageCounts = ints();
+  private readonly acronyms: Record<string, string> = {};
+  private readonly strings = new StringTable();
+  private readonly dictionary = new StringTable();
+  private readonly common = bytes();
+  private readonly shapes = new StringTable();
+  private readonly dateShapes = new StringTable();
+  // Per passage.
+  private readonly passageSource = ints();
+  private readonly passageSourceId = ints();
+  private readonly passageLocator = ints();
+  private readonly passageSection = ints();
+  private readonly passageLine = ints();
+  private readonly passageEncoding = bytes();
+  private readonly textOffsets = floats();
+  private readonly markerOffsets = ints();
+  private readonly sentenceOffsets = ints();
+  private readonly figureOffsets = ints();
+  private readonly termOffsets = floats();
+  private readonly uniqueOffsets = floats();
+  // Flat.
+  private readonly markerLabels = ints();
+  private readonly markerPositions = ints();
+  private readonly sentences = ints();
+  private readonly figureRows = ints();
+  private readonly figureValues = floats();
+  private readonly terms = ints();
+  private readonly unique = ints();
+  /** For each term, the last passage it was seen in. */
+  private readonly lastSeen = ints();
+  private readonly text: Uint8Array[] = [];
+  private textBytes = 0;
+  private passages = 0;
+
+  constructor() {
+    this.textOffsets.push(0);
+    this.markerOffsets.push(0);
+    this.sentenceOffsets.push(0);
+    this.figureOffsets.push(0);
+    this.termOffsets.push(0);
+    this.uniqueOffsets.push(0);
+  }
+
+  /** What has been added so far. */
+  get counts(): { sources: number; passages: number; figures: number; terms: number; dictionary: number; textBytes: number } {
+    return { sources: this.sourcesJson.length, passages: this.passages, figures: this.figureRows.length / figureInts, terms: this.terms.length / 3, dictionary: this.dictionary.list.length, textBytes: this.textBytes };
+  }
+
+  /** Adds a source and, for each of its passages in order, what analysePassage() found. False when the id is taken. */
+  addSource(source: Source, analyses: readonly PassageAnalysis[]): boolean {
+    if (this.ids.has(source.meta.id)) return false;
+    if (analyses.length !== source.passages.length) throw new Error(`serializeCorpus: ${source.meta.id} has ${source.passages.length} passages but ${analyses.length} analyses.`);
+    this.ids.add(source.meta.id);
+    Object.assign(this.acronyms, source.acronyms);
+    this.sourcesJson.push(JSON.stringify({ ...source, passages: [] }));
+    this.passageCounts.push(source.passages.length);
+    const sourceIndex = this.sourcesJson.length - 1;
+    source.passages.forEach((passage, k) => this.addPassage(sourceIndex, passage, analyses[k]!));
+    return true;
+  }
+
+  private addPassage(sourceIndex: number, passage: Passage, analysis: PassageAnalysis): void {
+    const index = this.passages++;
+    const { text } = passage;
+    this.passageSource.push(sourceIndex);
+    this.passageSourceId.push(this.strings.id(passage.sourceId));
+    this.passageLocator.push(this.strings.id(passage.locator));
+    this.passageSection.push(passage.section === undefined ? -1 : this.strings.id(passage.section));
+    this.passageLine.push(passage.line);
+    const utf16 = surrogate.test(text) && loneSurrogate.test(text);
+    const encoded = Buffer.from(text, utf16 ? 'utf16le' : 'utf8');
+    this.passageEncoding.push(utf16 ? 1 : 0);
+    this.text.push(encoded);
+    this.textBytes += encoded.length;
+    this.textOffsets.push(this.textBytes);
+
+    for (const marker of passage.footnotes) {
+      this.markerLabels.push(this.strings.id(marker.label));
+      this.markerPositions.push(marker.offset);
+    }
+    this.markerOffsets.push(this.markerLabels.length);
+
+    for (const span of analysis.sentences) {
+      this.sentences.push(span.start);
+      this.sentences.push(span.end);
+    }
+    this.sentenceOffsets.push(this.sentences.length / 2);
+
+    for (const figure of analysis.figures) this.addFigure(index, figure, sentenceOf(analysis.sentences, figure, text));
+    this.figureOffsets.push(this.figureRows.length / figureInts);
+
+    for (const term of analysis.terms) {
+      const id = this.termId(term.term);
+      if (!this.common.get(id) && startsLowerCase(text, term)) this.common.set(id, 1);
+      this.terms.push(id);
+      this.terms.push(term.start);
+      this.terms.push(term.end);
+      this.seenIn(id, index);
+    }
+    this.termOffsets.push(this.terms.length / 3);
+    this.uniqueOffsets.push(this.unique.length);
+  }
+
+  private termId(term: string): number {
+    const id = this.dictionary.id(term);
+    if (id === this.common.length) {
+      this.common.push(0);
+      this.lastSeen.push(-1);
+    }
+    return id;
+  }
+
+  /** Notes that term `id` occurs in passage `passage`, once per passage, in order of first occurrence. */
+  private seenIn(id: number, passage: number): void {
+    if (this.lastSeen.get(id) !== passage) {
+      this.lastSeen.set(id, passage);
+      this.unique.push(id);
+    }
+  }
+
+  /**
+   * Appends every source of another serialized index, as if each had been added with
+   * addSource() (a source whose id is taken is skipped). Lets workers index parts of a
+   * corpus in parallel; as with addSource, their analyses must use the whole corpus's vocabulary.
+   */
+  appendIndex(data: Uint8Array): void {
+    const index = readIndex(memoryStore(data));
+    const { header } = index;
+    const sources = index.json<Source[]>('sources');
+    const counts = index.int32('source.passages');
+    const strings = Int32Array.from(index.json<string[]>('strings'), (value) => this.strings.id(value));
+    const terms = Int32Array.from(index.json<string[]>('dictionary'), (term) => this.termId(term));
+    const common = index.raw('term.common');
+    for (let t = 0; t < terms.length; t++) if (common[t]) this.common.set(terms[t]!, 1);
+    const shapes = header.shapes.map((shape) => this.shapes.id(shape));
+    const dateShapes = header.dateShapes.map((shape) => this.dateShapes.id(shape));
+    const passageSourceId = index.int32('passage.sourceId');
+    const passageLocator = index.int32('passage.locator');
+    const passageSection = index.int32('passage.section');
+    const passageLine = index.int32('passage.line');
+    const passageEncoding = index.raw('passage.encoding');
+    const textOffsets = index.float64('passage.text');
+    const markerOffsets = index.int32('passage.markers');
+    const sentenceOffsets = index.int32('passage.sentences');
+    const figureOffsets = index.int32('passage.figures');
+    const termOffsets = index.float64('passage.terms');
+    const markerLabels = index.int32('marker.label');
+    const markerPositions = index.int32('marker.offset');
+    const sentences = index.int32('sentences');
+    const figureRows = index.int32('figure.ints');
+    const figureValues = index.float64('figure.values');
+    const termRows = index.int32('terms');
+    const text = index.raw('text');
+    let local = 0;
+    sources.forEach((source, s) => {
+      const count = counts[s]!;
+      const first = local;
+      local += count;
+      if (this.ids.has(source.meta.id)) return;
+      this.ids.add(source.meta.id);
+      Object.assign(this.acronyms, source.acronyms);
+      this.sourcesJson.push(JSON.stringify(source));
+      this.passageCounts.push(count);
+      const sourceIndex = this.sourcesJson.length - 1;
+      for (let p = first; p < first + count; p++) {
+        const passage = this.passages++;
+        this.passageSource.push(sourceIndex);
+        this.passageSourceId.push(strings[passageSourceId[p]!]!);
+        this.passageLocator.push(strings[passageLocator[p]!]!);
+        this.passageSection.push(passageSection[p]! < 0 ? -1 : strings[passageSection[p]!]!);
+        this.passageLine.push(passageLine[p]!);
+        this.passageEncoding.push(passageEncoding[p]!);
+        const encoded = text.subarray(textOffsets[p]!, textOffsets[p + 1]!);
+        this.text.push(encoded);
+        this.textBytes += encoded.length;
+        this.textOffsets.push(this.textBytes);
+        for (let m = markerOffsets[p]!; m < markerOffsets[p + 1]!; m++) {
+          this.markerLabels.push(strings[markerLabels[m]!]!);
+          this.markerPositions.push(markerPositions[m]!);
+        }
+        this.markerOffsets.push(this.markerLabels.length);
+        this.sentences.append(sentences.subarray(2 * sentenceOffsets[p]!, 2 * sentenceOffsets[p + 1]!));
+        this.sentenceOffsets.push(this.sentences.length / 2);
+        for (let f = figureOffsets[p]!; f < figureOffsets[p + 1]!; f++) {
+          const row = figureRows.subarray(f * figureInts, (f + 1) * figureInts).slice();
+          row[F.shape] = shapes[row[F.shape]!]!;
+          row[F.text] = strings[row[F.text]!]!;
+          row[F.kind] = strings[row[F.kind]!]!;
+          row[F.unit] = strings[row[F.unit]!]!;
+          row[F.qualifier] = strings[row[F.qualifier]!]!;
+          if (row[F.dateShape]! >= 0) row[F.dateShape] = dateShapes[row[F.dateShape]!]!;
+          row[F.passage] = passage;
+          this.figureRows.append(row);
+          this.figureValues.append(figureValues.subarray(f * figureFloats, (f + 1) * figureFloats));
+        }
+        this.figureOffsets.push(this.figureRows.length / figureInts);
+        for (let t = termOffsets[p]!; t < termOffsets[p + 1]!; t++) {
+          const id = terms[termRows[3 * t]!]!;
+          this.terms.push(id);
+          this.terms.push(termRows[3 * t + 1]!);
+          this.terms.push(termRows[3 * t + 2]!);
+          this.seenIn(id, passage);
+        }
+        this.termOffsets.push(this.terms.length / 3);
+        this.uniqueOffsets.push(this.unique.length);
+      }
+    });
+  }
+
+  private addFigure(passage: number, figure: Figure, sentence: Span): void {
+    const keys = Object.keys(figure).filter((k) => (figure as unknown as Record<string, unknown>)[k] !== undefined);
+    for (const key of keys) if (!figureKeys.has(key)) throw new Error(`serializeCorpus: a figure has the field "${key}", which the index does not store.`);
+    const row = new Array<number>(figureInts).fill(-1);
+    row[F.shape] = this.shapes.id(keys.join(','));
+    row[F.start] = figure.start;
+    row[F.end] = figure.end;
+    row[F.text] = this.strings.id(figure.text);
+    row[F.kind] = this.strings.id(figure.kind);
+    row[F.unit] = this.strings.id(figure.unit);
+    row[F.qualifier] = this.strings.id(figure.qualifier);
+    row[F.qualifierStart] = figure.qualifierStart ?? -1;
+    row[F.perYear] = figure.perYear ? 1 : 0;
+    row[F.sentenceStart] = sentence.start;
+    row[F.sentenceEnd] = sentence.end;
+    row[F.passage] = passage;
+    if (figure.date) {
+      const dateKeyList = Object.keys(figure.date).filter((k) => (figure.date as unknown as Record<string, unknown>)[k] !== undefined);
+      for (const key of dateKeyList) if (!dateKeys.has(key)) throw new Error(`serializeCorpus: a date has the field "${key}", which the index does not store.`);
+      row[F.dateShape] = this.dateShapes.id(dateKeyList.join(','));
+      row[F.year] = figure.date.year;
+      row[F.month] = figure.date.month ?? 0;
+      row[F.day] = figure.date.day ?? 0;
+    }
+    for (const [i, key] of [F.start, F.end, F.qualifierStart, F.year, F.month, F.day].entries()) {
+      if (!Number.isInteger(row[key]) || Math.abs(row[key]!) > 0x7fffffff) throw new Error(`serializeCorpus: figure field ${['start', 'end', 'qualifierStart', 'year', 'month', 'day'][i]} is not a 32-bit integer.`);
+    }
+    if (typeof figure.perYear !== 'undefined' && typeof figure.perYear !== 'boolean') throw new Error('serializeCorpus: a figure\'s perYear is not a boolean.');
+    for (const value of row) this.figureRows.push(value);
+    this.figureValues.push(figure.value);
+    this.figureValues.push(figure.high ?? 0);
+    this.figureValues.push(figure.low);
+    this.figureValues.push(figure.highBound);
+  }
+
+  /** The index as sections, ready to be written. */
+  private sections(): { header: Buffer; sections: [string, Uint8Array][] } {
+    // Passages of each term, in passage order, as buildCorpus lists them.
+    const terms = this.dictionary.list.length;
+    const counts = new Int32Array(terms + 1);
+    const unique = this.unique.values();
+    for (let i = 0; i < unique.length; i++) counts[unique[i]! + 1]++;
+    for (let t = 0; t < terms; t++) counts[t + 1] += counts[t]!;
+    const postingOffsets = counts;
+    const fill = postingOffsets.slice(0, terms);
+    const postings = new Int32Array(unique.length);
+    const uniqueOffsets = this.uniqueOffsets.values();
+    for (let p = 0; p < this.passages; p++) {
+      for (let i = uniqueOffsets[p]!; i < uniqueOffsets[p + 1]!; i++) postings[fill[unique[i]!]++] = p;
+    }
+    const json = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value), 'utf8');
+    const raw = (array: Int32Array | Float64Array | Uint8Array): Uint8Array => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    const sections: [string, Uint8Array][] = [
+      ['sources', Buffer.from(`[${this.sourcesJson.join(',')}]`, 'utf8')],
+      ['strings', json(this.strings.list)],
+      ['dictionary', json(this.dictionary.list)],
+      ['source.passages', raw(this.passageCounts.values())],
+      ['passage.sourceId', raw(this.passageSourceId.values())],
+      ['passage.source', raw(this.passageSource.values())],
+      ['passage.locator', raw(this.passageLocator.values())],
+      ['passage.section', raw(this.passageSection.values())],
+      ['passage.line', raw(this.passageLine.values())],
+      ['passage.encoding', raw(this.passageEncoding.values())],
+      ['passage.text', raw(this.textOffsets.values())],
+      ['passage.markers', raw(this.markerOffsets.values())],
+      ['passage.sentences', raw(this.sentenceOffsets.values())],
+      ['passage.figures', raw(this.figureOffsets.values())],
+      ['passage.terms', raw(this.termOffsets.values())],
+      ['marker.label', raw(this.markerLabels.values())],
+      ['marker.offset', raw(this.markerPositions.values())],
+      ['sentences', raw(this.sentences.values())],
+      ['figure.ints', raw(this.figureRows.values())],
+      ['figure.values', raw(this.figureValues.values())],
+      ['term.common', raw(this.common.values())],
+      ['term.postings', raw(postingOffsets)],
+      ['postings', raw(postings)],
+      ['terms', raw(this.terms.values())],
+      ['text', Buffer.concat(this.text, this.textBytes)],
+    ];
+    let offset = 0;
+    const table: Record<string, [number, number]> = {};
+    for (const [name, data] of sections) {
+      table[name] = [offset, data.byteLength];
+      offset = align(offset + data.byteLength);
+    }
+    const header = Buffer.from(
+      JSON.stringify({
+        format: corpusIndexFormat,
+        sources: this.sourcesJson.length,
+        passages: this.passages,
+        terms: terms,
+        acronyms: this.acronyms,
+        shapes: this.shapes.list,
+        dateShapes: this.dateShapes.list,
+        sections: table,
+      }),
+      'utf8',
+    );
+    return { header, sections };
+  }
+
+  /** The whole index in one buffer. */
+  toBytes(): Uint8Array {
+    const parts: Uint8Array[] = [];
+    this.write((chunk) => parts.push(chunk));
+    return Buffer.concat(parts);
+  }
+
+  /** Writes the index to `file` (through a temporary file, so a reader never sees half of it). */
+  writeFile(file: string): void {
+    const temporary = `${file}.${process.pid}.tmp`;
+    const fd = openSync(temporary, 'w');
+    try {
+      this.write((chunk) => {
+        for (let done = 0; done < chunk.byteLength; ) done += writeSync(fd, chunk, done);
+      });
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  }
+
+  private write(out: (chunk: Uint8Array) => void): void {
+    const { header, sections } = this.sections();
+    const prefix = Buffer.alloc(16);
+    prefix.write(magic, 0, 'latin1');
+    prefix.writeUInt32LE(corpusIndexFormat, 8);
+    prefix.writeUInt32LE(header.length, 12);
+    out(prefix);
+    out(header);
+    const start = 16 + header.length;
+    out(new Uint8Array(align(start) - start));
+    for (const [, data] of sections) {
+      out(data);
+      out(new Uint8Array(align(data.byteLength) - data.byteLength));
+    }
+  }
+}
+
+
+/** The built index of a corpus as bytes; loadCorpusIndex() turns them back into the same corpus. */
+export function serializeCorpus(corpus: Corpus): Uint8Array {
+  const writer = new CorpusIndexWriter();
+  let next = 0;
+  for (const source of corpus.sources.values()) {
+    const analyses = source.passages.map((passage, k): PassageAnalysis => {
+      const i = next + k;
+      if (corpus.passages[i] !== passage) throw new Error('serializeCorpus: the corpus passages are not in the order of its sources.');
+      return { sentences: [...corpus.sentences(i)], figures: [...corpus.figures(i)], terms: [...corpus.terms(i)] };
+    });
+    writer.addSource(source, analyses);
+    next += source.passages.length;
+  }
+  if (next !== corpus.passages.length) throw new Error('serializeCorpus: the corpus has passages of no source.');
+  return writer.toBytes();
+}
