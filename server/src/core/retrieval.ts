@@ -3,8 +3,10 @@
 // cost stays small however common its other words are in a large corpus.
 import type { Corpus } from './corpus';
 
-/** How many of the draft's terms are looked up, rarest first. */
+/** How many of the draft's terms are looked up, rarest first… */
 const lookedUp = 8;
+/** …while the passages they name stay under this many (the two rarest are always looked up). */
+const postingsBudget = 40000;
 
 export interface RankedPassage {
   passage: number;
@@ -21,10 +23,13 @@ export function rankPassages(terms: Iterable<string>, corpus: Corpus, limit: num
     .filter((t) => t.count > 0)
     .sort((a, b) => a.count - b.count)
     .slice(0, lookedUp);
+  // In a large corpus a common word names tens of thousands of passages and adds little: stop before it.
+  let postings = 0;
+  const within = rarest.filter((t, i) => (postings += t.count) <= postingsBudget || i < 2);
   let scores = scratch.get(corpus);
   if (!scores || scores.length < corpus.passages.length) scratch.set(corpus, (scores = new Float64Array(corpus.passages.length)));
   const touched: number[] = [];
-  for (const { term, weight } of rarest) {
+  for (const { term, weight } of within) {
     for (const passage of corpus.passagesWithTerm(term)) {
       if (scores[passage] === 0) touched.push(passage);
       scores[passage] += weight;
