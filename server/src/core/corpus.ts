@@ -20,8 +20,6 @@ export interface Corpus {
   figures(passage: number): readonly Figure[];
   /** Subject terms of a passage. */
   terms(passage: number): readonly Term[];
-  /** Every source figure whose unit is `unit` (years and dates under "year"). */
-  figuresWithUnit(unit: string): readonly SourceFigure[];
   /** Passages containing a term. */
   passagesWithTerm(term: string): readonly number[];
   /** Inverse document frequency of a term over passages; rare terms weigh more. */

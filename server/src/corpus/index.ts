@@ -1,6 +1,6 @@
 // Builds the searchable index over sources: sentences, figures and subject terms per
 // passage, figures by unit, passages by term. Pure: loading files happens in loader.ts.
-import type { Corpus, SourceFigure } from '../core/corpus';
+import type { Corpus } from '../core/corpus';
 import { extractFigures } from '../core/figures';
 import { splitSentences } from '../core/sentences';
 import { createVocabulary, termsOf, type Term, type Vocabulary } from '../core/terms';
@@ -48,7 +48,6 @@ export function buildCorpus(input: readonly Source[]): Corpus {
   const sentences: Span[][] = [];
   const figures: Figure[][] = [];
   const terms: Term[][] = [];
-  const byUnit = new Map<string, SourceFigure[]>();
   const byTerm = new Map<string, number[]>();
   const common = new Set<string>();
   for (const passage of passages) {
@@ -56,13 +55,6 @@ export function buildCorpus(input: readonly Source[]): Corpus {
     sentences.push(spans);
     figures.push(found);
     terms.push(words);
-    for (const figure of found) {
-      const sentence = sentenceOf(spans, figure, passage.text);
-      const unit = unitKey(figure);
-      let list = byUnit.get(unit);
-      if (!list) byUnit.set(unit, (list = []));
-      list.push({ passage: passage.index, sentence, figure });
-    }
     for (const word of words) if (!common.has(word.term) && startsLowerCase(passage.text, word)) common.add(word.term);
     for (const term of new Set(words.map((w) => w.term))) {
       let list = byTerm.get(term);
@@ -79,14 +71,8 @@ export function buildCorpus(input: readonly Source[]): Corpus {
     sentences: (p: number) => sentences[p] ?? [],
     figures: (p: number) => figures[p] ?? [],
     terms: (p: number) => terms[p] ?? [],
-    figuresWithUnit: (unit: string) => byUnit.get(unit) ?? [],
     passagesWithTerm: (term: string) => byTerm.get(term) ?? [],
     idf: (term: string) => Math.log(1 + total / (1 + (byTerm.get(term)?.length ?? 0))),
     isName: (term: string) => byTerm.has(term) && !common.has(term),
   });
-}
-
-/** Years and dates share one bucket so that "in 2015" can be compared with "in November 2017". */
-export function unitKey(figure: Figure): string {
-  return figure.kind === 'year' || figure.kind === 'date' ? 'year' : figure.unit;
 }

@@ -1,11 +1,11 @@
-// Reads the corpus index (see indexFormat.ts for the layout): all in memory, or with passage
+// Reads the corpus index (see indexFormat.ts and indexSections.ts for the layout): all in memory, or with passage
 // text and terms read from the file when asked.
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { Corpus, SourceFigure } from '../core/corpus';
+import type { Corpus } from '../core/corpus';
 import { createVocabulary, type Term } from '../core/terms';
 import type { Figure, Passage, Source, Span } from '../core/types';
-import { unitKey } from './index';
-import { magic, corpusIndexFormat, figureInts, figureFloats, F, V, align } from './indexFormat';
+import { magic, figureInts, figureFloats, F, V } from './indexFormat';
+import { memoryStore, readIndex, type Store } from './indexSections';
 
 // ---------------------------------------------------------------------------
 // Loading
@@ -67,68 +67,6 @@ export function openCorpusIndex(file: string, options: LoadIndexOptions = {}): L
     store.close();
     throw error;
   }
-}
-
-export interface Store {
-  read(offset: number, length: number): Buffer;
-  close(): void;
-}
-
-export function memoryStore(data: Uint8Array): Store {
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return { read: (offset, length) => bytes.subarray(offset, offset + length), close: () => undefined };
-}
-
-export interface IndexReader {
-  header: Header;
-  /** Where the sections start. */
-  base: number;
-  raw(name: string): Buffer;
-  int32(name: string): Int32Array;
-  float64(name: string): Float64Array;
-  json<T>(name: string): T;
-}
-
-export function readIndex(store: Store): IndexReader {
-  const prefix = store.read(0, 16);
-  if (prefix.toString('latin1', 0, 8) !== magic) throw new Error('Not an Attest corpus index.');
-  const format = prefix.readUInt32LE(8);
-  if (format !== corpusIndexFormat) throw new Error(`The corpus index has format ${format}; this version of Attest reads format ${corpusIndexFormat}.`);
-  const headerLength = prefix.readUInt32LE(12);
-  const header = JSON.parse(store.read(16, headerLength).toString('utf8')) as Header;
-  const base = align(16 + headerLength);
-  const raw = (name: string): Buffer => {
-    const entry = header.sections[name];
-    if (!entry) throw new Error(`The corpus index lacks its "${name}" section.`);
-    return store.read(base + entry[0], entry[1]);
-  };
-  // Typed arrays need aligned offsets; a buffer from elsewhere may not have them.
-  const aligned = (data: Buffer, size: number): Buffer => (data.byteOffset % size === 0 ? data : Buffer.from(new Uint8Array(data)));
-  return {
-    header,
-    base,
-    raw,
-    int32: (name) => {
-      const data = aligned(raw(name), 4);
-      return new Int32Array(data.buffer, data.byteOffset, data.byteLength / 4);
-    },
-    float64: (name) => {
-      const data = aligned(raw(name), 8);
-      return new Float64Array(data.buffer, data.byteOffset, data.byteLength / 8);
-    },
-    json: <T>(name: string): T => JSON.parse(raw(name).toString('utf8')) as T,
-  };
-}
-
-export interface Header {
-  format: number;
-  sources: number;
-  passages: number;
-  terms: number;
-  acronyms: Record<string, string>;
-  shapes: string[];
-  dateShapes: string[];
-  sections: Record<string, [number, number]>;
 }
 
 /** Lazily decoded values, least recently used dropped first. */
@@ -334,32 +272,6 @@ function open(store: Store, lazy: boolean, options: LoadIndexOptions): LoadedCor
     }
     return list;
   };
-  let byUnit: Map<string, number[]> | undefined;
-  const unitLists = new Map<string, SourceFigure[]>();
-  const figuresWithUnit = (unit: string): readonly SourceFigure[] => {
-    let list = unitLists.get(unit);
-    if (list) return list;
-    if (!byUnit) {
-      byUnit = new Map();
-      const total = figureRows.length / figureInts;
-      for (let id = 0; id < total; id++) {
-        const kind = strings[figureRows[id * figureInts + F.kind]!]!;
-        const key = unitKey({ kind, unit: strings[figureRows[id * figureInts + F.unit]!]! } as Figure);
-        let ids = byUnit.get(key);
-        if (!ids) byUnit.set(key, (ids = []));
-        ids.push(id);
-      }
-    }
-    const ids = byUnit.get(unit);
-    if (!ids) return [];
-    list = ids.map((id) => {
-      const row = id * figureInts;
-      const passage = figureRows[row + F.passage]!;
-      return { passage, sentence: { start: figureRows[row + F.sentenceStart]!, end: figureRows[row + F.sentenceEnd]! }, figure: figureOf(id) };
-    });
-    unitLists.set(unit, list);
-    return list;
-  };
 
   const postingLists = new Map<number, number[]>();
   const views = (options.postings ?? (lazy ? 'views' : 'arrays')) === 'views';
@@ -387,7 +299,6 @@ function open(store: Store, lazy: boolean, options: LoadIndexOptions): LoadedCor
     sentences: (p: number) => (p >= 0 && p < passageCount ? sentenceCache.get(p, sentencesOf) : []),
     figures: (p: number) => (p >= 0 && p < passageCount ? figuresOf(p) : []),
     terms: (p: number) => (p >= 0 && p < passageCount ? termCache.get(p, termsOfPassage) : []),
-    figuresWithUnit,
     passagesWithTerm,
     idf: (term: string) => Math.log(1 + total / (1 + postingCount(term))),
     isName: (term: string) => {

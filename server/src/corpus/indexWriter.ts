@@ -1,10 +1,9 @@
 // Writes the corpus index (see indexFormat.ts for the layout), source by source or from a built corpus.
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import type { Corpus } from '../core/corpus';
 import type { Figure, Passage, Source, Span } from '../core/types';
 import { sentenceOf, startsLowerCase, type PassageAnalysis } from './index';
-import { memoryStore, readIndex } from './indexReader';
-import { magic, corpusIndexFormat, ints, floats, bytes, StringTable, figureInts, figureFloats, F, figureKeys, dateKeys, surrogate, loneSurrogate, align } from './indexFormat';
+import { memoryStore, readIndex, writeIndexFile, writeSections, type Header } from './indexSections';
+import { corpusIndexFormat, ints, floats, bytes, StringTable, figureInts, figureFloats, F, figureKeys, dateKeys, surrogate, loneSurrogate } from './indexFormat';
 
 // ---------------------------------------------------------------------------
 // Writer
@@ -263,7 +262,7 @@ export class CorpusIndexWriter {
   }
 
   /** The index as sections, ready to be written. */
-  private sections(): { header: Buffer; sections: [string, Uint8Array][] } {
+  private sections(): { header: Omit<Header, 'sections'>; sections: [string, Uint8Array][] } {
     // Passages of each term, in passage order, as buildCorpus lists them.
     const terms = this.dictionary.list.length;
     const counts = new Int32Array(terms + 1);
@@ -306,66 +305,32 @@ export class CorpusIndexWriter {
       ['terms', raw(this.terms.values())],
       ['text', Buffer.concat(this.text, this.textBytes)],
     ];
-    let offset = 0;
-    const table: Record<string, [number, number]> = {};
-    for (const [name, data] of sections) {
-      table[name] = [offset, data.byteLength];
-      offset = align(offset + data.byteLength);
-    }
-    const header = Buffer.from(
-      JSON.stringify({
-        format: corpusIndexFormat,
-        sources: this.sourcesJson.length,
-        passages: this.passages,
-        terms: terms,
-        acronyms: this.acronyms,
-        shapes: this.shapes.list,
-        dateShapes: this.dateShapes.list,
-        sections: table,
-      }),
-      'utf8',
-    );
+    const header: Omit<Header, 'sections'> = {
+      format: corpusIndexFormat,
+      sources: this.sourcesJson.length,
+      passages: this.passages,
+      terms: terms,
+      acronyms: this.acronyms,
+      shapes: this.shapes.list,
+      dateShapes: this.dateShapes.list,
+    };
     return { header, sections };
   }
 
   /** The whole index in one buffer. */
   toBytes(): Uint8Array {
     const parts: Uint8Array[] = [];
-    this.write((chunk) => parts.push(chunk));
+    const { header, sections } = this.sections();
+    writeSections(header, sections, (chunk) => parts.push(chunk));
     return Buffer.concat(parts);
   }
 
   /** Writes the index to `file` (through a temporary file, so a reader never sees half of it). */
   writeFile(file: string): void {
-    const temporary = `${file}.${process.pid}.tmp`;
-    const fd = openSync(temporary, 'w');
-    try {
-      this.write((chunk) => {
-        for (let done = 0; done < chunk.byteLength; ) done += writeSync(fd, chunk, done);
-      });
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, file);
-  }
-
-  private write(out: (chunk: Uint8Array) => void): void {
     const { header, sections } = this.sections();
-    const prefix = Buffer.alloc(16);
-    prefix.write(magic, 0, 'latin1');
-    prefix.writeUInt32LE(corpusIndexFormat, 8);
-    prefix.writeUInt32LE(header.length, 12);
-    out(prefix);
-    out(header);
-    const start = 16 + header.length;
-    out(new Uint8Array(align(start) - start));
-    for (const [, data] of sections) {
-      out(data);
-      out(new Uint8Array(align(data.byteLength) - data.byteLength));
-    }
+    writeIndexFile(file, (out) => writeSections(header, sections, out));
   }
 }
-
 
 /** The built index of a corpus as bytes; loadCorpusIndex() turns them back into the same corpus. */
 export function serializeCorpus(corpus: Corpus): Uint8Array {
