@@ -4,6 +4,7 @@
 import type { Corpus, SourceFigure } from './corpus';
 import { clauseOf, isDate, periodOf } from './claims';
 import { rankPassages } from './retrieval';
+import { sentenceOf } from './sentences';
 import { intervalsOverlap } from './figureFormat';
 import { matchSubject, subjectProfile, type SubjectMatch, type SubjectProfile } from './subject';
 import { termsOf, type Term } from './terms';
@@ -75,7 +76,7 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
       if (isDate(figure) ? !isDate(sourceFigure) : !units.has(sourceFigure.unit) || isDate(sourceFigure)) continue;
       // Read once per passage: a large corpus may keep text and terms on disk.
       view ??= passageView(passage, corpus);
-      const sentence = view.sentences.find((s) => sourceFigure.start >= s.start && sourceFigure.start < s.end) ?? { start: 0, end: view.text.length };
+      const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
       const candidate = judgeCandidate(claim, draftText, profile, { passage, sentence, figure: sourceFigure }, view, corpus);
       if (candidate) candidates.push(candidate);
     }

@@ -74,3 +74,8 @@ function push(spans: Span[], text: string, start: number, end: number): void {
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (end > start) spans.push({ start, end });
 }
+
+/** The sentence a figure (or any span) starts in, else the whole text. */
+export function sentenceOf(spans: readonly Span[], at: Span, text: string): Span {
+  return spans.find((s) => at.start >= s.start && at.start < s.end) ?? { start: 0, end: text.length };
+}

@@ -8,6 +8,7 @@ import { formatFigure } from './figureFormat';
 import { bestSourcesFor } from './relevance';
 import { formatReference, type CitationStyle } from './references';
 import { rankPassages } from './retrieval';
+import { sentenceOf } from './sentences';
 import { matchSubject, subjectProfile } from './subject';
 import { clauseOf } from './claims';
 import { termsOf, type Term } from './terms';
@@ -80,7 +81,7 @@ export function figureSuggestions(corpus: Corpus, sentence: string, limit = 5): 
     const within = (span: Span): Term[] => terms.filter((t) => t.start >= span.start && t.end <= span.end);
     const money = corpus.figures(index).filter((f) => f.kind === 'money');
     for (const figure of money) {
-      const sentence = corpus.sentences(index).find((s) => figure.start >= s.start && figure.start < s.end) ?? { start: 0, end: passage.text.length };
+      const sentence = sentenceOf(corpus.sentences(index), figure, passage.text);
       const clause = clauseOf(passage.text, figure, money, sentence);
       const { score, conflict } = matchSubject(profile, within(clause), within(sentence), terms, within(sentence), corpus.vocabulary);
       if (conflict || score < 0.3) continue;

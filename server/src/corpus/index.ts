@@ -18,10 +18,6 @@ export function analysePassage(text: string, vocabulary: Vocabulary): PassageAna
   return { sentences: splitSentences(text), figures: extractFigures(text), terms: termsOf(text, vocabulary) };
 }
 
-/** The sentence a source figure is quoted with: the one it starts in, else the whole passage. */
-export function sentenceOf(spans: readonly Span[], figure: Figure, text: string): Span {
-  return spans.find((s) => figure.start >= s.start && figure.start < s.end) ?? { start: 0, end: text.length };
-}
 
 const lowerCase = /\p{Ll}/u;
 

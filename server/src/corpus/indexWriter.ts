@@ -1,7 +1,8 @@
 // Writes the corpus index (see indexFormat.ts for the layout), source by source or from a built corpus.
 import type { Corpus } from '../core/corpus';
 import type { Figure, Passage, Source, Span } from '../core/types';
-import { sentenceOf, startsLowerCase, type PassageAnalysis } from './index';
+import { sentenceOf } from '../core/sentences';
+import { startsLowerCase, type PassageAnalysis } from './index';
 import { memoryStore, readIndex, writeIndexFile, writeSections, type Header } from './indexSections';
 import { corpusIndexFormat, ints, floats, bytes, StringTable, figureInts, figureFloats, F, figureKeys, dateKeys, surrogate, loneSurrogate } from './indexFormat';
 
