@@ -6,9 +6,6 @@ import { startsLowerCase, type PassageAnalysis } from './index';
 import { memoryStore, readIndex, writeIndexFile, writeSections, type Header } from './indexSections';
 import { corpusIndexFormat, ints, floats, bytes, StringTable, figureInts, figureFloats, F, figureKeys, dateKeys, surrogate, loneSurrogate } from './indexFormat';
 
-// ---------------------------------------------------------------------------
-// Writer
-
 /**
  * Collects sources with their passages' analyses and writes the index. Add sources in the
  * order buildCorpus() would see them; a source whose id is already taken is skipped, as there.
