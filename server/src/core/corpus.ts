@@ -20,7 +20,7 @@ export interface Corpus {
   figures(passage: number): readonly Figure[];
   /** Subject terms of a passage. */
   terms(passage: number): readonly Term[];
-  /** Passages containing a term. */
+  /** Passages containing a term, in ascending order. */
   passagesWithTerm(term: string): readonly number[];
   /** Inverse document frequency of a term over passages; rare terms weigh more. */
   idf(term: string): number;

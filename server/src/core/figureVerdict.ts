@@ -3,10 +3,11 @@
 // unsourced. A contradiction needs a strong subject match; otherwise silence (unsourced).
 import type { Corpus, SourceFigure } from './corpus';
 import { clauseOf, isDate, periodOf } from './claims';
-import { rankPassages } from './retrieval';
+import { listsPassage, rankPassages } from './retrieval';
 import { sentenceOf } from './sentences';
 import { intervalsOverlap } from './figureFormat';
-import { matchSubject, subjectProfile, type SubjectMatch, type SubjectProfile } from './subject';
+import { passageView, termsWithin, type PassageView } from './passageView';
+import { matchSubject, spellingVariantLength, subjectCeiling, subjectProfile, type SubjectMatch, type SubjectProfile } from './subject';
 import { termsOf, type Term } from './terms';
 import { unitFamily, unitsInFamily } from './units';
 import type { Claim, Evidence, Figure, Span, Verdict } from './types';
@@ -69,14 +70,22 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
   const candidates: Candidate[] = [];
   // A market of 200 million customers is 200 million people.
   const units = new Set(isDate(figure) ? [] : unitsInFamily(unitFamily(figure.unit)));
+  const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f));
+  // A candidate scoring under the support threshold less the cited margin changes no verdict
+  // (see decide): passages and sentences that cannot reach it are not matched.
+  const floor = (thresholds.support - citedMargin) * profile.total;
   // Only passages that share the draft's subject can support or contradict it.
   for (const { passage } of rankPassages(profile.weights.keys(), corpus, candidatePassages)) {
-    let view: PassageView | undefined;
-    for (const sourceFigure of corpus.figures(passage)) {
-      if (isDate(figure) ? !isDate(sourceFigure) : !units.has(sourceFigure.unit) || isDate(sourceFigure)) continue;
-      // Read once per passage: a large corpus may keep text and terms on disk.
-      view ??= passageView(passage, corpus);
+    if (!corpus.figures(passage).some(comparable) || indexedCeiling(profile, passage, corpus) < floor) continue;
+    const view = passageView(passage, corpus);
+    const ceilings = new Map<string, number>();
+    for (const sourceFigure of view.figures) {
+      if (!comparable(sourceFigure)) continue;
       const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
+      const key = `${sentence.start}:${sentence.end}`;
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(sentence), view.termSet);
+      ceilings.set(key, ceiling);
+      if (ceiling < floor) continue;
       const candidate = judgeCandidate(claim, draftText, profile, { passage, sentence, figure: sourceFigure }, view, corpus);
       if (candidate) candidates.push(candidate);
     }
@@ -84,18 +93,15 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
   return candidates;
 }
 
-interface PassageView {
-  text: string;
-  figures: readonly Figure[];
-  sentences: readonly Span[];
-  terms: readonly Term[];
-  /** The passage's terms as a set: the paragraph a figure stands in. */
-  termSet: ReadonlySet<string>;
-}
-
-function passageView(passage: number, corpus: Corpus): PassageView {
-  const terms = corpus.terms(passage);
-  return { text: corpus.passages[passage]!.text, figures: corpus.figures(passage), sentences: corpus.sentences(passage), terms, termSet: new Set(terms.map((t) => t.term)) };
+/**
+ * subjectCeiling from the term index alone, without reading the passage: the weight of the
+ * draft's terms the passage lists, counting every long term it lacks as a possible spelling
+ * variant of one it has.
+ */
+function indexedCeiling(profile: SubjectProfile, passage: number, corpus: Corpus): number {
+  let weight = 0;
+  for (const [term, w] of profile.weights) if (term.length >= spellingVariantLength || listsPassage(corpus.passagesWithTerm(term), passage)) weight += w;
+  return weight;
 }
 
 /** How many of the passages that share the most with the draft sentence are searched for its figure. */
@@ -111,10 +117,8 @@ function judgeCandidate(claim: Claim, draftText: string, profile: SubjectProfile
   const periodAgrees = !claim.period || !period || sameDate(claim.period, period);
   if (!periodAgrees) return undefined;
   const clause = isDate(source.figure) ? source.sentence : clauseOf(text, source.figure, others, source.sentence);
-  const within = (span: Span): Term[] => view.terms.filter((t) => t.start >= span.start && t.end <= span.end);
-  const inSentenceTerms = within(source.sentence);
-  const near = inSentenceTerms.filter((t) => t.end >= source.figure.start - nearChars && t.start <= source.figure.end + nearChars);
-  const match = matchSubject(profile, within(clause), inSentenceTerms, view.termSet, near, corpus.vocabulary);
+  const near = termsWithin(view.terms, source.sentence).filter((t) => t.end >= source.figure.start - nearChars && t.start <= source.figure.end + nearChars);
+  const match = matchSubject(profile, termsWithin(view.terms, clause), view.sentenceSet(source.sentence), view.termSet, near, corpus.vocabulary);
   // A goal is not an outcome: "plan to increase it to $500 million" does not state today's trade.
   if (!isDate(figure) && isTarget(draftText, figure, claim.sentence) !== isTarget(text, source.figure, source.sentence)) {
     Object.assign(match, { score: match.score * targetPenalty, conflict: true });

@@ -4,6 +4,7 @@
 import search from 'approx-string-match';
 import type { Corpus } from './corpus';
 import { footnoteFor } from './figureVerdict';
+import { foldForComparison, passageView, wordsOf } from './passageView';
 import { rankPassages } from './retrieval';
 import { termsOf } from './terms';
 import type { Claim, Evidence, Span, Verdict } from './types';
@@ -13,16 +14,6 @@ const maxErrorShare = 0.35;
 /** And at least this share of its words must appear, in the source span, as written. */
 const minWordShare = 0.5;
 const candidatePassages = 6;
-
-/** Same length as the input, so offsets into the result are offsets into the original. */
-export function foldForComparison(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/\s/g, ' ');
-}
 
 export function judgeQuote(claim: Claim, corpus: Corpus): Verdict {
   const words = foldForComparison(claim.quote!.text).replace(/\s+/g, ' ').trim();
@@ -45,24 +36,35 @@ interface PieceMatch {
 }
 
 function findPiece(piece: string, corpus: Corpus): PieceMatch | undefined {
+  const passages = candidates(piece, corpus);
+  // Verbatim first: an exact match beats every near one, so then no alignment is needed.
   let best: PieceMatch | undefined;
-  for (const passage of candidates(piece, corpus)) {
-    const text = foldForComparison(corpus.passages[passage]!.text);
-    const exact = text.indexOf(piece);
-    const match =
-      exact >= 0
-        ? { start: exact, end: exact + piece.length, errors: 0 }
-        : search(text, piece, Math.floor(piece.length * maxErrorShare)).sort((a, b) => a.errors - b.errors)[0];
+  for (const passage of passages) {
+    const start = passageView(passage, corpus).folded.indexOf(piece);
+    if (start < 0) continue;
+    best = pieceMatch(corpus, passage, { start, end: start + piece.length, errors: 0 });
+    if (best.hasFootnote) return best;
+  }
+  for (const passage of best ? [] : passages) {
+    const view = passageView(passage, corpus);
+    // A near match needs enough of the quotation's words in the source (wordsAgree): a passage without them is not aligned.
+    if (!wordsAgree(piece, view.words)) continue;
+    const text = view.folded;
+    const match = search(text, piece, Math.floor(piece.length * maxErrorShare)).sort((a, b) => a.errors - b.errors)[0];
     if (!match) continue;
     // An alignment can start or end inside a word ("dation of Greater Eurasia"); the writer needs whole words.
-    if (match.errors > 0) Object.assign(match, wholeWords(text, match.start, match.end));
-    if (match.errors > 0 && !wordsAgree(piece, text.slice(match.start, match.end))) continue;
-    const p = corpus.passages[passage]!;
-    const hasFootnote = footnoteFor(p.footnotes, sentenceAround(corpus, passage, match.start, match.end), match.end, p.text) !== undefined;
-    const candidate = { passage, ...match, hasFootnote };
-    if (!best || match.errors < best.errors || (match.errors === best.errors && hasFootnote && !best.hasFootnote)) best = candidate;
+    Object.assign(match, wholeWords(text, match.start, match.end));
+    if (!wordsAgree(piece, new Set(wordsOf(text.slice(match.start, match.end))))) continue;
+    const candidate = pieceMatch(corpus, passage, match);
+    if (!best || match.errors < best.errors || (match.errors === best.errors && candidate.hasFootnote && !best.hasFootnote)) best = candidate;
   }
   return best;
+}
+
+function pieceMatch(corpus: Corpus, passage: number, match: { start: number; end: number; errors: number }): PieceMatch {
+  const p = corpus.passages[passage]!;
+  const hasFootnote = footnoteFor(p.footnotes, sentenceAround(corpus, passage, match.start, match.end), match.end, p.text) !== undefined;
+  return { passage, start: match.start, end: match.end, errors: match.errors, hasFootnote };
 }
 
 /** Passages that share the quotation's rarest words, most shared first. */
@@ -77,9 +79,9 @@ function wholeWords(text: string, start: number, end: number): { start: number; 
   return { start, end };
 }
 
-function wordsAgree(piece: string, span: string): boolean {
-  const sourceWords = new Set(span.split(/[^\p{L}\p{N}']+/u).filter(Boolean));
-  const quoteWords = piece.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+/** At least two of the quotation's words, and at least minWordShare of them, appear in the source as written. */
+function wordsAgree(piece: string, sourceWords: ReadonlySet<string>): boolean {
+  const quoteWords = wordsOf(piece);
   const shared = quoteWords.filter((w) => sourceWords.has(w)).length;
   return shared >= 2 && shared / quoteWords.length >= minWordShare;
 }

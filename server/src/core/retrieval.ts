@@ -49,3 +49,17 @@ export function rankPassages(terms: Iterable<string>, corpus: Corpus, limit: num
   }
   return best;
 }
+
+/** Whether a posting list (passages in ascending order) names this passage. */
+export function listsPassage(postings: readonly number[], passage: number): boolean {
+  let low = 0;
+  let high = postings.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = postings[mid]!;
+    if (at === passage) return true;
+    if (at < passage) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}

@@ -63,15 +63,32 @@ export interface SubjectMatch {
   opposite: boolean;
 }
 
+/** Terms as found, or already as a set. */
+type Terms = readonly Term[] | ReadonlySet<string>;
+
+/**
+ * The most matchSubject can find, before penalties, of the draft's subject weight for any
+ * figure of a source sentence: what the sentence has (as in its clause), and what only its
+ * paragraph has. A figure whose ceiling is under a threshold need not be matched.
+ */
+export function subjectCeiling(profile: SubjectProfile, sentence: ReadonlySet<string>, paragraph: ReadonlySet<string>): number {
+  let weight = 0;
+  for (const [term, w] of profile.weights) {
+    if (has(sentence, term)) weight += w * inClause;
+    else if (paragraph.has(term)) weight += w * inParagraph;
+  }
+  return weight;
+}
+
 /**
  * How well a source figure's surroundings match the draft's subject. `near` are the source
  * words close to the figure: the countries there are the ones the figure is about.
  */
-export function matchSubject(profile: SubjectProfile, clause: readonly Term[], sentence: readonly Term[], paragraph: readonly Term[] | ReadonlySet<string>, near: readonly Term[], vocabulary: Vocabulary): SubjectMatch {
+export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: Terms, paragraph: Terms, near: Terms, vocabulary: Vocabulary): SubjectMatch {
   if (profile.total === 0) return { score: 0, sentenceScore: 0, missing: 0, conflict: false, opposite: false };
   const clauseSet = termSet(clause);
   const sentenceSet = termSet(sentence);
-  const paragraphSet = paragraph instanceof Set ? paragraph : termSet(paragraph as readonly Term[]);
+  const paragraphSet = termSet(paragraph);
   const nearSet = termSet(near);
   let matched = 0;
   let local = 0;
@@ -93,7 +110,7 @@ export function matchSubject(profile: SubjectProfile, clause: readonly Term[], s
   // another country's figure (Tajikistan's trade is not Turkmenistan's). Organisations are
   // often named together (CPEC within BRI, the GEP built on the EAEU), so one conflicts only
   // when the source passage never names the draft's.
-  const scopes: [boolean, Set<string>[]][] = [
+  const scopes: [boolean, ReadonlySet<string>[]][] = [
     [true, [nearSet, clauseSet, sentenceSet]],
     [false, [clauseSet]],
   ];
@@ -128,7 +145,7 @@ export function matchSubject(profile: SubjectProfile, clause: readonly Term[], s
   return { score, sentenceScore: local / profile.total, missing: missing / profile.total, conflict, opposite };
 }
 
-function hasEntityOfKind(set: Set<string>, country: boolean, vocabulary: Vocabulary): boolean {
+function hasEntityOfKind(set: ReadonlySet<string>, country: boolean, vocabulary: Vocabulary): boolean {
   return [...set].some((t) => isEntity(t, vocabulary) && vocabulary.countries.has(t) === country);
 }
 
@@ -136,14 +153,17 @@ function isEntity(term: string, vocabulary: Vocabulary): boolean {
   return vocabulary.countries.has(term) || vocabulary.organisations.has(term);
 }
 
-function termSet(terms: readonly Term[]): Set<string> {
-  return new Set(terms.map((t) => t.term));
+function termSet(terms: Terms): ReadonlySet<string> {
+  return terms instanceof Set ? terms : new Set((terms as readonly Term[]).map((t) => t.term));
 }
 
+/** Terms this long may match a spelling variant one letter away. */
+export const spellingVariantLength = 6;
+
 /** Exact, or a one-letter spelling difference in a long name ("Kashgar"/"Kashghar"). */
-function has(set: Set<string>, term: string): boolean {
+function has(set: ReadonlySet<string>, term: string): boolean {
   if (set.has(term)) return true;
-  if (term.length < 6) return false;
+  if (term.length < spellingVariantLength) return false;
   for (const candidate of set) if (Math.abs(candidate.length - term.length) <= 1 && withinOneEdit(candidate, term)) return true;
   return false;
 }

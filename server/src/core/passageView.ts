@@ -1,0 +1,108 @@
+// A source passage as the figure checker reads it: text, figures, sentences and subject
+// terms, with the term sets it compares against. Views are kept per corpus between claims
+// (a draft's claims mostly meet the same few passages), up to a bound, so that a large
+// corpus that keeps its text on disk is read once per passage rather than once per claim.
+import type { Corpus } from './corpus';
+import type { Term } from './terms';
+import type { Figure, Span } from './types';
+
+export interface PassageView {
+  readonly text: string;
+  readonly figures: readonly Figure[];
+  readonly sentences: readonly Span[];
+  /** In order of their start. */
+  readonly terms: readonly Term[];
+  /** The passage's terms as a set: the paragraph a figure stands in. */
+  readonly termSet: ReadonlySet<string>;
+  /** The text as quotations are compared (foldForComparison), offsets unchanged. */
+  readonly folded: string;
+  /** The words of the folded text, as written. */
+  readonly words: ReadonlySet<string>;
+  /** The terms of one of `sentences` (or any span), as a set; remembered per sentence. */
+  sentenceSet(sentence: Span): ReadonlySet<string>;
+}
+
+/** How many passages' views each corpus keeps. */
+const keptViews = 4096;
+const views = new WeakMap<Corpus, Map<number, PassageView>>();
+
+export function passageView(passage: number, corpus: Corpus): PassageView {
+  let kept = views.get(corpus);
+  if (!kept) views.set(corpus, (kept = new Map()));
+  const known = kept.get(passage);
+  if (known) return known;
+  const view = new View(passage, corpus);
+  kept.set(passage, view);
+  if (kept.size > keptViews) kept.delete(kept.keys().next().value!);
+  return view;
+}
+
+/** Each part is read or worked out on first use: a quotation needs none of the terms. */
+class View implements PassageView {
+  private memo = new Map<string, unknown>();
+  private sets = new Map<string, ReadonlySet<string>>();
+  constructor(
+    private readonly passage: number,
+    private readonly corpus: Corpus,
+  ) {}
+  private once<T>(key: string, make: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, make());
+    return this.memo.get(key) as T;
+  }
+  get text(): string {
+    return this.corpus.passages[this.passage]!.text;
+  }
+  get figures(): readonly Figure[] {
+    return this.once('figures', () => this.corpus.figures(this.passage));
+  }
+  get sentences(): readonly Span[] {
+    return this.once('sentences', () => this.corpus.sentences(this.passage));
+  }
+  get terms(): readonly Term[] {
+    return this.once('terms', () => this.corpus.terms(this.passage));
+  }
+  get termSet(): ReadonlySet<string> {
+    return this.once('termSet', () => new Set(this.terms.map((t) => t.term)));
+  }
+  get folded(): string {
+    return this.once('folded', () => foldForComparison(this.text));
+  }
+  get words(): ReadonlySet<string> {
+    return this.once('words', () => new Set(wordsOf(this.folded)));
+  }
+  sentenceSet(sentence: Span): ReadonlySet<string> {
+    const key = `${sentence.start}:${sentence.end}`;
+    let set = this.sets.get(key);
+    if (!set) this.sets.set(key, (set = new Set(termsWithin(this.terms, sentence).map((t) => t.term))));
+    return set;
+  }
+}
+
+/** Same length as the input, so offsets into the result are offsets into the original. */
+export function foldForComparison(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\s/g, ' ');
+}
+
+/** The words of folded text, as a quotation's are compared. */
+export function wordsOf(folded: string): string[] {
+  return folded.split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+}
+
+/** The terms wholly inside a span; `terms` are in order of their start. */
+export function termsWithin(terms: readonly Term[], span: Span): Term[] {
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (terms[mid]!.start < span.start) low = mid + 1;
+    else high = mid;
+  }
+  const out: Term[] = [];
+  for (let i = low; i < terms.length && terms[i]!.start < span.end; i++) if (terms[i]!.end <= span.end) out.push(terms[i]!);
+  return out;
+}
