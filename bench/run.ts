@@ -425,7 +425,10 @@ function gitCommit(): string | undefined {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  // The in-process server watches this process (the initialize request names it) with a timer of its own.
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDraft } from '../../server/src/core/draft';
-import { createDraftParser, pieces } from '../../server/src/core/draftParser';
+import { createDraftParser, groups, pieces } from '../../server/src/core/draftParser';
 import { lines, texts } from './helpers';
 
 const repo = path.resolve(__dirname, '..', '..');
@@ -87,6 +87,40 @@ describe('createDraftParser', () => {
       text = text.replace(from, to);
       expect(parser.parse(text)).toEqual(parseDraft(text));
     }
+  });
+});
+
+describe('createDraftParser after an edit', () => {
+  it('reads a link reference in a paragraph that also cites a footnote, both defined elsewhere', () => {
+    const parser = createDraftParser();
+    const filler = (from: number): string[] => Array.from({ length: 40 }, (_, i) => [`Paragraph ${from + i}.`, '']).flat();
+    // Stand-ins after an indented block (the heading ends the group there) once read as one
+    // paragraph, which hid the link's definition.
+    const before = lines(...filler(0), 'Trade stood at $700 million.[^rt] See [the report][rep].', '', '    An indented line.', '', '# Next', '', ...filler(40), '[^rt]: RT, 2019.', '', '[rep]: https://www.rt.com/');
+    parser.parse(before);
+    // The edited paragraph's group is parsed on its own, with stand-ins for both definitions after it.
+    const after = before.replace('$700 million', '$710 million');
+    const draft = parser.parse(after);
+    expect(draft).toEqual(parseDraft(after));
+    expect(draft.blocks.find((b) => b.key.startsWith('Trade stood'))!.prose).toMatch(/ See {2}the report {6}\.$/);
+  });
+});
+
+describe('groups', () => {
+  it('end where the text says, so that an edit leaves the other groups as they were', () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} says that trade stood at $${i} million.`);
+    const text = paragraphs.join('\n\n');
+    const edited = [...paragraphs.slice(0, 100), 'A new paragraph.', ...paragraphs.slice(100)].join('\n\n');
+    const of = (t: string): string[] => texts(t, groups(t, pieces(t)));
+    const was = of(text);
+    const now = of(edited);
+    expect(was.length).toBeGreaterThan(10);
+    expect(was.length).toBeLessThan(60);
+    // Every group but the one that took the new paragraph is still there, and is re-used.
+    expect(was.filter((g) => !now.includes(g))).toHaveLength(1);
+    const fresh = now.filter((g) => !was.includes(g));
+    expect(fresh.length).toBeLessThanOrEqual(2);
+    expect(fresh.join('')).toContain('A new paragraph.');
   });
 });
 

@@ -15,18 +15,20 @@ type Piece = Omit<Draft, 'text'>;
 export function createDraftParser(cacheSize = 20000): DraftParser {
   const cache = new Map<string, Piece>();
 
-  const parsePiece = (piece: string, defined: Definitions): Piece => {
-    const standIns = standInsFor(piece, defined);
-    const key = `${standIns}\u0000${piece}`;
+  const remember = (key: string, piece: Piece): void => {
+    cache.set(key, piece);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+  };
+
+  const parsePiece = (piece: string, standIns: string, key: string): Piece => {
     const cached = cache.get(key);
     if (cached) {
       cache.delete(key);
       cache.set(key, cached);
       return cached;
     }
-    const parsed = withinPiece(parseDraft(piece + standIns), piece.length);
-    cache.set(key, parsed);
-    if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+    const parsed = within(parseDraft(piece + standIns), 0, piece.length);
+    remember(key, parsed);
     return parsed;
   };
 
@@ -34,24 +36,37 @@ export function createDraftParser(cacheSize = 20000): DraftParser {
     parse(text: string): Draft {
       const { cuts, markdownLines } = scan(text);
       const defined = definitions(markdownLines);
+      const parts = groups(text, cuts).map(({ start, end }) => {
+        const piece = text.slice(start, end);
+        const standIns = standInsFor(piece, defined);
+        return { start, end, piece, standIns, key: `${standIns}\u0000${piece}` };
+      });
+      // A draft seen for the first time (or mostly changed) is parsed whole, which costs less
+      // than its pieces one by one; its pieces are remembered for the edits that follow.
+      const unknown = parts.reduce((sum, p) => sum + (cache.has(p.key) ? 0 : p.end - p.start), 0);
+      if (parts.length > 1 && unknown > text.length / 2) {
+        const whole = parseDraft(text);
+        for (const p of parts) if (!cache.has(p.key)) remember(p.key, shifted(within(whole, p.start, p.end), -p.start));
+        return whole;
+      }
       const draft: Draft = { text, blocks: [], footnoteRefs: [], footnoteDefs: [], citations: [], links: [], directives: [] };
-      for (const { start, end } of cuts) {
-        const piece = parsePiece(text.slice(start, end), defined);
-        draft.blocks.push(...piece.blocks.map((b) => ({ ...b, start: b.start + start, end: b.end + start })));
-        draft.footnoteRefs.push(...piece.footnoteRefs.map((r) => ({ ...r, start: r.start + start, end: r.end + start })));
-        draft.footnoteDefs.push(...piece.footnoteDefs.map((d) => ({ ...d, start: d.start + start, end: d.end + start, labelStart: d.labelStart + start, labelEnd: d.labelEnd + start })));
-        draft.citations.push(...piece.citations.map((c) => ({ ...c, start: c.start + start, end: c.end + start, groupStart: c.groupStart + start, groupEnd: c.groupEnd + start })));
-        draft.links.push(...piece.links.map((l) => ({ ...l, start: l.start + start, end: l.end + start, urlStart: l.urlStart + start, urlEnd: l.urlEnd + start })));
-        draft.directives.push(...piece.directives.map((d) => ({ ...d, start: d.start + start, end: d.end + start })));
+      for (const p of parts) {
+        const piece = shifted(parsePiece(p.piece, p.standIns, p.key), p.start);
+        draft.blocks.push(...piece.blocks);
+        draft.footnoteRefs.push(...piece.footnoteRefs);
+        draft.footnoteDefs.push(...piece.footnoteDefs);
+        draft.citations.push(...piece.citations);
+        draft.links.push(...piece.links);
+        draft.directives.push(...piece.directives);
       }
       return draft;
     },
   });
 }
 
-/** Keeps what lies in the piece itself, dropping the stand-in definitions after it. */
-function withinPiece(draft: Draft, length: number): Piece {
-  const inside = <T extends { start: number }>(items: T[]): T[] => items.filter((i) => i.start < length);
+/** What of a parse starts in [from, to). */
+function within(draft: Piece, from: number, to: number): Piece {
+  const inside = <T extends { start: number }>(items: T[]): T[] => items.filter((i) => i.start >= from && i.start < to);
   return {
     blocks: inside(draft.blocks),
     footnoteRefs: inside(draft.footnoteRefs),
@@ -59,6 +74,19 @@ function withinPiece(draft: Draft, length: number): Piece {
     citations: inside(draft.citations),
     links: inside(draft.links),
     directives: inside(draft.directives),
+  };
+}
+
+/** A piece with every offset moved by `by`. */
+function shifted(piece: Piece, by: number): Piece {
+  if (by === 0) return piece;
+  return {
+    blocks: piece.blocks.map((b) => ({ ...b, start: b.start + by, end: b.end + by })),
+    footnoteRefs: piece.footnoteRefs.map((r) => ({ ...r, start: r.start + by, end: r.end + by })),
+    footnoteDefs: piece.footnoteDefs.map((d) => ({ ...d, start: d.start + by, end: d.end + by, labelStart: d.labelStart + by, labelEnd: d.labelEnd + by })),
+    citations: piece.citations.map((c) => ({ ...c, start: c.start + by, end: c.end + by, groupStart: c.groupStart + by, groupEnd: c.groupEnd + by })),
+    links: piece.links.map((l) => ({ ...l, start: l.start + by, end: l.end + by, urlStart: l.urlStart + by, urlEnd: l.urlEnd + by })),
+    directives: piece.directives.map((d) => ({ ...d, start: d.start + by, end: d.end + by })),
   };
 }
 
@@ -99,12 +127,47 @@ function standInsFor(piece: string, defined: Definitions): string {
       if (!label.startsWith('^') && defined.links.has(normaliseLabel(label))) lines.push(`[${label}]: #`);
     }
   }
-  return lines.length ? `\n\n${lines.join('\n')}\n` : '';
+  // A blank line after each: a definition cannot interrupt the paragraph of the one before.
+  return lines.length ? `\n\n${lines.join('\n\n')}\n` : '';
 }
 
 /** Link labels match case-insensitively, with runs of spaces folded. */
 function normaliseLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * Each parse has a fixed cost (about a third of a millisecond, for building the parser), so
+ * the cuts are gathered into groups of a few blocks. Where a group ends depends only on the
+ * text there, never on what comes before: about one cut in `groupEvery`, chosen by a hash of
+ * the line after it, and every heading. An edit then changes the group it falls in and
+ * leaves the others as they were, cached. A group also ends at the first cut past
+ * `groupChars`, so that one is never long.
+ */
+const groupEvery = 8;
+const groupChars = 16384;
+
+export function groups(text: string, cuts: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = cuts[0]?.start ?? 0;
+  for (let i = 1; i < cuts.length; i++) {
+    const at = cuts[i]!.start;
+    if (text[at] === '#' || lineHash(text, at) % groupEvery === 0 || at - start >= groupChars) {
+      out.push({ start, end: at });
+      start = at;
+    }
+  }
+  if (cuts.length) out.push({ start, end: cuts.at(-1)!.end });
+  return out;
+}
+
+/** FNV-1a of the line starting at `at` (its first 80 characters), its bits mixed so that the low ones vary too. */
+function lineHash(text: string, at: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = at; i < text.length && i < at + 80 && text[i] !== '\n'; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) >>> 0;
 }
 
 const fence = /^ {0,3}(`{3,}|~{3,})/;
