@@ -12,8 +12,8 @@ import { footnoteFindings } from './footnoteChecks';
 import { placeholderLinks, placeholderMessage } from './links';
 import { judgeQuote } from './quoteVerdict';
 import { applyDirectives } from './suppress';
-import { termsOf } from './terms';
-import type { Claim, Verdict } from './types';
+import { termsOf, type Term } from './terms';
+import type { Claim, Figure, Verdict } from './types';
 import { verdictFindings } from './verdictFindings';
 
 export interface Analysis {
@@ -42,11 +42,14 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
   const sourceIds = new Set(corpus.sources.keys());
 
   const judgeClaims = (prose: string, claims: Claim[]): Verdict[] => {
-    const terms = termsOf(prose, corpus.vocabulary);
+    // The terms and figures of each sentence with a figure claim, worked out once for all its claims.
+    const sentences = new Map<number, { terms: Term[]; figures: Figure[] }>();
     return claims.map((claim) => {
       if (claim.kind === 'quote') return judgeQuote(claim, corpus);
-      const figures = extractFigures(prose, claim.sentence.start, claim.sentence.end);
-      return judgeFigure(claim, prose, terms, figures, corpus);
+      const { start, end } = claim.sentence;
+      let sentence = sentences.get(start);
+      if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, start, end), figures: extractFigures(prose, start, end) }));
+      return judgeFigure(claim, prose, sentence.terms, sentence.figures, corpus);
     });
   };
 
