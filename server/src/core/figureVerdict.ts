@@ -71,6 +71,7 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
   // A market of 200 million customers is 200 million people.
   const units = new Set(isDate(figure) ? [] : unitsInFamily(unitFamily(figure.unit)));
   const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f));
+  const draft: DraftSide = { claim, profile, target: !isDate(figure) && isTarget(draftText, figure, claim.sentence) };
   // A candidate scoring under the support threshold less the cited margin changes no verdict
   // (see decide): passages and sentences that cannot reach it are not matched.
   const floor = (thresholds.support - citedMargin) * profile.total;
@@ -79,18 +80,63 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
     if (!corpus.figures(passage).some(comparable) || indexedCeiling(profile, passage, corpus) < floor) continue;
     const view = passageView(passage, corpus);
     const ceilings = new Map<string, number>();
-    for (const sourceFigure of view.figures) {
-      if (!comparable(sourceFigure)) continue;
-      const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
-      const key = `${sentence.start}:${sentence.end}`;
-      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(sentence), view.termSet);
+    view.figures.forEach((sourceFigure, index) => {
+      if (!comparable(sourceFigure)) return;
+      const source = sourceSide(view, index, corpus);
+      const key = `${source.sentence.start}:${source.sentence.end}`;
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, source.sentenceTerms, view.termSet);
       ceilings.set(key, ceiling);
-      if (ceiling < floor) continue;
-      const candidate = judgeCandidate(claim, draftText, profile, { passage, sentence, figure: sourceFigure }, view, corpus);
+      if (ceiling < floor) return;
+      const candidate = judgeCandidate(draft, { passage, sentence: source.sentence, figure: sourceFigure }, source, view, corpus);
       if (candidate) candidates.push(candidate);
-    }
+    });
   }
   return candidates;
+}
+
+/** What a candidate's verdict needs of the draft: the same for every source figure. */
+interface DraftSide {
+  claim: Claim;
+  profile: SubjectProfile;
+  /** The draft's figure is a goal ("plan to reach $500 million"). */
+  target: boolean;
+}
+
+/** What a candidate's verdict needs of the source figure alone: worked out once per corpus and figure. */
+interface SourceSide {
+  sentence: Span;
+  /** The year the source ties its figure to, if any. */
+  period?: Figure;
+  sentenceTerms: ReadonlySet<string>;
+  clauseTerms: ReadonlySet<string>;
+  /** Source words close to the figure: the countries there are the ones it is about. */
+  nearTerms: ReadonlySet<string>;
+  target: boolean;
+  /** For a year: the thing it dates ("his 2015 article"), see namedByYear. */
+  named?: string;
+}
+
+function sourceSide(view: PassageView, index: number, corpus: Corpus): SourceSide {
+  return view.remember(`figure ${index}`, () => {
+    const figure = view.figures[index]!;
+    const text = view.text;
+    const sentence = sentenceOf(view.sentences, figure, text);
+    const inSentence = view.figures.filter((f) => f.start >= sentence.start && f.end <= sentence.end);
+    const others = inSentence.filter((f) => !isDate(f));
+    const dates = inSentence.filter(isDate);
+    const date = isDate(figure);
+    const clause = date ? sentence : clauseOf(text, figure, others, sentence);
+    const set = (terms: readonly Term[]): Set<string> => new Set(terms.map((t) => t.term));
+    return {
+      sentence,
+      period: date ? undefined : periodOf(text, figure, others, dates, sentence),
+      sentenceTerms: view.sentenceSet(sentence),
+      clauseTerms: set(termsWithin(view.terms, clause)),
+      nearTerms: set(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
+      target: !date && isTarget(text, figure, sentence),
+      named: date ? namedByYear(text, figure, corpus) : undefined,
+    };
+  });
 }
 
 /**
@@ -107,27 +153,22 @@ function indexedCeiling(profile: SubjectProfile, passage: number, corpus: Corpus
 /** How many of the passages that share the most with the draft sentence are searched for its figure. */
 const candidatePassages = 40;
 
-function judgeCandidate(claim: Claim, draftText: string, profile: SubjectProfile, source: SourceFigure, view: PassageView, corpus: Corpus): Candidate | undefined {
+function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: SourceSide, view: PassageView, corpus: Corpus): Candidate | undefined {
+  const { claim, profile } = draft;
   const figure = claim.figure!;
-  const inSentence = view.figures.filter((f) => f.start >= source.sentence.start && f.end <= source.sentence.end);
-  const others = inSentence.filter((f) => !isDate(f));
-  const dates = inSentence.filter(isDate);
-  const text = view.text;
-  const period = isDate(source.figure) ? undefined : periodOf(text, source.figure, others, dates, source.sentence);
+  const { period } = source;
   const periodAgrees = !claim.period || !period || sameDate(claim.period, period);
   if (!periodAgrees) return undefined;
-  const clause = isDate(source.figure) ? source.sentence : clauseOf(text, source.figure, others, source.sentence);
-  const near = termsWithin(view.terms, source.sentence).filter((t) => t.end >= source.figure.start - nearChars && t.start <= source.figure.end + nearChars);
-  const match = matchSubject(profile, termsWithin(view.terms, clause), view.sentenceSet(source.sentence), view.termSet, near, corpus.vocabulary);
+  const match = matchSubject(profile, source.clauseTerms, source.sentenceTerms, view.termSet, source.nearTerms, corpus.vocabulary);
   // A goal is not an outcome: "plan to increase it to $500 million" does not state today's trade.
-  if (!isDate(figure) && isTarget(draftText, figure, claim.sentence) !== isTarget(text, source.figure, source.sentence)) {
+  if (!isDate(figure) && draft.target !== source.target) {
     Object.assign(match, { score: match.score * targetPenalty, conflict: true });
   }
   // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too.
-  const named = isDate(source.figure) ? namedByYear(text, source.figure, corpus) : undefined;
+  const { named } = source;
   if (named && !(named === 'wrote' ? [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
-  const compatible = isDate(figure) ? sameDate(figure, source.figure) : intervalsOverlap(figure, source.figure) && !claimsMore(figure, source.figure);
-  return { ...match, source, period, compatible, periodAgrees: Boolean(claim.period && period) };
+  const compatible = isDate(figure) ? sameDate(figure, sourceFigure.figure) : intervalsOverlap(figure, sourceFigure.figure) && !claimsMore(figure, sourceFigure.figure);
+  return { ...match, source: sourceFigure, period, compatible, periodAgrees: Boolean(claim.period && period) };
 }
 
 const namedYearPenalty = 0.35;

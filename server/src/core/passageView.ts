@@ -20,6 +20,8 @@ export interface PassageView {
   readonly words: ReadonlySet<string>;
   /** The terms of one of `sentences` (or any span), as a set; remembered per sentence. */
   sentenceSet(sentence: Span): ReadonlySet<string>;
+  /** Whatever a checker works out about this passage alone, worked out once. */
+  remember<T>(key: string, make: () => T): T;
 }
 
 /** How many passages' views each corpus keeps. */
@@ -48,6 +50,9 @@ class View implements PassageView {
   private once<T>(key: string, make: () => T): T {
     if (!this.memo.has(key)) this.memo.set(key, make());
     return this.memo.get(key) as T;
+  }
+  remember<T>(key: string, make: () => T): T {
+    return this.once(`:${key}`, make);
   }
   get text(): string {
     return this.corpus.passages[this.passage]!.text;
