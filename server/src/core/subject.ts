@@ -71,10 +71,10 @@ type Terms = readonly Term[] | ReadonlySet<string>;
  * figure of a source sentence: what the sentence has (as in its clause), and what only its
  * paragraph has. A figure whose ceiling is under a threshold need not be matched.
  */
-export function subjectCeiling(profile: SubjectProfile, sentence: ReadonlySet<string>, paragraph: ReadonlySet<string>): number {
+export function subjectCeiling(profile: SubjectProfile, sentence: ReadonlySet<string>, paragraph: ReadonlySet<string>, variants?: Variants): number {
   let weight = 0;
   for (const [term, w] of profile.weights) {
-    if (has(sentence, term)) weight += w * inClause;
+    if (variants ? sentence.has(term) || variants(term).some((v) => sentence.has(v)) : has(sentence, term)) weight += w * inClause;
     else if (paragraph.has(term)) weight += w * inParagraph;
   }
   return weight;
@@ -84,22 +84,24 @@ export function subjectCeiling(profile: SubjectProfile, sentence: ReadonlySet<st
  * How well a source figure's surroundings match the draft's subject. `near` are the source
  * words close to the figure: the countries there are the ones the figure is about.
  */
-export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: Terms, paragraph: Terms, near: Terms, vocabulary: Vocabulary): SubjectMatch {
+export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: Terms, paragraph: Terms, near: Terms, vocabulary: Vocabulary, variants?: Variants): SubjectMatch {
   if (profile.total === 0) return { score: 0, sentenceScore: 0, missing: 0, conflict: false, opposite: false };
   const clauseSet = termSet(clause);
   const sentenceSet = termSet(sentence);
   const paragraphSet = termSet(paragraph);
   const nearSet = termSet(near);
+  const found = (set: ReadonlySet<string>, term: string): boolean => (variants ? set.has(term) || variants(term).some((v) => set.has(v)) : has(set, term));
   let matched = 0;
   let local = 0;
   let missing = 0;
   for (const [term, weight] of profile.weights) {
-    if (has(clauseSet, term)) matched += weight * inClause;
-    else if (has(sentenceSet, term)) matched += weight * inSentence;
+    const inItsSentence = found(sentenceSet, term);
+    if (found(clauseSet, term)) matched += weight * inClause;
+    else if (inItsSentence) matched += weight * inSentence;
     // The paragraph is matched exactly: spelling variants count only close to the figure.
     else if (paragraphSet.has(term)) matched += weight * inParagraph;
     else if (profile.names.has(term)) missing = Math.max(missing, weight);
-    if (has(sentenceSet, term)) local += weight;
+    if (inItsSentence) local += weight;
   }
   let score = matched / profile.total;
   let conflict = false;
@@ -115,24 +117,26 @@ export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: T
     [false, [clauseSet]],
   ];
   for (const [country, sets] of scopes) {
-    const scope = sets.find((set) => hasEntityOfKind(set, country, vocabulary));
+    const scope = sets.find((set) => entityKinds(set, vocabulary)[country ? 0 : 1]);
     if (!scope) continue;
-    const mine = [...profile.entities].filter((e) => vocabulary.countries.has(e) === country);
-    const lacking = mine.some((e) => !has(country ? scope : paragraphSet, e));
-    const other = [...scope].some((t) => isEntity(t, vocabulary) && vocabulary.countries.has(t) === country && !profile.entities.has(t));
+    let lacking = false;
+    for (const e of profile.entities) if (vocabulary.countries.has(e) === country && !has(country ? scope : paragraphSet, e)) lacking = true;
+    let other = false;
+    for (const t of scope) if (isEntity(t, vocabulary) && vocabulary.countries.has(t) === country && !profile.entities.has(t)) other = true;
     if (lacking && other) {
       score *= entityConflict;
       conflict = true;
       break;
     }
   }
+  const draftHas = prefixesOf(profile.weights.keys(), profile);
   for (const [a, b] of opposedTerms) {
     // A rise or fall is read right next to the figure: a sentence may speak of both.
-    const source = a === directionTerms[0] ? nearSet : clauseSet;
-    const draftA = hasPrefix(profile.weights.keys(), a);
-    const draftB = hasPrefix(profile.weights.keys(), b);
-    const sourceA = hasPrefix(source, a);
-    const sourceB = hasPrefix(source, b);
+    const source = prefixesOf(a === directionTerms[0] ? nearSet : clauseSet);
+    const draftA = draftHas.has(a);
+    const draftB = draftHas.has(b);
+    const sourceA = source.has(a);
+    const sourceB = source.has(b);
     if ((draftA && !draftB && sourceB && !sourceA) || (draftB && !draftA && sourceA && !sourceB)) {
       if (a === directionTerms[0] && !conflict) opposite = true;
       else {
@@ -145,8 +149,45 @@ export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: T
   return { score, sentenceScore: local / profile.total, missing: missing / profile.total, conflict, opposite };
 }
 
-function hasEntityOfKind(set: ReadonlySet<string>, country: boolean, vocabulary: Vocabulary): boolean {
-  return [...set].some((t) => isEntity(t, vocabulary) && vocabulary.countries.has(t) === country);
+/** The spelling variants of a term (one letter away, see `has`) that the source has. */
+export type Variants = (term: string) => readonly string[];
+
+/** The terms of `terms` within one letter of `term` (long terms only), for a Variants lookup. */
+export function variantsIn(terms: Iterable<string>, term: string): string[] {
+  const out: string[] = [];
+  if (term.length < spellingVariantLength) return out;
+  for (const candidate of terms) if (candidate !== term && Math.abs(candidate.length - term.length) <= 1 && withinOneEdit(candidate, term)) out.push(candidate);
+  return out;
+}
+
+/**
+ * Facts about a term set that do not depend on the draft, remembered per set: source sets
+ * are kept with their passage, so each is read once, not once per claim.
+ */
+const kindsKnown = new WeakMap<object, [boolean, boolean]>();
+const prefixesKnown = new WeakMap<object, Set<string>>();
+
+/** Whether the set names a country, and whether it names an organisation. */
+function entityKinds(set: ReadonlySet<string>, vocabulary: Vocabulary): [boolean, boolean] {
+  let kinds = kindsKnown.get(set);
+  if (!kinds) {
+    kinds = [false, false];
+    for (const t of set) if (isEntity(t, vocabulary)) kinds[vocabulary.countries.has(t) ? 0 : 1] = true;
+    kindsKnown.set(set, kinds);
+  }
+  return kinds;
+}
+
+/** Which of the opposed terms' prefixes ("export", "increas") begin a term of the set. */
+function prefixesOf(terms: Iterable<string>, owner: object = terms): Set<string> {
+  let found = prefixesKnown.get(owner);
+  if (!found) {
+    found = new Set();
+    const list = [...terms];
+    for (const pair of opposedTerms) for (const prefix of pair) if (hasPrefix(list, prefix)) found.add(prefix);
+    prefixesKnown.set(owner, found);
+  }
+  return found;
 }
 
 function isEntity(term: string, vocabulary: Vocabulary): boolean {
