@@ -1,9 +1,10 @@
 // The figure checker skips source sentences whose subjectCeiling is under the support
 // threshold, so the ceiling must never be lower than what matchSubject finds: otherwise a
-// source that should support or contradict a draft would be skipped without a word.
+// source that should support or contradict a draft would be skipped without a word. And
+// looking spelling variants up per passage must match as scanning each set does.
 import { describe, expect, it } from 'vitest';
 import { passageView, termsWithin } from '../../server/src/core/passageView';
-import { matchSubject, subjectCeiling, subjectProfile } from '../../server/src/core/subject';
+import { matchSubject, subjectCeiling, subjectProfile, variantsIn } from '../../server/src/core/subject';
 import { termsOf } from '../../server/src/core/terms';
 import { bundledCorpus } from './corpus';
 
@@ -26,6 +27,10 @@ describe('subjectCeiling', () => {
           const match = matchSubject(profile, clause, view.sentenceSet(sentence), view.termSet, near, corpus.vocabulary);
           const ceiling = subjectCeiling(profile, view.sentenceSet(sentence), view.termSet);
           expect(match.score * profile.total).toBeLessThanOrEqual(ceiling + 1e-9);
+          // The checker looks spelling variants up once per passage: the same match either way.
+          const variants = (term: string): string[] => variantsIn(view.termSet, term);
+          expect(matchSubject(profile, clause, view.sentenceSet(sentence), view.termSet, near, corpus.vocabulary, variants)).toEqual(match);
+          expect(subjectCeiling(profile, view.sentenceSet(sentence), view.termSet, variants)).toBe(ceiling);
           compared++;
           if (match.score > 0) nonZero++;
         }
