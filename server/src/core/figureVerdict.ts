@@ -7,7 +7,7 @@ import { listsPassage, rankPassages } from './retrieval';
 import { sentenceOf } from './sentences';
 import { intervalsOverlap } from './figureFormat';
 import { passageView, termsWithin, type PassageView } from './passageView';
-import { matchSubject, spellingVariantLength, subjectCeiling, subjectProfile, variantsIn, type SubjectMatch, type SubjectProfile, type Variants } from './subject';
+import { matchSubject, spellingVariantLength, subjectCeiling, subjectProfile, type SubjectMatch, type SubjectProfile } from './subject';
 import { termsOf, type Term } from './terms';
 import { unitFamily, unitsInFamily } from './units';
 import type { Claim, Evidence, Figure, Span, Verdict } from './types';
@@ -84,7 +84,7 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
       if (!comparable(sourceFigure)) return;
       const source = sourceSide(view, index, corpus);
       const key = `${source.sentence.start}:${source.sentence.end}`;
-      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, source.sentenceTerms, view.termSet, variantsOf(view));
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, source.sentenceTerms, view.termSet, (term) => view.variants(term));
       ceilings.set(key, ceiling);
       if (ceiling < floor) return;
       const candidate = judgeCandidate(draft, { passage, sentence: source.sentence, figure: sourceFigure }, source, view, corpus);
@@ -92,11 +92,6 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
     });
   }
   return candidates;
-}
-
-/** A draft term's spelling variants in the passage, looked for once per passage and term. */
-function variantsOf(view: PassageView): Variants {
-  return (term) => (term.length < spellingVariantLength ? [] : view.remember(`variants ${term}`, () => variantsIn(view.termSet, term)));
 }
 
 /** What a candidate's verdict needs of the draft: the same for every source figure. */
@@ -122,7 +117,7 @@ interface SourceSide {
 }
 
 function sourceSide(view: PassageView, index: number, corpus: Corpus): SourceSide {
-  return view.remember(`figure ${index}`, () => {
+  return view.remember(index, () => {
     const figure = view.figures[index]!;
     const text = view.text;
     const sentence = sentenceOf(view.sentences, figure, text);
@@ -164,7 +159,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   const { period } = source;
   const periodAgrees = !claim.period || !period || sameDate(claim.period, period);
   if (!periodAgrees) return undefined;
-  const match = matchSubject(profile, source.clauseTerms, source.sentenceTerms, view.termSet, source.nearTerms, corpus.vocabulary, variantsOf(view));
+  const match = matchSubject(profile, source.clauseTerms, source.sentenceTerms, view.termSet, source.nearTerms, corpus.vocabulary, (term) => view.variants(term));
   // A goal is not an outcome: "plan to increase it to $500 million" does not state today's trade.
   if (!isDate(figure) && draft.target !== source.target) {
     Object.assign(match, { score: match.score * targetPenalty, conflict: true });

@@ -3,6 +3,7 @@
 // (a draft's claims mostly meet the same few passages), up to a bound, so that a large
 // corpus that keeps its text on disk is read once per passage rather than once per claim.
 import type { Corpus } from './corpus';
+import { spellingVariantLength, variantsIn } from './subject';
 import type { Term } from './terms';
 import type { Figure, Span } from './types';
 
@@ -20,8 +21,10 @@ export interface PassageView {
   readonly words: ReadonlySet<string>;
   /** The terms of one of `sentences` (or any span), as a set; remembered per sentence. */
   sentenceSet(sentence: Span): ReadonlySet<string>;
+  /** The passage's terms one letter away from a long term (see subject.ts's `has`); looked for once per term. */
+  variants(term: string): readonly string[];
   /** Whatever a checker works out about this passage alone, worked out once. */
-  remember<T>(key: string, make: () => T): T;
+  remember<T>(key: string | number, make: () => T): T;
 }
 
 /** How many passages' views each corpus keeps. */
@@ -42,17 +45,28 @@ export function passageView(passage: number, corpus: Corpus): PassageView {
 /** Each part is read or worked out on first use: a quotation needs none of the terms. */
 class View implements PassageView {
   private memo = new Map<string, unknown>();
+  private remembered = new Map<string | number, unknown>();
+  private variantsOf = new Map<string, readonly string[]>();
   private sets = new Map<string, ReadonlySet<string>>();
   constructor(
     private readonly passage: number,
     private readonly corpus: Corpus,
   ) {}
   private once<T>(key: string, make: () => T): T {
-    if (!this.memo.has(key)) this.memo.set(key, make());
-    return this.memo.get(key) as T;
+    let value = this.memo.get(key) as T | undefined;
+    if (value === undefined) this.memo.set(key, (value = make()));
+    return value;
   }
-  remember<T>(key: string, make: () => T): T {
-    return this.once(`:${key}`, make);
+  remember<T>(key: string | number, make: () => T): T {
+    let value = this.remembered.get(key) as T | undefined;
+    if (value === undefined) this.remembered.set(key, (value = make()));
+    return value;
+  }
+  variants(term: string): readonly string[] {
+    if (term.length < spellingVariantLength) return [];
+    let found = this.variantsOf.get(term);
+    if (!found) this.variantsOf.set(term, (found = variantsIn(this.termSet, term)));
+    return found;
   }
   get text(): string {
     return this.corpus.passages[this.passage]!.text;
