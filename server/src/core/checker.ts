@@ -41,15 +41,27 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
   const parser = createDraftParser();
   const sourceIds = new Set(corpus.sources.keys());
 
+  // A claim's verdict depends on its sentence alone (a quotation's on its words alone), so it
+  // is remembered by them: an edit re-judges only the sentence it changes.
+  const judged = new Map<string, Omit<Verdict, 'claim'>>();
   const judgeClaims = (prose: string, claims: Claim[]): Verdict[] => {
     // The terms and figures of each sentence with a figure claim, worked out once for all its claims.
     const sentences = new Map<number, { terms: Term[]; figures: Figure[] }>();
-    return claims.map((claim) => {
-      if (claim.kind === 'quote') return judgeQuote(claim, corpus);
+    return claims.map((claim): Verdict => {
       const { start, end } = claim.sentence;
-      let sentence = sentences.get(start);
-      if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, start, end), figures: extractFigures(prose, start, end) }));
-      return judgeFigure(claim, prose, sentence.terms, sentence.figures, corpus);
+      const key = claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${prose.slice(start, end)}`;
+      const known = judged.get(key);
+      if (known) return { claim, ...known };
+      let verdict: Verdict;
+      if (claim.kind === 'quote') verdict = judgeQuote(claim, corpus);
+      else {
+        let sentence = sentences.get(start);
+        if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, start, end), figures: extractFigures(prose, start, end) }));
+        verdict = judgeFigure(claim, prose, sentence.terms, sentence.figures, corpus);
+      }
+      judged.set(key, { verdict: verdict.verdict, evidence: verdict.evidence });
+      if (judged.size > cacheSize) judged.delete(judged.keys().next().value!);
+      return verdict;
     });
   };
 
