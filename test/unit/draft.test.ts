@@ -41,6 +41,26 @@ describe('parseDraft', () => {
     ]);
   });
 
+  it('reads GitHub tables, strikethrough and task lists, and leaves a bare URL as text', () => {
+    const text = lines(
+      '| Country | Trade |',
+      '| --- | --- |',
+      '| Tajikistan | $62 million |',
+      '',
+      '- [x] Trade ~~fell~~ rose to $700 million, per www.rt.com/business/475368 and https://tass.com/economy.',
+    );
+    const draft = parseDraft(text);
+    expect(draft.blocks.map((b) => b.prose.trim())).toEqual([
+      'Country',
+      'Trade',
+      'Tajikistan',
+      '$62 million',
+      // The task box and the strikethrough marks are not prose; the URLs' words are.
+      'Trade   fell   rose to $700 million, per www.rt.com/business/475368 and https://tass.com/economy.',
+    ]);
+    expect(draft.links).toEqual([]);
+  });
+
   it('reads ignore directives', () => {
     const draft = parseDraft(lines('<!-- attest-disable figure.mismatch date.mismatch -->', '', 'x', '', '<!-- attest-enable -->'));
     expect(draft.directives.map((d) => [d.kind, d.codes])).toEqual([

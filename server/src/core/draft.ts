@@ -3,9 +3,9 @@
 // citations, links and ignore comments.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { visit, SKIP } from 'unist-util-visit';
+import { remarkGfmWithoutAutolinks } from './gfm';
 import type { Root, Nodes, Link, FootnoteDefinition, FootnoteReference, Html } from 'mdast';
 
 /**
@@ -80,7 +80,7 @@ export interface Draft {
   directives: IgnoreDirective[];
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmWithoutAutolinks);
 
 /** Pandoc citation groups: `[@key]`, `[see @key, p. 12; @other]`. */
 const citationGroup = /\[([^\[\]]*?@[^\[\]]*)\]/g;
