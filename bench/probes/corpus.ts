@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createChecker } from '../../server/src/core/checker';
+import { forgetPassageViews } from '../../server/src/core/passageView';
 import { buildCorpus } from '../../server/src/corpus/index';
 import { loadBundledCorpus, loadBundledSources } from '../../server/src/corpus/loader';
 import { parseSource } from '../../server/src/corpus/parseSource';
@@ -53,6 +54,9 @@ if (mode === 'open') {
   }
   const rounds: number[] = [];
   for (let round = 0; round < 5; round++) {
+    // Each round as new claims meet the corpus: a fresh checker (no verdicts remembered) and no passage read yet.
+    const checker = createChecker({ corpus: first });
+    forgetPassageViews(first);
     const t0 = performance.now();
     for (const text of claims) {
       const s = performance.now();

@@ -82,12 +82,13 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
     const ceilings = new Map<string, number>();
     view.figures.forEach((sourceFigure, index) => {
       if (!comparable(sourceFigure)) return;
-      const source = sourceSide(view, index, corpus);
-      const key = `${source.sentence.start}:${source.sentence.end}`;
-      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, source.sentenceTerms, view.termSet, (term) => view.variants(term));
+      const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
+      const key = `${sentence.start}:${sentence.end}`;
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(sentence), view.termSet, (term) => view.variants(term));
       ceilings.set(key, ceiling);
       if (ceiling < floor) return;
-      const candidate = judgeCandidate(draft, { passage, sentence: source.sentence, figure: sourceFigure }, source, view, corpus);
+      const source = sourceSide(view, index, corpus);
+      const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, corpus);
       if (candidate) candidates.push(candidate);
     });
   }

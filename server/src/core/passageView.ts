@@ -42,6 +42,11 @@ export function passageView(passage: number, corpus: Corpus): PassageView {
   return view;
 }
 
+/** Drops the views kept for a corpus (the benchmark measures queries against passages not yet read). */
+export function forgetPassageViews(corpus: Corpus): void {
+  views.delete(corpus);
+}
+
 /** Each part is read or worked out on first use: a quotation needs none of the terms. */
 class View implements PassageView {
   private memo = new Map<string, unknown>();

@@ -13,8 +13,8 @@ export interface RankedPassage {
   score: number;
 }
 
-/** One score per passage, reused between searches of the same corpus (reset after each). */
-const scratch = new WeakMap<Corpus, Float64Array>();
+/** One score per passage, and the passages scored, reused between searches of the same corpus (reset after each). */
+const scratch = new WeakMap<Corpus, { scores: Float64Array; touched: Int32Array }>();
 
 export function rankPassages(terms: Iterable<string>, corpus: Corpus, limit: number): RankedPassage[] {
   if (limit <= 0) return [];
@@ -26,28 +26,57 @@ export function rankPassages(terms: Iterable<string>, corpus: Corpus, limit: num
   // In a large corpus a common word names tens of thousands of passages and adds little: stop before it.
   let postings = 0;
   const within = rarest.filter((t, i) => (postings += t.count) <= postingsBudget || i < 2);
-  let scores = scratch.get(corpus);
-  if (!scores || scores.length < corpus.passages.length) scratch.set(corpus, (scores = new Float64Array(corpus.passages.length)));
-  const touched: number[] = [];
+  let space = scratch.get(corpus);
+  if (!space || space.scores.length < corpus.passages.length) scratch.set(corpus, (space = { scores: new Float64Array(corpus.passages.length), touched: new Int32Array(corpus.passages.length) }));
+  const { scores, touched } = space;
+  let count = 0;
+  let remaining = 0;
+  for (const { weight } of within) remaining += weight;
   for (const { term, weight } of within) {
-    for (const passage of corpus.passagesWithTerm(term)) {
-      if (scores[passage] === 0) touched.push(passage);
-      scores[passage] += weight;
+    const list = corpus.passagesWithTerm(term);
+    // Once the passages found so far hold `limit` scores above all that the terms still to
+    // look up could add, no other passage can join them: the rest of the terms only add to
+    // these, found by search in their (longer) lists rather than by reading the lists whole.
+    if (count >= limit && list.length > 4 * count && limitScore(scores, touched, count, limit) > remaining) {
+      for (let i = 0; i < count; i++) if (listsPassage(list, touched[i]!)) scores[touched[i]!] += weight;
+    } else {
+      for (let i = 0; i < list.length; i++) {
+        const passage = list[i]!;
+        if (scores[passage] === 0) touched[count++] = passage;
+        scores[passage] += weight;
+      }
     }
+    remaining -= weight;
   }
-  // The best `limit`, kept in order as they come: highest score first, then earliest passage.
+  // The best `limit`, highest score first, then earliest passage; every score is reset on the way.
   const best: RankedPassage[] = [];
-  const before = (a: RankedPassage, b: RankedPassage): boolean => a.score > b.score || (a.score === b.score && a.passage < b.passage);
-  for (const passage of touched) {
-    const entry = { passage, score: scores[passage]! };
+  for (let i = 0; i < count; i++) {
+    const passage = touched[i]!;
+    const score = scores[passage]!;
     scores[passage] = 0;
-    if (best.length === limit && !before(entry, best[limit - 1]!)) continue;
+    const last = best[limit - 1];
+    if (last && (score < last.score || (score === last.score && passage > last.passage))) continue;
     let at = best.length;
-    while (at > 0 && before(entry, best[at - 1]!)) at--;
-    best.splice(at, 0, entry);
+    while (at > 0 && (score > best[at - 1]!.score || (score === best[at - 1]!.score && passage < best[at - 1]!.passage))) at--;
+    best.splice(at, 0, { passage, score });
     if (best.length > limit) best.pop();
   }
   return best;
+}
+
+/** The `limit`-th highest score among the first `count` touched passages. */
+function limitScore(scores: Float64Array, touched: Int32Array, count: number, limit: number): number {
+  // The highest `limit` so far, lowest first.
+  const top: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const score = scores[touched[i]!]!;
+    if (top.length === limit && score <= top[0]!) continue;
+    let at = 0;
+    while (at < top.length && top[at]! < score) at++;
+    top.splice(at, 0, score);
+    if (top.length > limit) top.shift();
+  }
+  return top.length === limit ? top[0]! : 0;
 }
 
 /** Whether a posting list (passages in ascending order) names this passage. */
