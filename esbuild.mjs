@@ -23,7 +23,9 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  // dist/server.js starts dist/server-main.js with a V8 code cache (server/src/bootstrap.ts).
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-main.js' },
+  { ...common, entryPoints: ['server/src/bootstrap.ts'], outfile: 'dist/server.js', banner: {}, define: {}, sourcemap: false },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${bundleUrl}` } },
 ];
 

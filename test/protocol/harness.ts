@@ -86,8 +86,8 @@ export async function startInProcess(options: { rootUri?: string; settings?: Rec
 }
 
 /** The bundled server as other editors start it: `node dist/server.js --stdio`. */
-export async function startStdio(options: { rootUri?: string } = {}): Promise<TestClient & { process: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startStdio(options: { rootUri?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestClient & { process: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client = await connect(connection, options.rootUri ?? null, {}, () => undefined);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

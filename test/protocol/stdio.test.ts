@@ -1,12 +1,16 @@
 // The bundled server, started as another editor would start it, answers initialize and
-// publishes diagnostics for an opened draft.
+// publishes diagnostics for an opened draft; later starts use the code cache the first
+// wrote, and a broken cache file does not stop it.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStdio, type TestClient } from './harness';
 
 describe('node dist/server.js --stdio', () => {
   let client: TestClient;
   beforeAll(async () => {
-    client = await startStdio();
+    client = await startStdio({ env: { XDG_CACHE_HOME: mkdtempSync(path.join(os.tmpdir(), 'attest-cache-')) } });
   });
   afterAll(async () => {
     await client.close();
@@ -31,6 +35,37 @@ describe('node dist/server.js --stdio', () => {
         source: 'attest',
       },
     ]);
+  });
+});
+
+describe('the code cache', () => {
+  const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'attest-cache-'));
+  const cacheDir = path.join(cacheHome, 'attest');
+  /** Starts the server, checks a draft, stops it; the diagnostics it published. */
+  const check = async (): Promise<unknown> => {
+    const server = await startStdio({ env: { XDG_CACHE_HOME: cacheHome } });
+    const published = await server.open('file:///tmp/brief.md', 'Dugin is a [fascist ideologue](#).\n', 1);
+    await server.close();
+    return published.diagnostics;
+  };
+
+  it('is written by the first start, in the user cache folder, and used by the next', async () => {
+    const first = await check();
+    const files = readdirSync(cacheDir);
+    expect(files).toEqual([expect.stringMatching(/^server-v\d+\.\d+\.\d+-\w+-\d+-\d+\.v8cache$/)]);
+    const cache = readFileSync(path.join(cacheDir, files[0]!));
+    expect(cache.length).toBeGreaterThan(100_000);
+    expect(await check()).toEqual(first);
+    // Accepted, so left as it was.
+    expect(readFileSync(path.join(cacheDir, files[0]!)).equals(cache)).toBe(true);
+  });
+
+  it('that is broken is replaced, and the server works as without one', async () => {
+    const file = path.join(cacheDir, readdirSync(cacheDir)[0]!);
+    const first = await check();
+    writeFileSync(file, 'not a code cache');
+    expect(await check()).toEqual(first);
+    expect(readFileSync(file).length).toBeGreaterThan(100_000);
   });
 });
 
