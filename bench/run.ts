@@ -23,6 +23,8 @@ import type { CompletionItem, CompletionList, Hover, PublishDiagnosticsParams } 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startInProcess } from '../test/protocol/harness';
 import { createChecker } from '../server/src/core/checker';
+import { parseDraft } from '../server/src/core/draft';
+import { forgetPassageViews } from '../server/src/core/passageView';
 import { extractFigures } from '../server/src/core/figures';
 import { splitSentences } from '../server/src/core/sentences';
 import { loadBundledCorpus } from '../server/src/corpus/loader';
@@ -148,10 +150,16 @@ async function draftEntries(): Promise<void> {
   const parse: Record<string, Timing> = {};
   for (const size of ['2k', '20k', '100k']) {
     const name = `remark-parse-${size}`;
-    if (!wanted(name) && !wanted(`full-check-${size}`) && !(size === '20k' && (wanted('edit') || wanted('lint')))) continue;
+    if (!wanted(name) && !wanted(`full-check-${size}`) && !(size === '20k' && (wanted('edit') || wanted('lint') || wanted('attest-parse')))) continue;
     const text = drafts[size]!.text;
     parse[size] = await profiled(name, () => measure(() => parser.parse(text), runs[size]));
     record(name, parse[size], { note: `${drafts[size]!.stats.words} words, ${text.length} characters` });
+  }
+  if (wanted('attest-parse-20k')) {
+    // What full-check parses with: remark-parse, front matter and GFM without autolink literals (server/src/core/gfm.ts), then the prose blocks.
+    const text = drafts['20k']!.text;
+    const t = await profiled('attest-parse-20k', () => measure(() => parseDraft(text), runs['20k']));
+    record('attest-parse-20k', t, { ratio: round(t.median / parse['20k']!.median), ratio_to: 'remark-parse-20k', note: 'parseDraft on the whole draft: the parse inside full-check, without its pieces or verdicts' });
   }
   if (wanted('remark-lint-20k')) {
     const linter = unified().use(remarkParse).use(remarkGfm).use(remarkPresetLintRecommended);
@@ -187,6 +195,14 @@ async function draftEntries(): Promise<void> {
       return diagnostics.length + analysis.verdicts.length;
     };
     const t = await profiled(name, () => measure(check, runs[size]));
+    if (size === '20k' && wanted('full-check-20k-unread-corpus')) {
+      // The same, with no passage of the corpus read before: as the first draft checked after the server starts.
+      const unread = await measure(() => {
+        forgetPassageViews(corpus);
+        return check();
+      }, runs[size]);
+      record('full-check-20k-unread-corpus', unread, { ratio: round(unread.median / parse[size]!.median), ratio_to: 'remark-parse-20k', note: 'full-check-20k with the passage views (terms, sets and figure contexts kept per corpus) dropped before each run' });
+    }
     const analysis = createChecker({ corpus }).analyse(text);
     const verdicts: Record<string, number> = {};
     for (const v of analysis.verdicts) verdicts[`${v.claim.kind} ${v.verdict}`] = (verdicts[`${v.claim.kind} ${v.verdict}`] ?? 0) + 1;
