@@ -27,8 +27,8 @@ export interface PassageView {
   remember<T>(key: string | number, make: () => T): T;
 }
 
-/** How many passages' views each corpus keeps. */
-const keptViews = 4096;
+/** How many passages' views each corpus keeps; the oldest go first. */
+const keptViews = 1024;
 const views = new WeakMap<Corpus, Map<number, PassageView>>();
 
 export function passageView(passage: number, corpus: Corpus): PassageView {
