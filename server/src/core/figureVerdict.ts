@@ -7,7 +7,7 @@ import { listsPassage, rankPassages } from './retrieval';
 import { sentenceOf } from './sentences';
 import { intervalsOverlap } from './figureFormat';
 import { passageView, termsWithin, type PassageView } from './passageView';
-import { matchSubject, spellingVariantLength, subjectCeiling, subjectProfile, type SubjectMatch, type SubjectProfile } from './subject';
+import { matchSubject, spellingVariantLength, subjectCeiling, subjectProfile, termSet, type SubjectMatch, type SubjectProfile } from './subject';
 import { termsOf, type Term } from './terms';
 import { unitFamily, unitsInFamily } from './units';
 import type { Claim, Evidence, Figure, Span, Verdict } from './types';
@@ -87,7 +87,7 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
       const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(sentence), view.termSet, (term) => view.variants(term));
       ceilings.set(key, ceiling);
       if (ceiling < floor) return;
-      const source = sourceSide(view, index, corpus);
+      const source = sourceSide(view, index, sentence, corpus);
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, corpus);
       if (candidate) candidates.push(candidate);
     });
@@ -117,23 +117,22 @@ interface SourceSide {
   named?: string;
 }
 
-function sourceSide(view: PassageView, index: number, corpus: Corpus): SourceSide {
+/** `sentence` is the figure's sentence (sentenceOf), which the caller has found already. */
+function sourceSide(view: PassageView, index: number, sentence: Span, corpus: Corpus): SourceSide {
   return view.remember(index, () => {
     const figure = view.figures[index]!;
     const text = view.text;
-    const sentence = sentenceOf(view.sentences, figure, text);
     const inSentence = view.figures.filter((f) => f.start >= sentence.start && f.end <= sentence.end);
     const others = inSentence.filter((f) => !isDate(f));
     const dates = inSentence.filter(isDate);
     const date = isDate(figure);
     const clause = date ? sentence : clauseOf(text, figure, others, sentence);
-    const set = (terms: readonly Term[]): Set<string> => new Set(terms.map((t) => t.term));
     return {
       sentence,
       period: date ? undefined : periodOf(text, figure, others, dates, sentence),
       sentenceTerms: view.sentenceSet(sentence),
-      clauseTerms: set(termsWithin(view.terms, clause)),
-      nearTerms: set(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
+      clauseTerms: termSet(termsWithin(view.terms, clause)),
+      nearTerms: termSet(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
       target: !date && isTarget(text, figure, sentence),
       named: date ? namedByYear(text, figure, corpus) : undefined,
     };

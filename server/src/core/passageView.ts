@@ -3,7 +3,7 @@
 // (a draft's claims mostly meet the same few passages), up to a bound, so that a large
 // corpus that keeps its text on disk is read once per passage rather than once per claim.
 import type { Corpus } from './corpus';
-import { spellingVariantLength, variantsIn } from './subject';
+import { spellingVariantLength, termSet, variantsIn } from './subject';
 import type { Term } from './terms';
 import type { Figure, Span } from './types';
 
@@ -86,7 +86,7 @@ class View implements PassageView {
     return this.once('terms', () => this.corpus.terms(this.passage));
   }
   get termSet(): ReadonlySet<string> {
-    return this.once('termSet', () => new Set(this.terms.map((t) => t.term)));
+    return this.once('termSet', () => termSet(this.terms));
   }
   get folded(): string {
     return this.once('folded', () => foldForComparison(this.text));
@@ -97,7 +97,7 @@ class View implements PassageView {
   sentenceSet(sentence: Span): ReadonlySet<string> {
     const key = `${sentence.start}:${sentence.end}`;
     let set = this.sets.get(key);
-    if (!set) this.sets.set(key, (set = new Set(termsWithin(this.terms, sentence).map((t) => t.term))));
+    if (!set) this.sets.set(key, (set = termSet(termsWithin(this.terms, sentence))));
     return set;
   }
 }

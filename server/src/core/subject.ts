@@ -74,7 +74,7 @@ type Terms = readonly Term[] | ReadonlySet<string>;
 export function subjectCeiling(profile: SubjectProfile, sentence: ReadonlySet<string>, paragraph: ReadonlySet<string>, variants?: Variants): number {
   let weight = 0;
   for (const [term, w] of profile.weights) {
-    if (variants ? sentence.has(term) || variants(term).some((v) => sentence.has(v)) : has(sentence, term)) weight += w * inClause;
+    if (hasTerm(sentence, term, variants)) weight += w * inClause;
     else if (paragraph.has(term)) weight += w * inParagraph;
   }
   return weight;
@@ -90,7 +90,7 @@ export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: T
   const sentenceSet = termSet(sentence);
   const paragraphSet = termSet(paragraph);
   const nearSet = termSet(near);
-  const found = (set: ReadonlySet<string>, term: string): boolean => (variants ? set.has(term) || variants(term).some((v) => set.has(v)) : has(set, term));
+  const found = (set: ReadonlySet<string>, term: string): boolean => hasTerm(set, term, variants);
   let matched = 0;
   let local = 0;
   let missing = 0;
@@ -194,7 +194,13 @@ function isEntity(term: string, vocabulary: Vocabulary): boolean {
   return vocabulary.countries.has(term) || vocabulary.organisations.has(term);
 }
 
-function termSet(terms: Terms): ReadonlySet<string> {
+/** `has`, with the spelling variants looked up already when the caller knows them. */
+function hasTerm(set: ReadonlySet<string>, term: string, variants?: Variants): boolean {
+  return variants ? set.has(term) || variants(term).some((v) => set.has(v)) : has(set, term);
+}
+
+/** Terms as a set of their (folded) words. */
+export function termSet(terms: Terms): ReadonlySet<string> {
   return terms instanceof Set ? terms : new Set((terms as readonly Term[]).map((t) => t.term));
 }
 
