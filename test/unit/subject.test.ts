@@ -4,7 +4,8 @@
 // looking spelling variants up per passage must match as scanning each set does.
 import { describe, expect, it } from 'vitest';
 import { passageView, termsWithin } from '../../server/src/core/passageView';
-import { matchSubject, subjectCeiling, subjectProfile, variantsIn } from '../../server/src/core/subject';
+import { variantsIn } from '../../server/src/core/spelling';
+import { matchSubject, subjectCeiling, subjectProfile } from '../../server/src/core/subject';
 import { termsOf } from '../../server/src/core/terms';
 import { bundledCorpus } from './corpus';
 

@@ -22,6 +22,8 @@ export interface Corpus {
   terms(passage: number): readonly Term[];
   /** Passages containing a term, in ascending order. */
   passagesWithTerm(term: string): readonly number[];
+  /** The corpus's terms one letter away from a long term ("kashgar" for "kashghar"): its spelling variants (see spelling.ts). */
+  variants(term: string): readonly string[];
   /** Inverse document frequency of a term over passages; rare terms weigh more. */
   idf(term: string): number;
   /** The sources write this term only with a capital: a name ("Gulf", "Jamshoro"), not a common word. */

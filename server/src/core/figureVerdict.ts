@@ -7,7 +7,7 @@ import { listsPassage, rankPassages } from './retrieval';
 import { sentenceOf } from './sentences';
 import { intervalsOverlap } from './figureFormat';
 import { passageView, termsWithin, type PassageView } from './passageView';
-import { matchSubject, spellingVariantLength, subjectCeiling, subjectProfile, termSet, type SubjectMatch, type SubjectProfile } from './subject';
+import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectMatch, type SubjectProfile } from './subject';
 import { termsOf, type Term } from './terms';
 import { unitFamily, unitsInFamily } from './units';
 import type { Claim, Evidence, Figure, Span, Verdict } from './types';
@@ -76,8 +76,10 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
   // (see decide): passages and sentences that cannot reach it are not matched.
   const floor = (thresholds.support - citedMargin) * profile.total;
   // Only passages that share the draft's subject can support or contradict it.
+  // The corpus's spelling variants of each draft term, for the index's screen.
+  const variants = new Map([...profile.weights.keys()].map((term) => [term, corpus.variants(term)]));
   for (const { passage } of rankPassages(profile.weights.keys(), corpus, candidatePassages)) {
-    if (!corpus.figures(passage).some(comparable) || indexedCeiling(profile, passage, corpus) < floor) continue;
+    if (!corpus.figures(passage).some(comparable) || indexedCeiling(profile, variants, passage, corpus) < floor) continue;
     const view = passageView(passage, corpus);
     const ceilings = new Map<string, number>();
     view.figures.forEach((sourceFigure, index) => {
@@ -141,12 +143,12 @@ function sourceSide(view: PassageView, index: number, sentence: Span, corpus: Co
 
 /**
  * subjectCeiling from the term index alone, without reading the passage: the weight of the
- * draft's terms the passage lists, counting every long term it lacks as a possible spelling
- * variant of one it has.
+ * draft's terms the passage lists, itself or as a spelling variant.
  */
-function indexedCeiling(profile: SubjectProfile, passage: number, corpus: Corpus): number {
+function indexedCeiling(profile: SubjectProfile, variants: ReadonlyMap<string, readonly string[]>, passage: number, corpus: Corpus): number {
+  const lists = (term: string): boolean => listsPassage(corpus.passagesWithTerm(term), passage);
   let weight = 0;
-  for (const [term, w] of profile.weights) if (term.length >= spellingVariantLength || listsPassage(corpus.passagesWithTerm(term), passage)) weight += w;
+  for (const [term, w] of profile.weights) if (lists(term) || variants.get(term)!.some(lists)) weight += w;
   return weight;
 }
 

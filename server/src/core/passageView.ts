@@ -3,7 +3,8 @@
 // (a draft's claims mostly meet the same few passages), up to a bound, so that a large
 // corpus that keeps its text on disk is read once per passage rather than once per claim.
 import type { Corpus } from './corpus';
-import { spellingVariantLength, termSet, variantsIn } from './subject';
+import { spellingVariantLength } from './spelling';
+import { termSet } from './subject';
 import type { Term } from './terms';
 import type { Figure, Span } from './types';
 
@@ -70,7 +71,7 @@ class View implements PassageView {
   variants(term: string): readonly string[] {
     if (term.length < spellingVariantLength) return [];
     let found = this.variantsOf.get(term);
-    if (!found) this.variantsOf.set(term, (found = variantsIn(this.termSet, term)));
+    if (!found) this.variantsOf.set(term, (found = this.corpus.variants(term).filter((v) => this.termSet.has(v))));
     return found;
   }
   get text(): string {

@@ -2,6 +2,7 @@
 // rare shared words count most, words in the figure's own clause more than words
 // elsewhere in its sentence or paragraph, and naming a different country or organisation
 // or an opposite metric (exports vs imports) counts against.
+import { spellingVariantLength, withinOneEdit } from './spelling';
 import { directionTerms, opposedTerms, type Term, type Vocabulary } from './terms';
 import type { Span } from './types';
 
@@ -120,7 +121,7 @@ export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: T
     const scope = sets.find((set) => entityKinds(set, vocabulary)[country ? 0 : 1]);
     if (!scope) continue;
     let lacking = false;
-    for (const e of profile.entities) if (vocabulary.countries.has(e) === country && !has(country ? scope : paragraphSet, e)) lacking = true;
+    for (const e of profile.entities) if (vocabulary.countries.has(e) === country && !found(country ? scope : paragraphSet, e)) lacking = true;
     let other = false;
     for (const t of scope) if (isEntity(t, vocabulary) && vocabulary.countries.has(t) === country && !profile.entities.has(t)) other = true;
     if (lacking && other) {
@@ -151,14 +152,6 @@ export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: T
 
 /** The spelling variants of a term (one letter away, see `has`) that the source has. */
 export type Variants = (term: string) => readonly string[];
-
-/** The terms of `terms` within one letter of `term` (long terms only), for a Variants lookup. */
-export function variantsIn(terms: Iterable<string>, term: string): string[] {
-  const out: string[] = [];
-  if (term.length < spellingVariantLength) return out;
-  for (const candidate of terms) if (candidate !== term && Math.abs(candidate.length - term.length) <= 1 && withinOneEdit(candidate, term)) out.push(candidate);
-  return out;
-}
 
 /**
  * Facts about a term set that do not depend on the draft, remembered per set: source sets
@@ -204,9 +197,6 @@ export function termSet(terms: Terms): ReadonlySet<string> {
   return terms instanceof Set ? terms : new Set((terms as readonly Term[]).map((t) => t.term));
 }
 
-/** Terms this long may match a spelling variant one letter away. */
-export const spellingVariantLength = 6;
-
 /** Exact, or a one-letter spelling difference in a long name ("Kashgar"/"Kashghar"). */
 function has(set: ReadonlySet<string>, term: string): boolean {
   if (set.has(term)) return true;
@@ -218,13 +208,4 @@ function has(set: ReadonlySet<string>, term: string): boolean {
 function hasPrefix(terms: Iterable<string>, prefix: string): boolean {
   for (const t of terms) if (t.startsWith(prefix)) return true;
   return false;
-}
-
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length > b.length) [a, b] = [b, a];
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.slice(i) === b.slice(i + 1);
 }

@@ -3,6 +3,7 @@
 import type { Corpus } from '../core/corpus';
 import { extractFigures } from '../core/figures';
 import { splitSentences } from '../core/sentences';
+import { spellingLookup } from '../core/spelling';
 import { createVocabulary, termsOf, type Term, type Vocabulary } from '../core/terms';
 import type { Figure, Passage, Source, Span } from '../core/types';
 
@@ -68,6 +69,7 @@ export function buildCorpus(input: readonly Source[]): Corpus {
     figures: (p: number) => figures[p] ?? [],
     terms: (p: number) => terms[p] ?? [],
     passagesWithTerm: (term: string) => byTerm.get(term) ?? [],
+    variants: spellingLookup([...byTerm.keys()]),
     idf: (term: string) => Math.log(1 + total / (1 + (byTerm.get(term)?.length ?? 0))),
     isName: (term: string) => byTerm.has(term) && !common.has(term),
   });

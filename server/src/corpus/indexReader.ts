@@ -2,6 +2,7 @@
 // text and terms read from the file when asked.
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Corpus } from '../core/corpus';
+import { spellingLookup } from '../core/spelling';
 import { createVocabulary, type Term } from '../core/terms';
 import type { Figure, Passage, Source, Span } from '../core/types';
 import { magic, figureInts, figureFloats, F, V } from './indexFormat';
@@ -300,6 +301,7 @@ function open(store: Store, lazy: boolean, options: LoadIndexOptions): LoadedCor
     figures: (p: number) => (p >= 0 && p < passageCount ? figuresOf(p) : []),
     terms: (p: number) => (p >= 0 && p < passageCount ? termCache.get(p, termsOfPassage) : []),
     passagesWithTerm,
+    variants: spellingLookup(dictionary),
     idf: (term: string) => Math.log(1 + total / (1 + postingCount(term))),
     isName: (term: string) => {
       const id = termIds.get(term);
