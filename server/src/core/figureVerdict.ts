@@ -36,7 +36,12 @@ export interface Candidate extends SubjectMatch {
   periodAgrees: boolean;
 }
 
-export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus): Verdict {
+export interface JudgeOptions {
+  /** Match every source figure that could reach the support threshold, not only those that could change the verdict (for tests). */
+  exhaustive?: boolean;
+}
+
+export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, options: JudgeOptions = {}): Verdict {
   // A source figure that agrees with another figure of the same sentence is that figure's
   // evidence, not a contradiction of this one ("$700 million, and … a $14 billion investment").
   const amounts = draftFigures.filter((f) => !isDate(f));
@@ -44,12 +49,15 @@ export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonl
   const others = amounts.filter((f) => f.start !== claim.figure!.start).map((f) => ({ figure: f, period: periodOf(draftText, f, amounts, dates, claim.sentence) }));
   const explainsAnother = (c: Candidate): boolean =>
     others.some((o) => intervalsOverlap(o.figure, c.source.figure) && (!o.period || !c.period || sameDate(o.period, c.period)));
-  const candidates = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus).filter((c) => c.compatible || !explainsAnother(c));
+  const candidates = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus, (c) => c.compatible || !explainsAnother(c), options);
   return decide(claim, candidates, corpus);
 }
 
-/** Every source figure of the claim's unit that could speak to it, with how well its subject matches. */
-export function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus): Candidate[] {
+/**
+ * The source figures of the claim's unit that could speak to it and that `keep` keeps, with
+ * how well their subject matches; without those that cannot change decide()'s verdict.
+ */
+function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, keep: (c: Candidate) => boolean, options: JudgeOptions): Candidate[] {
   const figure = claim.figure!;
   const exclude: Span[] = [{ start: figure.qualifierStart ?? figure.start, end: figure.end }];
   if (claim.period) exclude.push({ start: claim.period.start, end: claim.period.end });
@@ -72,14 +80,17 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
   const units = new Set(isDate(figure) ? [] : unitsInFamily(unitFamily(figure.unit)));
   const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f));
   const draft: DraftSide = { claim, profile, target: !isDate(figure) && isTarget(draftText, figure, claim.sentence) };
-  // A candidate scoring under the support threshold less the cited margin changes no verdict
-  // (see decide): passages and sentences that cannot reach it are not matched.
-  const floor = (thresholds.support - citedMargin) * profile.total;
-  // Only passages that share the draft's subject can support or contradict it.
+  // Passages and sentences whose subject cannot reach the score a candidate needs to change
+  // the verdict (see mayChange) are not matched; ceilings are subject weights, scores shares of it.
+  const best = { supports: 0, contradicts: 0 };
+  const needed = (compatible: boolean): number => (options.exhaustive ? floorScore : mayChange(compatible, best)) * profile.total;
   // The corpus's spelling variants of each draft term, for the index's screen.
   const variants = new Map([...profile.weights.keys()].map((term) => [term, corpus.variants(term)]));
+  // Only passages that share the draft's subject can support or contradict it.
   for (const { passage } of rankPassages(profile.weights.keys(), corpus, candidatePassages)) {
-    if (!corpus.figures(passage).some(comparable) || indexedCeiling(profile, variants, passage, corpus) < floor) continue;
+    let least = Infinity;
+    for (const f of corpus.figures(passage)) if (comparable(f)) least = Math.min(least, needed(compatibleWith(figure, f)));
+    if (least === Infinity || indexedCeiling(profile, variants, passage, corpus) < least) continue;
     const view = passageView(passage, corpus);
     const ceilings = new Map<string, number>();
     view.figures.forEach((sourceFigure, index) => {
@@ -88,10 +99,13 @@ export function figureCandidates(claim: Claim, draftText: string, draftTerms: re
       const key = `${sentence.start}:${sentence.end}`;
       const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(sentence), view.termSet, (term) => view.variants(term));
       ceilings.set(key, ceiling);
-      if (ceiling < floor) return;
+      if (ceiling < needed(compatibleWith(figure, sourceFigure))) return;
       const source = sourceSide(view, index, sentence, corpus);
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, corpus);
-      if (candidate) candidates.push(candidate);
+      if (!candidate || !keep(candidate)) return;
+      candidates.push(candidate);
+      if (supports(claim)(candidate)) best.supports = Math.max(best.supports, candidate.score);
+      if (contradicts(candidate)) best.contradicts = Math.max(best.contradicts, candidate.score);
     });
   }
   return candidates;
@@ -169,8 +183,13 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too.
   const { named } = source;
   if (named && !(named === 'wrote' ? [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
-  const compatible = isDate(figure) ? sameDate(figure, sourceFigure.figure) : intervalsOverlap(figure, sourceFigure.figure) && !claimsMore(figure, sourceFigure.figure);
+  const compatible = compatibleWith(figure, sourceFigure.figure);
   return { ...match, source: sourceFigure, period, compatible, periodAgrees: Boolean(claim.period && period) };
+}
+
+/** The source figure agrees with the draft's: the same date, or an amount the draft's range covers without saying more. */
+function compatibleWith(figure: Figure, source: Figure): boolean {
+  return isDate(figure) ? sameDate(figure, source) : intervalsOverlap(figure, source) && !claimsMore(figure, source);
 }
 
 const namedYearPenalty = 0.35;
@@ -230,11 +249,8 @@ function decide(claim: Claim, candidates: Candidate[], corpus: Corpus): Verdict 
     const top = sorted[0];
     return top && (cited(top) ? top : (sorted.find((c) => cited(c) && c.score >= top.score - citedMargin && c.compatible === top.compatible) ?? top));
   };
-  // A date's subject may be told in the sentences around it ("… in December 2019. RT reported that a delegation …").
-  const anchor = claim.kind === 'date' ? 0 : thresholds.anchor;
-  const compatible = best((c) => c.compatible && !c.opposite && c.sentenceScore >= anchor && c.missing < thresholds.missing);
-  // Prefer silence: a contradiction needs every name of the draft's subject in the source passage.
-  const incompatible = best((c) => !c.compatible && !c.conflict && c.missing < thresholds.missing);
+  const compatible = best(supports(claim));
+  const incompatible = best(contradicts);
   const reversed = best((c) => c.compatible && c.opposite && c.missing < thresholds.missing);
   if (compatible && compatible.score >= thresholds.support && compatible.score + thresholds.tie >= Math.max(incompatible?.score ?? 0, reversed?.score ?? 0)) {
     return { claim, verdict: 'supported', evidence: [evidence(compatible, corpus)] };
@@ -247,6 +263,37 @@ function decide(claim: Claim, candidates: Candidate[], corpus: Corpus): Verdict 
     return { claim, verdict: 'contradicted', evidence: [{ ...evidence(reversed, corpus), opposite: true }] };
   }
   return { claim, verdict: 'unsourced', evidence: [] };
+}
+
+/** The candidates decide() may take as support. */
+function supports(claim: Claim): (c: Candidate) => boolean {
+  // A date's subject may be told in the sentences around it ("… in December 2019. RT reported that a delegation …").
+  const anchor = claim.kind === 'date' ? 0 : thresholds.anchor;
+  return (c) => c.compatible && !c.opposite && c.sentenceScore >= anchor && c.missing < thresholds.missing;
+}
+
+/** The candidates decide() may take as a contradiction. Prefer silence: one needs every name of the draft's subject in the source passage. */
+function contradicts(c: Candidate): boolean {
+  return !c.compatible && !c.conflict && c.missing < thresholds.missing;
+}
+
+/** Under this score a candidate changes no verdict, whatever else is found. */
+const floorScore = thresholds.support - citedMargin;
+
+/**
+ * The least score a candidate not yet matched needs to change decide()'s verdict, given the
+ * best scores of those found so far that it may take as support or as a contradiction.
+ * - decide() takes the best of a kind, or a cited one up to citedMargin below it: a candidate
+ *   further below the best of its kind is never taken.
+ * - Under floorScore a candidate changes nothing: as support it is too weak, and as a
+ *   contradiction or reversal it outweighs only support that is too weak itself.
+ * - A compatible candidate that reverses the draft's direction, under the best support less
+ *   citedMargin, cannot outweigh that support (tie > citedMargin), and it is only read when
+ *   support fails for another reason, at a score under the contradiction bar.
+ * Each of these only rises as more candidates are found, so a candidate passed over stays so.
+ */
+function mayChange(compatible: boolean, best: { supports: number; contradicts: number }): number {
+  return Math.max(floorScore, (compatible ? best.supports : best.contradicts) - citedMargin);
 }
 
 function sameDate(a: Figure, b: Figure): boolean {
