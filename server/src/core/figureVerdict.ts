@@ -7,7 +7,7 @@ import { listsPassage, rankPassages } from './retrieval';
 import { sentenceOf } from './sentences';
 import { intervalsOverlap } from './figureFormat';
 import { passageView, termsWithin, type PassageView } from './passageView';
-import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectMatch, type SubjectProfile } from './subject';
+import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectMatch, type SubjectProfile, type Variants } from './subject';
 import { termsOf, type Term } from './terms';
 import { unitFamily, unitsInFamily } from './units';
 import type { Claim, Evidence, Figure, Span, Verdict } from './types';
@@ -84,24 +84,31 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   // the verdict (see mayChange) are not matched; ceilings are subject weights, scores shares of it.
   const best = { supports: 0, contradicts: 0 };
   const needed = (compatible: boolean): number => (options.exhaustive ? floorScore : mayChange(compatible, best)) * profile.total;
-  // The corpus's spelling variants of each draft term, for the index's screen.
-  const variants = new Map([...profile.weights.keys()].map((term) => [term, corpus.variants(term)]));
+  // The corpus's spelling variants of the draft's terms, looked up once per claim.
+  const spelt = new Map<string, readonly string[]>();
+  const variants: Variants = (term) => {
+    let found = spelt.get(term);
+    if (!found) spelt.set(term, (found = corpus.variants(term)));
+    return found;
+  };
+  // The draft's terms, weightiest first, for the index's screen.
+  const screen = [...profile.weights].sort((a, b) => b[1] - a[1]);
   // Only passages that share the draft's subject can support or contradict it.
   for (const { passage } of rankPassages(profile.weights.keys(), corpus, candidatePassages)) {
     let least = Infinity;
     for (const f of corpus.figures(passage)) if (comparable(f)) least = Math.min(least, needed(compatibleWith(figure, f)));
-    if (least === Infinity || indexedCeiling(profile, variants, passage, corpus) < least) continue;
+    if (least === Infinity || !mayReach(screen, variants, passage, corpus, least)) continue;
     const view = passageView(passage, corpus);
     const ceilings = new Map<string, number>();
     view.figures.forEach((sourceFigure, index) => {
       if (!comparable(sourceFigure)) return;
       const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
       const key = `${sentence.start}:${sentence.end}`;
-      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(sentence), view.termSet, (term) => view.variants(term));
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(sentence), view.termSet, variants);
       ceilings.set(key, ceiling);
       if (ceiling < needed(compatibleWith(figure, sourceFigure))) return;
       const source = sourceSide(view, index, sentence, corpus);
-      const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, corpus);
+      const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus);
       if (!candidate || !keep(candidate)) return;
       candidates.push(candidate);
       if (supports(claim)(candidate)) best.supports = Math.max(best.supports, candidate.score);
@@ -156,26 +163,35 @@ function sourceSide(view: PassageView, index: number, sentence: Span, corpus: Co
 }
 
 /**
- * subjectCeiling from the term index alone, without reading the passage: the weight of the
- * draft's terms the passage lists, itself or as a spelling variant.
+ * Whether subjectCeiling can reach `needed` in this passage, from the term index alone without
+ * reading the passage: the weight of the draft's terms (`terms`, weightiest first) that the
+ * passage lists, itself or as a spelling variant. Stops once the answer is known.
  */
-function indexedCeiling(profile: SubjectProfile, variants: ReadonlyMap<string, readonly string[]>, passage: number, corpus: Corpus): number {
+function mayReach(terms: readonly [string, number][], variants: Variants, passage: number, corpus: Corpus, needed: number): boolean {
   const lists = (term: string): boolean => listsPassage(corpus.passagesWithTerm(term), passage);
-  let weight = 0;
-  for (const [term, w] of profile.weights) if (lists(term) || variants.get(term)!.some(lists)) weight += w;
-  return weight;
+  let found = 0;
+  let open = 0;
+  for (const [, w] of terms) open += w;
+  for (const [term, w] of terms) {
+    open -= w;
+    if (lists(term) || variants(term).some(lists)) {
+      found += w;
+      if (found >= needed) return true;
+    } else if (found + open < needed) return false;
+  }
+  return found >= needed;
 }
 
 /** How many of the passages that share the most with the draft sentence are searched for its figure. */
 const candidatePassages = 40;
 
-function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: SourceSide, view: PassageView, corpus: Corpus): Candidate | undefined {
+function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: SourceSide, view: PassageView, variants: Variants, corpus: Corpus): Candidate | undefined {
   const { claim, profile } = draft;
   const figure = claim.figure!;
   const { period } = source;
   const periodAgrees = !claim.period || !period || sameDate(claim.period, period);
   if (!periodAgrees) return undefined;
-  const match = matchSubject(profile, source.clauseTerms, source.sentenceTerms, view.termSet, source.nearTerms, corpus.vocabulary, (term) => view.variants(term));
+  const match = matchSubject(profile, source.clauseTerms, source.sentenceTerms, view.termSet, source.nearTerms, corpus.vocabulary, variants);
   // A goal is not an outcome: "plan to increase it to $500 million" does not state today's trade.
   if (!isDate(figure) && draft.target !== source.target) {
     Object.assign(match, { score: match.score * targetPenalty, conflict: true });

@@ -3,7 +3,6 @@
 // (a draft's claims mostly meet the same few passages), up to a bound, so that a large
 // corpus that keeps its text on disk is read once per passage rather than once per claim.
 import type { Corpus } from './corpus';
-import { spellingVariantLength } from './spelling';
 import { termSet } from './subject';
 import type { Term } from './terms';
 import type { Figure, Span } from './types';
@@ -22,8 +21,6 @@ export interface PassageView {
   readonly words: ReadonlySet<string>;
   /** The terms of one of `sentences` (or any span), as a set; remembered per sentence. */
   sentenceSet(sentence: Span): ReadonlySet<string>;
-  /** The passage's terms one letter away from a long term (see subject.ts's `has`); looked for once per term. */
-  variants(term: string): readonly string[];
   /** Whatever a checker works out about this passage alone, worked out once. */
   remember<T>(key: string | number, make: () => T): T;
 }
@@ -52,7 +49,6 @@ export function forgetPassageViews(corpus: Corpus): void {
 class View implements PassageView {
   private memo = new Map<string, unknown>();
   private remembered = new Map<string | number, unknown>();
-  private variantsOf = new Map<string, readonly string[]>();
   private sets = new Map<string, ReadonlySet<string>>();
   constructor(
     private readonly passage: number,
@@ -67,12 +63,6 @@ class View implements PassageView {
     let value = this.remembered.get(key) as T | undefined;
     if (value === undefined) this.remembered.set(key, (value = make()));
     return value;
-  }
-  variants(term: string): readonly string[] {
-    if (term.length < spellingVariantLength) return [];
-    let found = this.variantsOf.get(term);
-    if (!found) this.variantsOf.set(term, (found = this.corpus.variants(term).filter((v) => this.termSet.has(v))));
-    return found;
   }
   get text(): string {
     return this.corpus.passages[this.passage]!.text;

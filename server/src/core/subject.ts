@@ -150,7 +150,7 @@ export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: T
   return { score, sentenceScore: local / profile.total, missing: missing / profile.total, conflict, opposite };
 }
 
-/** The spelling variants of a term (one letter away, see `has`) that the source has. */
+/** A term's spelling variants (one letter away, see `has`): all that the sets searched may hold, such as the corpus's (Corpus.variants). */
 export type Variants = (term: string) => readonly string[];
 
 /**
