@@ -1,5 +1,5 @@
-// rankPassages skips reading long posting lists once no passage outside those found can
-// reach the best `limit`; the ranking must be exactly the one scoring every list gives.
+// rankPassages scores passages a block at a time; the ranking must be exactly the one that
+// scoring each list in turn over all passages gives, across the blocks' edges too.
 import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../../server/src/core/corpus';
 import { listsPassage, rankPassages } from '../../server/src/core/retrieval';
@@ -39,13 +39,25 @@ function bruteForce(terms: string[], corpus: Corpus, limit: number): { passage: 
 
 describe('rankPassages', () => {
   it('ranks exactly as scoring every posting list would, for rare and common terms alike', () => {
-    const { corpus, terms } = fakeCorpus(20000, 7);
-    let state = 99;
-    const pick = (): string => terms[(state = (state * 48271) % 2147483647) % terms.length]!;
-    for (let query = 0; query < 200; query++) {
-      const asked = Array.from({ length: 3 + (query % 9) }, pick);
-      for (const limit of [1, 6, 40]) expect(rankPassages(asked, corpus, limit)).toEqual(bruteForce(asked, corpus, limit));
+    for (const [passages, seed] of [[20000, 7], [40000, 3], [900, 5]] as const) {
+      const { corpus, terms } = fakeCorpus(passages, seed);
+      let state = 99;
+      const pick = (): string => terms[(state = (state * 48271) % 2147483647) % terms.length]!;
+      for (let query = 0; query < 100; query++) {
+        const asked = Array.from({ length: 3 + (query % 9) }, pick);
+        for (const limit of [1, 6, 40]) expect(rankPassages(asked, corpus, limit)).toEqual(bruteForce(asked, corpus, limit));
+      }
     }
+  });
+
+  it("finds passages at every position, blocks' edges included", () => {
+    const edges = [0, 1, 4095, 4096, 8191, 8192, 16383, 16384, 16385, 32767, 32768, 65535, 65536, 99999];
+    const corpus = {
+      passages: Array.from({ length: 100000 }, () => ({})),
+      passagesWithTerm: (term: string) => (term === 'rare' ? edges : []),
+      idf: () => 1,
+    } as unknown as Corpus;
+    expect(rankPassages(['rare', 'absent'], corpus, 40).map((r) => r.passage)).toEqual(edges);
   });
 
   it('finds a passage in a posting list by search', () => {

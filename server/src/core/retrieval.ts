@@ -13,8 +13,14 @@ export interface RankedPassage {
   score: number;
 }
 
-/** One score per passage, and the passages scored, reused between searches of the same corpus (reset after each). */
-const scratch = new WeakMap<Corpus, { scores: Float64Array; touched: Int32Array }>();
+/**
+ * Passages are scored a block at a time, every list adding to the block before the next: a
+ * block's scores stay in the processor's cache, where scores for the whole corpus (millions
+ * of bytes, read in no useful order) would not. Scratch space, reused and reset after each block.
+ */
+const block = 16384;
+const scores = new Float64Array(block);
+const touched = new Int32Array(block);
 
 export function rankPassages(terms: Iterable<string>, corpus: Corpus, limit: number): RankedPassage[] {
   if (limit <= 0) return [];
@@ -26,57 +32,41 @@ export function rankPassages(terms: Iterable<string>, corpus: Corpus, limit: num
   // In a large corpus a common word names tens of thousands of passages and adds little: stop before it.
   let postings = 0;
   const within = rarest.filter((t, i) => (postings += t.count) <= postingsBudget || i < 2);
-  let space = scratch.get(corpus);
-  if (!space || space.scores.length < corpus.passages.length) scratch.set(corpus, (space = { scores: new Float64Array(corpus.passages.length), touched: new Int32Array(corpus.passages.length) }));
-  const { scores, touched } = space;
-  let count = 0;
-  let remaining = 0;
-  for (const { weight } of within) remaining += weight;
-  for (const { term, weight } of within) {
-    const list = corpus.passagesWithTerm(term);
-    // Once the passages found so far hold `limit` scores above all that the terms still to
-    // look up could add, no other passage can join them: the rest of the terms only add to
-    // these, found by search in their (longer) lists rather than by reading the lists whole.
-    if (count >= limit && list.length > 4 * count && limitScore(scores, touched, count, limit) > remaining) {
-      for (let i = 0; i < count; i++) if (listsPassage(list, touched[i]!)) scores[touched[i]!] += weight;
-    } else {
-      for (let i = 0; i < list.length; i++) {
-        const passage = list[i]!;
-        if (scores[passage] === 0) touched[count++] = passage;
-        scores[passage] += weight;
-      }
-    }
-    remaining -= weight;
-  }
-  // The best `limit`, highest score first, then earliest passage; every score is reset on the way.
+  const lists = within.map((t) => corpus.passagesWithTerm(t.term));
+  const weights = within.map((t) => t.weight);
+  const next = lists.map(() => 0);
+  // The best `limit`, highest score first, then earliest passage.
   const best: RankedPassage[] = [];
-  for (let i = 0; i < count; i++) {
-    const passage = touched[i]!;
-    const score = scores[passage]!;
-    scores[passage] = 0;
-    const last = best[limit - 1];
-    if (last && (score < last.score || (score === last.score && passage > last.passage))) continue;
-    let at = best.length;
-    while (at > 0 && (score > best[at - 1]!.score || (score === best[at - 1]!.score && passage < best[at - 1]!.passage))) at--;
-    best.splice(at, 0, { passage, score });
-    if (best.length > limit) best.pop();
+  for (let base = 0; base < corpus.passages.length; base += block) {
+    let count = 0;
+    // Each list adds its weight to the passages it names in this block, in the same order for
+    // every passage (so equal sets of terms give equal scores).
+    for (let k = 0; k < lists.length; k++) {
+      const list = lists[k]!;
+      const weight = weights[k]!;
+      let i = next[k]!;
+      for (; i < list.length; i++) {
+        const at = list[i]! - base;
+        if (at >= block) break;
+        if (scores[at] === 0) touched[count++] = at;
+        scores[at] += weight;
+      }
+      next[k] = i;
+    }
+    for (let i = 0; i < count; i++) {
+      const at = touched[i]!;
+      const score = scores[at]!;
+      scores[at] = 0;
+      const passage = base + at;
+      const last = best[limit - 1];
+      if (last && (score < last.score || (score === last.score && passage > last.passage))) continue;
+      let place = best.length;
+      while (place > 0 && (score > best[place - 1]!.score || (score === best[place - 1]!.score && passage < best[place - 1]!.passage))) place--;
+      best.splice(place, 0, { passage, score });
+      if (best.length > limit) best.pop();
+    }
   }
   return best;
-}
-
-/** The `limit`-th highest score among the first `count` touched passages. */
-function limitScore(scores: Float64Array, touched: Int32Array, count: number, limit: number): number {
-  // The highest `limit` so far, lowest first.
-  const top: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const score = scores[touched[i]!]!;
-    if (top.length === limit && score <= top[0]!) continue;
-    let at = 0;
-    while (at < top.length && top[at]! < score) at++;
-    top.splice(at, 0, score);
-    if (top.length > limit) top.shift();
-  }
-  return top.length === limit ? top[0]! : 0;
 }
 
 /** Whether a posting list (passages in ascending order) names this passage. */
