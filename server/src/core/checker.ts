@@ -39,7 +39,6 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
   const cache = new Map<string, BlockResult>();
   // One parser per checker: it remembers the pieces of drafts it has parsed.
   const parser = createDraftParser();
-  const sourceIds = new Set(corpus.sources.keys());
 
   // A claim's verdict depends on its sentence alone (a quotation's on its words alone), so it
   // is remembered by them: an edit re-judges only the sentence it changes.
@@ -116,7 +115,7 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
         message: placeholderMessage(link.text, link.url),
         fix: { kind: 'link', urlStart: link.urlStart, urlEnd: link.urlEnd, text: link.text },
       })),
-      ...footnoteFindings(draft, sourceIds),
+      ...footnoteFindings(draft, corpus.sources),
       ...claimFindings,
     ].sort((a, b) => a.start - b.start || a.end - b.end);
     return { draft, verdicts, findings: applyDirectives(draft, findings) };

@@ -91,13 +91,19 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     if (!found) spelt.set(term, (found = corpus.variants(term)));
     return found;
   };
-  // The draft's terms, weightiest first, for the index's screen.
+  // The draft's terms, weightiest first, and the passages that list each, for the index's screen.
   const screen = [...profile.weights].sort((a, b) => b[1] - a[1]);
+  const lists = new Map<string, readonly number[]>();
+  const postings = (term: string): readonly number[] => {
+    let list = lists.get(term);
+    if (!list) lists.set(term, (list = corpus.passagesWithTerm(term)));
+    return list;
+  };
   // Only passages that share the draft's subject can support or contradict it.
   for (const { passage } of rankPassages(profile.weights.keys(), corpus, candidatePassages)) {
     let least = Infinity;
     for (const f of corpus.figures(passage)) if (comparable(f)) least = Math.min(least, needed(compatibleWith(figure, f)));
-    if (least === Infinity || !mayReach(screen, variants, passage, corpus, least)) continue;
+    if (least === Infinity || !mayReach(screen, variants, postings, passage, least)) continue;
     const view = passageView(passage, corpus);
     const ceilings = new Map<string, number>();
     view.figures.forEach((sourceFigure, index) => {
@@ -167,8 +173,8 @@ function sourceSide(view: PassageView, index: number, sentence: Span, corpus: Co
  * reading the passage: the weight of the draft's terms (`terms`, weightiest first) that the
  * passage lists, itself or as a spelling variant. Stops once the answer is known.
  */
-function mayReach(terms: readonly [string, number][], variants: Variants, passage: number, corpus: Corpus, needed: number): boolean {
-  const lists = (term: string): boolean => listsPassage(corpus.passagesWithTerm(term), passage);
+function mayReach(terms: readonly [string, number][], variants: Variants, postings: (term: string) => readonly number[], passage: number, needed: number): boolean {
+  const lists = (term: string): boolean => listsPassage(postings(term), passage);
   let found = 0;
   let open = 0;
   for (const [, w] of terms) open += w;

@@ -5,7 +5,8 @@ import type { Finding } from './findings';
 
 const rawReference = /\[\^([^\]\s]+)\](?!:)/g;
 
-export function footnoteFindings(draft: Draft, knownKeys: ReadonlySet<string>): Finding[] {
+/** `knownKeys` answers whether a citation key names a source (a corpus's sources map does). */
+export function footnoteFindings(draft: Draft, knownKeys: { has(key: string): boolean }): Finding[] {
   const findings: Finding[] = [];
   const defined = new Map<string, number>();
   for (const def of draft.footnoteDefs) {

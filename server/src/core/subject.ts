@@ -194,7 +194,10 @@ function hasTerm(set: ReadonlySet<string>, term: string, variants?: Variants): b
 
 /** Terms as a set of their (folded) words. */
 export function termSet(terms: Terms): ReadonlySet<string> {
-  return terms instanceof Set ? terms : new Set((terms as readonly Term[]).map((t) => t.term));
+  if (terms instanceof Set) return terms;
+  const set = new Set<string>();
+  for (const t of terms as readonly Term[]) set.add(t.term);
+  return set;
 }
 
 /** Exact, or a one-letter spelling difference in a long name ("Kashgar"/"Kashghar"). */
