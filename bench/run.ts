@@ -374,7 +374,7 @@ async function largeCorpusEntries(probe: string): Promise<CorpusIndexInfo | unde
   record('corpus-query-10k', timing(query.samples), {
     target: '≤ 1 ms per claim',
     pass: query.median <= 1,
-    note: `per figure/date claim, mean over ${query.claims} claims in ${query.sentences} sentences (checker.judgeText); per-claim p50 ${query.p50.toFixed(3)} ms, p95 ${query.p95.toFixed(3)} ms; verdicts ${JSON.stringify(query.verdicts)}`,
+    note: `per figure/date claim, mean over ${query.claims} claims in ${query.sentences} sentences (checker.judgeText); median of ${query.samples.length} rounds after 3 to warm up, each with a fresh checker and no passage views; per-claim p50 ${query.p50.toFixed(3)} ms, p95 ${query.p95.toFixed(3)} ms; verdicts ${JSON.stringify(query.verdicts)}`,
   });
   const rss = opened.rssLoaded as number;
   results.push({ name: 'corpus-rss-10k', median_ms: null, value: round(rss, 0), unit: 'MB', target: '≤ 500 MB', pass: rss <= 500, note: `resident memory with the corpus open (after GC); ${round(opened.rssQueried as number, 0)} MB after the queries; an empty process: ${round(opened.rssBaseline as number, 0)} MB` });
