@@ -6,6 +6,7 @@ import { clauseOf, isDate, periodOf } from './claims';
 import { listsPassage, rankPassages } from './retrieval';
 import { sentenceOf } from './sentences';
 import { intervalsOverlap } from './figureFormat';
+import { footnoteFor } from './sourceFootnote';
 import { passageView, termsWithin, type PassageView } from './passageView';
 import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectMatch, type SubjectProfile, type Variants } from './subject';
 import { termsOf, type Term } from './terms';
@@ -340,19 +341,4 @@ export function evidence(candidate: Candidate, corpus: Corpus): Evidence {
     sourceFigure: source.figure,
     score: Math.round(candidate.score * 100) / 100,
   };
-}
-
-/**
- * The source's own footnote behind a statement: the first marker after it in its sentence,
- * or the last one before it there; for a sentence that quotes a report without a marker of
- * its own, the nearest marker earlier in the paragraph (the report being quoted).
- */
-export function footnoteFor(markers: readonly { label: string; offset: number }[], sentence: Span, after: number, sentenceText: string): string | undefined {
-  const inSentence = markers.filter((m) => m.offset > sentence.start && m.offset <= sentence.end + 2);
-  const next = inSentence.find((m) => m.offset >= after);
-  if (next) return next.label;
-  const before = inSentence.filter((m) => m.offset < after).at(-1);
-  if (before) return before.label;
-  if (/[“”"]/.test(sentenceText)) return markers.filter((m) => m.offset <= sentence.start).at(-1)?.label;
-  return undefined;
 }

@@ -3,7 +3,7 @@
 // are normalised first so that only the words are compared.
 import search from 'approx-string-match';
 import type { Corpus } from './corpus';
-import { footnoteFor } from './figureVerdict';
+import { footnoteFor } from './sourceFootnote';
 import { foldForComparison, passageView, wordsOf } from './passageView';
 import { rankPassages } from './retrieval';
 import { termsOf } from './terms';
