@@ -5,37 +5,17 @@ import type { Corpus, SourceFigure } from './corpus';
 import { clauseOf, isDate, periodOf } from './claims';
 import { listsPassage, rankPassages } from './retrieval';
 import { sentenceOf } from './sentences';
+import { choose, contradicts, floorScore, mayChange, supports, type Candidate } from './figureDecision';
 import { intervalsOverlap } from './figureFormat';
 import { footnoteFor } from './sourceFootnote';
 import { passageView, termsWithin, type PassageView } from './passageView';
-import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectMatch, type SubjectProfile, type Variants } from './subject';
+import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from './subject';
 import { termsOf, type Term } from './terms';
 import { unitFamily, unitsInFamily } from './units';
 import type { Claim, Evidence, Figure, Span, Verdict } from './types';
 
-/** Subject-match thresholds (0–1). Tuned on the dev claims; see the README's "How Attest decides". */
-export const thresholds = {
-  support: 0.42,
-  contradictFigure: 0.6,
-  contradictDate: 0.68,
-  /** A compatible source figure this close to the best incompatible one wins: prefer silence. */
-  tie: 0.12,
-  /** Support needs this share of the draft's subject in the source's own sentence, not only its paragraph. */
-  anchor: 0.3,
-  /** No verdict from a passage that lacks a name the draft uses (a country, "Gulf", "Muzaffargarh") this weighty. */
-  missing: 0.2,
-};
-
 /** Source words this close to a figure (in characters) say whose figure it is. */
 const nearChars = 80;
-
-export interface Candidate extends SubjectMatch {
-  source: SourceFigure;
-  /** The year the source ties its figure to, if any. */
-  period?: Figure;
-  compatible: boolean;
-  periodAgrees: boolean;
-}
 
 export interface JudgeOptions {
   /** Match every source figure that could reach the support threshold, not only those that could change the verdict (for tests). */
@@ -84,7 +64,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   // Passages and sentences whose subject cannot reach the score a candidate needs to change
   // the verdict (see mayChange) are not matched; ceilings are subject weights, scores shares of it.
   const best = { supports: 0, contradicts: 0 };
-  const needed = (compatible: boolean): number => (options.exhaustive ? floorScore : mayChange(compatible, best)) * profile.total;
+  const needed = (compatible: boolean): number => (options.exhaustive ? floorScore : mayChange(claim.kind, compatible, best)) * profile.total;
   // The corpus's spelling variants of the draft's terms, looked up once per claim.
   const spelt = new Map<string, readonly string[]>();
   const variants: Variants = (term) => {
@@ -118,7 +98,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus);
       if (!candidate || !keep(candidate)) return;
       candidates.push(candidate);
-      if (supports(claim)(candidate)) best.supports = Math.max(best.supports, candidate.score);
+      if (supports(claim.kind)(candidate)) best.supports = Math.max(best.supports, candidate.score);
       if (contradicts(candidate)) best.contradicts = Math.max(best.contradicts, candidate.score);
     });
   }
@@ -216,8 +196,6 @@ function compatibleWith(figure: Figure, source: Figure): boolean {
 }
 
 const namedYearPenalty = 0.35;
-/** How much weaker a match with the source's own footnote may be and still be preferred as evidence. */
-const citedMargin = 0.1;
 const targetPenalty = 0.35;
 
 /** Words that make a figure a plan, goal or expectation rather than what happened. */
@@ -265,58 +243,10 @@ function claimsMore(draft: Figure, source: Figure): boolean {
 
 function decide(claim: Claim, candidates: Candidate[], corpus: Corpus): Verdict {
   const cited = (c: Candidate): boolean => corpus.passages[c.source.passage]!.footnotes.some((m) => m.offset > c.source.sentence.start && m.offset <= c.source.sentence.end + 2);
-  const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || Number(b.periodAgrees) - Number(a.periodAgrees);
-  // Among near-equal matches (an abstract and the body saying the same), cite the one with the source's footnote.
-  const best = (keep: (c: Candidate) => boolean): Candidate | undefined => {
-    const sorted = candidates.filter(keep).sort(byScore);
-    const top = sorted[0];
-    return top && (cited(top) ? top : (sorted.find((c) => cited(c) && c.score >= top.score - citedMargin && c.compatible === top.compatible) ?? top));
-  };
-  const compatible = best(supports(claim));
-  const incompatible = best(contradicts);
-  const reversed = best((c) => c.compatible && c.opposite && c.missing < thresholds.missing);
-  if (compatible && compatible.score >= thresholds.support && compatible.score + thresholds.tie >= Math.max(incompatible?.score ?? 0, reversed?.score ?? 0)) {
-    return { claim, verdict: 'supported', evidence: [evidence(compatible, corpus)] };
-  }
-  const bar = claim.kind === 'date' ? thresholds.contradictDate : thresholds.contradictFigure;
-  if (incompatible && incompatible.score >= bar) {
-    return { claim, verdict: 'contradicted', evidence: [evidence(incompatible, corpus)] };
-  }
-  if (reversed && reversed.score >= bar && reversed.sentenceScore >= thresholds.anchor) {
-    return { claim, verdict: 'contradicted', evidence: [{ ...evidence(reversed, corpus), opposite: true }] };
-  }
-  return { claim, verdict: 'unsourced', evidence: [] };
-}
-
-/** The candidates decide() may take as support. */
-function supports(claim: Claim): (c: Candidate) => boolean {
-  // A date's subject may be told in the sentences around it ("… in December 2019. RT reported that a delegation …").
-  const anchor = claim.kind === 'date' ? 0 : thresholds.anchor;
-  return (c) => c.compatible && !c.opposite && c.sentenceScore >= anchor && c.missing < thresholds.missing;
-}
-
-/** The candidates decide() may take as a contradiction. Prefer silence: one needs every name of the draft's subject in the source passage. */
-function contradicts(c: Candidate): boolean {
-  return !c.compatible && !c.conflict && c.missing < thresholds.missing;
-}
-
-/** Under this score a candidate changes no verdict, whatever else is found. */
-const floorScore = thresholds.support - citedMargin;
-
-/**
- * The least score a candidate not yet matched needs to change decide()'s verdict, given the
- * best scores of those found so far that it may take as support or as a contradiction.
- * - decide() takes the best of a kind, or a cited one up to citedMargin below it: a candidate
- *   further below the best of its kind is never taken.
- * - Under floorScore a candidate changes nothing: as support it is too weak, and as a
- *   contradiction or reversal it outweighs only support that is too weak itself.
- * - A compatible candidate that reverses the draft's direction, under the best support less
- *   citedMargin, cannot outweigh that support (tie > citedMargin), and it is only read when
- *   support fails for another reason, at a score under the contradiction bar.
- * Each of these only rises as more candidates are found, so a candidate passed over stays so.
- */
-function mayChange(compatible: boolean, best: { supports: number; contradicts: number }): number {
-  return Math.max(floorScore, (compatible ? best.supports : best.contradicts) - citedMargin);
+  const decision = choose(claim.kind, candidates, cited);
+  if (!decision) return { claim, verdict: 'unsourced', evidence: [] };
+  const found = evidence(decision.candidate, corpus);
+  return { claim, verdict: decision.verdict, evidence: [decision.opposite ? { ...found, opposite: true } : found] };
 }
 
 function sameDate(a: Figure, b: Figure): boolean {

@@ -1,0 +1,101 @@
+// How a figure or date claim's verdict follows from the source figures matched against it
+// (figureVerdict.ts finds and matches them): the best support, the best contradiction and the
+// best reversal, weighed against thresholds. And, since matching costs, the least score a
+// source figure not yet matched needs to change that verdict.
+import type { SourceFigure } from './corpus';
+import type { SubjectMatch } from './subject';
+import type { Claim, Figure } from './types';
+
+/** Subject-match thresholds (0–1). Tuned on the dev claims; see the README's "How Attest decides". */
+export const thresholds = {
+  support: 0.42,
+  contradictFigure: 0.6,
+  contradictDate: 0.68,
+  /** A compatible source figure this close to the best incompatible one wins: prefer silence. */
+  tie: 0.12,
+  /** Support needs this share of the draft's subject in the source's own sentence, not only its paragraph. */
+  anchor: 0.3,
+  /** No verdict from a passage that lacks a name the draft uses (a country, "Gulf", "Muzaffargarh") this weighty. */
+  missing: 0.2,
+};
+
+/** How much weaker a match with the source's own footnote may be and still be preferred as evidence. */
+export const citedMargin = 0.1;
+
+/** A source figure matched against a claim. */
+export interface Candidate extends SubjectMatch {
+  source: SourceFigure;
+  /** The year the source ties its figure to, if any. */
+  period?: Figure;
+  compatible: boolean;
+  periodAgrees: boolean;
+}
+
+export interface Decision {
+  verdict: 'supported' | 'contradicted';
+  /** The source figure cited as evidence. */
+  candidate: Candidate;
+  /** It agrees on the figure but says the opposite direction (a fall for a rise). */
+  opposite?: boolean;
+}
+
+/** The verdict on a claim from its candidates, in the order found; undefined for unsourced. */
+export function choose(kind: Claim['kind'], candidates: readonly Candidate[], cited: (c: Candidate) => boolean): Decision | undefined {
+  const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || Number(b.periodAgrees) - Number(a.periodAgrees);
+  // Among near-equal matches (an abstract and the body saying the same), cite the one with the source's footnote.
+  const best = (keep: (c: Candidate) => boolean): Candidate | undefined => {
+    const sorted = candidates.filter(keep).sort(byScore);
+    const top = sorted[0];
+    return top && (cited(top) ? top : (sorted.find((c) => cited(c) && c.score >= top.score - citedMargin && c.compatible === top.compatible) ?? top));
+  };
+  const compatible = best(supports(kind));
+  const incompatible = best(contradicts);
+  const reversed = best((c) => c.compatible && c.opposite && c.missing < thresholds.missing);
+  if (compatible && compatible.score >= thresholds.support && compatible.score + thresholds.tie >= Math.max(incompatible?.score ?? 0, reversed?.score ?? 0)) {
+    return { verdict: 'supported', candidate: compatible };
+  }
+  const bar = contradictionBar(kind);
+  if (incompatible && incompatible.score >= bar) return { verdict: 'contradicted', candidate: incompatible };
+  if (reversed && reversed.score >= bar && reversed.sentenceScore >= thresholds.anchor) return { verdict: 'contradicted', candidate: reversed, opposite: true };
+  return undefined;
+}
+
+/** The subject match a contradiction needs. */
+export function contradictionBar(kind: Claim['kind']): number {
+  return kind === 'date' ? thresholds.contradictDate : thresholds.contradictFigure;
+}
+
+/** The candidates choose() may take as support. */
+export function supports(kind: Claim['kind']): (c: Candidate) => boolean {
+  // A date's subject may be told in the sentences around it ("… in December 2019. RT reported that a delegation …").
+  const anchor = kind === 'date' ? 0 : thresholds.anchor;
+  return (c) => c.compatible && !c.opposite && c.sentenceScore >= anchor && c.missing < thresholds.missing;
+}
+
+/** The candidates choose() may take as a contradiction. Prefer silence: one needs every name of the draft's subject in the source passage. */
+export function contradicts(c: Candidate): boolean {
+  return !c.compatible && !c.conflict && c.missing < thresholds.missing;
+}
+
+/** Under this score a candidate changes no verdict, whatever else is found. */
+export const floorScore = thresholds.support - citedMargin;
+
+/**
+ * The least score a candidate not yet matched needs to change choose()'s verdict, given the
+ * best scores of those found so far that it may be taken as support or as a contradiction.
+ * - choose() takes the best of a kind, or a cited one up to citedMargin below it: a candidate
+ *   further below the best of its kind is never taken.
+ * - Under floorScore a candidate changes nothing: as support it is too weak, and as a
+ *   contradiction or reversal it outweighs only support that is too weak itself.
+ * - A compatible candidate that reverses the draft's direction, under the best support less
+ *   citedMargin, cannot outweigh that support (tie > citedMargin), and it is only read when
+ *   support fails for another reason, at a score under the contradiction bar.
+ * - Likewise a contradiction under the best support less citedMargin cannot outweigh that
+ *   support; and if support fails for another reason, one under the contradiction bar less
+ *   citedMargin contradicts nothing, nor does any it could be taken instead of.
+ * Each of these only rises as more candidates are found, so a candidate passed over stays so.
+ */
+export function mayChange(kind: Claim['kind'], compatible: boolean, best: { supports: number; contradicts: number }): number {
+  if (compatible) return Math.max(floorScore, best.supports - citedMargin);
+  return Math.max(floorScore, best.contradicts - citedMargin, Math.min(best.supports, contradictionBar(kind)) - citedMargin);
+}

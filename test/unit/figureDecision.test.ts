@@ -1,0 +1,63 @@
+// The figure checker does not match a source figure whose subject cannot reach mayChange():
+// the score under which, given the candidates found so far, no candidate changes the verdict
+// choose() gives. Checked here on many random sets of candidates, with scores on a coarse grid
+// so that ties and scores right at the thresholds come up often.
+import { describe, expect, it } from 'vitest';
+import { choose, contradicts, mayChange, supports, type Candidate } from '../../server/src/core/figureDecision';
+import type { Claim } from '../../server/src/core/types';
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+}
+
+function candidates(next: () => number, count: number): { list: Candidate[]; cited: Set<Candidate> } {
+  const cited = new Set<Candidate>();
+  const list = Array.from({ length: count }, (_, i) => {
+    const c = {
+      score: Math.round((0.2 + 0.8 * next()) * 25) / 25,
+      sentenceScore: Math.round(next() * 10) / 10,
+      missing: next() < 0.8 ? 0 : Math.round(next() * 4) / 10,
+      conflict: next() < 0.2,
+      opposite: next() < 0.25,
+      compatible: next() < 0.5,
+      periodAgrees: next() < 0.5,
+      // choose() reads no more of the source than whether it is cited.
+      source: { passage: i },
+    } as unknown as Candidate;
+    if (next() < 0.5) cited.add(c);
+    return c;
+  });
+  return { list, cited };
+}
+
+describe('mayChange', () => {
+  it('never passes over a candidate that would change the verdict', () => {
+    const next = random(2026);
+    let passedOver = 0;
+    const verdicts = new Set<string>();
+    for (let trial = 0; trial < 100000; trial++) {
+      const kind: Claim['kind'] = next() < 0.7 ? 'figure' : 'date';
+      const { list: found, cited } = candidates(next, Math.floor(next() * 7));
+      const { list: [late], cited: lateCited } = candidates(next, 1);
+      const best = { supports: 0, contradicts: 0 };
+      for (const c of found) {
+        if (supports(kind)(c)) best.supports = Math.max(best.supports, c.score);
+        if (contradicts(c)) best.contradicts = Math.max(best.contradicts, c.score);
+      }
+      if (late!.score >= mayChange(kind, late!.compatible, best)) continue;
+      passedOver++;
+      const isCited = (c: Candidate): boolean => cited.has(c) || lateCited.has(c);
+      const without = choose(kind, found, isCited);
+      const at = Math.floor(next() * (found.length + 1));
+      const all = [...found.slice(0, at), late!, ...found.slice(at)];
+      const withLate = choose(kind, all, isCited);
+      expect(withLate?.verdict).toBe(without?.verdict);
+      expect(withLate?.candidate).toBe(without?.candidate);
+      expect(withLate?.opposite).toBe(without?.opposite);
+      verdicts.add(without ? `${without.verdict}${without.opposite ? ' (opposite)' : ''}` : 'unsourced');
+    }
+    expect(passedOver).toBeGreaterThan(10000);
+    expect([...verdicts].sort()).toEqual(['contradicted', 'contradicted (opposite)', 'supported', 'unsourced']);
+  });
+});
