@@ -1,9 +1,9 @@
-// The figure checker does not match a source figure whose subject cannot reach mayChange():
+// The figure checker does not match a source figure whose subject cannot reach Settled.needed():
 // the score under which, given the candidates found so far, no candidate changes the verdict
 // choose() gives. Checked here on many random sets of candidates, with scores on a coarse grid
 // so that ties and scores right at the thresholds come up often.
 import { describe, expect, it } from 'vitest';
-import { choose, contradicts, mayChange, supports, type Candidate } from '../../server/src/core/figureDecision';
+import { choose, Settled, type Candidate } from '../../server/src/core/figureDecision';
 import type { Claim } from '../../server/src/core/types';
 
 function random(seed: number): () => number {
@@ -31,7 +31,7 @@ function candidates(next: () => number, count: number): { list: Candidate[]; cit
   return { list, cited };
 }
 
-describe('mayChange', () => {
+describe('Settled', () => {
   it('never passes over a candidate that would change the verdict', () => {
     const next = random(2026);
     let passedOver = 0;
@@ -40,12 +40,9 @@ describe('mayChange', () => {
       const kind: Claim['kind'] = next() < 0.7 ? 'figure' : 'date';
       const { list: found, cited } = candidates(next, Math.floor(next() * 7));
       const { list: [late], cited: lateCited } = candidates(next, 1);
-      const best = { supports: 0, contradicts: 0 };
-      for (const c of found) {
-        if (supports(kind)(c)) best.supports = Math.max(best.supports, c.score);
-        if (contradicts(c)) best.contradicts = Math.max(best.contradicts, c.score);
-      }
-      if (late!.score >= mayChange(kind, late!.compatible, best)) continue;
+      const settled = new Settled(kind);
+      for (const c of found) settled.add(c, cited.has(c));
+      if (late!.score >= settled.needed(late!.compatible)) continue;
       passedOver++;
       const isCited = (c: Candidate): boolean => cited.has(c) || lateCited.has(c);
       const without = choose(kind, found, isCited);

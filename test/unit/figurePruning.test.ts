@@ -1,5 +1,5 @@
 // The figure checker stops matching source figures once the ones it has found settle the
-// verdict (mayChange in figureVerdict.ts). That must never change a verdict or its evidence:
+// verdict (Settled in figureDecision.ts). That must never change a verdict or its evidence:
 // here every figure claim of the papers' own sentences, of the same sentences with their
 // figures changed, and of the paraphrased evaluation claims is judged both ways.
 import { readFileSync } from 'node:fs';

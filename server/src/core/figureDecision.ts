@@ -1,7 +1,7 @@
 // How a figure or date claim's verdict follows from the source figures matched against it
 // (figureVerdict.ts finds and matches them): the best support, the best contradiction and the
-// best reversal, weighed against thresholds. And, since matching costs, the least score a
-// source figure not yet matched needs to change that verdict.
+// best reversal, weighed against thresholds. And, since matching costs, what the source
+// figures matched so far settle (Settled): the least score another needs to change the verdict.
 import type { SourceFigure } from './corpus';
 import type { SubjectMatch } from './subject';
 import type { Claim, Figure } from './types';
@@ -81,21 +81,45 @@ export function contradicts(c: Candidate): boolean {
 export const floorScore = thresholds.support - citedMargin;
 
 /**
- * The least score a candidate not yet matched needs to change choose()'s verdict, given the
- * best scores of those found so far that it may be taken as support or as a contradiction.
+ * What the candidates found so far settle: the least score a candidate not yet matched needs
+ * to change choose()'s verdict (needed), from the best it may be taken as support or as a
+ * contradiction.
  * - choose() takes the best of a kind, or a cited one up to citedMargin below it: a candidate
- *   further below the best of its kind is never taken.
+ *   under both is never taken, nor is one under the best cited one.
  * - Under floorScore a candidate changes nothing: as support it is too weak, and as a
  *   contradiction or reversal it outweighs only support that is too weak itself.
- * - A compatible candidate that reverses the draft's direction, under the best support less
- *   citedMargin, cannot outweigh that support (tie > citedMargin), and it is only read when
- *   support fails for another reason, at a score under the contradiction bar.
- * - Likewise a contradiction under the best support less citedMargin cannot outweigh that
- *   support; and if support fails for another reason, one under the contradiction bar less
- *   citedMargin contradicts nothing, nor does any it could be taken instead of.
+ * - A compatible candidate that reverses the draft's direction, under the support choose()
+ *   would take, cannot outweigh it (tie > citedMargin), and it is only read when support
+ *   fails for another reason, at a score under the contradiction bar.
+ * - Likewise a contradiction under that support cannot outweigh it; and if support fails for
+ *   another reason, one under the contradiction bar less citedMargin contradicts nothing, nor
+ *   does any it could be taken instead of.
  * Each of these only rises as more candidates are found, so a candidate passed over stays so.
  */
-export function mayChange(kind: Claim['kind'], compatible: boolean, best: { supports: number; contradicts: number }): number {
-  if (compatible) return Math.max(floorScore, best.supports - citedMargin);
-  return Math.max(floorScore, best.contradicts - citedMargin, Math.min(best.supports, contradictionBar(kind)) - citedMargin);
+export class Settled {
+  private supports = 0;
+  private contradicts = 0;
+  private citedSupport = 0;
+  private citedContradiction = 0;
+  constructor(private readonly kind: Claim['kind']) {}
+
+  add(candidate: Candidate, cited: boolean): void {
+    const { score } = candidate;
+    if (supports(this.kind)(candidate)) {
+      this.supports = Math.max(this.supports, score);
+      if (cited) this.citedSupport = Math.max(this.citedSupport, score);
+    }
+    if (contradicts(candidate)) {
+      this.contradicts = Math.max(this.contradicts, score);
+      if (cited) this.citedContradiction = Math.max(this.citedContradiction, score);
+    }
+  }
+
+  needed(compatible: boolean): number {
+    // The least score of the support choose() would take, and of the contradiction.
+    const support = Math.max(this.supports - citedMargin, this.citedSupport);
+    if (compatible) return Math.max(floorScore, support);
+    const contradiction = Math.max(this.contradicts - citedMargin, this.citedContradiction);
+    return Math.max(floorScore, contradiction, Math.min(support, contradictionBar(this.kind) - citedMargin));
+  }
 }

@@ -5,7 +5,7 @@ import type { Corpus, SourceFigure } from './corpus';
 import { clauseOf, isDate, periodOf } from './claims';
 import { listsPassage, rankPassages } from './retrieval';
 import { sentenceOf } from './sentences';
-import { choose, contradicts, floorScore, mayChange, supports, type Candidate } from './figureDecision';
+import { choose, floorScore, Settled, type Candidate } from './figureDecision';
 import { intervalsOverlap } from './figureFormat';
 import { footnoteFor } from './sourceFootnote';
 import { passageView, termsWithin, type PassageView } from './passageView';
@@ -62,9 +62,9 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f));
   const draft: DraftSide = { claim, profile, target: !isDate(figure) && isTarget(draftText, figure, claim.sentence) };
   // Passages and sentences whose subject cannot reach the score a candidate needs to change
-  // the verdict (see mayChange) are not matched; ceilings are subject weights, scores shares of it.
-  const best = { supports: 0, contradicts: 0 };
-  const needed = (compatible: boolean): number => (options.exhaustive ? floorScore : mayChange(claim.kind, compatible, best)) * profile.total;
+  // the verdict (see Settled) are not matched; ceilings are subject weights, scores shares of it.
+  const settled = new Settled(claim.kind);
+  const needed = (compatible: boolean): number => (options.exhaustive ? floorScore : settled.needed(compatible)) * profile.total;
   // The corpus's spelling variants of the draft's terms, looked up once per claim.
   const spelt = new Map<string, readonly string[]>();
   const variants: Variants = (term) => {
@@ -98,8 +98,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus);
       if (!candidate || !keep(candidate)) return;
       candidates.push(candidate);
-      if (supports(claim.kind)(candidate)) best.supports = Math.max(best.supports, candidate.score);
-      if (contradicts(candidate)) best.contradicts = Math.max(best.contradicts, candidate.score);
+      settled.add(candidate, citedBySource(candidate, corpus));
     });
   }
   return candidates;
@@ -241,9 +240,13 @@ function claimsMore(draft: Figure, source: Figure): boolean {
   return false;
 }
 
+/** The source gives its own footnote for the sentence of this figure. */
+function citedBySource(c: Candidate, corpus: Corpus): boolean {
+  return corpus.passages[c.source.passage]!.footnotes.some((m) => m.offset > c.source.sentence.start && m.offset <= c.source.sentence.end + 2);
+}
+
 function decide(claim: Claim, candidates: Candidate[], corpus: Corpus): Verdict {
-  const cited = (c: Candidate): boolean => corpus.passages[c.source.passage]!.footnotes.some((m) => m.offset > c.source.sentence.start && m.offset <= c.source.sentence.end + 2);
-  const decision = choose(claim.kind, candidates, cited);
+  const decision = choose(claim.kind, candidates, (c) => citedBySource(c, corpus));
   if (!decision) return { claim, verdict: 'unsourced', evidence: [] };
   const found = evidence(decision.candidate, corpus);
   return { claim, verdict: decision.verdict, evidence: [decision.opposite ? { ...found, opposite: true } : found] };
