@@ -36,7 +36,7 @@ export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonl
 
 /**
  * The source figures of the claim's unit that could speak to it and that `keep` keeps, with
- * how well their subject matches; without those that cannot change decide()'s verdict.
+ * how well their subject matches; without those that cannot change the verdict (Settled).
  */
 function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, keep: (c: Candidate) => boolean, options: JudgeOptions): Candidate[] {
   const figure = claim.figure!;
@@ -66,20 +66,10 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   const settled = new Settled(claim.kind);
   const needed = (compatible: boolean): number => (options.exhaustive ? floorScore : settled.needed(compatible)) * profile.total;
   // The corpus's spelling variants of the draft's terms, looked up once per claim.
-  const spelt = new Map<string, readonly string[]>();
-  const variants: Variants = (term) => {
-    let found = spelt.get(term);
-    if (!found) spelt.set(term, (found = corpus.variants(term)));
-    return found;
-  };
+  const variants: Variants = oncePerTerm((term) => corpus.variants(term));
   // The draft's terms, weightiest first, and the passages that list each, for the index's screen.
   const screen = [...profile.weights].sort((a, b) => b[1] - a[1]);
-  const lists = new Map<string, readonly number[]>();
-  const postings = (term: string): readonly number[] => {
-    let list = lists.get(term);
-    if (!list) lists.set(term, (list = corpus.passagesWithTerm(term)));
-    return list;
-  };
+  const postings = oncePerTerm((term) => corpus.passagesWithTerm(term));
   // Only passages that share the draft's subject can support or contradict it.
   for (const { passage } of rankPassages(profile.weights.keys(), corpus, candidatePassages)) {
     let least = Infinity;
@@ -102,6 +92,15 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     });
   }
   return candidates;
+}
+
+/** A lookup by term that asks `find` once per term. */
+function oncePerTerm<T>(find: (term: string) => T): (term: string) => T {
+  const known = new Map<string, T>();
+  return (term) => {
+    if (!known.has(term)) known.set(term, find(term));
+    return known.get(term)!;
+  };
 }
 
 /** What a candidate's verdict needs of the draft: the same for every source figure. */
