@@ -19,7 +19,7 @@ function isVariant(candidate: string, term: string): boolean {
   return candidate !== term && Math.abs(candidate.length - term.length) <= 1 && withinOneEdit(candidate, term);
 }
 
-export function withinOneEdit(a: string, b: string): boolean {
+function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length > b.length) [a, b] = [b, a];
   let i = 0;

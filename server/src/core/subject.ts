@@ -2,7 +2,7 @@
 // rare shared words count most, words in the figure's own clause more than words
 // elsewhere in its sentence or paragraph, and naming a different country or organisation
 // or an opposite metric (exports vs imports) counts against.
-import { spellingVariantLength, withinOneEdit } from './spelling';
+import { variantsIn } from './spelling';
 import { directionTerms, opposedTerms, type Term, type Vocabulary } from './terms';
 import type { Span } from './types';
 
@@ -150,7 +150,7 @@ export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: T
   return { score, sentenceScore: local / profile.total, missing: missing / profile.total, conflict, opposite };
 }
 
-/** A term's spelling variants (one letter away, see `has`): all that the sets searched may hold, such as the corpus's (Corpus.variants). */
+/** A term's spelling variants (one letter away, see `hasTerm`): all that the sets searched may hold, such as the corpus's (Corpus.variants). */
 export type Variants = (term: string) => readonly string[];
 
 /**
@@ -187,9 +187,12 @@ function isEntity(term: string, vocabulary: Vocabulary): boolean {
   return vocabulary.countries.has(term) || vocabulary.organisations.has(term);
 }
 
-/** `has`, with the spelling variants looked up already when the caller knows them. */
+/**
+ * Exact, or a one-letter spelling difference in a long name ("Kashgar"/"Kashghar"): the
+ * variants the caller has looked up already (such as the corpus's), or else those of the set.
+ */
 function hasTerm(set: ReadonlySet<string>, term: string, variants?: Variants): boolean {
-  return variants ? set.has(term) || variants(term).some((v) => set.has(v)) : has(set, term);
+  return set.has(term) || (variants ? variants(term) : variantsIn(set, term)).some((v) => set.has(v));
 }
 
 /** Terms as a set of their (folded) words. */
@@ -198,14 +201,6 @@ export function termSet(terms: Terms): ReadonlySet<string> {
   const set = new Set<string>();
   for (const t of terms as readonly Term[]) set.add(t.term);
   return set;
-}
-
-/** Exact, or a one-letter spelling difference in a long name ("Kashgar"/"Kashghar"). */
-function has(set: ReadonlySet<string>, term: string): boolean {
-  if (set.has(term)) return true;
-  if (term.length < spellingVariantLength) return false;
-  for (const candidate of set) if (Math.abs(candidate.length - term.length) <= 1 && withinOneEdit(candidate, term)) return true;
-  return false;
 }
 
 function hasPrefix(terms: Iterable<string>, prefix: string): boolean {
