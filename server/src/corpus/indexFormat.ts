@@ -81,7 +81,26 @@ export const figureInts = 16;
 export const figureFloats = 4;
 export const F = { shape: 0, start: 1, end: 2, text: 3, kind: 4, unit: 5, qualifier: 6, qualifierStart: 7, perYear: 8, sentenceStart: 9, sentenceEnd: 10, dateShape: 11, year: 12, month: 13, day: 14, passage: 15 } as const;
 export const V = { value: 0, high: 1, low: 2, highBound: 3 } as const;
-export const figureKeys = new Set(['kind', 'start', 'end', 'text', 'value', 'high', 'unit', 'qualifier', 'qualifierStart', 'low', 'highBound', 'perYear', 'date']);
+/**
+ * Where each figure key is stored: a column of the integer row, holding a string id, a flag
+ * (1 for true) or the integer itself, or a column of the float row. A date is stored apart:
+ * its key order (F.dateShape), year, month and day.
+ */
+export const figureFields: Readonly<Record<string, readonly ['string' | 'flag' | 'int', number] | readonly ['float', number]>> = {
+  kind: ['string', F.kind],
+  start: ['int', F.start],
+  end: ['int', F.end],
+  text: ['string', F.text],
+  value: ['float', V.value],
+  high: ['float', V.high],
+  unit: ['string', F.unit],
+  qualifier: ['string', F.qualifier],
+  qualifierStart: ['int', F.qualifierStart],
+  low: ['float', V.low],
+  highBound: ['float', V.highBound],
+  perYear: ['flag', F.perYear],
+};
+export const figureKeys = new Set([...Object.keys(figureFields), 'date']);
 export const dateKeys = new Set(['year', 'month', 'day']);
 
 /** Text is stored as UTF-8 unless it holds a lone surrogate, which only UTF-16 keeps. */

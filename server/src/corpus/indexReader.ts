@@ -5,7 +5,7 @@ import type { Corpus } from '../core/corpus';
 import { spellingLookup } from '../core/spelling';
 import { createVocabulary, type Term } from '../core/terms';
 import type { Figure, Passage, Source, Span } from '../core/types';
-import { magic, figureInts, figureFloats, F, V } from './indexFormat';
+import { magic, figureInts, figureFloats, figureFields, F } from './indexFormat';
 import { memoryStore, readIndex, type Store } from './indexSections';
 
 // ---------------------------------------------------------------------------
@@ -214,50 +214,16 @@ function open(store: Store, lazy: boolean, options: LoadIndexOptions): LoadedCor
     const values = id * figureFloats;
     const out: Record<string, unknown> = {};
     for (const key of shapes[figureRows[row + F.shape]!]!) {
-      switch (key) {
-        case 'kind':
-          out.kind = strings[figureRows[row + F.kind]!];
-          break;
-        case 'start':
-          out.start = figureRows[row + F.start];
-          break;
-        case 'end':
-          out.end = figureRows[row + F.end];
-          break;
-        case 'text':
-          out.text = strings[figureRows[row + F.text]!];
-          break;
-        case 'value':
-          out.value = figureValues[values + V.value];
-          break;
-        case 'high':
-          out.high = figureValues[values + V.high];
-          break;
-        case 'unit':
-          out.unit = strings[figureRows[row + F.unit]!];
-          break;
-        case 'qualifier':
-          out.qualifier = strings[figureRows[row + F.qualifier]!];
-          break;
-        case 'qualifierStart':
-          out.qualifierStart = figureRows[row + F.qualifierStart];
-          break;
-        case 'low':
-          out.low = figureValues[values + V.low];
-          break;
-        case 'highBound':
-          out.highBound = figureValues[values + V.highBound];
-          break;
-        case 'perYear':
-          out.perYear = figureRows[row + F.perYear] === 1;
-          break;
-        case 'date': {
-          const date: Record<string, number> = {};
-          for (const k of dateShapes[figureRows[row + F.dateShape]!]!) date[k] = figureRows[row + (k === 'year' ? F.year : k === 'month' ? F.month : F.day)]!;
-          out.date = date;
-          break;
-        }
+      if (key === 'date') {
+        const date: Record<string, number> = {};
+        for (const k of dateShapes[figureRows[row + F.dateShape]!]!) date[k] = figureRows[row + (k === 'year' ? F.year : k === 'month' ? F.month : F.day)]!;
+        out.date = date;
+        continue;
       }
+      const field = figureFields[key];
+      if (!field) continue;
+      const [kind, at] = field;
+      out[key] = kind === 'float' ? figureValues[values + at] : kind === 'string' ? strings[figureRows[row + at]!] : kind === 'flag' ? figureRows[row + at] === 1 : figureRows[row + at];
     }
     figure = out as unknown as Figure;
     figureObjects[id] = figure;
