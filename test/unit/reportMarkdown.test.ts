@@ -122,8 +122,8 @@ describe('the report of a draft checked against the bundled corpus', () => {
   const markdown = draftFactCheck('brief.md', text, analysis, corpus, defaultSettings);
 
   it('counts the verdicts', () => {
-    expect(countVerdicts(analysis.verdicts)).toEqual({ claims: 3, supported: 0, contradicted: 1, misquoted: 1, unsourced: 1 });
-    expect(markdown).toContain('| 3 | 0 | 1 | 1 | 1 |');
+    expect(countVerdicts(analysis.verdicts)).toEqual({ claims: 4, supported: 0, contradicted: 1, misquoted: 1, unsourced: 2 });
+    expect(markdown).toContain('| 4 | 0 | 1 | 1 | 2 |');
     expect(markdown).toContain('Checked by Attest against 2 sources: Abbasi 2025; Korybko & Morozov 2020.');
   });
 

@@ -31,7 +31,7 @@ describe('figures', () => {
 
   it('read a hedge as an interval, and rounding as no contradiction', () => {
     expect(verdicts('Bilateral trade between Russia and Pakistan stood at nearly $700 million.')).toEqual(['$700 million supported korybko-morozov-2020 fn 21 ($700 million)']);
-    expect(verdicts("Pakistan's trade with Afghanistan was about $1 billion in 2018.")).toEqual(['$1 billion supported korybko-morozov-2020 fn 33 ($1 billion)']);
+    expect(verdicts("Pakistan's trade with Afghanistan was about $1 billion in 2018.")).toEqual(['$1 billion supported korybko-morozov-2020 fn 33 ($1 billion)', '2018 supported korybko-morozov-2020 fn 33 (2018)']);
     expect(verdicts('The official CPEC website claims more than $45 billion in commitments of investment and concessional loans.')).toEqual([
       '$45 billion supported korybko-morozov-2020 fn 6 ($46 billion)',
     ]);
@@ -54,37 +54,39 @@ describe('figures', () => {
       '$700 million supported korybko-morozov-2020 fn 21 ($700 million)',
       '$14 billion supported korybko-morozov-2020 fn 21 ($14 billion)',
     ]);
-    // Swapped years: each figure is contradicted by the other's year.
+    // Swapped values: each figure is contradicted by the value the source gives for its year, and each year is right.
     expect(verdicts("Pakistan's trade with Uzbekistan fell from $90 million in 2017 to $36 million in 2018.")).toEqual([
       '$90 million contradicted korybko-morozov-2020 fn 30 ($36 million)',
+      '2017 supported korybko-morozov-2020 fn 30 (2017)',
       '$36 million contradicted korybko-morozov-2020 fn 30 ($90 million)',
+      '2018 supported korybko-morozov-2020 fn 30 (2018)',
     ]);
   });
 
   it('judge a claim the same whatever was judged before it', () => {
     const sentence = 'In December 2019 a 64-member Russian business delegation visited Pakistan, and Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.';
     const alone = verdicts(sentence);
-    expect(alone).toEqual(['64-member supported korybko-morozov-2020 fn 21 (64-member)', '$1 billion supported korybko-morozov-2020 fn 21 ($1 billion)']);
+    expect(alone).toEqual(['December 2019 supported korybko-morozov-2020 fn 21 (December 2019)', '64-member supported korybko-morozov-2020 fn 21 (64-member)', '$1 billion supported korybko-morozov-2020 fn 21 ($1 billion)']);
     expect(verdicts(`Trade stood at $700 million, and exports reached $150 million. ${sentence}`).slice(2)).toEqual(alone);
   });
 
   it("keep one country's figure from another's", () => {
-    expect(verdicts("Pakistan's trade with Turkmenistan was $29 million in 2016.")).toEqual(['$29 million supported korybko-morozov-2020 fn 27 ($29 million)']);
+    expect(verdicts("Pakistan's trade with Turkmenistan was $29 million in 2016.")).toEqual(['$29 million supported korybko-morozov-2020 fn 27 ($29 million)', '2016 supported korybko-morozov-2020 fn 27 (2016)']);
     expect(verdicts("Pakistan's trade with Tajikistan is $29 million a year.")).toEqual(['$29 million contradicted korybko-morozov-2020 fn 28 ($62 million)']);
   });
 
   it('match demonyms and the names of countries', () => {
-    expect(verdicts('Pakistani-Kazakh trade was under $25 million a year in 2018.')).toEqual(['$25 million supported korybko-morozov-2020 fn 25 ($25 million)']);
+    expect(verdicts('Pakistani-Kazakh trade was under $25 million a year in 2018.')).toEqual(['$25 million supported korybko-morozov-2020 fn 25 ($25 million)', '2018 supported korybko-morozov-2020 fn 25 (2018)']);
   });
 
   it('hold a figure to its year', () => {
-    expect(verdicts("Pakistan's trade with Uzbekistan was $36 million in 2017.")).toEqual(['$36 million supported korybko-morozov-2020 fn 30 ($36 million)']);
-    expect(verdicts("Pakistan's trade with Uzbekistan was $36 million in 2018.")).toEqual(['$36 million contradicted korybko-morozov-2020 fn 30 ($90 million)']);
+    expect(verdicts("Pakistan's trade with Uzbekistan was $36 million in 2017.")).toEqual(['$36 million supported korybko-morozov-2020 fn 30 ($36 million)', '2017 supported korybko-morozov-2020 fn 30 (2017)']);
+    expect(verdicts("Pakistan's trade with Uzbekistan was $36 million in 2018.")).toEqual(['$36 million contradicted korybko-morozov-2020 fn 30 ($90 million)', '2018 supported korybko-morozov-2020 fn 30 (2018)']);
   });
 
   it('call a figure unsourced when the sources use it only for something else', () => {
     expect(verdicts("Pakistan's defence budget rose by $62 million.")).toEqual(['$62 million unsourced']);
-    expect(verdicts('The Gwadar port handled cargo worth $700 million in 2021.')).toEqual(['$700 million unsourced']);
+    expect(verdicts('The Gwadar port handled cargo worth $700 million in 2021.')).toEqual(['$700 million unsourced', '2021 unsourced']);
   });
 });
 
@@ -94,7 +96,7 @@ describe('silence over a false alarm', () => {
   });
 
   it('reads whose figure it is from the countries right next to it', () => {
-    expect(verdicts("Pakistan's imports from Russia dropped by 20% in 2018.")).toEqual(['20% unsourced']);
+    expect(verdicts("Pakistan's imports from Russia dropped by 20% in 2018.")).toEqual(['20% unsourced', '2018 unsourced']);
   });
 
   it('contradicts a rise where the source reports a fall of the same size', () => {
@@ -116,8 +118,8 @@ describe('silence over a false alarm', () => {
   });
 
   it('counts a 64-member delegation as 64 people, and three-quarters of a century as 75 years', () => {
-    expect(verdicts('In December 2019 a delegation of 64 Russian businesspeople led by Denis Manturov travelled to Pakistan.')).toEqual(['64 Russian businesspeople supported korybko-morozov-2020 fn 21 (64-member)']);
-    expect(verdicts('In 2024 Russia and China celebrated three-quarters of a century of diplomacy.')).toEqual(['three-quarters of a century supported abbasi-2025 (seventy-five years)']);
+    expect(verdicts('In December 2019 a delegation of 64 Russian businesspeople led by Denis Manturov travelled to Pakistan.')).toEqual(['December 2019 supported korybko-morozov-2020 fn 21 (December 2019)', '64 Russian businesspeople supported korybko-morozov-2020 fn 21 (64-member)']);
+    expect(verdicts('In 2024 Russia and China celebrated three-quarters of a century of diplomacy.')).toEqual(['2024 supported abbasi-2025 (2024)', 'three-quarters of a century supported abbasi-2025 (seventy-five years)']);
   });
 });
 
@@ -156,8 +158,8 @@ describe('clauseOf and periodOf', () => {
     return text.slice(span.start, span.end);
   };
 
-  it('end a clause at a comma, else at "to", between two figures', () => {
-    expect([clause(0), clause(1), clause(2)]).toEqual(['Trade rose from $36 million in 2017 ', 'to over $90 million in 2018', ', while exports reached $150 million.']);
+  it('end a clause at a comma, else at "to", between two figures; "from X to Y" is one clause', () => {
+    expect([clause(0), clause(1), clause(2)]).toEqual(['Trade rose from $36 million in 2017 to over $90 million in 2018', 'Trade rose from $36 million in 2017 to over $90 million in 2018', ', while exports reached $150 million.']);
   });
 
   it('give each figure the year in its own clause', () => {

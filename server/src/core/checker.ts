@@ -11,6 +11,7 @@ import type { Finding } from './findings';
 import { footnoteFindings } from './footnoteChecks';
 import { placeholderLinks, placeholderMessage } from './links';
 import { judgeQuote } from './quoteVerdict';
+import { judgeTime } from './timeVerdict';
 import { applyDirectives } from './suppress';
 import { termsOf, type Term } from './terms';
 import type { Claim, Figure, Verdict } from './types';
@@ -46,14 +47,18 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
   const judgeClaims = (prose: string, claims: Claim[]): Verdict[] => {
     // The terms and figures of each sentence with a figure claim, worked out once for all its claims.
     const sentences = new Map<number, { terms: Term[]; figures: Figure[] }>();
-    return claims.map((claim): Verdict => {
+    const verdicts = new Map<Claim, Verdict>();
+    const judge = (claim: Claim): Verdict => {
       const { start, end } = claim.sentence;
       const key = claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${prose.slice(start, end)}`;
       const known = judged.get(key);
       if (known) return { claim, ...known };
       let verdict: Verdict;
       if (claim.kind === 'quote') verdict = judgeQuote(claim, corpus);
-      else {
+      else if (claim.timeOf) {
+        const of = claim.timeOf;
+        verdict = judgeTime(claim, [...verdicts.values()].find((v) => v.claim.start === of.start && v.claim.end === of.end), corpus);
+      } else {
         let sentence = sentences.get(start);
         if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, start, end), figures: extractFigures(prose, start, end) }));
         verdict = judgeFigure(claim, prose, sentence.terms, sentence.figures, corpus);
@@ -61,7 +66,11 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
       judged.set(key, { verdict: verdict.verdict, evidence: verdict.evidence });
       if (judged.size > cacheSize) judged.delete(judged.keys().next().value!);
       return verdict;
-    });
+    };
+    // A figure's time is judged from the figure's verdict, so after it.
+    for (const claim of claims) if (!claim.timeOf) verdicts.set(claim, judge(claim));
+    for (const claim of claims) if (claim.timeOf) verdicts.set(claim, judge(claim));
+    return claims.map((claim) => verdicts.get(claim)!);
   };
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */

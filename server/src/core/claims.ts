@@ -1,5 +1,5 @@
 // Finds the checkable claims of a prose block: figures (each with the year it refers to),
-// dates that stand on their own, and quotations, with the footnotes or citations that
+// dates (on their own, or the time of a figure), and quotations, with the footnotes or citations that
 // back the sentence they are in.
 import { extractFigures } from './figures';
 import { extractQuotes } from './quotes';
@@ -30,15 +30,16 @@ export function extractClaims(prose: string, from: number, to: number, context: 
     const found = extractFigures(prose, sentence.start, sentence.end).filter((f) => !insideQuote(f));
     const figures = found.filter((f) => !isDate(f));
     const dates = found.filter(isDate);
-    const attached = new Set<Figure>();
+    // A year or date a figure holds for is part of that figure's fact, and is checked with it.
+    const timeOf = new Map<Figure, Figure>();
     for (const figure of figures) {
       const period = periodOf(prose, figure, figures, dates, sentence);
-      if (period) attached.add(period);
+      if (period && !timeOf.has(period)) timeOf.set(period, figure);
       claims.push({ kind: 'figure', start: figure.start, end: figure.end, text: figure.text, sentence, paragraph, figure, period, citedBy });
     }
     for (const date of dates) {
-      if (attached.has(date)) continue;
-      claims.push({ kind: 'date', start: date.start, end: date.end, text: date.text, sentence, paragraph, figure: date, citedBy });
+      const of = timeOf.get(date);
+      claims.push({ kind: 'date', start: date.start, end: date.end, text: date.text, sentence, paragraph, figure: date, citedBy, ...(of && { timeOf: { start: of.start, end: of.end } }) });
     }
     for (const quote of quotes) {
       claims.push({ kind: 'quote', start: quote.start, end: quote.end, text: quote.text, sentence, paragraph, quote, citedBy });
@@ -59,7 +60,27 @@ export function isDate(figure: Figure): boolean {
 export function periodOf(text: string, figure: Figure, figures: readonly Figure[], dates: readonly Figure[], sentence: Span): Figure | undefined {
   const clause = clauseOf(text, figure, figures, sentence);
   const inClause = dates.filter((d) => d.start >= clause.start && d.end <= clause.end);
-  return inClause.find((d) => d.start >= figure.end) ?? inClause.filter((d) => d.end <= figure.start).at(-1);
+  const after = inClause.find((d) => d.start >= figure.end);
+  if (after) return after;
+  const before = inClause.filter((d) => d.end <= figure.start);
+  // "between 2017 and 2018, from $36 million to $90 million": the years in the order of the figures.
+  const pair = rangePair(text, figure, figures);
+  if (pair && before.length >= 2 && !inClause.some((d) => d.start >= pair.from.start)) return pair.from === figure ? before.at(-2) : before.at(-1);
+  return before.at(-1);
+}
+
+/**
+ * "from $36 million to $90 million": two figures of one measure, the level before and after
+ * a change. They share their subject, so each figure's clause spans both.
+ */
+function rangePair(text: string, figure: Figure, figures: readonly Figure[]): { from: Figure; to: Figure } | undefined {
+  const rivals = figures.filter((f) => f === figure || (f.kind === figure.kind && f.unit === figure.unit));
+  const i = rivals.indexOf(figure);
+  const joined = (a: Figure | undefined, b: Figure | undefined): boolean =>
+    Boolean(a && b) && /\bfrom\s*$/i.test(text.slice(Math.max(0, (a!.qualifierStart ?? a!.start) - 8), a!.qualifierStart ?? a!.start)) && /^[^,;.$]{0,24}?\bto\s*$/i.test(text.slice(a!.end, b!.qualifierStart ?? b!.start));
+  if (joined(rivals[i - 1], figure)) return { from: rivals[i - 1]!, to: figure };
+  if (joined(figure, rivals[i + 1])) return { from: figure, to: rivals[i + 1]! };
+  return undefined;
 }
 
 /** Marks, then words, that end a figure's clause before the next figure begins. */
@@ -71,6 +92,12 @@ const clauseBreaks = [/[,;:–—(]/, /\b(?:while|whereas|but|although|though|ou
  * worth of projects completed"); without a break, the text between two figures is halved.
  */
 export function clauseOf(text: string, figure: Figure, figures: readonly Figure[], sentence: Span): Span {
+  const pair = rangePair(text, figure, figures);
+  if (!pair) return ownClause(text, figure, figures, sentence);
+  return { start: ownClause(text, pair.from, figures, sentence).start, end: ownClause(text, pair.to, figures, sentence).end };
+}
+
+function ownClause(text: string, figure: Figure, figures: readonly Figure[], sentence: Span): Span {
   // Only figures of the same kind compete for words: "a 64-member delegation … for a four-day visit" is one fact.
   const rivals = figures.filter((f) => f === figure || (f.kind === figure.kind && f.unit === figure.unit));
   const index = rivals.indexOf(figure);

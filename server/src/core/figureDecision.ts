@@ -3,6 +3,7 @@
 // best reversal, weighed against thresholds. And, since matching costs, what the source
 // figures matched so far settle (Settled): the least score another needs to change the verdict.
 import type { SourceFigure } from './corpus';
+import type { Fact } from './facts/fact';
 import type { SubjectMatch } from './subject';
 import type { Claim, Figure } from './types';
 
@@ -25,10 +26,14 @@ export const citedMargin = 0.1;
 /** A source figure matched against a claim. */
 export interface Candidate extends SubjectMatch {
   source: SourceFigure;
+  /** What the source's figure measures, for whom and how; none for a date. */
+  fact?: Fact;
   /** The year the source ties its figure to, if any. */
   period?: Figure;
   compatible: boolean;
   periodAgrees: boolean;
+  /** The same fact read in the other direction: the draft says a rise where the source says a fall, or the reverse. */
+  opposite: boolean;
 }
 
 export interface Decision {

@@ -11,6 +11,7 @@ import { footnoteFor } from './sourceFootnote';
 import { passageView, termsWithin, type PassageView } from './passageView';
 import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from './subject';
 import { termsOf, type Term } from './terms';
+import { differences, factOf, isOtherFact, type Fact } from './facts/fact';
 import { unitFamily, unitsInFamily } from './units';
 import type { Claim, Evidence, Figure, Span, Verdict } from './types';
 
@@ -27,9 +28,15 @@ export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonl
   // evidence, not a contradiction of this one ("$700 million, and … a $14 billion investment").
   const amounts = draftFigures.filter((f) => !isDate(f));
   const dates = draftFigures.filter(isDate);
-  const others = amounts.filter((f) => f.start !== claim.figure!.start).map((f) => ({ figure: f, period: periodOf(draftText, f, amounts, dates, claim.sentence) }));
+  const others = amounts
+    .filter((f) => f.start !== claim.figure!.start)
+    .map((f) => {
+      const period = periodOf(draftText, f, amounts, dates, claim.sentence);
+      return { figure: f, period, fact: factOf(draftText, f, clauseOf(draftText, f, amounts, claim.sentence), claim.sentence, draftTerms, corpus.vocabulary, period) };
+    });
+  // Only if it is the same fact: "imports of $250 million" is no evidence for "exports of $250 million".
   const explainsAnother = (c: Candidate): boolean =>
-    others.some((o) => intervalsOverlap(o.figure, c.source.figure) && (!o.period || !c.period || sameDate(o.period, c.period)));
+    others.some((o) => intervalsOverlap(o.figure, c.source.figure) && (!o.period || !c.period || sameDate(o.period, c.period)) && !(c.fact && differences(o.fact, c.fact).some(isOtherFact)));
   const candidates = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus, (c) => c.compatible || !explainsAnother(c), options);
   return decide(claim, candidates, corpus);
 }
@@ -60,7 +67,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   // A market of 200 million customers is 200 million people.
   const units = new Set(isDate(figure) ? [] : unitsInFamily(unitFamily(figure.unit)));
   const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f));
-  const draft: DraftSide = { claim, profile, target: !isDate(figure) && isTarget(draftText, figure, claim.sentence) };
+  const clause = isDate(figure) ? claim.sentence : clauseOf(draftText, amounts.find((f) => f.start === figure.start) ?? figure, amounts, claim.sentence);
+  const draft: DraftSide = { claim, profile, fact: isDate(figure) ? undefined : factOf(draftText, figure, clause, claim.sentence, draftTerms, corpus.vocabulary, claim.period) };
   // Passages and sentences whose subject cannot reach the score a candidate needs to change
   // the verdict (see Settled) are not matched; ceilings are subject weights, scores shares of it.
   const settled = new Settled(claim.kind);
@@ -107,8 +115,8 @@ function oncePerTerm<T>(find: (term: string) => T): (term: string) => T {
 interface DraftSide {
   claim: Claim;
   profile: SubjectProfile;
-  /** The draft's figure is a goal ("plan to reach $500 million"). */
-  target: boolean;
+  /** What the draft's figure measures, for whom, when and how; none for a date. */
+  fact?: Fact;
 }
 
 /** What a candidate's verdict needs of the source figure alone: worked out once per corpus and figure. */
@@ -120,7 +128,8 @@ interface SourceSide {
   clauseTerms: ReadonlySet<string>;
   /** Source words close to the figure: the countries there are the ones it is about. */
   nearTerms: ReadonlySet<string>;
-  target: boolean;
+  /** What the source's figure measures, for whom, when and how; none for a date. */
+  fact?: Fact;
   /** For a year: the thing it dates ("his 2015 article"), see namedByYear. */
   named?: string;
 }
@@ -135,13 +144,14 @@ function sourceSide(view: PassageView, index: number, sentence: Span, corpus: Co
     const dates = inSentence.filter(isDate);
     const date = isDate(figure);
     const clause = date ? sentence : clauseOf(text, figure, others, sentence);
+    const period = date ? undefined : periodOf(text, figure, others, dates, sentence);
     return {
       sentence,
-      period: date ? undefined : periodOf(text, figure, others, dates, sentence),
+      period,
       sentenceTerms: view.sentenceSet(sentence),
       clauseTerms: termSet(termsWithin(view.terms, clause)),
       nearTerms: termSet(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
-      target: !date && isTarget(text, figure, sentence),
+      fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, period),
       named: date ? namedByYear(text, figure, corpus) : undefined,
     };
   });
@@ -177,15 +187,20 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   const periodAgrees = !claim.period || !period || sameDate(claim.period, period);
   if (!periodAgrees) return undefined;
   const match = matchSubject(profile, source.clauseTerms, source.sentenceTerms, view.termSet, source.nearTerms, corpus.vocabulary, variants);
-  // A goal is not an outcome: "plan to increase it to $500 million" does not state today's trade.
-  if (!isDate(figure) && draft.target !== source.target) {
-    Object.assign(match, { score: match.score * targetPenalty, conflict: true });
+  let opposite = false;
+  if (draft.fact && source.fact) {
+    const differ = differences(draft.fact, source.fact);
+    // Another measure, or the same flow the other way round, is another fact.
+    if (differ.some(isOtherFact)) Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
+    // A goal is not an outcome: "plan to increase it to $500 million" does not state today's trade.
+    else if (differ.includes('modality')) Object.assign(match, { score: match.score * targetPenalty, conflict: true });
+    else opposite = differ.includes('direction');
   }
   // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too.
   const { named } = source;
   if (named && !(named === 'wrote' ? [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
   const compatible = compatibleWith(figure, sourceFigure.figure);
-  return { ...match, source: sourceFigure, period, compatible, periodAgrees: Boolean(claim.period && period) };
+  return { ...match, opposite, source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
 }
 
 /** The source figure agrees with the draft's: the same date, or an amount the draft's range covers without saying more. */
@@ -195,18 +210,8 @@ function compatibleWith(figure: Figure, source: Figure): boolean {
 
 const namedYearPenalty = 0.35;
 const targetPenalty = 0.35;
+const otherFactPenalty = 0.3;
 
-/** Words that make a figure a plan, goal or expectation rather than what happened. */
-const targetWords = /\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|goals?|hop(?:e|es|ed|ing)|intend(?:s|ed)?|seek(?:s|ing)?|sought|ambitio\w*|aspir\w*|expect(?:s|ed|ation|ations)?|projected|projections?|envisag\w*|want(?:s|ed)?|forecast\w*|one day|soon|in the future)\b/i;
-/** "agreed to raise it to $10 million": the figure an infinitive aims at. */
-const raiseTo = /\bto\s+(?:try\s+to\s+)?(?:increase|raise|grow|boost|expand|lift|triple|double|bring|take)\b[^.;]{0,30}\bto\s*$/i;
-
-function isTarget(text: string, figure: Figure, sentence: Span): boolean {
-  const start = figure.qualifierStart ?? figure.start;
-  const before = text.slice(Math.max(sentence.start, start - 45), start);
-  const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 30)).split(/[,;:(]/)[0]!;
-  return targetWords.test(before) || raiseTo.test(before) || targetWords.test(after);
-}
 /** Words of writing and saying (as stems): a draft that dates a statement uses one. */
 const sayingStems = ['wrot', 'writ', 'said', 'say', 'stat', 'argu', 'observ', 'remark', 'claim', 'declar', 'describ', 'call', 'articl', 'publish', 'report', 'paper', 'piec', 'essay', 'book', 'analys', 'column', 'interview', 'speech'];
 const isSaying = (term: string): boolean => sayingStems.some((s) => term.startsWith(s));

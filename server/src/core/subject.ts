@@ -1,9 +1,9 @@
 // Decides how well a source clause speaks about the same subject as a draft sentence:
 // rare shared words count most, words in the figure's own clause more than words
 // elsewhere in its sentence or paragraph, and naming a different country or organisation
-// or an opposite metric (exports vs imports) counts against.
+// counts against. What the figure measures and for whom is the fact model's (facts/fact.ts).
 import { variantsIn } from './spelling';
-import { directionTerms, opposedTerms, type Term, type Vocabulary } from './terms';
+import type { Term, Vocabulary } from './terms';
 import type { Span } from './types';
 
 export interface SubjectProfile {
@@ -20,9 +20,8 @@ export interface SubjectProfile {
 const inClause = 1;
 const inSentence = 0.75;
 const inParagraph = 0.4;
-/** Multipliers when the source clause names another entity, or the opposite metric. */
+/** Multiplier when the source clause names another country or organisation. */
 const entityConflict = 0.35;
-const metricConflict = 0.3;
 
 /** Draft words outside the figure's own clause say less about what it measures. */
 const outsideClause = 0.5;
@@ -58,10 +57,8 @@ export interface SubjectMatch {
   sentenceScore: number;
   /** The weightiest draft word found nowhere in the source passage, as a share of the subject. */
   missing: number;
-  /** The source names a different country or organisation, or the opposite metric. */
+  /** The source names a different country or organisation. */
   conflict: boolean;
-  /** The only difference is the direction: the draft says a rise where the source says a fall, or the reverse. */
-  opposite: boolean;
 }
 
 /** Terms as found, or already as a set. */
@@ -86,7 +83,7 @@ export function subjectCeiling(profile: SubjectProfile, sentence: ReadonlySet<st
  * words close to the figure: the countries there are the ones the figure is about.
  */
 export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: Terms, paragraph: Terms, near: Terms, vocabulary: Vocabulary, variants?: Variants): SubjectMatch {
-  if (profile.total === 0) return { score: 0, sentenceScore: 0, missing: 0, conflict: false, opposite: false };
+  if (profile.total === 0) return { score: 0, sentenceScore: 0, missing: 0, conflict: false };
   const clauseSet = termSet(clause);
   const sentenceSet = termSet(sentence);
   const paragraphSet = termSet(paragraph);
@@ -106,7 +103,6 @@ export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: T
   }
   let score = matched / profile.total;
   let conflict = false;
-  let opposite = false;
 
   // The countries nearest the source figure (near it, else in its clause, else its sentence)
   // are the ones it is about: if they leave out one the draft names and add another, it is
@@ -130,24 +126,7 @@ export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: T
       break;
     }
   }
-  const draftHas = prefixesOf(profile.weights.keys(), profile);
-  for (const [a, b] of opposedTerms) {
-    // A rise or fall is read right next to the figure: a sentence may speak of both.
-    const source = prefixesOf(a === directionTerms[0] ? nearSet : clauseSet);
-    const draftA = draftHas.has(a);
-    const draftB = draftHas.has(b);
-    const sourceA = source.has(a);
-    const sourceB = source.has(b);
-    if ((draftA && !draftB && sourceB && !sourceA) || (draftB && !draftA && sourceA && !sourceB)) {
-      if (a === directionTerms[0] && !conflict) opposite = true;
-      else {
-        score *= metricConflict;
-        conflict = true;
-        opposite = false;
-      }
-    }
-  }
-  return { score, sentenceScore: local / profile.total, missing: missing / profile.total, conflict, opposite };
+  return { score, sentenceScore: local / profile.total, missing: missing / profile.total, conflict };
 }
 
 /** A term's spelling variants (one letter away, see `hasTerm`): all that the sets searched may hold, such as the corpus's (Corpus.variants). */
@@ -158,7 +137,6 @@ export type Variants = (term: string) => readonly string[];
  * are kept with their passage, so each is read once, not once per claim.
  */
 const kindsKnown = new WeakMap<object, [boolean, boolean]>();
-const prefixesKnown = new WeakMap<object, Set<string>>();
 
 /** Whether the set names a country, and whether it names an organisation. */
 function entityKinds(set: ReadonlySet<string>, vocabulary: Vocabulary): [boolean, boolean] {
@@ -169,18 +147,6 @@ function entityKinds(set: ReadonlySet<string>, vocabulary: Vocabulary): [boolean
     kindsKnown.set(set, kinds);
   }
   return kinds;
-}
-
-/** Which of the opposed terms' prefixes ("export", "increas") begin a term of the set. */
-function prefixesOf(terms: Iterable<string>, owner: object = terms): Set<string> {
-  let found = prefixesKnown.get(owner);
-  if (!found) {
-    found = new Set();
-    const list = [...terms];
-    for (const pair of opposedTerms) for (const prefix of pair) if (hasPrefix(list, prefix)) found.add(prefix);
-    prefixesKnown.set(owner, found);
-  }
-  return found;
 }
 
 function isEntity(term: string, vocabulary: Vocabulary): boolean {
@@ -201,9 +167,4 @@ export function termSet(terms: Terms): ReadonlySet<string> {
   const set = new Set<string>();
   for (const t of terms as readonly Term[]) set.add(t.term);
   return set;
-}
-
-function hasPrefix(terms: Iterable<string>, prefix: string): boolean {
-  for (const t of terms) if (t.startsWith(prefix)) return true;
-  return false;
 }

@@ -77,10 +77,10 @@ const stopwords = new Set(
 
 /** Words for a rise, a fall or an intention, folded so that "grew" meets "increase", "fell" meets "decrease" and "hope" meets "plan". */
 const trendWords = new Map<string, string>([
-  ...'increase increased increases increasing increment grow grew grown grows growing growth rise rose risen rises rising raise raised raising lift lifted boost boosted expand expanded expansion climb climbed jump jumped surge surged double doubled doubling triple tripled tripling'
+  ...'increase increased increases increasing increment grow grew grown grows growing growth rise rose risen rises rising raise raised raising lift lifted boost boosted expand expanded expansion climb climbed jump jumped surge surged double doubled doubling triple tripled tripling higher'
     .split(' ')
     .map((w): [string, string] => [w, 'increas']),
-  ...'decrease decreased decreases decreasing fall fell fallen falls falling decline declined declines declining drop dropped drops shrink shrank shrunk contraction contracted slump slumped plunge plunged halve halved'
+  ...'decrease decreased decreases decreasing fall fell fallen falls falling decline declined declines declining drop dropped drops shrink shrank shrunk contraction contracted slump slumped plunge plunged halve halved lower'
     .split(' ')
     .map((w): [string, string] => [w, 'decreas']),
   // Intentions: "hope to", "aim to", "plan to" say the same of a figure.
@@ -210,14 +210,3 @@ export function stem(word: string): string {
   }
   return word;
 }
-
-/** A rise and a fall: the same metric read in opposite directions. */
-export const directionTerms = ['increas', 'decreas'] as const;
-
-/** Words whose presence on one side and opposite on the other means a different metric (or, for rise and fall, the opposite claim). */
-export const opposedTerms: [string, string][] = [
-  ['export', 'import'],
-  [directionTerms[0], directionTerms[1]],
-  ['surplu', 'deficit'],
-  ['complet', 'expect'],
-];

@@ -201,6 +201,8 @@ export interface Claim {
   figure?: Figure;
   /** The year or date the figure is attached to ("$36 million in 2017"). */
   period?: Figure;
+  /** For a date that is a figure's period: that figure's offsets. It is judged with the figure's fact. */
+  timeOf?: Span;
   quote?: Quote;
   /** Footnote labels or citation keys attached to the sentence in the draft. */
   citedBy: string[];

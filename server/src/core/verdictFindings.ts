@@ -67,6 +67,8 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
       };
     }
     case 'unsourced':
+      // A figure's time is unsourced with its figure, whose finding says so ("… for 2017").
+      if (claim.timeOf) return undefined;
       return {
         code: claim.kind === 'quote' ? 'quote.not-found' : 'claim.unsourced',
         start: claim.start,

@@ -1,0 +1,149 @@
+// A figure read as a fact: what it measures, who holds it and in which role (for a flow of
+// goods, who sells to whom), which way it moved, whether it happened or is a goal, and when.
+// The same reading is made of a draft's figure and of a source's, and two facts speak to each
+// other only where these parts agree (`differences`); then the values decide.
+import { stem, type Term, type Vocabulary } from '../terms';
+import type { Figure, Span } from '../types';
+import { fallTerm, goalWords, measures, raiseTo, riseTerm, type Measure } from './lexicon';
+
+export type Modality = 'achieved' | 'goal';
+export type Direction = 'level' | 'rise' | 'fall';
+
+export interface Fact {
+  figure: Figure;
+  /** What is counted, when a word of its clause says so. */
+  measure?: Measure;
+  /** For a flow of goods (exports, imports): the seller and the buyer, when the text names them. */
+  from?: string;
+  to?: string;
+  /** Countries named in the figure's clause. */
+  holders: string[];
+  direction: Direction;
+  modality: Modality;
+  /** The year or date the figure holds for. */
+  time?: Figure;
+}
+
+/** What the words of a figure's clause say about it. `terms` are the terms of its sentence. */
+export function factOf(text: string, figure: Figure, clause: Span, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary, time?: Figure): Fact {
+  const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
+  const holders = [...new Set(inClause.filter((t) => vocabulary.countries.has(t.term)).map((t) => t.term))];
+  const fact: Fact = { figure, holders, direction: directionOf(figure, inClause), modality: modalityOf(text, figure, sentence), time };
+  const named = nearest(figure, inClause, (t) => measureOf(t.term) !== undefined);
+  if (!named) return fact;
+  fact.measure = measureOf(named.term);
+  if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') {
+    // "Pakistan's exports to Russia" and "Russia's imports from Pakistan" are the same flow.
+    const holder = countryBefore(named, inClause, vocabulary) ?? countryBefore(named, terms.filter((t) => t.start >= sentence.start && t.end <= clause.start), vocabulary, true);
+    const other = partnerAfter(text, named, inClause, vocabulary);
+    const exports = fact.measure!.name === 'exports';
+    fact.measure = measures.find((m) => m.name === 'exports');
+    const seller = exports ? holder : other?.role === 'from' ? other.country : undefined;
+    const buyer = exports ? (other?.role === 'to' ? other.country : undefined) : holder;
+    if (seller) fact.from = seller;
+    if (buyer) fact.to = buyer;
+    if (!exports && other?.role === 'to') fact.to = other.country;
+  }
+  return fact;
+}
+
+/** The parts in which two facts about the same kind of figure disagree: each a reason they are about different things. */
+export type Difference = 'measure' | 'roles' | 'direction' | 'modality';
+
+export function differences(draft: Fact, source: Fact): Difference[] {
+  const found: Difference[] = [];
+  const a = draft.measure;
+  const b = source.measure;
+  if (a && b && a !== b && a.group && a.group === b.group) found.push('measure');
+  if ((draft.from && source.from && draft.from !== source.from) || (draft.to && source.to && draft.to !== source.to)) found.push('roles');
+  if (draft.direction !== 'level' && source.direction !== 'level' && draft.direction !== source.direction) found.push('direction');
+  if (draft.modality !== source.modality) found.push('modality');
+  return found;
+}
+
+/** Another measure, or the same flow the other way round: a different fact, not a different value of this one. */
+export function isOtherFact(difference: Difference): boolean {
+  return difference === 'measure' || difference === 'roles';
+}
+
+/** The fact as a line a person reads: "exports pakistan→russia 2018 = $150 million (achieved)". */
+export function describeFact(fact: Fact): string {
+  const parts: string[] = [];
+  if (fact.measure) parts.push(fact.measure.name);
+  if (fact.from || fact.to) parts.push(`${fact.from ?? '?'}→${fact.to ?? '?'}`);
+  else if (fact.holders.length) parts.push(fact.holders.join('+'));
+  if (fact.direction !== 'level') parts.push(fact.direction);
+  if (fact.time) parts.push(fact.time.text);
+  return `${parts.join(' ')} = ${fact.figure.text}${fact.modality === 'goal' ? ' (goal)' : ''}`;
+}
+
+/** What the measure's own words say, in the reader's terms: "for exports", "for a goal". */
+export function describeDifference(difference: Difference, source: Fact): string {
+  switch (difference) {
+    case 'measure':
+      return `for ${source.measure!.name}`;
+    case 'roles':
+      return `for a flow from ${title(source.from ?? '?')} to ${title(source.to ?? '?')}`;
+    case 'direction':
+      return `for a ${source.direction}`;
+    case 'modality':
+      return source.modality === 'goal' ? 'as a goal, not as what happened' : 'as what happened, not as a goal';
+  }
+}
+
+function title(term: string): string {
+  return term.replace(/(^|_)(\p{L})/gu, (_, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase());
+}
+
+/** The lexicon's words as terms.ts stems them. */
+const byStem = new Map<string, Measure>();
+for (const m of measures) for (const word of m.words) byStem.set(stem(word), m);
+
+function measureOf(term: string): Measure | undefined {
+  const exact = byStem.get(term);
+  if (exact) return exact;
+  for (const [stem, m] of byStem) if (stem.length >= 5 && term.startsWith(stem)) return m;
+  return undefined;
+}
+
+/** The term closest to the figure that `keep` keeps. */
+function nearest(figure: Figure, terms: readonly Term[], keep: (t: Term) => boolean): Term | undefined {
+  let best: Term | undefined;
+  let distance = Infinity;
+  for (const t of terms) {
+    if (!keep(t)) continue;
+    const d = t.end <= figure.start ? figure.start - t.end : t.start - figure.end;
+    if (d >= 0 && d < distance) [best, distance] = [t, d];
+  }
+  return best;
+}
+
+/** A rise or a fall said right by the figure ("rose by 20%", "a 20% decrease"): the nearest such word within a few words. */
+function directionOf(figure: Figure, terms: readonly Term[]): Direction {
+  const near = terms.filter((t) => t.end >= (figure.qualifierStart ?? figure.start) - 40 && t.start <= figure.end + 25);
+  const word = nearest(figure, near, (t) => t.term === riseTerm || t.term === fallTerm);
+  return word?.term === riseTerm ? 'rise' : word?.term === fallTerm ? 'fall' : 'level';
+}
+
+function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
+  const start = figure.qualifierStart ?? figure.start;
+  const before = text.slice(Math.max(sentence.start, start - 45), start);
+  const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 30)).split(/[,;:(]/)[0]!;
+  return goalWords.test(before) || raiseTo.test(before) || goalWords.test(after) ? 'goal' : 'achieved';
+}
+
+/** The country that holds a measure: the nearest before its word ("Pakistan's exports"), else, with `subject`, the sentence's first. */
+function countryBefore(word: Term, terms: readonly Term[], vocabulary: Vocabulary, subject = false): string | undefined {
+  const before = terms.filter((t) => t.end <= word.start && vocabulary.countries.has(t.term));
+  return (subject ? before[0] : before.at(-1))?.term;
+}
+
+/** "exports to Russia", "imports from China": the partner country and its role. */
+function partnerAfter(text: string, word: Term, terms: readonly Term[], vocabulary: Vocabulary): { country: string; role: 'to' | 'from' } | undefined {
+  const next = terms.find((t) => t.start > word.end && vocabulary.countries.has(t.term));
+  if (!next) return undefined;
+  const between = text.slice(word.end, next.start);
+  const m = /\b(to|from|into)\s+(?:the\s+)?$/i.exec(between);
+  if (!m || between.length > 40) return undefined;
+  return { country: next.term, role: m[1]!.toLowerCase() === 'from' ? 'from' : 'to' };
+}

@@ -1,0 +1,41 @@
+// The words that say what a figure measures, which way it moved and whether it happened:
+// data, not rules, so that a writer's configuration can extend it. A word also stands for
+// the words that share its stem (terms.ts): "export" for exports, "invest" for investment.
+
+/**
+ * Measures and the words that name them. A measure in the same `group` as another is a
+ * different quantity of the same kind (a country's exports are not its trade), so a figure
+ * for one says nothing of the other; measures in no group never conflict.
+ */
+export interface Measure {
+  name: string;
+  words: string[];
+  group?: string;
+}
+
+export const measures: Measure[] = [
+  { name: 'exports', words: ['export', 'shipment', 'sold', 'sales'], group: 'trade' },
+  { name: 'imports', words: ['import', 'purchase', 'bought'], group: 'trade' },
+  { name: 'trade', words: ['trade', 'turnover', 'commerce', 'two-way', 'bilateral'], group: 'trade' },
+  { name: 'surplus', words: ['surplus'], group: 'balance' },
+  { name: 'deficit', words: ['deficit'], group: 'balance' },
+  { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi'] },
+  { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'] },
+  { name: 'debt', words: ['debt', 'arrears', 'owed', 'repay', 'repaid', 'repayment', 'settlement'] },
+  { name: 'cost', words: ['cost', 'price', 'spend', 'spent', 'expenditure'] },
+  { name: 'capacity', words: ['capacity', 'megawatt', 'generation', 'power'] },
+  { name: 'length', words: ['length', 'long', 'kilometres', 'kilometers', 'span', 'stretch'] },
+  { name: 'members', words: ['members', 'delegation', 'strong'] },
+  { name: 'population', words: ['population', 'people', 'inhabitants', 'citizens', 'residents'] },
+  { name: 'share', words: ['share', 'stake'] },
+];
+
+/** A rise and a fall, as terms.ts folds their words ("grew", "higher"; "fell", "lower"). */
+export const riseTerm = 'increas';
+export const fallTerm = 'decreas';
+
+/** Words that make a figure a plan, goal or expectation rather than what happened. */
+export const goalWords =
+  /\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|goals?|hop(?:e|es|ed|ing)|intend(?:s|ed)?|seek(?:s|ing)?|sought|ambitio\w*|aspir\w*|expect(?:s|ed|ation|ations)?|projected|projections?|envisag\w*|want(?:s|ed)?|forecast\w*|one day|soon|in the future|is to|are to|meant to|set to)\b/i;
+/** "agreed to raise it to $10 million": the figure an infinitive aims at. */
+export const raiseTo = /\bto\s+(?:try\s+to\s+)?(?:increase|raise|grow|boost|expand|lift|triple|double|bring|take)\b[^.;]{0,30}\bto\s*$/i;
