@@ -45,7 +45,7 @@ describe('attest/checkFile (Check workspace)', () => {
   it('checks a draft that is not open, from its text', async () => {
     client = await startInProcess();
     const result = await request(protocol.checkFileRequest, { uri: 'file:///tmp/closed.md', text: draft });
-    expect(result.counts).toEqual({ claims: 3, supported: 0, contradicted: 1, misquoted: 1, unsourced: 1 });
+    expect(result.counts).toEqual({ claims: 4, supported: 0, contradicted: 1, misquoted: 1, unsourced: 2 });
     expect(result.diagnostics.map((d) => [d.code, d.range.start.line, d.source])).toEqual([
       ['figure.mismatch', 2, 'attest'],
       ['quote.misquoted', 4, 'attest'],
@@ -70,7 +70,7 @@ describe('attest/documentStatus (the status bar)', () => {
   it('counts the claims of the open draft’s current version', async () => {
     client = await startInProcess();
     await client.open(uri, draft, 3);
-    expect(await request(protocol.documentStatusRequest, { textDocument: { uri } })).toEqual({ uri, version: 3, counts: { claims: 3, supported: 0, contradicted: 1, misquoted: 1, unsourced: 1 }, disagree: 2 });
+    expect(await request(protocol.documentStatusRequest, { textDocument: { uri } })).toEqual({ uri, version: 3, counts: { claims: 4, supported: 0, contradicted: 1, misquoted: 1, unsourced: 2 }, disagree: 2 });
     await client.change(uri, 4, "CPEC's eventual total investment is expected to reach $60 billion.[^1]\n\n[^1]: Korybko.");
     expect(await request(protocol.documentStatusRequest, { textDocument: { uri } })).toMatchObject({ version: 4, counts: { claims: 1, supported: 1 }, disagree: 0 });
   });
@@ -213,9 +213,9 @@ describe('attest/factCheckReport (Fact-check report)', () => {
     client = await startInProcess();
     await client.open(uri, draft);
     const result = await request(protocol.factCheckReportRequest, { textDocument: { uri } });
-    expect(result!.counts).toEqual({ claims: 3, supported: 0, contradicted: 1, misquoted: 1, unsourced: 1 });
+    expect(result!.counts).toEqual({ claims: 4, supported: 0, contradicted: 1, misquoted: 1, unsourced: 2 });
     expect(result!.markdown).toContain('# Fact-check report: commands.md');
-    expect(result!.markdown).toContain('| 3 | 0 | 1 | 1 | 1 |');
+    expect(result!.markdown).toContain('| 4 | 0 | 1 | 1 | 2 |');
     expect(result!.markdown).toContain('### 1. “$80 billion” (line 3): Contradicted');
     const report = await client.open('file:///tmp/commands.attest-report.md', result!.markdown);
     expect(report.diagnostics).toEqual([]);

@@ -557,6 +557,13 @@ describe('sameUnit and intervalsOverlap', () => {
     expect(intervalsOverlap(figure('$13 billion'), figure('$31 billion'))).toBe(false);
   });
 
+  it('tells neighbouring values apart: each rounds to where the other ends, but they differ', () => {
+    expect(intervalsOverlap(figure('12.4%'), figure('12.3%'))).toBe(false);
+    expect(intervalsOverlap(figure('$61 million'), figure('$62 million'))).toBe(false);
+    expect(intervalsOverlap(figure('$2.6 billion'), figure('$2.5 billion'))).toBe(false);
+    expect(intervalsOverlap(figure('$2.5 billion'), figure('$2,500 million'))).toBe(true);
+  });
+
   it('lets a hedge widen the comparison', () => {
     expect(intervalsOverlap(figure('around $1 billion'), figure('$1.1 billion'))).toBe(true);
     expect(intervalsOverlap(figure('over $90 million'), figure('$95 million'))).toBe(true);

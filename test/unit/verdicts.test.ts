@@ -44,6 +44,24 @@ describe('figures', () => {
     ]);
   });
 
+  it('contradict a value next to the source value, which rounds to where it ends', () => {
+    expect(verdicts('Russia promised $2.6 billion for the North-South pipeline project.')).toEqual(['$2.6 billion contradicted korybko-morozov-2020 fn 21 ($2.5 billion)']);
+  });
+
+  it("check a headline's figures, without asking the headline to cite", () => {
+    const text = lines('# Russia will provide $1.5 billion for the rehabilitation of Pakistan Steel Mills', '', 'Russia will provide financial assistance worth $1 billion for Pakistan Steel Mills.');
+    const codes = checker.analyse(text).findings.map((f) => `${text.slice(f.start, f.end)} ${f.code}`);
+    expect(codes).toEqual(['$1.5 billion figure.mismatch', '$1 billion claim.uncited']);
+  });
+
+  it('keep exports and imports apart, by their own clause and who sells to whom', () => {
+    expect(verdicts("Pakistan's imports from Russia came to $150 million, while its exports to Russia reached $250 million.")).toEqual([
+      '$150 million contradicted korybko-morozov-2020 fn 21 ($250 million)',
+      '$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)',
+    ]);
+    expect(verdicts("Russia's exports to Pakistan are worth $250 million.")).toEqual(['$250 million supported korybko-morozov-2020 fn 21 ($250 million)']);
+  });
+
   it('keep exports and imports apart', () => {
     expect(verdicts('Imports from Russia are worth $250 million.')).toEqual(['$250 million supported korybko-morozov-2020 fn 21 ($250 million)']);
     expect(verdicts("Pakistan's exports to Russia reached $250 million.")).toEqual(['$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)']);

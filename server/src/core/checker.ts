@@ -103,7 +103,6 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
       if (block.heading) {
         if (references !== undefined && block.heading <= references) references = undefined;
         if (referenceHeading.test(block.prose.trim())) references = block.heading;
-        continue;
       }
       if (block.inFootnote || references !== undefined) continue;
       while (next < marks.length && marks[next]!.start < block.start) next++;
@@ -114,7 +113,8 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
       }
       const result = judgeBlock(draft, block, citations);
       for (const v of result.verdicts) verdicts.push(shift(v, block.start));
-      for (const f of result.findings) claimFindings.push(shiftFinding(f, block.start));
+      // A headline states its figures as claims, but carries no footnote: it is not asked to cite.
+      for (const f of result.findings) if (!(block.heading && f.code === 'claim.uncited')) claimFindings.push(shiftFinding(f, block.start));
     }
     const findings = [
       ...placeholderLinks(draft).map((link): Finding => ({

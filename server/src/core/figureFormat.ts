@@ -13,9 +13,18 @@ export function sameUnit(a: Figure, b: Figure): boolean {
   return unitFamily(a.unit) === unitFamily(b.unit);
 }
 
-/** True when the two figures can both be right: same unit and overlapping intervals. */
+/**
+ * True when the two figures can both be right: same unit and intervals that share more than
+ * an end. Two values written to the same precision are equal only when they are the same:
+ * 12.4 is not 12.3, and $61 million is not $62 million, though each rounds to where the
+ * other's rounding ends.
+ */
 export function intervalsOverlap(a: Figure, b: Figure): boolean {
-  return sameUnit(a, b) && a.low <= b.highBound && b.low <= a.highBound;
+  if (!sameUnit(a, b)) return false;
+  const overlap = Math.min(a.highBound, b.highBound) - Math.max(a.low, b.low);
+  // Rounding ends computed in floating point may overlap by a hair.
+  const hair = Math.max(Math.abs(a.highBound), Math.abs(b.highBound)) * 1e-9;
+  return overlap > hair || (overlap >= -hair && (a.low === a.highBound || b.low === b.highBound));
 }
 
 const currencySymbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };

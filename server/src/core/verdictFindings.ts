@@ -30,6 +30,8 @@ export function fingerprint(code: string, sentence: string, claim: string): stri
 
 function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | undefined {
   const { claim } = verdict;
+  // A figure's time speaks through its figure's finding ("No source states $36 million for 2017").
+  if (claim.timeOf) return undefined;
   const evidence = verdict.evidence[0];
   const source = evidence && corpus.sources.get(evidence.sourceId);
   const who = source ? citedAs(source.meta, evidence) : '';
@@ -67,8 +69,6 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
       };
     }
     case 'unsourced':
-      // A figure's time is unsourced with its figure, whose finding says so ("… for 2017").
-      if (claim.timeOf) return undefined;
       return {
         code: claim.kind === 'quote' ? 'quote.not-found' : 'claim.unsourced',
         start: claim.start,
