@@ -55,6 +55,11 @@ describe('extractFigures on sentences from the sources', () => {
     expectFigures('establish a 600-megawatt coal-fired power plant at Jamshoro.', ['12-24 quantity 600-megawatt =600 MW [599.5,600.5]']);
   });
 
+  it('a hyphen between the number and its scale word: "USD10-billion", "a $14-billion plan"', () => {
+    expect(only('a USD10-billion credit line').value).toBe(10e9);
+    expect(only('a $14-billion plan').text).toBe('$14-billion');
+  });
+
   it('bilateral trade, exports and imports; "the two nations" points back, it does not count', () => {
     expectFigures(
       'the two nations aim to increase bilateral trade which last year stood at $700 million. Pakistan’s exports to Russia reached $150 million while imports from Russia are worth $250 million.',
