@@ -1,6 +1,6 @@
 // The `attest` command as CI runs it: exit codes, the JSON contract, SARIF, the sources
 // listing, and the Abbasi paper checked as a draft against the other source alone.
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -13,11 +13,16 @@ interface Run {
   stderr: string;
 }
 
+/** Runs the built CLI with stdout and stderr as pipes, as CI reads it, and collects all of both. */
 function attest(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(distDir, 'cli.js'), ...args], { cwd: repoRoot }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(distDir, 'cli.js'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
   });
 }
 
@@ -27,7 +32,31 @@ function draft(text: string): string {
   return file;
 }
 
+/** A folder of `count` drafts, each with `claims` sentences that contradict a bundled source. */
+function draftFolder(count: number, claims: number): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'attest-cli-folder-'));
+  const sentence = "CPEC's eventual total investment is expected to reach $80 billion.\n\n";
+  for (let i = 0; i < count; i++) writeFileSync(path.join(folder, `draft-${String(i).padStart(3, '0')}.md`), `# Brief ${i}\n\n${sentence.repeat(claims)}`);
+  return folder;
+}
+
 describe('attest check', () => {
+  it('delivers the whole report through a pipe, in every format, with its exit code', async () => {
+    const folder = draftFolder(40, 20);
+    const json = await attest('check', folder, '--format', 'json');
+    expect(json.code).toBe(1);
+    expect(Buffer.byteLength(json.stdout)).toBeGreaterThan(1024 * 1024);
+    const report = JSON.parse(json.stdout) as { files: { claims: unknown[] }[] };
+    expect(report.files.map((f) => f.claims.length)).toEqual(Array(40).fill(20));
+    const sarif = await attest('check', folder, '--format', 'sarif');
+    expect(sarif.code).toBe(1);
+    expect((JSON.parse(sarif.stdout) as { runs: { results: unknown[] }[] }).runs[0]!.results).toHaveLength(40 * 20);
+    const stylish = await attest('check', folder);
+    expect(stylish.code).toBe(1);
+    expect(stylish.stdout.split('\n').filter((l) => l.includes('figure.mismatch'))).toHaveLength(40 * 20);
+    expect(stylish.stdout.trimEnd().split('\n').at(-1)).toMatch(/^✖ 800 problems \(0 errors, 800 warnings\)/);
+  });
+
   it('lists every claim with its verdict and evidence in the JSON contract, 0-based like LSP', async () => {
     const file = draft('# Brief\n\nCPEC\'s eventual total investment is expected to reach $80 billion.\n');
     const run = await attest('check', file, '--format', 'json');

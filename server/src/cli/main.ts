@@ -41,12 +41,17 @@ async function main(argv: string[]): Promise<number> {
   throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command: check or sources.');
 }
 
+// The exit code is set, not forced with process.exit(): through a pipe stdout is written
+// asynchronously, and exiting at once would cut the report short. Node ends the process
+// once everything written has been delivered.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`attest: ${message}\n`);
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`\n${usage}\n`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );
