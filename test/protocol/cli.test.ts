@@ -98,8 +98,36 @@ describe('attest check', () => {
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/^attest: Unknown format "xml": use stylish, json or sarif\./);
     const binary = draft('\u0000\u0001binary');
-    const junk = await attest('check', binary);
+    const junk = await attest('check', binary, '--format', 'json');
     expect([junk.code, junk.stderr.trim()]).toEqual([2, `attest: ${path.relative(repoRoot, binary)}: not checked: the file looks binary (it contains NUL bytes), not a text source.`]);
+  });
+
+  it('reports a draft the checker fails on as not checked, and checks the drafts beside it', async () => {
+    const folder = draftFolder(2, 1);
+    // Deep enough to overflow a recursive Markdown walk; once the parser copes, it is simply checked.
+    writeFileSync(path.join(folder, 'draft-000-deep.md'), '>'.repeat(10000) + ' deep\n');
+    const deep = path.relative(repoRoot, path.join(folder, 'draft-000-deep.md'));
+    const run = await attest('check', folder, '--format', 'json');
+    const report = JSON.parse(run.stdout) as { files: { path: string; error?: string; claims: unknown[] }[] };
+    expect(report.files.map((f) => path.basename(f.path))).toEqual(['draft-000-deep.md', 'draft-000.md', 'draft-001.md']);
+    expect(report.files.slice(1).map((f) => [f.error, f.claims.length])).toEqual([
+      [undefined, 1],
+      [undefined, 1],
+    ]);
+    const failed = report.files[0]!.error;
+    if (failed !== undefined) {
+      expect(failed).toMatch(/^Attest failed on this draft \(.+\); please report it with the draft\.$/);
+      expect([run.code, run.stderr]).toEqual([2, `attest: ${deep}: not checked: ${failed}\n`]);
+      const sarif = await attest('check', folder, '--format', 'sarif');
+      const invocation = (JSON.parse(sarif.stdout) as { runs: { invocations: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[] }[] }).runs[0]!.invocations[0]!;
+      expect([sarif.code, invocation.executionSuccessful, invocation.toolExecutionNotifications.map((n) => n.message.text)]).toEqual([2, false, [`${deep}: not checked: ${failed}`]]);
+      const stylish = await attest('check', folder);
+      expect(stylish.code).toBe(2);
+      expect(stylish.stdout).toContain(`${deep}  not checked: ${failed}\n`);
+      expect(stylish.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 1 draft not checked');
+    } else {
+      expect(run.code).toBe(1);
+    }
   });
 
   it('writes SARIF 2.1.0 with 1-based positions and a rule per code', async () => {

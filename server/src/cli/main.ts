@@ -1,5 +1,6 @@
 // The `attest` command line: the editor's checks for CI. Exit codes: 0 nothing at warning
-// level or above, 1 findings at that level, 2 usage or input errors (message on stderr).
+// level or above, 1 findings at that level, 2 a usage error (message on stderr) or a draft
+// that was not checked (named in the report; the other drafts are still checked).
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check';
 import { sourcesCommand } from './sources';
