@@ -15,8 +15,12 @@ interface Run {
 
 /** Runs the built CLI with stdout and stderr as pipes, as CI reads it, and collects all of both. */
 function attest(...args: string[]): Promise<Run> {
+  return attestIn(repoRoot, ...args);
+}
+
+function attestIn(cwd: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(distDir, 'cli.js'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(distDir, 'cli.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -170,7 +174,41 @@ describe('the example brief', () => {
   });
 });
 
+describe('misconfiguration', () => {
+  it('warns about a mistyped setting, a source folder that finds nothing and an excluded id no source has', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'attest-cli-rc-'));
+    const rc = path.join(project, '.attestrc.json');
+    writeFileSync(rc, JSON.stringify({ severty: { 'link.placeholder': 'off' }, sources: ['sourcs'], excludeSources: ['abbasi-2052'] }));
+    writeFileSync(path.join(project, 'draft.md'), 'See [the report](#).\n');
+    const run = await attestIn(project, 'check', 'draft.md', '--sources', 'empty-folder');
+    expect(run.code).toBe(1);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `attest: ${rc}: "severty" is not an Attest setting and is ignored; did you mean "severity"?`,
+      `attest: ${rc}: the source folder or glob "sourcs" matches no .md, .markdown or .txt file; no sources are read from it.`,
+      'attest: --sources: the source folder or glob "empty-folder" matches no .md, .markdown or .txt file; no sources are read from it.',
+      `attest: ${rc}: "excludeSources" names "abbasi-2052", which no source has; the sources are abbasi-2025, korybko-morozov-2020.`,
+    ]);
+  });
+
+  it('refuses to exclude a source id that no source has, naming the ids there are', async () => {
+    const run = await attest('check', 'examples/brief.md', '--exclude-source', 'abbasi-2052');
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', 'attest: --exclude-source: no source has the id "abbasi-2052"; the sources are abbasi-2025, korybko-morozov-2020.\n']);
+  });
+});
+
 describe('attest sources', () => {
+  it('lists the sources as JSON', async () => {
+    const run = await attest('sources', '--format', 'json');
+    expect(run.code).toBe(0);
+    const listing = JSON.parse(run.stdout) as { sources: { id: string; bundled: boolean; passages: number; footnotesDefined: number; problems: string[] }[] };
+    expect(listing.sources.map((s) => [s.id, s.bundled])).toEqual([
+      ['abbasi-2025', true],
+      ['korybko-morozov-2020', true],
+    ]);
+    const korybko = listing.sources[1]!;
+    expect([korybko.passages, korybko.footnotesDefined, korybko.problems]).toEqual([30, 30, ['korybko-morozov-2020: footnotes 31, 32 and 33 cited but not defined.']]);
+  });
+
   it('lists the sources with their counts and import problems', async () => {
     const run = await attest('sources');
     expect(run.code).toBe(0);

@@ -7,7 +7,7 @@ import { sourcesCommand } from './sources';
 
 const usage = `Usage:
   attest check <files or folders…> [--format stylish|json|sarif] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…]
-  attest sources [--sources <dir>…] [--no-bundled] [--exclude-source <id>…]
+  attest sources [--format stylish|json] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…]
 
 Checks the figures, dates and quotations in Markdown drafts against the bundled corpus and your sources.
 Settings in the nearest .attestrc.json apply too.`;
@@ -32,13 +32,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const options = { sources: values.sources ?? [], bundled: !values['no-bundled'], exclude: values['exclude-source'] ?? [] };
+  const format = values.format ?? 'stylish';
   if (command === 'check') {
-    const format = values.format ?? 'stylish';
     if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
     if (!paths.length) throw new UsageError('Name at least one Markdown file or folder to check.');
     return checkCommand(paths, { ...options, format });
   }
-  if (command === 'sources') return sourcesCommand(options);
+  if (command === 'sources') {
+    if (format !== 'stylish' && format !== 'json') throw new UsageError(`Unknown format "${format}" for attest sources: use stylish or json.`);
+    return sourcesCommand({ ...options, format });
+  }
   throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command: check or sources.');
 }
 
