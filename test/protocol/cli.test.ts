@@ -61,6 +61,15 @@ describe('attest check', () => {
     expect(stylish.stdout.trimEnd().split('\n').at(-1)).toMatch(/^✖ 800 problems \(0 errors, 800 warnings\)/);
   });
 
+  it('stops quietly, with its exit code, when the reader closes the pipe early', async () => {
+    const child = spawn(process.execPath, [path.join(distDir, 'cli.js'), 'check', draftFolder(40, 20), '--format', 'json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const stderr: Buffer[] = [];
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect([code, Buffer.concat(stderr).toString('utf8')]).toEqual([1, '']);
+  });
+
   it('lists every claim with its verdict and evidence in the JSON contract, 0-based like LSP', async () => {
     const file = draft('# Brief\n\nCPEC\'s eventual total investment is expected to reach $80 billion.\n');
     const run = await attest('check', file, '--format', 'json');

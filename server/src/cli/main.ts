@@ -45,6 +45,13 @@ async function main(argv: string[]): Promise<number> {
   throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command: check or sources.');
 }
 
+// A reader that stops early (`attest check … | head`) closes the pipe: stop quietly, as
+// other command-line tools do, instead of dying with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
+
 // The exit code is set, not forced with process.exit(): through a pipe stdout is written
 // asynchronously, and exiting at once would cut the report short. Node ends the process
 // once everything written has been delivered.
