@@ -10,7 +10,9 @@ const usage = `Usage:
   attest sources [--format stylish|json] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…]
 
 Checks the figures, dates and quotations in Markdown drafts against the bundled corpus and your sources.
-Settings in the nearest .attestrc.json apply too.`;
+Settings in the nearest .attestrc.json apply too.
+
+Exit code: 0 nothing at warning level or above, 1 something is, 2 a usage error or a draft that was not checked.`;
 
 export class UsageError extends Error {}
 
