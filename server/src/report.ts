@@ -36,6 +36,13 @@ export interface FileReport {
   path: string;
   claims: ReportClaim[];
   diagnostics: ReportDiagnostic[];
+  /** Present when the draft was not checked: why (claims and diagnostics are then empty). */
+  error?: string;
+}
+
+/** The report of a draft that was not checked. */
+export function notCheckedReport(filePath: string, reason: string): FileReport {
+  return { path: filePath, error: reason, claims: [], diagnostics: [] };
 }
 
 export function fileReport(filePath: string, text: string, analysis: Analysis, corpus: Corpus, settings: Settings): FileReport {

@@ -33,6 +33,7 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
 });
 
 const severities: SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+const settingNames = Object.keys(defaultSettings);
 
 export interface Validated {
   settings: Settings;
@@ -47,6 +48,11 @@ export function validateSettings(raw: unknown, base: Settings = defaultSettings,
   if (raw === undefined || raw === null) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { settings, problems: [`${origin}: expected an object of Attest settings; ignored.`] };
   const value = raw as Record<string, unknown>;
+  for (const key of Object.keys(value)) {
+    if (settingNames.includes(key)) continue;
+    const near = closest(key, settingNames);
+    problems.push(`${origin}: "${key}" is not an Attest setting and is ignored; ${near ? `did you mean "${near}"?` : `the settings are ${settingNames.join(', ')}.`}`);
+  }
   const bad = (key: string, expected: string): void => {
     problems.push(`${origin}: "${key}" should be ${expected}; using the default (${JSON.stringify((base as unknown as Record<string, unknown>)[key])}).`);
   };
@@ -79,7 +85,10 @@ export function validateSettings(raw: unknown, base: Settings = defaultSettings,
     if (!severity || typeof severity !== 'object' || Array.isArray(severity)) bad('severity', 'an object mapping check codes to severities');
     else {
       for (const [code, level] of Object.entries(severity as Record<string, unknown>)) {
-        if (!findingCodes.includes(code as FindingCode)) problems.push(`${origin}: "severity.${code}" is not an Attest check; known checks: ${findingCodes.join(', ')}.`);
+        if (!findingCodes.includes(code as FindingCode)) {
+          const near = closest(code, findingCodes);
+          problems.push(`${origin}: "severity.${code}" is not an Attest check and is ignored; ${near ? `did you mean "${near}"?` : `the checks are ${findingCodes.join(', ')}.`}`);
+        }
         else if (!severities.includes(level as SeveritySetting)) problems.push(`${origin}: "severity.${code}" should be one of ${severities.join(', ')}; using "${base.severity[code as FindingCode]}".`);
         else settings.severity[code as FindingCode] = level as SeveritySetting;
       }
@@ -101,11 +110,36 @@ export function findRcFile(dir: string): string | undefined {
 export function readRcFile(file: string, base: Settings = defaultSettings): Validated {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    // Editors on Windows often start a UTF-8 file with a byte order mark, which JSON.parse refuses.
+    raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     return { settings: { ...base }, problems: [`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)}); ignored.`] };
   }
   const result = validateSettings(raw, base, file);
   if (raw && typeof raw === 'object' && 'sources' in raw) result.settings.sources = result.settings.sources.map((s) => path.resolve(path.dirname(file), s));
   return result;
+}
+
+/** The candidate a mistyped name most likely meant: a different case, or one or two edits away. */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return bestDistance <= Math.min(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = rows[i]!;
+      row[j] = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, rows[i - 2]![j - 2]! + 1);
+    }
+  }
+  return rows[a.length]![b.length]!;
 }

@@ -26,6 +26,17 @@ describe('validateSettings', () => {
     expect(problems).toEqual(['settings: "citationStyle" should be "chicago-author-date", "apa", "vancouver", "harvard1"; using the default ("chicago-author-date").']);
   });
 
+  it('reports an unknown setting, naming the one a near miss meant', () => {
+    const { settings, problems } = validateSettings({ severty: { 'figure.mismatch': 'error' }, CheckOn: 'save', colour: 'red', severity: { 'figure.mismach': 'off' } }, defaultSettings, '.attestrc.json');
+    expect(settings).toEqual(defaultSettings);
+    expect(problems).toEqual([
+      '.attestrc.json: "severty" is not an Attest setting and is ignored; did you mean "severity"?',
+      '.attestrc.json: "CheckOn" is not an Attest setting and is ignored; did you mean "checkOn"?',
+      '.attestrc.json: "colour" is not an Attest setting and is ignored; the settings are sources, bundledCorpus, checkOn, severity, citationStyle, maxFileSize, excludeSources.',
+      '.attestrc.json: "severity.figure.mismach" is not an Attest check and is ignored; did you mean "figure.mismatch"?',
+    ]);
+  });
+
   it('rejects a value that is not an object', () => {
     expect(validateSettings('loud').problems).toEqual(['settings: expected an object of Attest settings; ignored.']);
   });
@@ -46,6 +57,12 @@ describe('.attestrc.json', () => {
     expect(problems).toEqual([]);
     expect(settings.sources).toEqual([path.join(root, 'sources')]);
     expect(settings.severity['claim.unsourced']).toBe('off');
+  });
+
+  it('reads a file that starts with a byte order mark, as Windows editors write it', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'attest-rc-'));
+    writeFileSync(path.join(root, '.attestrc.json'), '\uFEFF' + JSON.stringify({ checkOn: 'save' }));
+    expect(readRcFile(path.join(root, '.attestrc.json'))).toEqual({ settings: { ...defaultSettings, checkOn: 'save' }, problems: [] });
   });
 
   it('reports a file that is not JSON and keeps the defaults', () => {

@@ -6,9 +6,13 @@
 // On a machine where runTests can download VS Code itself, setting ATTEST_VSCODE_DESKTOP=1
 // uses the desktop build instead; the suite is the same.
 //
+// On a fresh clone code-server and Chromium are not there yet: the first run installs them
+// with `ATTEST_CI_INSTALL_ONLY=1 bash .ci/run` (code-server into .cache/, Debian packages
+// as root or through passwordless sudo), so `npm test` passes as the README writes it.
+//
 // Environment: ATTEST_VSCODE_GREP=pattern runs only matching tests; ATTEST_VSCODE_VERBOSE=1
 // shows code-server's and the workbench's own output; ATTEST_VSCODE_TIMEOUT_MS bounds a run.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,6 +26,7 @@ const outDir = path.join(repoRoot, '.cache', 'vscode-test');
 const suiteOut = path.join(outDir, 'suite');
 const wrapper = path.join(here, 'code-server-exec.mjs');
 const codeServerEntry = path.join(repoRoot, '.cache', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const chromium = process.env.ATTEST_CHROMIUM ?? '/usr/bin/chromium';
 const desktop = process.env.ATTEST_VSCODE_DESKTOP === '1';
 const runTimeoutMs = Number(process.env.ATTEST_VSCODE_TIMEOUT_MS ?? 8 * 60_000);
 // The runner's own bound: the stand-in stops itself at runTimeoutMs; this catches anything that still hangs.
@@ -33,16 +38,17 @@ function say(message) {
 
 async function main() {
   const started = Date.now();
-  if (!desktop && !fs.existsSync(codeServerEntry)) {
-    say('code-server is not installed, so there is no VS Code to run the integration tests in.');
-    say(`Expected ${path.relative(repoRoot, codeServerEntry)}. Install it (and Chromium, and the Debian packages it needs) with:`);
-    say('  bash .ci/run            # installs everything, then runs npm test');
-    say('  ATTEST_CI_INSTALL_ONLY=1 bash .ci/run   # installs only');
-    return 1;
-  }
-  if (!desktop && !fs.existsSync(process.env.ATTEST_CHROMIUM ?? '/usr/bin/chromium')) {
-    say('Chromium (/usr/bin/chromium) is missing: run "bash .ci/run" or "apt-get install chromium".');
-    return 1;
+  if (!desktop && missingParts().length) {
+    say(`${notInstalled(missingParts())}: installing what the suite needs, once (ATTEST_CI_INSTALL_ONLY=1 bash .ci/run)`);
+    // npm has installed the project's own packages already; .ci/run installs code-server and the Debian packages.
+    const install = spawnSync('bash', [path.join(repoRoot, '.ci', 'run')], { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ATTEST_CI_INSTALL_ONLY: '1', ATTEST_CI_SKIP_NPM_INSTALL: '1' } });
+    const still = missingParts();
+    if (install.status !== 0 || still.length) {
+      say(`the install ${install.status !== 0 ? `failed (${install.error?.message ?? `exit code ${install.status}`})` : 'finished'}${still.length ? `, and ${notInstalled(still)}` : ''}.`);
+      say('It needs root or passwordless sudo for the Debian packages (chromium and build tools), and the npm registry for code-server.');
+      say('Run "bash .ci/run" as root, or install Chromium yourself and set ATTEST_CHROMIUM to it.');
+      return 1;
+    }
   }
 
   // The extension itself: `npm test` has just built it; build it when it is missing or older than its sources.
@@ -132,6 +138,18 @@ async function main() {
   say(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s with exit code ${exitCode}`);
   if (summary) process.stdout.write(`vscode: ${summary.passed} passed, ${summary.failed} failed${summary.pending ? `, ${summary.pending} skipped` : ''}\n`);
   return exitCode;
+}
+
+/** What the code-server run needs that is not installed. */
+function missingParts() {
+  const missing = [];
+  if (!fs.existsSync(codeServerEntry)) missing.push(`code-server (${path.relative(repoRoot, codeServerEntry)})`);
+  if (!fs.existsSync(chromium)) missing.push(`Chromium (${chromium})`);
+  return missing;
+}
+
+function notInstalled(parts) {
+  return `${parts.join(' and ')} ${parts.length === 1 ? 'is' : 'are'} not installed`;
 }
 
 /** The latest modification time among the files under the given paths (relative to the repository). */

@@ -1,5 +1,6 @@
 // `attest check`: checks drafts with the settings of the nearest .attestrc.json and the
-// command line's sources, then prints stylish, JSON or SARIF.
+// command line's sources, then prints stylish, JSON or SARIF. A draft that cannot be read
+// or checked is reported as not checked, and the others still are.
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +8,7 @@ import { glob } from 'tinyglobby';
 import { AcceptedClaims } from '../accepted';
 import { createChecker } from '../core/checker';
 import { decode } from '../corpus/loader';
-import { fileReport, type FileReport } from '../report';
+import { fileReport, notCheckedReport, type FileReport } from '../report';
 import { json, sarif, stylish } from './formats';
 import { loadCliCorpus, type CorpusOptions } from './corpus';
 import { formatBytes } from '../messages';
@@ -20,25 +21,47 @@ export async function checkCommand(paths: string[], options: CorpusOptions & { f
   const accepted = new AcceptedClaims(root);
   if (accepted.problem) warnings.push(accepted.problem);
   for (const warning of warnings) process.stderr.write(`attest: ${warning}\n`);
-  const checker = createChecker({ corpus });
-  const reports: FileReport[] = [];
-  let inputErrors = 0;
-  for (const file of await expandDrafts(paths)) {
-    const display = path.relative(process.cwd(), file) || file;
-    const text = await readDraft(file, settings.maxFileSize);
-    if (typeof text !== 'string') {
-      process.stderr.write(`attest: ${display}: ${text.error}\n`);
-      inputErrors++;
-      continue;
+  let checker = createChecker({ corpus });
+  const reports = await checkDrafts(await expandDrafts(paths), settings.maxFileSize, (display, text) => {
+    try {
+      const analysis = checker.analyse(text);
+      analysis.findings = analysis.findings.filter((f) => !accepted.has(f.fingerprint));
+      return fileReport(display, text, analysis, corpus, settings);
+    } catch (error) {
+      // A fresh checker for the next draft: nothing half-built by the failure carries over.
+      checker = createChecker({ corpus });
+      throw error;
     }
-    const analysis = checker.analyse(text);
-    analysis.findings = analysis.findings.filter((f) => !accepted.has(f.fingerprint));
-    reports.push(fileReport(display, text, analysis, corpus, settings));
-  }
+  });
+  const notChecked = reports.filter((r) => r.error !== undefined);
+  // Stylish output shows these in place; JSON and SARIF carry them too, for the machine reading stdout.
+  if (options.format !== 'stylish') for (const r of notChecked) process.stderr.write(`attest: ${r.path}: not checked: ${r.error}\n`);
   const output = options.format === 'json' ? json(reports) : options.format === 'sarif' ? sarif(reports, docsUrl) : stylish(reports, Boolean(process.stdout.isTTY));
   process.stdout.write(output);
-  if (inputErrors) return 2;
+  if (notChecked.length) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning')) ? 1 : 0;
+}
+
+/**
+ * Reads and checks each draft in turn. A draft that cannot be read, is too large, or makes
+ * `check` throw becomes a report with an `error` (why it was not checked); the rest go on.
+ */
+export async function checkDrafts(files: readonly string[], maxFileSize: number, check: (display: string, text: string) => FileReport): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const display = path.relative(process.cwd(), file) || file;
+    const text = await readDraft(file, maxFileSize);
+    if (typeof text !== 'string') {
+      reports.push(notCheckedReport(display, text.error));
+      continue;
+    }
+    try {
+      reports.push(check(display, text));
+    } catch (error) {
+      reports.push(notCheckedReport(display, `Attest failed on this draft (${error instanceof Error ? error.message : String(error)}); please report it with the draft.`));
+    }
+  }
+  return reports;
 }
 
 async function expandDrafts(paths: string[]): Promise<string[]> {
@@ -54,8 +77,14 @@ async function expandDrafts(paths: string[]): Promise<string[]> {
 }
 
 async function readDraft(file: string, maxFileSize: number): Promise<string | { error: string }> {
-  const info = await stat(file);
-  if (info.size > maxFileSize) return { error: `not checked: ${formatBytes(info.size)} is over the maxFileSize setting (${formatBytes(maxFileSize)}).` };
-  const text = decode(await readFile(file));
-  return typeof text === 'string' ? text : { error: `not checked: ${text.message.replace(/^Skipped: /, '')}` };
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (info.size > maxFileSize) return { error: `${formatBytes(info.size)} is over the maxFileSize setting (${formatBytes(maxFileSize)}).` };
+    bytes = await readFile(file);
+  } catch (error) {
+    return { error: `could not read it (${error instanceof Error ? error.message : String(error)}).` };
+  }
+  const text = decode(bytes);
+  return typeof text === 'string' ? text : { error: text.message.replace(/^Skipped: /, '') };
 }

@@ -1,5 +1,6 @@
 // The CLI's corpus: bundled sources (unless --no-bundled), the .attestrc.json's and the
-// command line's source folders, less excluded ids.
+// command line's source folders, less excluded ids. A folder or glob that finds no file,
+// and an excluded id that no source has, are reported rather than silently ignored.
 import * as path from 'node:path';
 import type { Corpus } from '../core/corpus';
 import { assembleCorpus } from '../corpus/assemble';
@@ -33,16 +34,35 @@ export async function loadCliCorpus(options: CorpusOptions): Promise<CliCorpus> 
   }
   const useBundled = options.bundled && settings.bundledCorpus;
   const exclude = [...settings.excludeSources, ...options.exclude];
-  const files = await findSourceFiles(process.cwd(), [...settings.sources, ...options.sources.map((s) => path.resolve(s))]);
-  const own = await loadSourceFiles(files);
+  const files = new Set<string>();
+  for (const [pattern, origin] of [...settings.sources.map((s) => [s, rc] as const), ...options.sources.map((s) => [path.resolve(s), '--sources'] as const)]) {
+    const found = await findSourceFiles(process.cwd(), [pattern]);
+    if (!found.length) warnings.push(`${origin}: the source folder or glob "${shown(pattern)}" matches no .md, .markdown or .txt file; no sources are read from it.`);
+    found.forEach((f) => files.add(f));
+  }
+  const own = await loadSourceFiles([...files].sort());
   // The bundled corpus alone loads from its prebuilt index; with other sources it is rebuilt with them.
+  const bundled = useBundled && (own.sources.length || exclude.length) ? loadBundledSources(__dirname) : [];
+  const known = [...new Set([...own.sources, ...bundled].map((s) => s.meta.id))].sort();
+  const unknown = (ids: readonly string[]): string[] => ids.filter((id) => !known.includes(id));
+  const listed = `the sources are ${known.join(', ') || 'none'}`;
+  if (unknown(options.exclude).length) throw new Error(`--exclude-source: no source has the id ${quoted(unknown(options.exclude))}; ${listed}.`);
+  if (unknown(settings.excludeSources).length) warnings.push(`${rc}: "excludeSources" names ${quoted(unknown(settings.excludeSources))}, which no source has; ${listed}.`);
   const assembled =
     useBundled && !own.sources.length && !exclude.length
       ? { corpus: loadBundledCorpus(__dirname), problems: [] }
-      : assembleCorpus(useBundled ? loadBundledSources(__dirname) : [], own.sources, exclude);
+      : assembleCorpus(bundled, own.sources, exclude);
   for (const problem of [...own.problems, ...assembled.problems]) {
-    const where = path.relative(process.cwd(), problem.file) || problem.file;
-    warnings.push(`${where}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.message}`);
+    warnings.push(`${shown(problem.file)}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.message}`);
   }
   return { corpus: assembled.corpus, settings, warnings, sources: [...assembled.corpus.sources.values()], root: rc ? path.dirname(rc) : process.cwd() };
+}
+
+/** A path relative to the current folder when it is inside it. */
+function shown(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+function quoted(ids: readonly string[]): string {
+  return ids.map((id) => `"${id}"`).join(', ');
 }

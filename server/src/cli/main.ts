@@ -1,15 +1,18 @@
 // The `attest` command line: the editor's checks for CI. Exit codes: 0 nothing at warning
-// level or above, 1 findings at that level, 2 usage or input errors (message on stderr).
+// level or above, 1 findings at that level, 2 a usage error (message on stderr) or a draft
+// that was not checked (named in the report; the other drafts are still checked).
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check';
 import { sourcesCommand } from './sources';
 
 const usage = `Usage:
   attest check <files or folders…> [--format stylish|json|sarif] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…]
-  attest sources [--sources <dir>…] [--no-bundled] [--exclude-source <id>…]
+  attest sources [--format stylish|json] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…]
 
 Checks the figures, dates and quotations in Markdown drafts against the bundled corpus and your sources.
-Settings in the nearest .attestrc.json apply too.`;
+Settings in the nearest .attestrc.json apply too.
+
+Exit code: 0 nothing at warning level or above, 1 something is, 2 a usage error or a draft that was not checked.`;
 
 export class UsageError extends Error {}
 
@@ -31,22 +34,37 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const options = { sources: values.sources ?? [], bundled: !values['no-bundled'], exclude: values['exclude-source'] ?? [] };
+  const format = values.format ?? 'stylish';
   if (command === 'check') {
-    const format = values.format ?? 'stylish';
     if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
     if (!paths.length) throw new UsageError('Name at least one Markdown file or folder to check.');
     return checkCommand(paths, { ...options, format });
   }
-  if (command === 'sources') return sourcesCommand(options);
+  if (command === 'sources') {
+    if (format !== 'stylish' && format !== 'json') throw new UsageError(`Unknown format "${format}" for attest sources: use stylish or json.`);
+    return sourcesCommand({ ...options, format });
+  }
   throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command: check or sources.');
 }
 
+// A reader that stops early (`attest check … | head`) closes the pipe: stop quietly, as
+// other command-line tools do, instead of dying with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
+
+// The exit code is set, not forced with process.exit(): through a pipe stdout is written
+// asynchronously, and exiting at once would cut the report short. Node ends the process
+// once everything written has been delivered.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`attest: ${message}\n`);
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`\n${usage}\n`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

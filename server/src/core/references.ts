@@ -1,6 +1,7 @@
 // A source's full reference in the writer's chosen style: Chicago author-date (the default)
 // is written here, since every hover needs it; APA, Vancouver and Harvard come from
-// citation-js's CSL engine, loaded the first time one of them is asked for.
+// citation-js's CSL engine, loaded the first time one of them is asked for, and built for
+// bibliography entries only.
 import type { SourceMeta } from './types';
 import { chicagoReference } from './citation';
 
@@ -15,8 +16,42 @@ interface CiteConstructor {
   new (data: object[]): { format(kind: 'bibliography', options: { format: 'text'; template: string; lang: string }): string };
 }
 
-let Cite: CiteConstructor | undefined;
+interface CitationJs {
+  Cite: CiteConstructor;
+  plugins: { config: { get(name: '@csl'): { styles: { get(name: string): string | undefined; add(name: string, xml: string): void } } } };
+}
+
+let citationJs: CitationJs | undefined;
+const templates = new Map<CitationStyle, string>();
 const formatted = new Map<string, string>();
+
+/**
+ * The citation-js template to format `style` with: the style reduced to its bibliography.
+ * Building a CSL engine expands every macro the style's citation layout and sort keys call,
+ * which for APA takes most of a second and about 120 MB; a reference is one bibliography
+ * entry, which neither the in-text citation nor the sort order (of one item) changes.
+ */
+function templateFor(style: CitationStyle, loaded: CitationJs): string {
+  let template = templates.get(style);
+  if (template === undefined) {
+    const styles = loaded.plugins.config.get('@csl').styles;
+    const reduced = bibliographyOnly(styles.get(style) ?? '');
+    template = reduced ? `attest-bibliography-${style}` : style;
+    if (reduced) styles.add(template, reduced);
+    templates.set(style, template);
+  }
+  return template;
+}
+
+/** The CSL style with a trivial citation layout and no bibliography sort; undefined when it has not the expected shape. */
+export function bibliographyOnly(xml: string): string | undefined {
+  const citation = /<citation\b([^>]*)>[\s\S]*?<\/citation>/;
+  const bibliography = /<bibliography\b[^>]*>[\s\S]*?<\/bibliography>/;
+  if (!citation.test(xml) || !bibliography.test(xml)) return undefined;
+  return xml
+    .replace(citation, '<citation$1><layout><text variable="title"/></layout></citation>')
+    .replace(bibliography, (element) => element.replace(/<sort>[\s\S]*?<\/sort>/, ''));
+}
 
 export function formatReference(meta: SourceMeta, style: CitationStyle = 'chicago-author-date'): string {
   if (style === 'chicago-author-date') return chicagoReference(meta);
@@ -25,9 +60,11 @@ export function formatReference(meta: SourceMeta, style: CitationStyle = 'chicag
   if (reference === undefined) {
     try {
       // Loaded on first use: the CSL engine is large and most writers keep the default style.
-      Cite ??= (require('@citation-js/core') as { Cite: CiteConstructor }).Cite;
-      require('@citation-js/plugin-csl');
-      reference = new Cite([toCsl(meta)]).format('bibliography', { format: 'text', template: style, lang: 'en-US' }).trim();
+      if (!citationJs) {
+        citationJs = require('@citation-js/core') as CitationJs;
+        require('@citation-js/plugin-csl');
+      }
+      reference = new citationJs.Cite([toCsl(meta)]).format('bibliography', { format: 'text', template: templateFor(style, citationJs), lang: 'en-US' }).trim();
     } catch {
       reference = chicagoReference(meta);
     }
