@@ -1,6 +1,7 @@
 // The server's sources: the bundled corpus plus the writer's folders, assembled into one
 // corpus and checker. Reloads when settings or source files change; reports each problem
-// with a source file once, and keeps working with the sources that did load.
+// with a source file once, each load's new problems together, and keeps working with the
+// sources that did load.
 import * as path from 'node:path';
 import { createChecker, type Checker } from './core/checker';
 import type { Source, SourceProblem } from './core/types';
@@ -11,8 +12,11 @@ import type { Corpus } from './core/corpus';
 export interface LibraryOptions {
   /** Folder holding corpus.json (the server bundle's folder). */
   distDir: string;
-  /** Called once for each new problem with a source file. */
-  onProblem(problem: SourceProblem): void;
+  /**
+   * Called once per load that found new problems with source files (each problem is passed
+   * once ever), with the files of the sources now in use.
+   */
+  onProblems(problems: readonly SourceProblem[], loaded: ReadonlySet<string>): void;
 }
 
 export interface LibraryConfig {
@@ -28,6 +32,7 @@ export class SourceLibrary {
   private files = new Set<string>();
   private folders: string[] = [];
   private reported = new Set<string>();
+  private unreported: SourceProblem[] = [];
   private generation = 0;
   private key = JSON.stringify({ bundled: true, exclude: [] });
   private readonly changeListeners: (() => void)[] = [];
@@ -41,6 +46,7 @@ export class SourceLibrary {
       corpus = assembleCorpus(this.loadBundled(), []).corpus;
     }
     this.current = createChecker({ corpus });
+    this.report([]);
   }
 
   get checker(): Checker {
@@ -67,10 +73,10 @@ export class SourceLibrary {
     if (generation !== this.generation) return;
     this.key = key;
     const assembled = assembleCorpus(config.bundledCorpus ? this.loadBundled() : [], loaded.sources, config.excludeSources);
-    for (const problem of [...loaded.problems, ...assembled.problems]) this.report(problem);
     this.files = new Set(files.map((f) => path.resolve(f)));
     this.folders = patterns.filter((p) => !/[*?{[]/.test(p));
     this.current = createChecker({ corpus: assembled.corpus });
+    this.report([...loaded.problems, ...assembled.problems]);
     for (const listener of this.changeListeners) listener();
   }
 
@@ -88,16 +94,22 @@ export class SourceLibrary {
         this.bundled = loadBundledSources(this.options.distDir);
       } catch (error) {
         this.bundled = [];
-        this.report({ file: path.join(this.options.distDir, 'corpus.json'), message: `The bundled corpus could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+        this.unreported.push({ file: path.join(this.options.distDir, 'corpus.json'), message: `The bundled corpus could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
       }
     }
     return this.bundled;
   }
 
-  private report(problem: SourceProblem): void {
-    const key = `${problem.file}:${problem.line ?? ''}:${problem.message}`;
-    if (this.reported.has(key)) return;
-    this.reported.add(key);
-    this.options.onProblem(problem);
+  /** Passes on the problems not reported before, with any waiting, in one call. */
+  private report(problems: readonly SourceProblem[]): void {
+    const fresh = [...this.unreported.splice(0), ...problems].filter((problem) => {
+      const key = `${problem.file}:${problem.line ?? ''}:${problem.message}`;
+      if (this.reported.has(key)) return false;
+      this.reported.add(key);
+      return true;
+    });
+    if (!fresh.length) return;
+    const loaded = new Set(this.sources.flatMap((s) => (s.location && path.isAbsolute(s.location) ? [path.resolve(s.location)] : [])));
+    this.options.onProblems(fresh, loaded);
   }
 }

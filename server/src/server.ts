@@ -23,6 +23,7 @@ import { registerShowSource } from './features/showSource';
 import { registerSources } from './features/sourcesList';
 import type { SourceProblem } from './core/types';
 import { SourceLibrary } from './library';
+import { sourceProblemLine, sourceProblemsMessage } from './sourceProblems';
 import { fileOf, ServerSettings } from './serverSettings';
 import { serverInfo } from './version';
 import { tellWriter } from './messages';
@@ -46,21 +47,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const settings = new ServerSettings(connection);
   // Problems found before the client is listening wait until it is.
   let initialized = false;
-  const waitingProblems: string[] = [];
-  const showProblem = (text: string): void => {
-    connection.console.warn(text);
-    tellWriter(connection, 'warning', text);
-  };
+  const waitingProblems: (() => void)[] = [];
   // Every problem the library reported (once each), for the Sources view.
   const sourceProblems: SourceProblem[] = [];
   const library = new SourceLibrary({
     distDir,
-    onProblem: (problem) => {
-      sourceProblems.push(problem);
-      const where = `${problem.file}${problem.line !== undefined ? `:${problem.line + 1}` : ''}`;
-      const text = `Attest source problem in ${where}: ${problem.message}`;
-      if (initialized) showProblem(text);
-      else waitingProblems.push(text);
+    onProblems: (problems, loaded) => {
+      sourceProblems.push(...problems);
+      const show = (): void => {
+        for (const problem of problems) connection.console.warn(`Attest source problem in ${sourceProblemLine(problem)}`);
+        tellWriter(connection, 'warning', sourceProblemsMessage(problems, loaded));
+      };
+      if (initialized) show();
+      else waitingProblems.push(show);
     },
   });
   const analyses = new Analyses(documents, library, settings);
@@ -127,7 +126,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     initialized = true;
-    for (const text of waitingProblems.splice(0)) showProblem(text);
+    for (const show of waitingProblems.splice(0)) show();
     if (settings.supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'attest' });
     void configureLibrary();
   });

@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import { sourcesRequest, type SourcesResult } from '../../server/src/protocol';
 import { lines } from '../unit/helpers';
+import { hostileFolder } from '../unit/sourceFolders';
 import { startInProcess, type TestClient } from './harness';
 
 let client: TestClient | undefined;
@@ -59,5 +61,26 @@ describe('attest.sources', () => {
     const still = await until(uri, (p) => p.diagnostics.some((d) => d.code === 'figure.mismatch'));
     expect(still.diagnostics.map((d) => d.code)).toEqual(['figure.mismatch']);
     expect(messages.filter((m) => m.includes('bad.md'))).toEqual([expect.stringMatching(new RegExp(`^Attest source problem in ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: The front matter is not valid YAML`))]);
+  });
+
+  it('loads the good sources from a hostile folder and reports the files it skipped in one message', async () => {
+    const root = hostileFolder();
+    client = await startInProcess({ rootUri: URI.file(root).toString(), settings: { sources: ['sources'] } });
+    const messages: string[] = [];
+    client.connection.onNotification('window/showMessage', (m: { message: string }) => messages.push(m.message));
+    const uri = URI.file(path.join(root, 'brief.md')).toString();
+    const opened = client.open(uri, 'The port handled 1.2 million tonnes in 2021.');
+    await until(uri, (p) => p.diagnostics.some((d) => d.code === 'claim.uncited'));
+    await opened;
+    expect(messages).toEqual(['Attest could not use 4 source files: huge.md, junk.md, pipe.md and zero.md. The Attest Sources view gives the reason for each.']);
+
+    const listed: SourcesResult = await client.connection.sendRequest(sourcesRequest, {});
+    expect(listed.sources.filter((s) => !s.bundled).map((s) => s.id)).toEqual(['gwadar', 'trade']);
+    expect(listed.problems.map((p) => `${path.relative(root, p.file)}: ${p.message}`)).toEqual([
+      'sources/huge.md: Skipped: the file is 20.0 MB, over the 20 MB limit for a source.',
+      'sources/junk.md: Skipped: the file looks binary (it contains NUL bytes), not a text source.',
+      `sources/pipe.md: Skipped: it links to ${path.join(root, 'pipe')}, a named pipe, not a regular file; only regular files are read as sources.`,
+      'sources/zero.md: Skipped: it links to /dev/zero, a device, not a regular file; only regular files are read as sources.',
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 // Puts a corpus together from the bundled sources and the writer's files, leaving out
-// excluded ids; later sources with an id already taken are reported, not merged.
+// excluded ids. The writer's source wins over a bundled one with its id, with a warning on
+// the writer's source; of two writer's sources with one id the first is used, the other
+// reported.
 import type { Corpus } from '../core/corpus';
 import type { Source, SourceProblem } from '../core/types';
 import { buildCorpus } from './index';
@@ -16,6 +18,12 @@ export function assembleCorpus(bundled: readonly Source[], own: readonly Source[
   for (const source of [...own, ...bundled]) {
     if (excluded.has(source.meta.id)) continue;
     const first = taken.get(source.meta.id);
+    if (first && source.bundled && !first.bundled) {
+      const problem = { file: first.location ?? first.meta.id, message: `This source has the id "${source.meta.id}" of the bundled source ${source.location ?? source.meta.title}, so it is checked against in place of that one. Give it its own "id" in the front matter to check against both.` };
+      problems.push(problem);
+      taken.set(source.meta.id, { ...first, problems: [...first.problems, problem] });
+      continue;
+    }
     if (first) {
       problems.push({ file: source.location ?? source.meta.id, message: `The source id "${source.meta.id}" is already used by ${first.location ?? 'another source'}; this file is ignored. Give it its own "id" in the front matter.` });
       continue;

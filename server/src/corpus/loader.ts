@@ -1,8 +1,9 @@
 // Loads sources from disk: the bundled corpus (pre-parsed at build time into
 // dist/corpus.json) and the writer's own folders or globs of .md and .txt files.
-// A file that cannot be read as a source becomes a problem, never an exception.
-import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+// A file that cannot be read as a source becomes a problem, never an exception. Only
+// regular files are read, each once however many links lead to it, and never past the limit.
+import { constants, readFileSync, type Stats } from 'node:fs';
+import { open, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Corpus } from '../core/corpus';
@@ -53,7 +54,10 @@ export interface LoadedSources {
   files: string[];
 }
 
-/** Expands folders and globs relative to `root` into source files. */
+/**
+ * Expands folders and globs relative to `root` into source files, sorted. A file reached by
+ * several paths (links, a link back up the tree) is listed once, by its shortest path.
+ */
 export async function findSourceFiles(root: string, patterns: readonly string[]): Promise<string[]> {
   const globs: string[] = [];
   for (const pattern of patterns) {
@@ -63,7 +67,21 @@ export async function findSourceFiles(root: string, patterns: readonly string[])
   }
   if (!globs.length) return [];
   const files = await glob(globs.map((g) => g.split(path.sep).join('/')), { absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
-  return files.filter((f) => /\.(md|markdown|txt)$/i.test(f)).sort();
+  return onePathPerFile(files.filter((f) => /\.(md|markdown|txt)$/i.test(f)));
+}
+
+async function onePathPerFile(files: readonly string[]): Promise<string[]> {
+  const depth = (file: string): number => file.split(/[\\/]/).length;
+  const byDepth = [...files].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const file of byDepth) {
+    const real = await realpath(file).catch(() => file);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    kept.push(file);
+  }
+  return kept.sort();
 }
 
 export async function loadSourceFiles(files: readonly string[]): Promise<LoadedSources> {
@@ -83,15 +101,57 @@ export async function loadSourceFiles(files: readonly string[]): Promise<LoadedS
 export async function loadSourceFile(file: string): Promise<{ source: Source } | { problem: SourceProblem }> {
   let bytes: Buffer;
   try {
-    const info = await stat(file);
-    if (info.size > maxSourceBytes) return { problem: { file, message: `Skipped: the file is ${(info.size / 1048576).toFixed(1)} MB, over the ${maxSourceBytes / 1048576} MB limit for a source.` } };
-    bytes = await readFile(file);
+    const read = await readSourceBytes(file, maxSourceBytes);
+    if (typeof read === 'string') return { problem: { file, message: read } };
+    bytes = read;
   } catch (error) {
     return { problem: { file, message: `Could not read the file: ${error instanceof Error ? error.message : String(error)}` } };
   }
   const text = decode(bytes);
   if (typeof text !== 'string') return { problem: { file, line: text.line, message: text.message } };
   return { source: parseSource({ location: file, text, bundled: false }) };
+}
+
+/**
+ * The bytes of `file` if it is a regular file (after following links) of at most `limit`
+ * bytes, else why not. Devices, pipes and sockets are never opened for reading: /dev/zero
+ * never ends, a pipe blocks until someone writes. The read stops at `limit` + 1 bytes
+ * whatever stat said, since a file can grow while it is read and /proc files report size 0.
+ */
+export async function readSourceBytes(file: string, limit: number): Promise<Buffer | string> {
+  const info = await stat(file);
+  if (!info.isFile()) return await notRegular(file, info);
+  if (info.size > limit) return `Skipped: the file is ${(info.size / 1048576).toFixed(1)} MB, over the ${size(limit)} limit for a source.`;
+  // Non-blocking, in case a pipe took the file's place since the stat.
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const opened = await handle.stat();
+    if (!opened.isFile()) return await notRegular(file, opened);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(limit + 1 - total, Math.max(opened.size - total + 1, 64 * 1024)));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (!bytesRead) break;
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) return `Skipped: the file grew past the ${size(limit)} limit for a source while it was read.`;
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+function size(bytes: number): string {
+  return bytes >= 1048576 ? `${Number((bytes / 1048576).toFixed(1))} MB` : `${bytes} bytes`;
+}
+
+async function notRegular(file: string, info: Stats): Promise<string> {
+  const kind = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'a special file';
+  const target = await realpath(file).catch(() => file);
+  const what = target === path.resolve(file) ? `it is ${kind}` : `it links to ${target}, ${kind}`;
+  return `Skipped: ${what}, not a regular file; only regular files are read as sources.`;
 }
 
 /** UTF-8 text, or why the bytes are not a readable source. */
