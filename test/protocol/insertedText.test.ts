@@ -236,3 +236,10 @@ describe('footnote labels', () => {
     expect(await insertCitation(uri, { line: 0, character: 11 }, 'tricky')).toMatchObject({ label: '1' });
   });
 });
+
+describe('the Sources view', () => {
+  it('offers only a real DOI or an http(s) URL to open', async () => {
+    const { sources } = (await client.connection.sendRequest(protocol.sourcesRequest, {})) as protocol.SourcesResult;
+    expect(Object.fromEntries(sources.map((s) => [s.id, s.url ?? null]))).toEqual({ hostile: null, 'hostile-url': null, tricky: 'https://example.org/report_(2021)' });
+  });
+});
