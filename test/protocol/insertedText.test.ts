@@ -180,9 +180,10 @@ for (const [ending, eol] of Object.entries(endings)) {
       it(`Insert citation of each source in the ${name} draft, the cursor after the reference`, async () => {
         const { uri } = await open(text);
         const document = TextDocument.create(uri, 'markdown', 1, text);
+        const sentenceStart = text.indexOf('The Gwadar port handled');
         const sentenceEnd = text.indexOf('2021.') + '2021.'.length;
         for (const sourceId of Object.keys(titles)) {
-          for (const at of [sentenceEnd, text.length]) {
+          for (const at of [sentenceEnd, sentenceStart]) {
             const citation = planned(await insertCitation(uri, document.positionAt(at), sourceId));
             const { result, added } = applyChecked(text, citation.edits, eol);
             expect(added).toEqual([citation.label]);
@@ -209,11 +210,13 @@ for (const [ending, eol] of Object.entries(endings)) {
       });
     }
 
-    it('Insert citation at the start of a footnote definition says why instead of breaking it', async () => {
+    it('Insert citation at the start of a footnote definition, or after the footnotes, says why instead of breaking them', async () => {
       const text = drafts['with-footnotes']!.replace(/\n/g, eol);
       const { uri } = await open(text);
       const document = TextDocument.create(uri, 'markdown', 1, text);
       expect(await insertCitation(uri, document.positionAt(text.indexOf('[^1]:')), 'tricky')).toEqual({ version: 1, problem: 'A footnote reference can’t go at the start of the definition of [^1]: that would break it. Put the cursor in the sentence to cite.' });
+      // After the footnotes, a reference would become part of the last one.
+      expect(await insertCitation(uri, document.positionAt(text.length), 'tricky')).toMatchObject({ problem: expect.stringMatching(/^A footnote reference goes in the text it cites/) });
     });
   });
 }

@@ -55,7 +55,17 @@ describe('addFootnote', () => {
     expect(cite('See [the report](https://example.org/$$CURSOR$$a).')).toMatch(refusal);
     expect(cite('Run `make $$CURSOR$$all` first.')).toMatch(refusal);
     expect(cite(lines('Text.[^$$CURSOR$$1]', '', '[^1]: Old.'))).toMatch(refusal);
+  });
+
+  it('refuses a spot outside the text, where a reference would join paragraphs or land in a footnote', () => {
+    const refusal = /^A footnote reference goes in the text it cites, and the cursor is not in a sentence/;
+    expect(cite(lines('One.', '$$CURSOR$$', 'Two.'))).toMatch(refusal);
+    expect(cite(lines('$$CURSOR$$## Heading', '', 'Text.'))).toMatch(refusal);
+    expect(cite(lines('Text.[^1]', '', '[^1]: Old.', '$$CURSOR$$'))).toMatch(refusal);
     expect(cite(lines('```', 'code$$CURSOR$$', '```'))).toMatch(refusal);
+    // The edges of a paragraph's or heading's text are in it.
+    expect(cite(lines('## $$CURSOR$$Heading', '', 'Text.'))).toBe(lines('## [^1]Heading', '', 'Text.', '', '[^1]: A note.', ''));
+    expect(cite(lines('$$CURSOR$$One.', '', 'Two.'))).toBe(lines('[^1]One.', '', 'Two.', '', '[^1]: A note.', ''));
   });
 
   it('puts the definition at the end rather than after one inside a quote, which it would split', () => {

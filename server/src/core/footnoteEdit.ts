@@ -44,17 +44,24 @@ export function nextFootnoteLabel(draft: Draft): string {
   return String(max + 1n);
 }
 
-/** Plans a footnote whose reference goes at `where` (an offset, or a span the reference replaces). */
+/**
+ * Plans a footnote whose reference goes at `where` (an offset, or a span the reference
+ * replaces). `definition` is inline Markdown, as footnoteText writes it: the check that the
+ * edits keep the draft whole stands in a plain text for it, so that suggestions citing
+ * different sources at one spot share one check.
+ */
 export function addFootnote(draft: Draft, where: number | Span, definition: string, options: FootnoteOptions = {}): FootnoteOutcome {
   const span = typeof where === 'number' ? { start: where, end: where } : where;
   const onMarker = draft.footnoteDefs.find((d) => span.start >= d.start && span.start < contentStart(draft.text, d));
   if (onMarker) return { problem: `A footnote reference can’t go at the start of the definition of [^${onMarker.label}]: that would break it. Put the cursor in the sentence to cite.` };
+  if (!inText(draft, span.start)) return { problem: 'A footnote reference goes in the text it cites, and the cursor is not in a sentence (it is on a blank line, a heading’s marks or after the footnotes). Put the cursor in the sentence to cite.' };
   const label = nextFootnoteLabel(draft);
   const reference: Edit = { ...span, text: `[^${label}]` };
   const line = `[^${label}]: ${definition.replace(/[\r\n\u2028\u2029]+/g, ' ').trim()}`;
-  for (const definition of definitionSpots(draft, line)) {
-    const plan = { label, reference, definition };
-    if (holds(draft, [reference, plan.definition, ...(options.alongside ?? [])], label, options.linksRemoved ?? 0)) return plan;
+  const standIn = definitionSpots(draft, `[^${label}]: A note.`);
+  const spots = definitionSpots(draft, line);
+  for (let i = 0; i < spots.length; i++) {
+    if (holds(draft, [reference, standIn[i]!, ...(options.alongside ?? [])], label, options.linksRemoved ?? 0)) return { label, reference, definition: spots[i]! };
   }
   return { problem: 'A footnote reference can’t go here without breaking the Markdown around it (a link, code, or a footnote’s label). Put the cursor in the sentence to cite.' };
 }
@@ -78,6 +85,19 @@ export function offsetAfter(edits: readonly Edit[], edit: Edit): number {
   return edit.start + shift + edit.text.length;
 }
 
+/**
+ * Whether `at` is in the text of a paragraph, heading or table cell (its edges included, a
+ * heading's marks excluded): anywhere else a reference would join or split the writer's
+ * paragraphs, or land in a footnote above.
+ */
+function inText(draft: Draft, at: number): boolean {
+  return draft.blocks.some((b) => {
+    const first = b.prose.search(/\S/);
+    const last = b.prose.trimEnd().length;
+    return at >= b.start + first && at <= (b.heading ? b.start + last : b.end);
+  });
+}
+
 /** Where a definition's text begins, after "[^label]:" and its spaces. */
 function contentStart(text: string, def: Draft['footnoteDefs'][number]): number {
   let at = def.labelEnd + 2;
@@ -89,7 +109,8 @@ function contentStart(text: string, def: Draft['footnoteDefs'][number]): number 
 function definitionSpots(draft: Draft, line: string): Edit[] {
   const { text } = draft;
   const eol = lineEndingOf(text);
-  const breaks = /(?:\r\n|\r|\n)*$/.exec(text)![0].match(/\r\n|\r|\n/g)?.length ?? 0;
+  let breaks = 0;
+  for (let i = text.length - 1; i >= 0 && breaks < 2 && (text[i] === '\n' || text[i] === '\r'); i--) if (text[i] === '\r' || text[i - 1] !== '\r') breaks++;
   const before = text.length === 0 || breaks >= 2 ? '' : breaks === 1 ? eol : `${eol}${eol}`;
   const atEnd: Edit = { start: text.length, end: text.length, text: `${before}${line}${eol}` };
   const startsLine = (at: number) => at === 0 || text[at - 1] === '\n' || text[at - 1] === '\r';
@@ -97,31 +118,27 @@ function definitionSpots(draft: Draft, line: string): Edit[] {
   return lastDef >= 0 ? [{ start: lastDef, end: lastDef, text: `${eol}${line}` }, atEnd] : [atEnd];
 }
 
-interface Counts {
-  refs: number;
-  defs: number;
-  links: number;
-}
-
-const baselines = new WeakMap<Draft, Counts>();
-
-function counts(draft: Draft): Counts {
-  return { refs: draft.footnoteRefs.length, defs: draft.footnoteDefs.length, links: draft.links.length };
-}
+/** Checks already made on a draft, by their edits. */
+const checked = new WeakMap<Draft, Map<string, boolean>>();
 
 /** The edited draft has one more reference and definition, both the new label's, and lost no link it was not meant to. */
 function holds(draft: Draft, edits: readonly Edit[], label: string, linksRemoved: number): boolean {
-  let before = baselines.get(draft);
-  if (!before) baselines.set(draft, (before = counts(parseDraft(draft.text))));
+  let known = checked.get(draft);
+  if (!known) checked.set(draft, (known = new Map()));
+  const key = JSON.stringify([edits, linksRemoved]);
+  let result = known.get(key);
+  if (result === undefined) known.set(key, (result = parsedWhole(draft, edits, label, linksRemoved)));
+  return result;
+}
+
+/** The draft as given is the baseline: the checker's parser gives what parseDraft gives on the whole text. */
+function parsedWhole(draft: Draft, edits: readonly Edit[], label: string, linksRemoved: number): boolean {
   const after = parseDraft(applyEdits(draft.text, edits));
-  const added = after.footnoteDefs.find((d) => d.label === label);
-  // The new definition's own link (the source's) is not one of the draft's.
-  const links = after.links.filter((l) => !added || l.start < added.start || l.start >= added.end).length;
   return (
-    added !== undefined &&
-    after.footnoteRefs.length === before.refs + 1 &&
-    after.footnoteDefs.length === before.defs + 1 &&
-    links === before.links - linksRemoved &&
-    after.footnoteRefs.some((r) => r.label === label)
+    after.footnoteRefs.length === draft.footnoteRefs.length + 1 &&
+    after.footnoteDefs.length === draft.footnoteDefs.length + 1 &&
+    after.links.length === draft.links.length - linksRemoved &&
+    after.footnoteRefs.some((r) => r.label === label) &&
+    after.footnoteDefs.some((d) => d.label === label)
   );
 }
