@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { footnoteText } from '../../server/src/core/citation';
 import { citationStyles, formatReference } from '../../server/src/core/references';
-import { httpUrl, sourceLink, validDoi } from '../../server/src/core/sourceLinks';
+import { httpUrl, sourceLink, validDoi, withCheckedLinks } from '../../server/src/core/sourceLinks';
 import type { SourceMeta } from '../../server/src/core/types';
 import { lines } from './helpers';
 import { markdownTree } from './markdownTree';
@@ -57,5 +57,11 @@ describe('source links', () => {
     expect(httpUrl('https://doi.org/10.1/x)[pwn](command:x)')).toBeUndefined();
     expect(sourceLink({ doi: '10.1/x) [pwn](command:x)', url: 'https://doi.org/10.1/x) [pwn](command:x)' })).toBeUndefined();
     expect(sourceLink({ doi: 'nonsense', url: 'https://example.org/r' })).toBe('https://example.org/r');
+  });
+
+  it('drops from a source’s metadata the links that fail the checks, for the loader', () => {
+    const meta: SourceMeta = { id: 'a', title: 'T', authors: [], doi: '10.1/x) [pwn](command:x)', url: 'command:x' };
+    expect(withCheckedLinks(meta)).toEqual({ id: 'a', title: 'T', authors: [] });
+    expect(withCheckedLinks({ ...meta, doi: 'doi:10.5555/gw_2021', url: 'https://example.org/r' })).toEqual({ id: 'a', title: 'T', authors: [], doi: '10.5555/gw_2021', url: 'https://example.org/r' });
   });
 });

@@ -15,7 +15,7 @@ export function safeLink(url: string | undefined): string | undefined {
   return checked && `<${checked}>`;
 }
 
-// Written into the writer's draft, text should read as it would typed by hand: only the marks
+// Written into the writer's draft, text should read as if typed by hand: only the marks
 // that could start a construct inline are escaped, and it stays on one line.
 const inlineSpecial = /[\\`*_[\]<>&~|]/g;
 
