@@ -185,16 +185,22 @@ export interface InsertCitationParams {
   sourceId: string;
 }
 
-/** Null when the server does not have the document open or the source is unknown. */
-export type InsertCitationResult = {
-  /** The document version the edits are for; apply them only to that version. */
-  version: number;
-  /** The new footnote's label ("4"). */
-  label: string;
-  edits: TextEdit[];
-  /** Where the cursor goes after the edits: just after the new reference. */
-  cursor: Position;
-} | null;
+/**
+ * Null when the server does not have the document open or the source is unknown; `problem`
+ * (for the writer) when a reference at the position would break the Markdown around it.
+ */
+export type InsertCitationResult =
+  | {
+      /** The document version the edits are for; apply them only to that version. */
+      version: number;
+      /** The new footnote's label ("4"). */
+      label: string;
+      edits: TextEdit[];
+      /** Where the cursor goes after the edits: just after the new reference. */
+      cursor: Position;
+    }
+  | { version: number; problem: string }
+  | null;
 
 // ---------------------------------------------------------------------------
 // attest/factCheckReport: a Markdown report of an open draft's claims ("Attest: Fact-check report").

@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import * as protocol from '../../server/src/protocol';
 import type { AttestRequests, Range } from '../../server/src/protocol';
-import { applyInsertions } from '../../server/src/features/insertCitation';
+import { applyEdits } from '../../server/src/core/footnoteEdit';
 import { lines } from '../unit/helpers';
 import { startInProcess, type TestClient } from './harness';
 
@@ -27,6 +27,12 @@ function textAt(file: string, range: Range): string {
   const all = readFileSync(file, 'utf8').split('\n');
   expect(range.start.line).toBe(range.end.line);
   return all[range.start.line]!.slice(range.start.character, range.end.character);
+}
+
+/** The planned citation, failing the test if there is none. */
+function planned(result: protocol.InsertCitationResult): Extract<protocol.InsertCitationResult, { edits: unknown }> {
+  expect(result && 'edits' in result, JSON.stringify(result)).toBe(true);
+  return result as Extract<protocol.InsertCitationResult, { edits: unknown }>;
 }
 
 const korybko = path.resolve(__dirname, '..', '..', 'corpus', 'korybko-morozov-2020.md');
@@ -176,16 +182,16 @@ describe('attest/insertCitation (Insert citation…)', () => {
     const text = lines("CPEC's eventual total investment is expected to reach $60 billion. Trade grew.[^1]", '', '[^1]: RT, 2019.', '', 'More text.');
     await client.open(uri, text, 7);
     const position = { line: 0, character: 66 };
-    const result = await request(protocol.insertCitationRequest, { textDocument: { uri }, position, sourceId: 'korybko-morozov-2020' });
+    const result = planned(await request(protocol.insertCitationRequest, { textDocument: { uri }, position, sourceId: 'korybko-morozov-2020' }));
     expect(result).toMatchObject({ version: 7, label: '2', cursor: { line: 0, character: 70 } });
-    expect(result!.edits.map((e) => [e.range.start, e.newText.slice(0, 30)])).toEqual([
+    expect(result.edits.map((e) => [e.range.start, e.newText.slice(0, 30)])).toEqual([
       [position, '[^2]'],
       [{ line: 2, character: 15 }, '\n[^2]: Korybko, Andrew, and Vl'],
     ]);
     // The sentence's claim is supported by that source: the footnote gives its pages and the source's own footnote.
-    expect(result!.edits[1]!.newText).toMatch(/https:\/\/doi\.org\/10\.17976\/jpps\/2020\.03\.02, pp\. 9–10\. Citing: CPEC: Pakistani Government .*Sputnik, 09\.01\.2020, https:\/\/sputniknews\.com\//);
+    expect(result.edits[1]!.newText).toMatch(/https:\/\/doi\.org\/10\.17976\/jpps\/2020\.03\.02, pp\. 9–10\. Citing: CPEC: Pakistani Government .*Sputnik, 09\.01\.2020, https:\/\/sputniknews\.com\//);
     const before = TextDocument.create(uri, 'markdown', 7, text);
-    const after = applyInsertions(text, result!.edits.map((e) => ({ at: before.offsetAt(e.range.start), text: e.newText })));
+    const after = applyEdits(text, result.edits.map((e) => ({ start: before.offsetAt(e.range.start), end: before.offsetAt(e.range.end), text: e.newText })));
     expect(after.split('\n').slice(0, 4)).toEqual(["CPEC's eventual total investment is expected to reach $60 billion.[^2] Trade grew.[^1]", '', '[^1]: RT, 2019.', expect.stringMatching(/^\[\^2\]: Korybko, Andrew/)]);
     const next = await client.change(uri, 8, after);
     expect(next.diagnostics.filter((d) => String(d.code).startsWith('footnote.') || d.code === 'claim.uncited')).toEqual([]);
@@ -195,10 +201,10 @@ describe('attest/insertCitation (Insert citation…)', () => {
     client = await startInProcess();
     const text = lines('Intro.[^1]', '', '[^1]: A note.', '', 'A closing remark.');
     await client.open(uri, text);
-    const result = await request(protocol.insertCitationRequest, { textDocument: { uri }, position: { line: 4, character: 17 }, sourceId: 'abbasi-2025' });
-    expect(result!.edits.map((e) => e.range.start)).toEqual([{ line: 4, character: 17 }, { line: 2, character: 13 }]);
-    expect(result!.edits[1]!.newText).toBe('\n[^2]: Abbasi, Amna Raza. 2025. “Pakistan – Russia Relations: The Chinese Link.” International Research Journal of Arts, Humanities and Social Sciences 3 (1).');
-    expect(result!.cursor).toEqual({ line: 5, character: 21 });
+    const result = planned(await request(protocol.insertCitationRequest, { textDocument: { uri }, position: { line: 4, character: 17 }, sourceId: 'abbasi-2025' }));
+    expect(result.edits.map((e) => e.range.start)).toEqual([{ line: 4, character: 17 }, { line: 2, character: 13 }]);
+    expect(result.edits[1]!.newText).toBe('\n[^2]: Abbasi, Amna Raza. 2025. “Pakistan – Russia Relations: The Chinese Link.” International Research Journal of Arts, Humanities and Social Sciences 3 (1).');
+    expect(result.cursor).toEqual({ line: 5, character: 21 });
   });
 
   it('answers null for an unknown source', async () => {

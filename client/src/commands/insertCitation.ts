@@ -26,6 +26,10 @@ export function registerInsertCitation(attest: AttestClient): Disposable {
         void window.showInformationMessage('Attest: the draft changed while the footnote was prepared; run "Insert citation…" again.');
         return undefined;
       }
+      if ('problem' in planned) {
+        void window.showInformationMessage(`Attest: ${planned.problem}`);
+        return undefined;
+      }
       const edit = new WorkspaceEdit();
       for (const e of planned.edits) edit.insert(document.uri, new Position(e.range.start.line, e.range.start.character), e.newText);
       if (!(await workspace.applyEdit(edit))) return undefined;

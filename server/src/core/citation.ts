@@ -1,5 +1,7 @@
 // Formats sources for people: a short label ("Korybko & Morozov 2020"), a full reference
-// in Chicago author-date style, and a footnote text citing a passage.
+// in Chicago author-date style, and the Markdown of a footnote citing a passage.
+import { inertBlockStart, inlineLink, inlineText, inlineTextWithLinks } from './markdownText';
+import { httpUrl, sourceLink } from './sourceLinks';
 import type { Evidence, SourceFootnote, SourceMeta } from './types';
 
 export function shortLabel(meta: SourceMeta): string {
@@ -23,21 +25,27 @@ export function chicagoReference(meta: SourceMeta): string {
     if (meta.pages) container += `: ${meta.pages.replace('-', '–')}`;
     parts.push(`${container}.`);
   }
-  const link = meta.doi ? `https://doi.org/${meta.doi}` : meta.url;
+  const link = sourceLink(meta);
   if (link) parts.push(`${link}.`);
   return parts.join(' ');
 }
 
-/** A footnote definition's text citing evidence: "Korybko & Morozov 2020, p. 10 (citing …)". */
+/**
+ * A footnote definition's Markdown citing evidence: "Korybko & Morozov 2020, p. 10 (citing …)".
+ * Everything from the source is escaped and only its checked link is a link, so a source's
+ * metadata can never put HTML, a link or formatting of its own into the draft.
+ */
 export function footnoteText(meta: SourceMeta, evidence: Pick<Evidence, 'locator'>, sourceFootnote?: SourceFootnote, reference = chicagoReference(meta)): string {
-  let text = reference.replace(/\.$/, '');
-  if (evidence.locator && /^pp?\. /.test(evidence.locator)) text += `, ${evidence.locator}`;
+  const link = sourceLink(meta);
+  let text = inlineTextWithLinks(reference.replace(/\.$/, ''), link ? [link] : []);
+  if (evidence.locator && /^pp?\. /.test(evidence.locator)) text += `, ${inlineText(evidence.locator)}`;
   text += '.';
   if (sourceFootnote?.title) {
-    const cited = [sourceFootnote.title, sourceFootnote.outlet, sourceFootnote.date].filter(Boolean).join(', ');
-    text += ` Citing: ${cited}${sourceFootnote.url ? `, ${sourceFootnote.url}` : ''}.`;
+    const cited = [sourceFootnote.title, sourceFootnote.outlet, sourceFootnote.date].filter(Boolean).map((part) => inlineText(part!)).join(', ');
+    const url = httpUrl(sourceFootnote.url);
+    text += ` Citing: ${cited}${url ? `, ${inlineLink(url, '.')}` : ''}.`;
   }
-  return text;
+  return inertBlockStart(text.trim());
 }
 
 /** "Korybko & Morozov 2020 (p. 10, fn. 4)", or just the label when the passage has no locator. */

@@ -4,6 +4,7 @@
 // bibliography entries only.
 import type { SourceMeta } from './types';
 import { chicagoReference } from './citation';
+import { httpUrl, validDoi } from './sourceLinks';
 
 export const citationStyles = ['chicago-author-date', 'apa', 'vancouver', 'harvard1'] as const;
 export type CitationStyle = (typeof citationStyles)[number];
@@ -85,8 +86,9 @@ export function toCsl(meta: SourceMeta): object {
     issue: meta.issue,
     page: meta.pages,
     issued: meta.year ? { 'date-parts': [[meta.year]] } : undefined,
-    DOI: meta.doi,
-    URL: meta.doi ? undefined : meta.url,
+    // Only a real DOI or an http(s) URL: the reference is shown in hovers and written into drafts.
+    DOI: validDoi(meta.doi),
+    URL: validDoi(meta.doi) ? undefined : httpUrl(meta.url),
     ISSN: meta.issn,
     language: meta.language,
   };

@@ -3,7 +3,8 @@
 import { footnoteText, shortLabel } from './citation';
 import type { Corpus } from './corpus';
 import type { Draft } from './draft';
-import { addFootnote, type Insertion } from './footnoteEdit';
+import { addFootnote, type Edit } from './footnoteEdit';
+import { escapeMarkdown } from './markdownText';
 import { formatFigure } from './figureFormat';
 import { bestSourcesFor } from './relevance';
 import { formatReference, type CitationStyle } from './references';
@@ -21,7 +22,7 @@ export type CompletionContext =
 
 /** What the writer is completing at `offset`, if anything Attest can help with. */
 export function completionContext(text: string, offset: number): CompletionContext | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   const before = text.slice(lineStart, offset);
   const closing = text[offset] === ']' ? 1 : 0;
   let m = /\[\^([^\]\s]*)$/.exec(before);
@@ -36,27 +37,32 @@ export function completionContext(text: string, offset: number): CompletionConte
 export interface Suggestion {
   label: string;
   detail?: string;
+  /** Markdown, safe to render: text from the draft or a source is escaped. */
   documentation?: string;
   /** Replaces the context's range. */
   insert: string;
   /** Further insertions elsewhere (a new footnote's definition). */
-  more?: Insertion[];
+  more?: Edit[];
   sortText?: string;
 }
 
 export function footnoteSuggestions(draft: Draft, corpus: Corpus, sentence: string, ctx: Extract<CompletionContext, { kind: 'footnote' }>, style: CitationStyle = 'chicago-author-date'): Suggestion[] {
-  const existing = draft.footnoteDefs.map((d, i): Suggestion => ({ label: d.label, detail: d.text.slice(0, 80), documentation: d.text, insert: `${d.label}]`, sortText: `0${String(i).padStart(4, '0')}` }));
-  const fresh = bestSourcesFor(sentence, corpus, 3).map(({ source, passage }, i): Suggestion => {
+  const existing = draft.footnoteDefs.map((d, i): Suggestion => ({ label: d.label, detail: d.text.slice(0, 80), documentation: escapeMarkdown(d.text), insert: `${d.label}]`, sortText: `0${String(i).padStart(4, '0')}` }));
+  const fresh = bestSourcesFor(sentence, corpus, 3).flatMap(({ source, passage }, i): Suggestion[] => {
     const text = footnoteText(source.meta, passage, undefined, formatReference(source.meta, style));
-    const planned = addFootnote(draft, ctx.from - 2, text);
-    return {
-      label: `New footnote citing ${shortLabel(source.meta)}, ${passage.locator}`,
-      detail: source.meta.title,
-      documentation: text,
-      insert: `${planned.label}]`,
-      more: planned.insertions.slice(1),
-      sortText: `1${i}`,
-    };
+    // The writer's "[^" (and "]" after it) with the label completed make the reference.
+    const planned = addFootnote(draft, { start: ctx.from - 2, end: ctx.to }, text);
+    if ('problem' in planned) return [];
+    return [
+      {
+        label: `New footnote citing ${shortLabel(source.meta)}, ${passage.locator}`,
+        detail: source.meta.title,
+        documentation: text,
+        insert: `${planned.label}]`,
+        more: [planned.definition],
+        sortText: `1${i}`,
+      },
+    ];
   });
   return [...existing, ...fresh];
 }
@@ -65,7 +71,7 @@ export function citationSuggestions(corpus: Corpus): Suggestion[] {
   return [...corpus.sources.values()].map((source) => ({
     label: source.meta.id,
     detail: `${source.meta.title}${source.meta.year ? ` (${source.meta.year})` : ''}`,
-    documentation: shortLabel(source.meta),
+    documentation: escapeMarkdown(shortLabel(source.meta)),
     insert: source.meta.id,
   }));
 }
@@ -94,5 +100,5 @@ export function figureSuggestions(corpus: Corpus, sentence: string, limit = 5): 
     .sort((a, b) => b.score - a.score)
     .filter((s) => !seen.has(s.text) && seen.add(s.text))
     .slice(0, limit)
-    .map((s, i) => ({ label: `${s.text} — ${s.source}`, detail: s.source, documentation: s.quote, insert: s.text, sortText: String(i) }));
+    .map((s, i) => ({ label: `${s.text} — ${s.source}`, detail: s.source, documentation: escapeMarkdown(s.quote), insert: s.text, sortText: String(i) }));
 }

@@ -8,9 +8,11 @@ import { footnoteText, shortLabel } from '../core/citation';
 import type { Corpus } from '../core/corpus';
 import type { Draft } from '../core/draft';
 import type { FixData } from '../core/findings';
-import { addFootnote } from '../core/footnoteEdit';
+import { addFootnote, type Edit } from '../core/footnoteEdit';
+import { linkDestination } from '../core/markdownText';
 import { formatReference, type CitationStyle } from '../core/references';
 import { bestSourcesFor } from '../core/relevance';
+import { sourceLink } from '../core/sourceLinks';
 import { toRange } from '../ranges';
 
 interface DiagnosticData {
@@ -57,7 +59,7 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft
     isPreferred: preferred,
     edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] },
   });
-  const insert = (at: number, text: string): TextEdit => ({ range: toRange(document, at, at), newText: text });
+  const textEdit = (e: Edit): TextEdit => ({ range: toRange(document, e.start, e.end), newText: e.text });
   switch (fix.kind) {
     case 'replace':
       return [action(fix.title, [{ range: toRange(document, fix.start, fix.end), newText: fix.newText }], true)];
@@ -67,21 +69,23 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft
       if (!source || !passage) return [];
       const sourceFootnote = fix.footnote ? source.footnotes.find((f) => f.label === fix.footnote) : undefined;
       const planned = addFootnote(draft, fix.at, footnoteText(source.meta, passage, sourceFootnote, formatReference(source.meta, style)));
-      return [action(`Add footnote [^${planned.label}] citing ${shortLabel(source.meta)}, ${passage.locator}`, planned.insertions.map((i) => insert(i.at, i.text)), true)];
+      if ('problem' in planned) return [];
+      return [action(`Add footnote [^${planned.label}] citing ${shortLabel(source.meta)}, ${passage.locator}`, [textEdit(planned.reference), textEdit(planned.definition)], true)];
     }
     case 'link': {
       const link = draft.links.find((l) => l.urlStart === fix.urlStart);
       const context = link ? sentenceAround(draft.text, link.start, link.end) : fix.text;
       const actions: CodeAction[] = [];
+      // The link's own text stays as the writer wrote it: only "[" and "](…)" go, the reference taking their place.
+      const close = link ? draft.text.lastIndexOf('](', link.urlStart) : -1;
       for (const { source } of bestSourcesFor(context, corpus, 2)) {
-        const url = source.meta.doi ? `https://doi.org/${source.meta.doi}` : source.meta.url;
-        if (url) actions.push(action(`Link to ${shortLabel(source.meta)} (${url})`, [{ range: toRange(document, fix.urlStart, fix.urlEnd), newText: url }], actions.length === 0));
-        if (link) {
-          const planned = addFootnote(draft, link.end, footnoteText(source.meta, { locator: '' }, undefined, formatReference(source.meta, style)));
-          // The link becomes its text plus the reference, in one edit; the definition goes with the others.
-          const unlinked: TextEdit = { range: toRange(document, link.start, link.end), newText: `${link.text}[^${planned.label}]` };
-          const definition = planned.insertions[1]!;
-          actions.push(action(`Turn the link into footnote [^${planned.label}] citing ${shortLabel(source.meta)}`, [unlinked, insert(definition.at, definition.text)]));
+        const url = sourceLink(source.meta);
+        if (url) actions.push(action(`Link to ${shortLabel(source.meta)} (${url})`, [{ range: toRange(document, fix.urlStart, fix.urlEnd), newText: linkDestination(url) }], actions.length === 0));
+        if (link && close > link.start) {
+          const opening: Edit = { start: link.start, end: link.start + 1, text: '' };
+          const planned = addFootnote(draft, { start: close, end: link.end }, footnoteText(source.meta, { locator: '' }, undefined, formatReference(source.meta, style)), { alongside: [opening], linksRemoved: 1 });
+          if ('problem' in planned) continue;
+          actions.push(action(`Turn the link into footnote [^${planned.label}] citing ${shortLabel(source.meta)}`, [opening, planned.reference, planned.definition].map(textEdit)));
         }
       }
       return actions;
@@ -90,7 +94,8 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft
 }
 
 function sentenceAround(text: string, start: number, end: number): string {
-  const from = Math.max(text.lastIndexOf('.', start) + 1, text.lastIndexOf('\n\n', start) + 1, 0);
+  let from = Math.max(text.lastIndexOf('.', start) + 1, 0);
+  for (const blank of text.slice(0, start).matchAll(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/g)) from = Math.max(from, blank.index + blank[0].length);
   const stop = text.indexOf('.', end);
   return text.slice(from, stop < 0 ? text.length : stop);
 }

@@ -3,7 +3,6 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
 import { citationSuggestions, completionContext, figureSuggestions, footnoteSuggestions, type Suggestion } from '../core/suggestions';
-import { escapeMarkdown } from '../core/markdownText';
 import { toRange } from '../ranges';
 
 export const completionTriggers = ['^', '@', '$'];
@@ -25,11 +24,11 @@ export function registerCompletion(connection: Connection, analyses: Analyses): 
       label: s.label,
       kind,
       detail: s.detail,
-      documentation: s.documentation ? { kind: MarkupKind.Markdown, value: escapeMarkdown(s.documentation) } : undefined,
+      documentation: s.documentation ? { kind: MarkupKind.Markdown, value: s.documentation } : undefined,
       sortText: s.sortText,
       filterText: ctx.kind === 'figure' ? `$${s.insert}` : ctx.kind === 'footnote' ? `${ctx.typed}${s.label}` : s.label,
       textEdit: { range: toRange(document, ctx.from, ctx.to), newText: s.insert },
-      additionalTextEdits: s.more?.map((m) => ({ range: toRange(document, m.at, m.at), newText: m.text })),
+      additionalTextEdits: s.more?.map((m) => ({ range: toRange(document, m.start, m.end), newText: m.text })),
     }));
   });
 }
@@ -37,6 +36,8 @@ export function registerCompletion(connection: Connection, analyses: Analyses): 
 /** The sentence the cursor is in, up to the cursor: what a suggestion should fit. */
 function sentenceBefore(text: string, offset: number): string {
   // Search before the cursor only: a blank line right after it must not count.
-  const start = Math.max(text.lastIndexOf('. ', offset - 2) + 2, text.lastIndexOf('\n\n', offset - 2) + 2, 0);
+  const head = text.slice(0, offset);
+  let start = Math.max(head.lastIndexOf('. ', offset - 2) + 2, 0);
+  for (const blank of head.matchAll(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/g)) start = Math.max(start, blank.index + blank[0].length);
   return text.slice(start, offset);
 }

@@ -1,13 +1,14 @@
 // attest/insertCitation: the edits that cite a source with a new, correctly numbered
 // footnote at the cursor, the definition going with the draft's others. When the sentence
 // has a claim the source speaks to, the footnote cites that passage's page and footnote.
+// Where a reference would break the Markdown (a definition's label), it says why there is none.
 import type { Connection } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyses } from '../analyses';
 import type { Analysis } from '../core/checker';
 import { footnoteText } from '../core/citation';
 import type { Corpus } from '../core/corpus';
-import { addFootnote } from '../core/footnoteEdit';
+import { addFootnote, applyEdits, offsetAfter } from '../core/footnoteEdit';
 import { insertCitationRequest, type InsertCitationParams, type InsertCitationResult } from '../protocol';
 import { toRange } from '../ranges';
 
@@ -31,28 +32,14 @@ export function citationEdits(document: TextDocument, analysis: Analysis, corpus
   const sourceFootnote = evidence?.footnote ? source.footnotes.find((f) => f.label === evidence.footnote) : undefined;
   const text = footnoteText(source.meta, passage ?? { locator: '' }, sourceFootnote);
   const planned = addFootnote(analysis.draft, at, text);
-  const [reference, definition] = planned.insertions as [{ at: number; text: string }, { at: number; text: string }];
-  // The cursor ends after the reference; a definition inserted before it pushes it along.
-  const cursor = reference.at + reference.text.length + (definition.at < reference.at ? definition.text.length : 0);
-  const after = applyInsertions(document.getText(), planned.insertions);
+  if ('problem' in planned) return { version: document.version, problem: planned.problem };
+  const edits = [planned.reference, planned.definition];
+  // The cursor ends after the reference, counted in the edited text so that any line ending is right.
+  const after = TextDocument.create(document.uri, document.languageId, document.version, applyEdits(document.getText(), edits));
   return {
     version: document.version,
     label: planned.label,
-    edits: planned.insertions.map((i) => ({ range: toRange(document, i.at, i.at), newText: i.text })),
-    cursor: positionIn(after, cursor),
+    edits: edits.map((e) => ({ range: toRange(document, e.start, e.end), newText: e.text })),
+    cursor: after.positionAt(offsetAfter(edits, planned.reference)),
   };
-}
-
-/** The text after the insertions; inserts at the same offset keep their order. */
-export function applyInsertions(text: string, insertions: readonly { at: number; text: string }[]): string {
-  const sorted = insertions.map((ins, i) => ({ ...ins, i })).sort((a, b) => b.at - a.at || b.i - a.i);
-  let out = text;
-  for (const ins of sorted) out = out.slice(0, ins.at) + ins.text + out.slice(ins.at);
-  return out;
-}
-
-function positionIn(text: string, offset: number): { line: number; character: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }

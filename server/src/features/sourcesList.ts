@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { chicagoReference, shortLabel } from '../core/citation';
+import { httpUrl, sourceLink } from '../core/sourceLinks';
 import type { Source, SourceProblem } from '../core/types';
 import type { SourceLibrary } from '../library';
 import { sourcesChangedNotification, sourcesRequest, type SourceInfo, type SourceProblemInfo, type SourcesResult } from '../protocol';
@@ -36,7 +37,8 @@ export function sourcesList(sources: readonly Source[], reported: readonly Sourc
 
 export function sourceInfo(source: Source): SourceInfo {
   const { meta } = source;
-  const url = meta.doi ? `https://doi.org/${meta.doi}` : meta.url;
+  // The view opens these: only a real DOI or an http(s) URL.
+  const url = sourceLink(meta);
   return {
     id: meta.id,
     label: shortLabel(meta),
@@ -49,12 +51,15 @@ export function sourceInfo(source: Source): SourceInfo {
     bundled: source.bundled,
     ...(source.location ? { uri: URI.file(source.location).toString() } : {}),
     passages: source.passages.length,
-    footnotes: source.footnotes.map((f) => ({
-      label: f.label,
-      title: f.missing ? 'cited but not defined' : (f.title ?? f.text).trim(),
-      ...(f.url ? { url: f.url } : {}),
-      ...(f.missing ? { missing: true } : {}),
-    })),
+    footnotes: source.footnotes.map((f) => {
+      const url = httpUrl(f.url);
+      return {
+        label: f.label,
+        title: f.missing ? 'cited but not defined' : (f.title ?? f.text).trim(),
+        ...(url ? { url } : {}),
+        ...(f.missing ? { missing: true } : {}),
+      };
+    }),
     // A problem at a known line (front matter, encoding) means the source is misread: an error.
     // Others (footnotes cited but never defined) leave it usable: a warning.
     problems: source.problems.map((p) => problemInfo(p, p.line !== undefined ? 'error' : 'warning')),
