@@ -91,7 +91,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const docsUri = URI.file(path.join(distDir, '..', 'docs', 'checks.md')).toString();
   const isAccepted = (fingerprint: string | undefined): boolean => accepted.has(fingerprint);
-  const diagnostics = registerDiagnostics(connection, documents, analyses, {
+  const diagnostics = registerDiagnostics(connection, documents, analyses, settings, {
     debounceMs: options.debounceMs ?? 200,
     docsUri,
     isAccepted,

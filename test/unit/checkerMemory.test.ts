@@ -7,19 +7,9 @@ import { ByteLru, detached } from '../../server/src/core/byteLru';
 import { createChecker } from '../../server/src/core/checker';
 import type { Finding } from '../../server/src/core/findings';
 import { bundledCorpus } from './corpus';
-import { lines } from './helpers';
+import { typingDraft } from './helpers';
 
 const corpus = bundledCorpus();
-
-/** A draft of about 6 KB whose paragraphs state figures the corpus speaks to; `n` changes one of them. */
-export function typingDraft(n: number): string {
-  const paragraphs = Array.from({ length: 24 }, (_, i) =>
-    i === 12
-      ? `Pakistan's exports to Russia reached $${150 + n} million while imports from Russia were worth $250 million.[^1]`
-      : `In section ${i + 1}, bilateral trade between Russia and Pakistan stood at $${700 + i} million, and CPEC's eventual total investment is expected to reach $60 billion.`,
-  );
-  return lines('# Trade', '', ...paragraphs.flatMap((p) => [p, '']), '[^1]: RT, 9 December 2019.');
-}
 
 const render = (findings: Finding[]): string[] => findings.map((f) => `${f.start}-${f.end} ${f.code}: ${f.message}`);
 

@@ -26,10 +26,21 @@ export interface Analysis {
 export interface Checker {
   readonly corpus: Corpus;
   analyse(text: string): Analysis;
+  /** The same analysis a block at a time, so that a caller can pause between blocks or give up. */
+  start(text: string): AnalysisRun;
   /** Verdicts for the claims of one stand-alone paragraph of prose. */
   judgeText(text: string): Verdict[];
   /** The estimated bytes of the blocks' and sentences' verdicts remembered between analyses. */
   cachedBytes(): { blocks: number; sentences: number };
+}
+
+export interface AnalysisRun {
+  /** The draft's parse, ready before any block is judged. */
+  readonly draft: Draft;
+  /** Judges the next block; true once every block is judged. */
+  step(): boolean;
+  /** Judges what is left and returns the analysis. */
+  finish(): Analysis;
 }
 
 export interface CheckerOptions {
@@ -83,21 +94,24 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     return result;
   };
 
-  const analyse = (text: string): Analysis => {
+  const start = (text: string): AnalysisRun => {
     const draft = parser.parse(text);
     const verdicts: Verdict[] = [];
     const claimFindings: Finding[] = [];
     const marks = citationMarks(draft);
+    let index = 0;
     let next = 0;
     // A reference list cites works; its years and titles are not claims.
     let references: number | undefined;
-    for (const block of draft.blocks) {
+    const step = (): boolean => {
+      if (index >= draft.blocks.length) return true;
+      const block = draft.blocks[index++]!;
       if (block.heading) {
         if (references !== undefined && block.heading <= references) references = undefined;
         if (referenceHeading.test(block.prose.trim())) references = block.heading;
-        continue;
+        return index >= draft.blocks.length;
       }
-      if (block.inFootnote || references !== undefined) continue;
+      if (block.inFootnote || references !== undefined) return index >= draft.blocks.length;
       while (next < marks.length && marks[next]!.start < block.start) next++;
       const citations: ClaimContext['citations'] = [];
       for (let i = next; i < marks.length && marks[i]!.start < block.end; i++) {
@@ -107,20 +121,29 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
       const result = judgeBlock(draft, block, citations);
       for (const v of result.verdicts) verdicts.push(shift(v, block.start));
       for (const f of result.findings) claimFindings.push(shiftFinding(f, block.start));
-    }
-    const findings = [
-      ...placeholderLinks(draft).map((link): Finding => ({
-        code: 'link.placeholder',
-        start: link.start,
-        end: link.end,
-        message: placeholderMessage(link.text, link.url),
-        fix: { kind: 'link', urlStart: link.urlStart, urlEnd: link.urlEnd, text: link.text },
-      })),
-      ...footnoteFindings(draft, corpus.sources),
-      ...claimFindings,
-    ].sort((a, b) => a.start - b.start || a.end - b.end);
-    return { draft, verdicts, findings: applyDirectives(draft, findings) };
+      return index >= draft.blocks.length;
+    };
+    let analysis: Analysis | undefined;
+    const finish = (): Analysis => {
+      if (analysis) return analysis;
+      while (!step());
+      const findings = [
+        ...placeholderLinks(draft).map((link): Finding => ({
+          code: 'link.placeholder',
+          start: link.start,
+          end: link.end,
+          message: placeholderMessage(link.text, link.url),
+          fix: { kind: 'link', urlStart: link.urlStart, urlEnd: link.urlEnd, text: link.text },
+        })),
+        ...footnoteFindings(draft, corpus.sources),
+        ...claimFindings,
+      ].sort((a, b) => a.start - b.start || a.end - b.end);
+      return (analysis = { draft, verdicts, findings: applyDirectives(draft, findings) });
+    };
+    return Object.freeze({ draft, step, finish });
   };
+
+  const analyse = (text: string): Analysis => start(text).finish();
 
   const judgeText = (text: string): Verdict[] => {
     const prose = claimProse(text);
@@ -129,7 +152,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
 
   const cachedBytes = (): { blocks: number; sentences: number } => ({ blocks: cache.bytes, sentences: judged.bytes });
 
-  return Object.freeze({ corpus, analyse, judgeText, cachedBytes });
+  return Object.freeze({ corpus, analyse, start, judgeText, cachedBytes });
 }
 
 const referenceHeading = /^(?:references|bibliography|works cited|sources|notes|endnotes|literature)$/i;
