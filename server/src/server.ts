@@ -23,6 +23,7 @@ import { registerShowSource } from './features/showSource';
 import { registerSources } from './features/sourcesList';
 import type { SourceProblem } from './core/types';
 import { SourceLibrary } from './library';
+import { checkedDocumentSync } from './params';
 import { fileOf, ServerSettings } from './serverSettings';
 import { serverInfo } from './version';
 import { tellWriter } from './messages';
@@ -160,5 +161,5 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  documents.listen(connection);
+  documents.listen(checkedDocumentSync(connection));
 }

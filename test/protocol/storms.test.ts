@@ -1,6 +1,6 @@
 // The server under storms: thousands of edits at once, a long typing session, a heavy draft
-// beside a light one. Its final answers equal a fresh server's, and requests are answered
-// while a long check runs.
+// beside a light one, malformed notifications and requests. Its final answers equal a fresh
+// server's, requests are answered while a long check runs, and bad params are refused plainly.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CompletionItem, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { lines, typingDraft, typingDraftFigure } from '../unit/helpers';
@@ -88,5 +88,48 @@ describe('a heavy draft being checked', () => {
     expect((await completion)?.map((c) => c.label)).toContain('1');
     await Promise.all([status, heavyDiagnostics]);
     expect(order.slice(0, 2).sort()).toEqual(['light completion', 'light hover']);
+  });
+});
+
+describe('a malformed didChange', () => {
+  it('is ignored: the document keeps its last good text and later edits apply to it', async () => {
+    const client = await start();
+    await client.open(uri, lines('See [one](#).', '', 'See [two](#).'));
+    for (const [version, line] of [[2, null], [3, 1.5], [4, -1]] as const) {
+      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line: 0, character: 3 } }, text: 'x' }] });
+    }
+    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 5 }, contentChanges: [{ text: 42 }] });
+    const published = client.diagnostics(uri, 6);
+    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 6 }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'Also ' }] });
+    const { diagnostics } = await published;
+    expect(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`)).toEqual(['0:4-0:12 link.placeholder', '2:9-2:17 link.placeholder']);
+    expect(comparable(diagnostics)).toEqual(await freshDiagnostics(lines('See [one](#).', '', 'Also See [two](#).')));
+  });
+});
+
+describe('malformed requests', () => {
+  it('are answered with InvalidParams and a message naming the field, and the server goes on', async () => {
+    const client = await start();
+    await client.open(uri, lines('Trade grew.[^1]', '', '[^1]: RT, 9 December 2019.'));
+    const refusal = (method: string, params: unknown): Promise<unknown> => client.connection.sendRequest(method, params).then(() => 'answered', (e: { code: number; message: string }) => `${e.code} ${e.message}`);
+    expect(await refusal('textDocument/hover', { textDocument: { uri }, position: { line: 1.5, character: 0 } })).toBe('-32602 Invalid params for textDocument/hover: position.line must be a whole number of 0 or more, not 1.5.');
+    expect(await refusal('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: null } })).toBe('-32602 Invalid params for textDocument/hover: position.character must be a whole number of 0 or more, not null.');
+    expect(await refusal('textDocument/completion', { position: { line: 0, character: 0 } })).toBe('-32602 Invalid params for textDocument/completion: textDocument is missing (it must be an object { uri }).');
+    expect(await refusal('textDocument/definition', { textDocument: { uri: 7 }, position: { line: 0, character: 0 } })).toBe('-32602 Invalid params for textDocument/definition: textDocument.uri must be a URI string, not 7.');
+    expect(await refusal('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, context: {} })).toBe(
+      '-32602 Invalid params for textDocument/codeAction: context.diagnostics is missing (it must be an array).',
+    );
+    expect(await refusal('textDocument/documentSymbol', { textDocument: null })).toBe('-32602 Invalid params for textDocument/documentSymbol: textDocument must be an object { uri }, not null.');
+    expect(await refusal('attest/insertCitation', { textDocument: { uri }, position: { line: 0, character: 0 }, sourceId: 42 })).toBe('-32602 Invalid params for attest/insertCitation: sourceId must be a string, not 42.');
+    expect(await refusal('attest/checkFile', { uri })).toBe('-32602 Invalid params for attest/checkFile: text is missing (it must be a string).');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 12 } })) as Hover | null;
+    expect(hover?.contents).toMatchObject({ value: expect.stringContaining('RT, 9 December 2019') });
+  });
+
+  it('rename to a label that cannot be one is refused as a failed request, saying why', async () => {
+    const client = await start();
+    await client.open(uri, lines('Trade grew.[^1]', '', '[^1]: RT, 9 December 2019.'));
+    const refused = await client.connection.sendRequest('textDocument/rename', { textDocument: { uri }, position: { line: 0, character: 13 }, newName: 'two words' }).catch((e: { code: number; message: string }) => e);
+    expect(refused).toMatchObject({ code: -32803, message: '"two words" cannot be a footnote label: use letters, digits or dashes, without spaces or brackets.' });
   });
 });

@@ -12,6 +12,7 @@ import { addFootnote } from '../core/footnoteEdit';
 import { formatReference, type CitationStyle } from '../core/references';
 import { bestSourcesFor } from '../core/relevance';
 import { toRange } from '../ranges';
+import { requireParams } from '../params';
 
 interface DiagnosticData {
   fix?: FixData;
@@ -24,7 +25,9 @@ interface DiagnosticData {
 export const acceptCommand = 'attest.server.acceptClaim';
 
 export function registerCodeActions(connection: Connection, analyses: Analyses): void {
-  connection.onCodeAction(async ({ textDocument, context }, token) => {
+  connection.onCodeAction(async (params, token) => {
+    requireParams('textDocument/codeAction', params, { textDocument: true, range: true, arrays: ['context.diagnostics'] });
+    const { textDocument, context } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return [];
     const { document, analysis, checker, settings } = result;
