@@ -1,10 +1,13 @@
 // One check per document version, shared by every feature: diagnostics, hover, completion,
-// code actions and navigation all ask here and get the same parse and verdicts.
+// code actions and navigation all ask here and get the same parse and verdicts. Only each
+// open document's latest version is kept. A check runs a slice of blocks at a time and
+// yields to the event loop between slices, so that requests (on this document or another)
+// are answered while a long draft is checked; a check whose version is superseded, or whose
+// document closed, stops at its next slice.
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Checker } from './core/checker';
 import { parseDraft } from './core/draft';
-import type { Finding } from './core/findings';
 import type { SourceLibrary } from './library';
 import type { ServerSettings } from './serverSettings';
 import type { Settings } from './settings';
@@ -23,8 +26,14 @@ export interface DocumentAnalysis {
 interface Entry {
   version: number;
   checker: Checker;
+  /** Undefined when the version was superseded (or the document closed) before its check finished. */
   result: Promise<DocumentAnalysis | undefined>;
 }
+
+/** How long a check runs before it lets the server read and answer other messages. */
+const sliceMs = 8;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class Analyses {
   private readonly entries = new Map<string, Entry>();
@@ -35,16 +44,17 @@ export class Analyses {
     private readonly settings: ServerSettings,
   ) {}
 
-  /** The analysis of the document's current version, or undefined if it is not open. */
+  /** The analysis of the document's current version; undefined if it is not open, or is changed or closed before the check ends. */
   get(uri: string): Promise<DocumentAnalysis | undefined> {
     const document = this.documents.get(uri);
     if (!document) return Promise.resolve(undefined);
     const checker = this.library.checker;
     const entry = this.entries.get(uri);
     if (entry && entry.version === document.version && entry.checker === checker) return entry.result;
-    const result = this.analyse(document, checker);
-    this.entries.set(uri, { version: document.version, checker, result });
-    return result;
+    const created: Entry = { version: document.version, checker, result: Promise.resolve(undefined) };
+    created.result = this.analyse(document, created);
+    this.entries.set(uri, created);
+    return created.result;
   }
 
   forget(uri?: string): void {
@@ -52,24 +62,37 @@ export class Analyses {
     else this.entries.clear();
   }
 
-  private async analyse(document: TextDocument, checker: Checker): Promise<DocumentAnalysis | undefined> {
+  /** True while the entry is still the one kept for its document: the version open, checked by the library's checker. */
+  private current(uri: string, entry: Entry): boolean {
+    return this.entries.get(uri) === entry && this.documents.get(uri)?.version === entry.version && this.library.checker === entry.checker;
+  }
+
+  private async analyse(document: TextDocument, entry: Entry): Promise<DocumentAnalysis | undefined> {
+    const { checker } = entry;
     const settings = await this.settings.forDocument(document.uri);
+    const empty = (skipped?: string): DocumentAnalysis => ({ document, settings, checker, ...(skipped ? { skipped } : {}), analysis: { draft: parseDraft(''), verdicts: [], findings: [] } });
     // One of the writer's sources, opened to read: it is evidence, not a draft.
     const file = fileOf(document.uri);
-    if (file && this.library.concerns(file)) return { document, settings, checker, analysis: { draft: parseDraft(''), verdicts: [], findings: [] } };
+    if (file && this.library.concerns(file)) return empty();
     const text = document.getText();
     const size = Buffer.byteLength(text, 'utf8');
-    if (size > settings.maxFileSize) {
-      const skipped = `Attest did not check this draft: it is ${formatBytes(size)}, over the attest.maxFileSize setting (${formatBytes(settings.maxFileSize)}).`;
-      return { document, settings, checker, skipped, analysis: { draft: parseDraft(''), verdicts: [], findings: [] } };
-    }
+    if (size > settings.maxFileSize) return empty(`Attest did not check this draft: it is ${formatBytes(size)}, over the attest.maxFileSize setting (${formatBytes(settings.maxFileSize)}).`);
     try {
-      return { document, settings, checker, analysis: checker.analyse(text) };
+      // Messages already waiting (the next keystroke, most often) are read first: no work is spent on a version they supersede.
+      await nextTurn();
+      if (!this.current(document.uri, entry)) return undefined;
+      const run = checker.start(text);
+      let sliceStart = performance.now();
+      while (!run.step()) {
+        if (performance.now() - sliceStart < sliceMs) continue;
+        await nextTurn();
+        if (!this.current(document.uri, entry)) return undefined;
+        sliceStart = performance.now();
+      }
+      return { document, settings, checker, analysis: run.finish() };
     } catch (error) {
       // A bug in a check must not take the server down; the writer sees why nothing is reported.
-      const skipped = `Attest could not check this draft: ${error instanceof Error ? error.message : String(error)}`;
-      const findings: Finding[] = [];
-      return { document, settings, checker, skipped, analysis: { draft: parseDraft(''), verdicts: [], findings } };
+      return empty(`Attest could not check this draft: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }

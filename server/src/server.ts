@@ -24,6 +24,7 @@ import { registerSources } from './features/sourcesList';
 import type { SourceProblem } from './core/types';
 import { SourceLibrary } from './library';
 import { sourceProblemLine, sourceProblemsMessage } from './sourceProblems';
+import { checkedDocumentSync } from './params';
 import { fileOf, ServerSettings } from './serverSettings';
 import { serverInfo } from './version';
 import { tellWriter } from './messages';
@@ -90,7 +91,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const docsUri = URI.file(path.join(distDir, '..', 'docs', 'checks.md')).toString();
   const isAccepted = (fingerprint: string | undefined): boolean => accepted.has(fingerprint);
-  const diagnostics = registerDiagnostics(connection, documents, analyses, {
+  const diagnostics = registerDiagnostics(connection, documents, analyses, settings, {
     debounceMs: options.debounceMs ?? 200,
     docsUri,
     isAccepted,
@@ -159,5 +160,5 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  documents.listen(connection);
+  documents.listen(checkedDocumentSync(connection));
 }

@@ -1,6 +1,7 @@
 // The core's entry point: createChecker({ corpus }) returns a small frozen API that turns a
 // draft's text into claims, verdicts and findings. Verdicts of blocks whose text did not
 // change are reused, so re-checking after a keystroke costs one block.
+import { ByteLru, detached, stringBytes } from './byteLru';
 import type { Corpus } from './corpus';
 import { extractClaims, type ClaimContext } from './claims';
 import type { Draft, ProseBlock } from './draft';
@@ -14,7 +15,7 @@ import { judgeQuote } from './quoteVerdict';
 import { judgeTime } from './timeVerdict';
 import { applyDirectives } from './suppress';
 import { termsOf, type Term } from './terms';
-import type { Claim, Figure, Verdict } from './types';
+import type { Claim, Evidence, Figure, Verdict } from './types';
 import { verdictFindings } from './verdictFindings';
 
 export interface Analysis {
@@ -26,31 +27,47 @@ export interface Analysis {
 export interface Checker {
   readonly corpus: Corpus;
   analyse(text: string): Analysis;
+  /** The same analysis a block at a time, so that a caller can pause between blocks or give up. */
+  start(text: string): AnalysisRun;
   /** Verdicts for the claims of one stand-alone paragraph of prose. */
   judgeText(text: string): Verdict[];
+  /** The estimated bytes of the blocks' and sentences' verdicts remembered between analyses. */
+  cachedBytes(): { blocks: number; sentences: number };
+}
+
+export interface AnalysisRun {
+  /** The draft's parse, ready before any block is judged. */
+  readonly draft: Draft;
+  /** Judges the next block; true once every block is judged. */
+  step(): boolean;
+  /** Judges what is left and returns the analysis. */
+  finish(): Analysis;
 }
 
 export interface CheckerOptions {
   corpus: Corpus;
-  /** How many blocks' verdicts to remember between analyses. */
-  cacheSize?: number;
+  /** At most how many bytes of blocks' verdicts, and as many again of sentences' verdicts, to remember between analyses. */
+  cacheBytes?: number;
 }
 
-export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Checker {
-  const cache = new Map<string, BlockResult>();
+/** Enough for the blocks of a few long drafts and their edits; a writer typing for hours stays within it. */
+export const defaultCacheBytes = 32 * 1048576;
+
+export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: CheckerOptions): Checker {
+  const cache = new ByteLru<string, BlockResult>(cacheBytes, (key, result) => stringBytes(key) + blockResultBytes(result));
   // One parser per checker: it remembers the pieces of drafts it has parsed.
   const parser = createDraftParser();
 
   // A claim's verdict depends on its sentence alone (a quotation's on its words alone), so it
   // is remembered by them: an edit re-judges only the sentence it changes.
-  const judged = new Map<string, Omit<Verdict, 'claim'>>();
+  const judged = new ByteLru<string, Omit<Verdict, 'claim'>>(cacheBytes, (key, known) => stringBytes(key) + evidenceBytes(known.evidence));
   const judgeClaims = (prose: string, claims: Claim[]): Verdict[] => {
     // The terms and figures of each sentence with a figure claim, worked out once for all its claims.
     const sentences = new Map<number, { terms: Term[]; figures: Figure[] }>();
     const verdicts = new Map<Claim, Verdict>();
     const judge = (claim: Claim): Verdict => {
       const { start, end } = claim.sentence;
-      const key = claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${prose.slice(start, end)}`;
+      const key = detached(claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${prose.slice(start, end)}`);
       const known = judged.get(key);
       if (known) return { claim, ...known };
       let verdict: Verdict;
@@ -64,7 +81,6 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
         verdict = judgeFigure(claim, prose, sentence.terms, sentence.figures, corpus);
       }
       judged.set(key, { verdict: verdict.verdict, evidence: verdict.evidence });
-      if (judged.size > cacheSize) judged.delete(judged.keys().next().value!);
       return verdict;
     };
     // A figure's time is judged from the figure's verdict, so after it.
@@ -76,35 +92,34 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
   const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations']): BlockResult => {
     // Whether "[^1]" is a footnote depends on a definition elsewhere, so the citations are part of the key.
-    const key = `${block.key}\u0000${citations.map((c) => c.label).join('\u0000')}`;
+    // The key and the texts the result is cut from are copies: slices of them must not keep the whole draft alive.
+    const key = detached(`${block.key}\u0000${citations.map((c) => c.label).join('\u0000')}`);
     const cached = cache.get(key);
-    if (cached) {
-      cache.delete(key);
-      cache.set(key, cached);
-      return cached;
-    }
-    const prose = claimProse(block.prose);
+    if (cached) return cached;
+    const prose = detached(claimProse(block.prose));
     const verdicts = judgeClaims(prose, extractClaims(prose, 0, prose.length, { citations }));
-    const result = { verdicts, findings: verdictFindings(verdicts, corpus, draft.text.slice(block.start, block.end)) };
+    const result = { verdicts, findings: verdictFindings(verdicts, corpus, detached(draft.text.slice(block.start, block.end))), textBytes: 2 * stringBytes(prose) };
     cache.set(key, result);
-    if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
     return result;
   };
 
-  const analyse = (text: string): Analysis => {
+  const start = (text: string): AnalysisRun => {
     const draft = parser.parse(text);
     const verdicts: Verdict[] = [];
     const claimFindings: Finding[] = [];
     const marks = citationMarks(draft);
+    let index = 0;
     let next = 0;
     // A reference list cites works; its years and titles are not claims.
     let references: number | undefined;
-    for (const block of draft.blocks) {
+    const step = (): boolean => {
+      if (index >= draft.blocks.length) return true;
+      const block = draft.blocks[index++]!;
       if (block.heading) {
         if (references !== undefined && block.heading <= references) references = undefined;
         if (referenceHeading.test(block.prose.trim())) references = block.heading;
       }
-      if (block.inFootnote || references !== undefined) continue;
+      if (block.inFootnote || references !== undefined) return index >= draft.blocks.length;
       while (next < marks.length && marks[next]!.start < block.start) next++;
       const citations: ClaimContext['citations'] = [];
       for (let i = next; i < marks.length && marks[i]!.start < block.end; i++) {
@@ -115,27 +130,38 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
       for (const v of result.verdicts) verdicts.push(shift(v, block.start));
       // A headline states its figures as claims, but carries no footnote: it is not asked to cite.
       for (const f of result.findings) if (!(block.heading && f.code === 'claim.uncited')) claimFindings.push(shiftFinding(f, block.start));
-    }
-    const findings = [
-      ...placeholderLinks(draft).map((link): Finding => ({
-        code: 'link.placeholder',
-        start: link.start,
-        end: link.end,
-        message: placeholderMessage(link.text, link.url),
-        fix: { kind: 'link', urlStart: link.urlStart, urlEnd: link.urlEnd, text: link.text },
-      })),
-      ...footnoteFindings(draft, corpus.sources),
-      ...claimFindings,
-    ].sort((a, b) => a.start - b.start || a.end - b.end);
-    return { draft, verdicts, findings: applyDirectives(draft, findings) };
+      return index >= draft.blocks.length;
+    };
+    let analysis: Analysis | undefined;
+    const finish = (): Analysis => {
+      if (analysis) return analysis;
+      while (!step());
+      const findings = [
+        ...placeholderLinks(draft).map((link): Finding => ({
+          code: 'link.placeholder',
+          start: link.start,
+          end: link.end,
+          message: placeholderMessage(link.text, link.url),
+          fix: { kind: 'link', urlStart: link.urlStart, urlEnd: link.urlEnd, text: link.text },
+        })),
+        ...footnoteFindings(draft, corpus.sources),
+        ...claimFindings,
+      ].sort((a, b) => a.start - b.start || a.end - b.end);
+      return (analysis = { draft, verdicts, findings: applyDirectives(draft, findings) });
+    };
+    return Object.freeze({ draft, step, finish });
   };
+
+  const analyse = (text: string): Analysis => start(text).finish();
 
   const judgeText = (text: string): Verdict[] => {
     const prose = claimProse(text);
     return judgeClaims(prose, extractClaims(prose, 0, prose.length, { citations: [] }));
   };
 
-  return Object.freeze({ corpus, analyse, judgeText });
+  const cachedBytes = (): { blocks: number; sentences: number } => ({ blocks: cache.bytes, sentences: judged.bytes });
+
+  return Object.freeze({ corpus, analyse, start, judgeText, cachedBytes });
 }
 
 const referenceHeading = /^(?:references|bibliography|works cited|sources|notes|endnotes|literature)$/i;
@@ -143,6 +169,25 @@ const referenceHeading = /^(?:references|bibliography|works cited|sources|notes|
 interface BlockResult {
   verdicts: Verdict[];
   findings: Finding[];
+  /** What the block's own texts (its prose and raw text, which claims and findings are cut from) take. */
+  textBytes: number;
+}
+
+// Rough sizes of objects and their fields, for the caches' bound: an estimate that grows with
+// what an entry holds, not an exact count.
+const objectBytes = 120;
+
+function evidenceBytes(evidence: readonly Evidence[]): number {
+  let bytes = objectBytes;
+  for (const e of evidence) bytes += objectBytes * 2 + stringBytes(e.quote) + stringBytes(e.locator) + stringBytes(e.subject) + stringBytes(e.sourceValue);
+  return bytes;
+}
+
+function blockResultBytes(result: BlockResult): number {
+  let bytes = objectBytes + result.textBytes;
+  for (const v of result.verdicts) bytes += objectBytes * 4 + evidenceBytes(v.evidence);
+  for (const f of result.findings) bytes += objectBytes * 2 + stringBytes(f.message) + stringBytes(f.fingerprint);
+  return bytes;
 }
 
 /** Footnote references and citation groups in document order: what backs each sentence. */

@@ -9,11 +9,14 @@ import { checkFileRequest, type CheckFileParams, type CheckFileResult } from '..
 import { countVerdicts } from '../reportMarkdown';
 import type { ServerSettings } from '../serverSettings';
 import { toDiagnostics, type DiagnosticsOptions } from './diagnostics';
+import { requireParams } from '../params';
 
 export type CheckFileOptions = Pick<DiagnosticsOptions, 'docsUri' | 'isAccepted'>;
 
 export function registerCheckFile(connection: Connection, library: SourceLibrary, settings: ServerSettings, options: CheckFileOptions): void {
-  connection.onRequest(checkFileRequest, async ({ uri, text }: CheckFileParams): Promise<CheckFileResult> => {
+  connection.onRequest(checkFileRequest, async (params: CheckFileParams): Promise<CheckFileResult> => {
+    requireParams(checkFileRequest, params, { strings: ['uri', 'text'] });
+    const { uri, text } = params;
     const result = await analyseText(uri, text, library, settings);
     // Quick-fix data is for open drafts only (the server answers code actions for those).
     const diagnostics = result.skipped ? [] : toDiagnostics(result, options).map(({ data: _data, ...d }) => d);

@@ -14,6 +14,7 @@ import { formatReference, type CitationStyle } from '../core/references';
 import { bestSourcesFor } from '../core/relevance';
 import { sourceLink } from '../core/sourceLinks';
 import { toRange } from '../ranges';
+import { requireParams } from '../params';
 
 interface DiagnosticData {
   fix?: FixData;
@@ -26,7 +27,9 @@ interface DiagnosticData {
 export const acceptCommand = 'attest.server.acceptClaim';
 
 export function registerCodeActions(connection: Connection, analyses: Analyses): void {
-  connection.onCodeAction(async ({ textDocument, context }, token) => {
+  connection.onCodeAction(async (params, token) => {
+    requireParams('textDocument/codeAction', params, { textDocument: true, range: true, arrays: ['context.diagnostics'] });
+    const { textDocument, context } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return [];
     const { document, analysis, checker, settings } = result;

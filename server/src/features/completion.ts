@@ -4,11 +4,14 @@ import { CompletionItemKind, MarkupKind, type CompletionItem, type Connection } 
 import type { Analyses } from '../analyses';
 import { citationSuggestions, completionContext, figureSuggestions, footnoteSuggestions, type Suggestion } from '../core/suggestions';
 import { toRange } from '../ranges';
+import { requireParams } from '../params';
 
 export const completionTriggers = ['^', '@', '$'];
 
 export function registerCompletion(connection: Connection, analyses: Analyses): void {
-  connection.onCompletion(async ({ textDocument, position }, token) => {
+  connection.onCompletion(async (params, token) => {
+    requireParams('textDocument/completion', params, { textDocument: true, position: true });
+    const { textDocument, position } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
     const { document, analysis, checker, settings } = result;

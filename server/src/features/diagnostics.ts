@@ -7,6 +7,7 @@ import type { Analyses, DocumentAnalysis } from '../analyses';
 import type { Finding, Severity } from '../core/findings';
 import type { Corpus } from '../core/corpus';
 import { toRange } from '../ranges';
+import type { ServerSettings } from '../serverSettings';
 import { tellWriter } from '../messages';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -31,7 +32,7 @@ export interface DiagnosticsFeature {
   publishAll(): Promise<void>;
 }
 
-export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, analyses: Analyses, options: DiagnosticsOptions): DiagnosticsFeature {
+export function registerDiagnostics(connection: Connection, documents: TextDocuments<TextDocument>, analyses: Analyses, settings: ServerSettings, options: DiagnosticsOptions): DiagnosticsFeature {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const published = new Map<string, number>();
 
@@ -44,9 +45,9 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     await connection.sendDiagnostics({ uri, version: result.document.version, diagnostics: toDiagnostics(result, options) });
   };
 
+  // Only the settings are looked up here: a burst of edits is checked once, at its last version, after the pause.
   const schedule = (document: TextDocument, reason: 'open' | 'change' | 'save'): void => {
-    void analyses.get(document.uri).then(async (result) => {
-      const checkOn = result?.settings.checkOn ?? 'type';
+    void settings.forDocument(document.uri).then(async ({ checkOn }) => {
       if (checkOn === 'manual' && reason !== 'open') return;
       if (checkOn === 'save' && reason === 'change') return;
       clearTimeout(timers.get(document.uri));
@@ -55,12 +56,16 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     });
   };
 
-  documents.onDidOpen((e) => schedule(e.document, 'open'));
+  // Opening a document also reports it as changed content: the first content of a document is checked as opened.
+  const open = new Set<string>();
   documents.onDidChangeContent((e) => {
-    if (published.has(e.document.uri)) schedule(e.document, 'change');
+    const reason = open.has(e.document.uri) ? 'change' : 'open';
+    open.add(e.document.uri);
+    schedule(e.document, reason);
   });
   documents.onDidSave((e) => schedule(e.document, 'save'));
   documents.onDidClose((e) => {
+    open.delete(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     published.delete(e.document.uri);

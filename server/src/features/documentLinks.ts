@@ -3,9 +3,12 @@ import type { Connection, DocumentLink } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Analyses } from '../analyses';
 import { toRange } from '../ranges';
+import { requireParams } from '../params';
 
 export function registerDocumentLinks(connection: Connection, analyses: Analyses): void {
-  connection.onDocumentLinks(async ({ textDocument }, token) => {
+  connection.onDocumentLinks(async (params, token) => {
+    requireParams('textDocument/documentLink', params, { textDocument: true });
+    const { textDocument } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
     const { document, analysis, checker } = result;

@@ -3,9 +3,12 @@ import type { Connection } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
 import { documentStatusRequest, type DocumentStatusParams, type DocumentStatusResult } from '../protocol';
 import { countVerdicts } from '../reportMarkdown';
+import { requireParams } from '../params';
 
 export function registerDocumentStatus(connection: Connection, analyses: Analyses): void {
-  connection.onRequest(documentStatusRequest, async ({ textDocument }: DocumentStatusParams, token): Promise<DocumentStatusResult> => {
+  connection.onRequest(documentStatusRequest, async (params: DocumentStatusParams, token): Promise<DocumentStatusResult> => {
+    requireParams(documentStatusRequest, params, { textDocument: true });
+    const { textDocument } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
     const counts = countVerdicts(result.analysis.verdicts);

@@ -3,6 +3,7 @@ import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languag
 import type { Analyses } from '../analyses';
 import type { Verdict } from '../core/types';
 import { toRange } from '../ranges';
+import { requireParams } from '../params';
 
 const groups: { verdict: Verdict['verdict']; name: string }[] = [
   { verdict: 'contradicted', name: 'Claims that disagree with a source' },
@@ -12,7 +13,9 @@ const groups: { verdict: Verdict['verdict']; name: string }[] = [
 ];
 
 export function registerDocumentSymbols(connection: Connection, analyses: Analyses): void {
-  connection.onDocumentSymbol(async ({ textDocument }, token) => {
+  connection.onDocumentSymbol(async (params, token) => {
+    requireParams('textDocument/documentSymbol', params, { textDocument: true });
+    const { textDocument } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
     const { document, analysis } = result;

@@ -5,9 +5,12 @@ import { URI, Utils } from 'vscode-uri';
 import type { Analyses } from '../analyses';
 import { factCheckReportRequest, type FactCheckReportParams, type FactCheckReportResult } from '../protocol';
 import { countVerdicts, draftFactCheck } from '../reportMarkdown';
+import { requireParams } from '../params';
 
 export function registerFactCheckReport(connection: Connection, analyses: Analyses): void {
-  connection.onRequest(factCheckReportRequest, async ({ textDocument }: FactCheckReportParams, token): Promise<FactCheckReportResult> => {
+  connection.onRequest(factCheckReportRequest, async (params: FactCheckReportParams, token): Promise<FactCheckReportResult> => {
+    requireParams(factCheckReportRequest, params, { textDocument: true });
+    const { textDocument } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
     const { document, analysis, checker, settings, skipped } = result;

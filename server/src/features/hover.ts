@@ -3,9 +3,12 @@ import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
 import { claimHover, footnoteHover } from '../core/hoverText';
 import { toRange } from '../ranges';
+import { requireParams } from '../params';
 
 export function registerHover(connection: Connection, analyses: Analyses): void {
-  connection.onHover(async ({ textDocument, position }, token): Promise<Hover | null> => {
+  connection.onHover(async (params, token): Promise<Hover | null> => {
+    requireParams('textDocument/hover', params, { textDocument: true, position: true });
+    const { textDocument, position } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
     const { document, analysis, checker, settings } = result;

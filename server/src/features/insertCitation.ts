@@ -11,9 +11,12 @@ import type { Corpus } from '../core/corpus';
 import { addFootnote, applyEdits, offsetAfter } from '../core/footnoteEdit';
 import { insertCitationRequest, type InsertCitationParams, type InsertCitationResult } from '../protocol';
 import { toRange } from '../ranges';
+import { requireParams } from '../params';
 
 export function registerInsertCitation(connection: Connection, analyses: Analyses): void {
-  connection.onRequest(insertCitationRequest, async ({ textDocument, position, sourceId }: InsertCitationParams, token): Promise<InsertCitationResult> => {
+  connection.onRequest(insertCitationRequest, async (params: InsertCitationParams, token): Promise<InsertCitationResult> => {
+    requireParams(insertCitationRequest, params, { textDocument: true, position: true, strings: ['sourceId'] });
+    const { textDocument, position, sourceId } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
     return citationEdits(result.document, result.analysis, result.checker.corpus, sourceId, result.document.offsetAt(position));

@@ -11,15 +11,20 @@ import type { Corpus } from '../core/corpus';
 import type { Evidence, Passage, Source, Verdict } from '../core/types';
 import type { SourceLibrary } from '../library';
 import { claimSourceRequest, sourceLocationRequest, type ClaimSourceParams, type Range, type SourceLocationParams, type SourceLocationResult } from '../protocol';
+import { requireParams } from '../params';
 
 export function registerShowSource(connection: Connection, analyses: Analyses, library: SourceLibrary): void {
-  connection.onRequest(claimSourceRequest, async ({ textDocument, position }: ClaimSourceParams, token): Promise<SourceLocationResult> => {
+  connection.onRequest(claimSourceRequest, async (params: ClaimSourceParams, token): Promise<SourceLocationResult> => {
+    requireParams(claimSourceRequest, params, { textDocument: true, position: true });
+    const { textDocument, position } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return { message: 'Attest has not checked this document.' };
     const verdict = verdictNear(result.analysis.verdicts, result.document.offsetAt(position));
     return claimLocation(verdict, result.checker.corpus);
   });
-  connection.onRequest(sourceLocationRequest, ({ sourceId, footnote }: SourceLocationParams): SourceLocationResult => {
+  connection.onRequest(sourceLocationRequest, (params: SourceLocationParams): SourceLocationResult => {
+    requireParams(sourceLocationRequest, params, { strings: ['sourceId'], optionalStrings: ['footnote'] });
+    const { sourceId, footnote } = params;
     const source = library.checker.corpus.sources.get(sourceId);
     return source ? sourceLocation(source, footnote) : { message: `No source has the id "${sourceId}".` };
   });
