@@ -26,19 +26,37 @@ export interface JudgeOptions {
 export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, options: JudgeOptions = {}): Verdict {
   // A source figure that agrees with another figure of the same sentence is that figure's
   // evidence, not a contradiction of this one ("$700 million, and … a $14 billion investment").
-  const amounts = draftFigures.filter((f) => !isDate(f));
-  const dates = draftFigures.filter(isDate);
-  const others = amounts
-    .filter((f) => f.start !== claim.figure!.start)
-    .map((f) => {
-      const period = periodOf(draftText, f, amounts, dates, claim.sentence);
-      return { figure: f, period, fact: factOf(draftText, f, clauseOf(draftText, f, amounts, claim.sentence), claim.sentence, draftTerms, corpus.vocabulary, period) };
-    });
+  const others = [...draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus).values()].filter((o) => o.figure.start !== claim.figure!.start);
   // Only if it is the same fact: "imports of $250 million" is no evidence for "exports of $250 million".
   const explainsAnother = (c: Candidate): boolean =>
     others.some((o) => intervalsOverlap(o.figure, c.source.figure) && (!o.period || !c.period || sameDate(o.period, c.period)) && !(c.fact && differences(o.fact, c.fact).some(isOtherFact)));
   const candidates = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus, (c) => c.compatible || !explainsAnother(c), options);
   return decide(claim, candidates, corpus);
+}
+
+interface DraftFact {
+  figure: Figure;
+  clause: Span;
+  period?: Figure;
+  fact: Fact;
+}
+
+/** The facts of a draft sentence's amounts by their start, worked out once per sentence (its figures' array), not once per claim. */
+const factsOfSentence = new WeakMap<readonly Figure[], Map<number, DraftFact>>();
+
+function draftFacts(draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], sentence: Span, corpus: Corpus): Map<number, DraftFact> {
+  let facts = factsOfSentence.get(draftFigures);
+  if (facts) return facts;
+  facts = new Map();
+  const amounts = draftFigures.filter((f) => !isDate(f));
+  const dates = draftFigures.filter(isDate);
+  for (const figure of amounts) {
+    const clause = clauseOf(draftText, figure, amounts, sentence);
+    const period = periodOf(draftText, figure, amounts, dates, sentence);
+    facts.set(figure.start, { figure, clause, period, fact: factOf(draftText, figure, clause, sentence, draftTerms, corpus.vocabulary, period) });
+  }
+  factsOfSentence.set(draftFigures, facts);
+  return facts;
 }
 
 /**
@@ -51,14 +69,14 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   if (claim.period) exclude.push({ start: claim.period.start, end: claim.period.end });
   // Other figures in the draft sentence are not subject words.
   for (const f of draftFigures) exclude.push({ start: f.start, end: f.end });
-  const amounts = draftFigures.filter((f) => !isDate(f));
+  const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus).get(figure.start);
   const profile = subjectProfile(
     draftTerms.filter((t) => t.start >= claim.sentence.start && t.end <= claim.sentence.end),
     exclude,
     corpus.vocabulary,
     corpus.idf,
     {
-      clause: isDate(figure) ? undefined : clauseOf(draftText, amounts.find((f) => f.start === figure.start) ?? figure, amounts, claim.sentence),
+      clause: own?.clause,
       // A capitalised word is a name ("Gulf", "Muzaffargarh"), unless it only opens the sentence and the sources write it in lower case.
       isName: (t) => /\p{Lu}/u.test(draftText[t.start] ?? '') && (draftText.slice(claim.sentence.start, t.start).trim() !== '' || corpus.isName(t.term)),
     },
@@ -67,8 +85,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   // A market of 200 million customers is 200 million people.
   const units = new Set(isDate(figure) ? [] : unitsInFamily(unitFamily(figure.unit)));
   const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f));
-  const clause = isDate(figure) ? claim.sentence : clauseOf(draftText, amounts.find((f) => f.start === figure.start) ?? figure, amounts, claim.sentence);
-  const draft: DraftSide = { claim, profile, fact: isDate(figure) ? undefined : factOf(draftText, figure, clause, claim.sentence, draftTerms, corpus.vocabulary, claim.period) };
+  const draft: DraftSide = { claim, profile, fact: own && { ...own.fact, time: claim.period } };
   // Passages and sentences whose subject cannot reach the score a candidate needs to change
   // the verdict (see Settled) are not matched; ceilings are subject weights, scores shares of it.
   const settled = new Settled(claim.kind);
