@@ -18,6 +18,10 @@ export const thresholds = {
   anchor: 0.3,
   /** No verdict from a passage that lacks a name the draft uses (a country, "Gulf", "Muzaffargarh") this weighty. */
   missing: 0.2,
+  /** The score of a source figure that states the draft's fact (measure, holders, year) whatever its words. */
+  factMatch: 0.8,
+  /** The same, without a year on one side: support, never a contradiction. */
+  factMatchUntimed: 0.5,
 };
 
 /** How much weaker a match with the source's own footnote may be and still be preferred as evidence. */

@@ -5,13 +5,15 @@ import type { Corpus, SourceFigure } from './corpus';
 import { clauseOf, isDate, periodOf } from './claims';
 import { listsPassage, rankPassages } from './retrieval';
 import { sentenceOf } from './sentences';
-import { choose, floorScore, Settled, type Candidate } from './figureDecision';
+import { choose, floorScore, Settled, thresholds, type Candidate } from './figureDecision';
 import { intervalsOverlap } from './figureFormat';
 import { footnoteFor } from './sourceFootnote';
+import { extractFigures } from './figures';
+import { sameCalendarDate } from './timeVerdict';
 import { passageView, termsWithin, type PassageView } from './passageView';
 import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from './subject';
 import { termsOf, type Term } from './terms';
-import { differences, factOf, isOtherFact, type Fact } from './facts/fact';
+import { describeFact, differences, factOf, isOtherFact, type Fact } from './facts/fact';
 import { unitFamily, unitsInFamily } from './units';
 import type { Claim, Evidence, Figure, Span, Verdict } from './types';
 
@@ -50,10 +52,12 @@ function draftFacts(draftText: string, draftTerms: readonly Term[], draftFigures
   facts = new Map();
   const amounts = draftFigures.filter((f) => !isDate(f));
   const dates = draftFigures.filter(isDate);
+  // The prose before the sentence is its paragraph (a block's text): its last date is the sentence's context.
+  const context = extractFigures(draftText, 0, sentence.start).filter(isDate).at(-1);
   for (const figure of amounts) {
     const clause = clauseOf(draftText, figure, amounts, sentence);
     const period = periodOf(draftText, figure, amounts, dates, sentence);
-    facts.set(figure.start, { figure, clause, period, fact: factOf(draftText, figure, clause, sentence, draftTerms, corpus.vocabulary, period) });
+    facts.set(figure.start, { figure, clause, period, fact: factOf(draftText, figure, clause, sentence, draftTerms, corpus.vocabulary, period, context) });
   }
   factsOfSentence.set(draftFigures, facts);
   return facts;
@@ -85,11 +89,14 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   // A market of 200 million customers is 200 million people.
   const units = new Set(isDate(figure) ? [] : unitsInFamily(unitFamily(figure.unit)));
   const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f));
-  const draft: DraftSide = { claim, profile, fact: own && { ...own.fact, time: claim.period } };
+  const fact = own && { ...own.fact, time: claim.period };
+  const draft: DraftSide = { claim, profile, fact, statesFact: Boolean(fact?.measure && (fact.holders.length || figure.kind === 'quantity')) };
   // Passages and sentences whose subject cannot reach the score a candidate needs to change
   // the verdict (see Settled) are not matched; ceilings are subject weights, scores shares of it.
   const settled = new Settled(claim.kind);
-  const needed = (compatible: boolean): number => (options.exhaustive ? floorScore : settled.needed(compatible)) * profile.total;
+  // A source figure that states the draft's fact may be raised above what its words score (see
+  // factMatch), so for such a draft only the floor prunes.
+  const needed = (compatible: boolean): number => (options.exhaustive || draft.statesFact ? floorScore : settled.needed(compatible)) * profile.total;
   // The corpus's spelling variants of the draft's terms, looked up once per claim.
   const variants: Variants = oncePerTerm((term) => corpus.variants(term));
   // The draft's terms, weightiest first, and the passages that list each, for the index's screen.
@@ -134,6 +141,8 @@ interface DraftSide {
   profile: SubjectProfile;
   /** What the draft's figure measures, for whom, when and how; none for a date. */
   fact?: Fact;
+  /** The fact names its measure and a holder: a source may state the same fact (factMatch). */
+  statesFact: boolean;
 }
 
 /** What a candidate's verdict needs of the source figure alone: worked out once per corpus and figure. */
@@ -168,7 +177,7 @@ function sourceSide(view: PassageView, index: number, sentence: Span, corpus: Co
       sentenceTerms: view.sentenceSet(sentence),
       clauseTerms: termSet(termsWithin(view.terms, clause)),
       nearTerms: termSet(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
-      fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, period),
+      fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, period, view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1)),
       named: date ? namedByYear(text, figure, corpus) : undefined,
     };
   });
@@ -211,13 +220,34 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     if (differ.some(isOtherFact)) Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
     // A goal is not an outcome: "plan to increase it to $500 million" does not state today's trade.
     else if (differ.includes('modality')) Object.assign(match, { score: match.score * targetPenalty, conflict: true });
-    else opposite = differ.includes('direction');
+    else {
+      opposite = differ.includes('direction');
+      const stated = draft.statesFact && !match.conflict && match.score >= floorScore ? factMatch(draft.fact, source.fact, source.sentenceTerms) : 0;
+      if (stated > match.score) Object.assign(match, { score: stated, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
+    }
   }
   // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too.
   const { named } = source;
   if (named && !(named === 'wrote' ? [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
   const compatible = compatibleWith(figure, sourceFigure.figure);
+  if (process.env.ATTEST_DEBUG) console.error('CAND', figure.text, '|', sourceFigure.figure.text, JSON.stringify(match), opposite, compatible, draft.fact && describeFact(draft.fact), '||', source.fact && describeFact(source.fact), '«' + view.text.slice(sourceFigure.sentence.start, sourceFigure.sentence.end).slice(0, 100));
   return { ...match, opposite, source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
+}
+
+/**
+ * How strongly a source fact states the draft's when their words alone fall short: the same
+ * measure, every country the draft's fact names in the source's sentence, and no other part
+ * differing (the caller has checked). With the same date on both sides, stated or given by
+ * the paragraph, that is the same fact, strong enough to contradict; without a date on one
+ * side, enough only to support; with two different dates, nothing.
+ */
+function factMatch(draft: Fact, source: Fact, sentence: ReadonlySet<string>): number {
+  if (!source.measure || source.measure.name !== draft.measure?.name) return 0;
+  if (!draft.holders.every((h) => sentence.has(h))) return 0;
+  const a = draft.time ?? draft.context;
+  const b = source.time ?? source.context;
+  if (!a || !b) return thresholds.factMatchUntimed;
+  return sameCalendarDate(a.date ?? { year: a.value }, b.date ?? { year: b.value }) ? thresholds.factMatch : 0;
 }
 
 /** The source figure agrees with the draft's: the same date, or an amount the draft's range covers without saying more. */

@@ -4,7 +4,7 @@
 // other only where these parts agree (`differences`); then the values decide.
 import { stem, type Term, type Vocabulary } from '../terms';
 import type { Figure, Span } from '../types';
-import { fallTerm, goalWords, measures, raiseTo, riseTerm, type Measure } from './lexicon';
+import { fallTerm, goalWords, measureOfUnit, measures, raiseTo, riseTerm, type Measure } from './lexicon';
 
 export type Modality = 'achieved' | 'goal';
 export type Direction = 'level' | 'rise' | 'fall';
@@ -22,13 +22,23 @@ export interface Fact {
   modality: Modality;
   /** The year or date the figure holds for. */
   time?: Figure;
+  /** With no time of its own, the last date its paragraph gave before its sentence ("In December 2019 … At the time …"). */
+  context?: Figure;
 }
 
-/** What the words of a figure's clause say about it. `terms` are the terms of its sentence. */
-export function factOf(text: string, figure: Figure, clause: Span, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary, time?: Figure): Fact {
+/**
+ * What the words of a figure's clause say about it. `terms` are the terms of its sentence;
+ * `context` the date its paragraph gave before the sentence, if any.
+ */
+export function factOf(text: string, figure: Figure, clause: Span, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary, time?: Figure, context?: Figure): Fact {
   const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
   const holders = [...new Set(inClause.filter((t) => vocabulary.countries.has(t.term)).map((t) => t.term))];
-  const fact: Fact = { figure, holders, direction: directionOf(figure, inClause), modality: modalityOf(text, figure, sentence), time };
+  const fact: Fact = { figure, holders, direction: directionOf(figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context };
+  // A length, a capacity or a volume says by its unit what it measures.
+  if (figure.kind === 'quantity') {
+    fact.measure = unitMeasure(figure.unit);
+    return fact;
+  }
   const named = nearest(figure, inClause, (t) => measureOf(t.term) !== undefined);
   if (!named) return fact;
   fact.measure = measureOf(named.term);
@@ -74,6 +84,7 @@ export function describeFact(fact: Fact): string {
   else if (fact.holders.length) parts.push(fact.holders.join('+'));
   if (fact.direction !== 'level') parts.push(fact.direction);
   if (fact.time) parts.push(fact.time.text);
+  else if (fact.context) parts.push(`(${fact.context.text})`);
   return `${parts.join(' ')} = ${fact.figure.text}${fact.modality === 'goal' ? ' (goal)' : ''}`;
 }
 
@@ -93,6 +104,14 @@ export function describeDifference(difference: Difference, source: Fact): string
 
 function title(term: string): string {
   return term.replace(/(^|_)(\p{L})/gu, (_, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase());
+}
+
+const unitMeasures = new Map<string, Measure>();
+function unitMeasure(unit: string): Measure {
+  const name = measureOfUnit[unit] ?? unit;
+  let measure = unitMeasures.get(name);
+  if (!measure) unitMeasures.set(name, (measure = { name, words: [] }));
+  return measure;
 }
 
 /** The lexicon's words as terms.ts stems them. */
@@ -128,8 +147,10 @@ function directionOf(figure: Figure, terms: readonly Term[]): Direction {
 function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   const start = figure.qualifierStart ?? figure.start;
   const before = text.slice(Math.max(sentence.start, start - 45), start);
+  // "to increase trade up to $1 billion": the hedge is part of the aim.
+  const withHedge = text.slice(Math.max(sentence.start, start - 45), figure.start);
   const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 30)).split(/[,;:(]/)[0]!;
-  return goalWords.test(before) || raiseTo.test(before) || goalWords.test(after) ? 'goal' : 'achieved';
+  return goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || goalWords.test(after) ? 'goal' : 'achieved';
 }
 
 /** The country that holds a measure: the nearest before its word ("Pakistan's exports"), else, with `subject`, the sentence's first. */

@@ -30,12 +30,15 @@ export const measures: Measure[] = [
   { name: 'share', words: ['share', 'stake'] },
 ];
 
+/** What a physical quantity measures, by its canonical unit (units.ts); other units name themselves. */
+export const measureOfUnit: Record<string, string> = { km: 'length', m: 'length', MW: 'capacity', kW: 'capacity', m3: 'volume', bcm: 'volume', t: 'weight', bpd: 'output' };
+
 /** A rise and a fall, as terms.ts folds their words ("grew", "higher"; "fell", "lower"). */
 export const riseTerm = 'increas';
 export const fallTerm = 'decreas';
 
 /** Words that make a figure a plan, goal or expectation rather than what happened. */
 export const goalWords =
-  /\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|goals?|hop(?:e|es|ed|ing)|intend(?:s|ed)?|seek(?:s|ing)?|sought|ambitio\w*|aspir\w*|expect(?:s|ed|ation|ations)?|projected|projections?|envisag\w*|want(?:s|ed)?|forecast\w*|one day|soon|in the future|is to|are to|meant to|set to)\b/i;
+  /\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|goals?|hop(?:e|es|ed|ing)|intend(?:s|ed)?|seek(?:s|ing)?|sought|ambitio\w*|aspir\w*|expect(?:s|ed|ation|ations)?|projected|projections?|envisag\w*|want(?:s|ed)?|forecast\w*|one day|soon|in the future|in (?:the )?next|is to|are to|meant to|set to)\b/i;
 /** "agreed to raise it to $10 million": the figure an infinitive aims at. */
 export const raiseTo = /\bto\s+(?:try\s+to\s+)?(?:increase|raise|grow|boost|expand|lift|triple|double|bring|take)\b[^.;]{0,30}\bto\s*$/i;
