@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFootnote } from '../../server/src/corpus/footnotes';
 import { decode } from '../../server/src/corpus/loader';
 import { parseSource } from '../../server/src/corpus/parseSource';
+import { corpusDir } from './corpus';
 import { lines } from './helpers';
 
 const file = (text: string) => parseSource({ location: '/sources/report.md', text, bundled: false });
@@ -61,6 +64,46 @@ describe('parseSource', () => {
     const source = file(lines('## References', '', '- Blank, Stephen. *Russia and the Future of Eurasia*. 2019.', '- Lo, Bobo. *Russia and the New World Disorder*. 2015.'));
     expect(source.references).toEqual(['Blank, Stephen. Russia and the Future of Eurasia. 2019.', 'Lo, Bobo. Russia and the New World Disorder. 2015.']);
     expect(source.passages).toEqual([]);
+  });
+});
+
+describe('parseSource on long and unusual text', () => {
+  it('reads the acronyms of the bundled sources, hyphenated runs of names as several words', () => {
+    const fixture = (name: string) => parseSource({ location: path.join(corpusDir, name), text: readFileSync(path.join(corpusDir, name), 'utf8'), bundled: true });
+    const abbasi = fixture('abbasi-2025.md');
+    const korybko = fixture('korybko-morozov-2020.md');
+    expect([abbasi.passages.length, korybko.passages.length]).toEqual([37, 30]);
+    expect(abbasi.acronyms).toEqual({ BRI: 'Belt and Road Initiative' });
+    expect(korybko.acronyms).toEqual({
+      GEP: 'Greater Eurasian Partnership',
+      EAEU: 'Eurasian Economic Union',
+      BRI: 'Belt & Road Initiative',
+      CPEC: 'China Pakistan Economic Corridor',
+      SAARC: 'South Asian Association for Regional Cooperation',
+      GCC: 'Gulf Cooperation Council',
+      SADC: 'South African Development Community',
+      SOC: 'Shanghai Organization for Cooperation',
+      PSM: 'Pakistan Steel Mills',
+      IMEMO: 'Institute of World Economy and International Relations',
+      TAPI: 'Turkmenistan Afghanistan Pakistani India',
+    });
+  });
+
+  it('finds an acronym after a long run of hyphenated capitals, and none where no parenthesis follows', () => {
+    const hyphens = 'A-B-C-D-E '.repeat(20_000);
+    expect(file(hyphens).acronyms).toEqual({});
+    expect(file(`${hyphens}and the Russian-led Eurasian Economic Union (EAEU) grew.`).acronyms).toEqual({ EAEU: 'Eurasian Economic Union' });
+  });
+
+  it('reads brackets, links and autolinks that are never closed as text, in one pass', () => {
+    const open = 'x [a ![b <https: '.repeat(50_000);
+    const source = file(`[Closed](https://example.org) and <https://example.org/x>. ${open}`);
+    expect(source.passages[0]!.text).toBe(`Closed and https://example.org/x. ${open.trim()}`);
+  });
+
+  it('reads a heading with a long run of spaces before its closing hashes', () => {
+    const source = file(lines(`## Trade${' '.repeat(200_000)}x ##`, '', 'Gwadar handled cargo.'));
+    expect(source.passages.map((p) => p.section)).toEqual([`Trade${' '.repeat(200_000)}x`]);
   });
 });
 
