@@ -124,4 +124,10 @@ describe('decode', () => {
     expect(decode(new Uint8Array([0x61, 0x0a, 0x0a, 0xff, 0xfe]))).toEqual({ line: 2, message: expect.stringMatching(/not valid UTF-8/) });
     expect(decode(new TextEncoder().encode('\uFEFFhello'))).toBe('hello');
   });
+
+  it('finds the line of a bad byte far into a large file, past a character cut between chunks', () => {
+    const text = new TextEncoder().encode(`${'a'.repeat(65_535)}é\n${'line\n'.repeat(100_000)}`);
+    const bytes = new Uint8Array([...text, 0xe2, 0x28, 0xa1]);
+    expect(decode(bytes)).toEqual({ line: 100_001, message: 'Skipped: the file is not valid UTF-8 text; save it as UTF-8.' });
+  });
 });
