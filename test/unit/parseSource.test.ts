@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFootnote } from '../../server/src/corpus/footnotes';
 import { decode } from '../../server/src/corpus/loader';
 import { parseSource } from '../../server/src/corpus/parseSource';
+import { corpusDir } from './corpus';
 import { lines } from './helpers';
 
 const file = (text: string) => parseSource({ location: '/sources/report.md', text, bundled: false });
@@ -64,6 +67,46 @@ describe('parseSource', () => {
   });
 });
 
+describe('parseSource on long and unusual text', () => {
+  it('reads the acronyms of the bundled sources, hyphenated runs of names as several words', () => {
+    const fixture = (name: string) => parseSource({ location: path.join(corpusDir, name), text: readFileSync(path.join(corpusDir, name), 'utf8'), bundled: true });
+    const abbasi = fixture('abbasi-2025.md');
+    const korybko = fixture('korybko-morozov-2020.md');
+    expect([abbasi.passages.length, korybko.passages.length]).toEqual([37, 30]);
+    expect(abbasi.acronyms).toEqual({ BRI: 'Belt and Road Initiative' });
+    expect(korybko.acronyms).toEqual({
+      GEP: 'Greater Eurasian Partnership',
+      EAEU: 'Eurasian Economic Union',
+      BRI: 'Belt & Road Initiative',
+      CPEC: 'China Pakistan Economic Corridor',
+      SAARC: 'South Asian Association for Regional Cooperation',
+      GCC: 'Gulf Cooperation Council',
+      SADC: 'South African Development Community',
+      SOC: 'Shanghai Organization for Cooperation',
+      PSM: 'Pakistan Steel Mills',
+      IMEMO: 'Institute of World Economy and International Relations',
+      TAPI: 'Turkmenistan Afghanistan Pakistani India',
+    });
+  });
+
+  it('finds an acronym after a long run of hyphenated capitals, and none where no parenthesis follows', () => {
+    const hyphens = 'A-B-C-D-E '.repeat(20_000);
+    expect(file(hyphens).acronyms).toEqual({});
+    expect(file(`${hyphens}and the Russian-led Eurasian Economic Union (EAEU) grew.`).acronyms).toEqual({ EAEU: 'Eurasian Economic Union' });
+  });
+
+  it('reads brackets, links and autolinks that are never closed as text, in one pass', () => {
+    const open = 'x [a ![b <https: '.repeat(50_000);
+    const source = file(`[Closed](https://example.org) and <https://example.org/x>. ${open}`);
+    expect(source.passages[0]!.text).toBe(`Closed and https://example.org/x. ${open.trim()}`);
+  });
+
+  it('reads a heading with a long run of spaces before its closing hashes', () => {
+    const source = file(lines(`## Trade${' '.repeat(200_000)}x ##`, '', 'Gwadar handled cargo.'));
+    expect(source.passages.map((p) => p.section)).toEqual([`Trade${' '.repeat(200_000)}x`]);
+  });
+});
+
 describe('parseFootnote', () => {
   it('reads a footnote without a dash before the outlet', () => {
     expect(parseFootnote('12', 'Paikin Z. Orders Within Orders: A New Paradigm for Greater Eurasia. Russian International Affairs Council, 24.04.2019. URL: https://russiancouncil.ru/en/x/ (accessed 10.03.2020).')).toMatchObject({
@@ -80,5 +123,11 @@ describe('decode', () => {
     expect(decode(new Uint8Array([0x61, 0x0a, 0x62, 0x00]))).toEqual({ line: 1, message: expect.stringMatching(/looks binary/) });
     expect(decode(new Uint8Array([0x61, 0x0a, 0x0a, 0xff, 0xfe]))).toEqual({ line: 2, message: expect.stringMatching(/not valid UTF-8/) });
     expect(decode(new TextEncoder().encode('\uFEFFhello'))).toBe('hello');
+  });
+
+  it('finds the line of a bad byte far into a large file, past a character cut between chunks', () => {
+    const text = new TextEncoder().encode(`${'a'.repeat(65_535)}é\n${'line\n'.repeat(100_000)}`);
+    const bytes = new Uint8Array([...text, 0xe2, 0x28, 0xa1]);
+    expect(decode(bytes)).toEqual({ line: 100_001, message: 'Skipped: the file is not valid UTF-8 text; save it as UTF-8.' });
   });
 });

@@ -1,6 +1,7 @@
 // Reads one source file (Markdown with YAML front matter, or plain text) into a Source:
 // metadata, paragraph passages with page or section locators, the source's own footnotes,
 // its reference list and the acronyms it defines. Pure: the caller reads the file.
+// Linear in the file's size: no pattern here scans ahead from every position it tries.
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Author, Passage, Source, SourceFootnote, SourceMeta, SourceProblem } from '../core/types';
 import { parseFootnote } from './footnotes';
@@ -15,13 +16,12 @@ export interface SourceFile {
 const pageComment = /^<!--\s*page\s+(\d+(?:[–-]\d+)?)\s*-->$/i;
 const footnoteDefinition = /^\[\^([^\]\s]+)\]:\s*(.*)$/;
 const footnoteMarker = /\[\^([^\]\s]+)\]/g;
-const heading = /^(#{1,6})\s+(.+?)\s*#*$/;
-const acronymDefinition = /\b((?:[A-Z][\p{L}’'-]*|and|of|for|the|&)(?:[\s-]+(?:[A-Z][\p{L}’'-]*|and|of|for|the|&)){1,8})\s+\(([A-Z][A-Za-z&+-]{1,9})\)/gu;
+const headingStart = /^#{1,6}\s+/;
 
 export function parseSource(file: SourceFile): Source {
   const problems: SourceProblem[] = [];
-  const { meta: rawMeta, bodyStart } = frontMatter(file, problems);
   const lines = file.text.split(/\r?\n/);
+  const { meta: rawMeta, bodyStart } = frontMatter(lines, file, problems);
   const fallbackId = idFromLocation(file.location);
   const meta = sourceMeta(rawMeta, fallbackId, lines, file, problems);
   const passages: Passage[] = [];
@@ -47,14 +47,15 @@ export function parseSource(file: SourceFile): Source {
   for (let i = bodyStart; i < lines.length; i++) {
     const line = lines[i]!.trim();
     let m: RegExpExecArray | null;
+    let title: string | undefined;
     if (!line) {
       flush();
     } else if ((m = pageComment.exec(line))) {
       flush();
       page = m[1]!.replace('-', '–');
-    } else if ((m = heading.exec(line))) {
+    } else if ((title = headingText(line)) !== undefined) {
       flush();
-      section = stripInline(m[2]!);
+      section = stripInline(title);
       inReferences = /^(references|bibliography|works cited|sources)$/i.test(section);
     } else if ((m = footnoteDefinition.exec(line))) {
       flush();
@@ -103,10 +104,7 @@ function toPassage(raw: string, sourceId: string, locator: string, line: number,
 
 /** Markdown inline syntax to plain text; footnote markers are kept when asked. */
 function stripInline(text: string, keepMarkers = false): string {
-  let out = text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]^][^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<((?:https?|mailto):[^>]+)>/g, '$1')
+  let out = unlink(unlink(unAutolink(text), '!['), '[')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[^\w*])[*_]([^*_\s][^*_]*?)[*_](?=[^\w*]|$)/g, '$1$2')
     .replace(/`([^`]*)`/g, '$1');
@@ -114,8 +112,77 @@ function stripInline(text: string, keepMarkers = false): string {
   return out;
 }
 
-function frontMatter(file: SourceFile, problems: SourceProblem[]): { meta: Record<string, unknown>; bodyStart: number } {
-  const lines = file.text.split(/\r?\n/);
+/**
+ * `![alt](url)` to its alt text (`open` "!["), or `[text](url)` to its text (`open` "[",
+ * not "[^…" nor "[]"): what /!?\[([^\]]*)\]\([^)]*\)/g would replace, in one pass. The
+ * regular expression scans to the end of the text from every "[" that is never closed.
+ */
+function unlink(text: string, open: '![' | '['): string {
+  let out = '';
+  let copied = 0;
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf(open, from);
+    if (start < 0) break;
+    const label = start + open.length;
+    const close = text.indexOf(']', label);
+    if (close < 0) break;
+    if (open === '[' && (close === label || text[label] === '^')) {
+      from = start + 1;
+      continue;
+    }
+    // Every bracket opened before `close` ends there too, and fails the same way.
+    if (text[close + 1] !== '(') {
+      from = close + 1;
+      continue;
+    }
+    const end = text.indexOf(')', close + 2);
+    if (end < 0) break;
+    out += text.slice(copied, start) + text.slice(label, close);
+    copied = from = end + 1;
+  }
+  return copied ? out + text.slice(copied) : text;
+}
+
+/** `<https://…>` and `<mailto:…>` to the address, as /<((?:https?|mailto):[^>]+)>/g would, in one pass. */
+function unAutolink(text: string): string {
+  let out = '';
+  let copied = 0;
+  let from = 0;
+  for (;;) {
+    const start = text.indexOf('<', from);
+    if (start < 0) break;
+    const scheme = /^(?:https?|mailto):/.exec(text.slice(start + 1, start + 8));
+    const address = start + 1 + (scheme?.[0].length ?? 0);
+    if (!scheme || text[address] === '>') {
+      from = start + 1;
+      continue;
+    }
+    const close = text.indexOf('>', address);
+    if (close < 0) break;
+    out += text.slice(copied, start) + text.slice(start + 1, close);
+    copied = from = close + 1;
+  }
+  return copied ? out + text.slice(copied) : text;
+}
+
+/**
+ * The title of an ATX heading line ("## Trade ##" gives "Trade"), or undefined: what
+ * /^#{1,6}\s+(.+?)\s*#*$/ captures, without trying every length of title against the rest.
+ */
+function headingText(line: string): string | undefined {
+  const start = headingStart.exec(line);
+  if (!start) return undefined;
+  const content = line.slice(start[0].length);
+  let end = content.length;
+  while (end > 0 && content[end - 1] === '#') end--;
+  while (end > 0 && /\s/.test(content[end - 1]!)) end--;
+  if (!end) return content ? content[0] : undefined;
+  const title = content.slice(0, end);
+  return /[\n\r\u2028\u2029]/.test(title) ? undefined : title;
+}
+
+function frontMatter(lines: readonly string[], file: SourceFile, problems: SourceProblem[]): { meta: Record<string, unknown>; bodyStart: number } {
   if (lines[0]?.trim() !== '---') return { meta: {}, bodyStart: 0 };
   const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
   if (close < 0) {
@@ -142,7 +209,8 @@ function sourceMeta(raw: Record<string, unknown>, fallbackId: string, lines: str
     problems.push({ file: file.location, line: 1, message: `The front matter field "${key}" should be text.` });
     return undefined;
   };
-  const firstHeading = lines.map((l) => heading.exec(l.trim())).find(Boolean)?.[2];
+  let firstHeading: string | undefined;
+  for (let i = 0; i < lines.length && firstHeading === undefined; i++) firstHeading = headingText(lines[i]!.trim());
   const year = Number(text('year'));
   return {
     id: text('id') ?? fallbackId,
@@ -190,14 +258,127 @@ function markMissingFootnotes(passages: Passage[], footnotes: SourceFootnote[], 
 function findAcronyms(passages: Passage[]): Record<string, string> {
   const acronyms: Record<string, string> = {};
   for (const passage of passages) {
-    for (const m of passage.text.matchAll(acronymDefinition)) {
-      const acronym = m[2]!;
-      const words = m[1]!.split(/[\s-]+/);
-      const expansion = expand(acronym, words);
+    for (const { words, acronym } of acronymDefinitions(passage.text)) {
+      const expansion = expand(acronym, words.split(/[\s-]+/));
       if (expansion && !(acronym in acronyms)) acronyms[acronym] = expansion;
     }
   }
   return acronyms;
+}
+
+const acronymInParentheses = /\(([A-Z][A-Za-z&+-]{1,9})\)/g;
+const letter = /^\p{L}/u;
+/** A code unit that can be part of such words: letters (or half of one), apostrophes, hyphens, "&". */
+const wordCharacter = /[\p{L}’'&\-\uD800-\uDFFF]/u;
+const smallWords = ['and', 'of', 'for', 'the', '&'];
+/** How far before "(ACRONYM)" its words are looked for; nine words are never longer. */
+const longestWords = 400;
+const tenWords = (1 << 10) - 1;
+const twoToNineWords = tenWords & ~1 & ~(1 << 9);
+
+/**
+ * Each "(ACRONYM)" with the two to nine words before it, each capitalised (hyphens and all) or
+ * "and", "of", "for", "the" or "&", joined by spaces or hyphens: the matches of
+ * /\b((?:W)(?:[\s-]+(?:W)){1,8})\s+\(([A-Z][A-Za-z&+-]{1,9})\)/gu, W such a word, found from
+ * each parenthesis back instead, since that expression tries every way of splitting
+ * hyphenated words from every word boundary in the text.
+ */
+function acronymDefinitions(text: string): { words: string; acronym: string }[] {
+  const found: { words: string; acronym: string }[] = [];
+  let after = 0;
+  for (const m of text.matchAll(acronymInParentheses)) {
+    let end = m.index;
+    while (end > after && /\s/.test(text[end - 1]!)) end--;
+    if (end === m.index) continue;
+    const start = firstWordsStart(text, wordsFrom(text, Math.max(after, end - longestWords), end), end);
+    if (start === undefined) continue;
+    found.push({ words: text.slice(start, end), acronym: m[1]! });
+    after = m.index + m[0].length;
+  }
+  return found;
+}
+
+/**
+ * Where nine words before `end` can start at the earliest: the text the words can be made of,
+ * back from `end` over at most nine pieces between spaces that are more than hyphens.
+ */
+function wordsFrom(text: string, from: number, end: number): number {
+  let i = end;
+  let pieces = 0;
+  let inPiece = false;
+  while (i > from) {
+    const c = text[i - 1]!;
+    if (/\s/.test(c)) {
+      if (inPiece && ++pieces === 9) break;
+      inPiece = false;
+    } else if (!wordCharacter.test(c)) break;
+    else if (c !== '-') inPiece = true;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * The first word boundary in [from, end) from which two to nine such words run to `end`.
+ * A hyphenated run ("Turkmenistan-Afghanistan-Pakistan") may be one word or several, so for
+ * each position the pass keeps which word counts can reach `end` (bit n - 1 for n words),
+ * working back from `end`: every position depends only on those after it.
+ */
+function firstWordsStart(text: string, from: number, end: number): number | undefined {
+  const { runEnd, counts, viaHyphen } = scratch;
+  for (let i = end - 1; i >= from; i--) {
+    const at = i - from;
+    const stop = (runEnd[at] = inWordRun(text, i) ? (i + 1 < end && runEnd[at + 1]! ? runEnd[at + 1]! : i + 1) : 0);
+    const later = i + 1 < stop ? viaHyphen[at + 1]! : 0;
+    viaHyphen[at] = stop ? later | (text.charCodeAt(i) === 45 ? countsAfterWord(text, i, from, end) : 0) : 0;
+    const code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) counts[at] = countsAfterWord(text, stop, from, end) | later;
+    else {
+      const small = smallWordAt(text, i);
+      counts[at] = small && i + small <= end ? countsAfterWord(text, i + small, from, end) : 0;
+    }
+  }
+  for (let i = from; i < end; i++) {
+    if (isWordCode(text.charCodeAt(i - 1)) !== isWordCode(text.charCodeAt(i)) && counts[i - from]! & twoToNineWords) return i;
+  }
+  return undefined;
+}
+
+/** Arrays for firstWordsStart, indexed from its `from`; a window is never longer than longestWords. */
+const scratch = { runEnd: new Int32Array(longestWords), counts: new Int32Array(longestWords), viaHyphen: new Int32Array(longestWords) };
+
+/** The word counts that can reach `end` after a word that ends at `k`. */
+function countsAfterWord(text: string, k: number, from: number, end: number): number {
+  if (k === end) return 1;
+  let next = k;
+  while (next < end && isSeparator(text.charCodeAt(next))) next++;
+  return next > k && next < end ? (scratch.counts[next - from]! << 1) & tenWords : 0;
+}
+
+/** The length of "and", "of", "for", "the" or "&" at `i`, or 0. */
+function smallWordAt(text: string, i: number): number {
+  for (const word of smallWords) if (text.startsWith(word, i)) return word.length;
+  return 0;
+}
+
+/** Whether the code unit at `i` belongs to a run of letters, apostrophes and hyphens. */
+function inWordRun(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 39 || code === 45;
+  if (code === 0x2019) return true;
+  // Half of a letter outside the Basic Multilingual Plane is judged with its other half.
+  const start = code >= 0xdc00 && code <= 0xdfff && i > 0 ? i - 1 : i;
+  return letter.test(String.fromCodePoint(text.codePointAt(start)!));
+}
+
+/** [\s-] */
+function isSeparator(code: number): boolean {
+  return code === 32 || code === 45 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+}
+
+/** \w: an ASCII letter, digit or underscore (NaN, before the text, is none). */
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 /**
