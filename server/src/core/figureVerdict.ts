@@ -13,7 +13,7 @@ import { sameCalendarDate } from './timeVerdict';
 import { passageView, termsWithin, type PassageView } from './passageView';
 import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from './subject';
 import { termsOf, type Term } from './terms';
-import { describeFact, differences, factOf, isOtherFact, type Fact } from './facts/fact';
+import { differences, factOf, isOtherFact, type Fact } from './facts/fact';
 import { unitFamily, unitsInFamily } from './units';
 import type { Claim, Evidence, Figure, Span, Verdict } from './types';
 
@@ -230,7 +230,6 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   const { named } = source;
   if (named && !(named === 'wrote' ? [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
   const compatible = compatibleWith(figure, sourceFigure.figure);
-  if (process.env.ATTEST_DEBUG) console.error('CAND', figure.text, '|', sourceFigure.figure.text, JSON.stringify(match), opposite, compatible, draft.fact && describeFact(draft.fact), '||', source.fact && describeFact(source.fact), '«' + view.text.slice(sourceFigure.sentence.start, sourceFigure.sentence.end).slice(0, 100));
   return { ...match, opposite, source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
 }
 
