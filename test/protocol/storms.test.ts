@@ -66,12 +66,12 @@ describe('a long typing session', () => {
 });
 
 describe('a heavy draft being checked', () => {
-  it('does not hold up a hover or a completion on another draft', async () => {
+  it('does not hold up a hover or a completion on another draft, nor a completion on itself', async () => {
     const client = await start();
     const light = 'file:///tmp/light.md';
     await client.open(light, lines('Trade grew.[^1]', '', '[^1]: RT, 9 December 2019.', '', 'More trade [^'));
     await client.open(uri, 'A first line.');
-    const heavy = lines(...Array.from({ length: 600 }, (_, i) => `Paragraph ${i}: Pakistan's exports to Russia reached $${i + 1} million, and bilateral trade stood at $${i + 2} billion in ${1990 + (i % 30)}.\n`));
+    const heavy = lines(...Array.from({ length: 600 }, (_, i) => `Paragraph ${i}: Pakistan's exports to Russia reached $${i + 1} million, and bilateral trade stood at $${i + 2} billion in ${1990 + (i % 30)}.\n`), 'More trade [^');
     const order: string[] = [];
     const heavyDiagnostics = client.diagnostics(uri, 2).then(() => order.push('heavy diagnostics'));
     void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: heavy }] });
@@ -84,10 +84,11 @@ describe('a heavy draft being checked', () => {
       order.push('light completion');
       return c as CompletionItem[] | null;
     });
+    const ownCompletion = client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1200, character: 13 } }).then(() => order.push('heavy completion'));
     expect((await hover)?.contents).toMatchObject({ value: expect.stringContaining('RT, 9 December 2019') });
     expect((await completion)?.map((c) => c.label)).toContain('1');
-    await Promise.all([status, heavyDiagnostics]);
-    expect(order.slice(0, 2).sort()).toEqual(['light completion', 'light hover']);
+    await Promise.all([status, heavyDiagnostics, ownCompletion]);
+    expect(order.slice(0, 3).sort()).toEqual(['heavy completion', 'light completion', 'light hover']);
   });
 });
 
