@@ -106,6 +106,15 @@ describe('a malformed didChange', () => {
     expect(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`)).toEqual(['0:4-0:12 link.placeholder', '2:9-2:17 link.placeholder']);
     expect(comparable(diagnostics)).toEqual(await freshDiagnostics(lines('See [one](#).', '', 'Also See [two](#).')));
   });
+
+  it('nor is a malformed didOpen: the draft is not opened, and a later good one is', async () => {
+    const client = await start();
+    const other = 'file:///tmp/other.md';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'markdown', version: 1, text: null } });
+    expect(await client.connection.sendRequest('attest/documentStatus', { textDocument: { uri: other } })).toBeNull();
+    const { diagnostics } = await client.open(other, 'See [one](#).');
+    expect(diagnostics.map((d) => `${d.range.start.character}-${d.range.end.character} ${d.code}`)).toEqual(['4-12 link.placeholder']);
+  });
 });
 
 describe('malformed requests', () => {
