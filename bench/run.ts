@@ -38,6 +38,7 @@ import { loadMaterial, perturbFigure, repoRoot } from './lib/material';
 import { collectGarbage, measure, median, timing, type Timing } from './lib/measure';
 import { createRandom } from './lib/random';
 import { generateSource } from './lib/sources';
+import { typingDraft } from '../test/unit/helpers';
 
 // ---------------------------------------------------------------------------
 // Options and results
@@ -300,6 +301,78 @@ async function serverEntries(): Promise<void> {
   await client.close();
 }
 
+/** Resident memory of a server process, in MB (`ps`, as on Linux and macOS). */
+function processRssMb(pid: number): number {
+  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
+}
+
+/**
+ * A writer typing for a long while into a 6 KB draft: 30,000 keystrokes, each typing a letter
+ * into one of its paragraphs and every eighth deleting the word typed, so that the draft
+ * keeps its size and every version is new. The draft is checked after every fifth keystroke
+ * (attest/documentStatus, as the status bar asks); the server's resident memory is read at the end.
+ */
+async function keystrokeEntries(): Promise<void> {
+  if (!wanted('rss-after-30k-keystrokes')) return;
+  const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiting = new Map<number, () => void>();
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => waiting.get(p.version ?? -1)?.());
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/showMessage', () => undefined);
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
+  await connection.sendNotification('initialized', {});
+  const published = (version: number): Promise<void> => new Promise((resolve) => waiting.set(version, resolve));
+  const uri = 'file:///bench/typing.md';
+  const text = typingDraft(0);
+  const opened = published(1);
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await opened;
+  const rssStart = processRssMb(child.pid!);
+  const random = createRandom(30000);
+  const t0 = performance.now();
+  let typed = 0;
+  let version = 1;
+  for (let k = 0; k < 30000; k++) {
+    const paragraph = Math.floor(k / 8) % 24;
+    const line = 2 + paragraph * 2;
+    const at = 'In section'.length;
+    version++;
+    const change =
+      k % 8 === 7
+        ? { range: { start: { line, character: at }, end: { line, character: at + typed } }, text: '' }
+        : { range: { start: { line, character: at + typed }, end: { line, character: at + typed } }, text: 'abcdefghijklmnopqrstuvwxyz'[random.int(0, 25)]! };
+    typed = k % 8 === 7 ? 0 : typed + 1;
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    // What the status bar asks after an edit: the check of the version just typed, without the pause before publishing.
+    if (k % 5 === 4) await connection.sendRequest('attest/documentStatus', { textDocument: { uri } });
+  }
+  const ms = performance.now() - t0;
+  const rss = processRssMb(child.pid!);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+  await exited;
+  results.push({ name: 'rss-after-30k-keystrokes', median_ms: null, value: round(rss, 0), unit: 'MB', target: '≤ 300 MB', pass: rss <= 300, note: `server process (dist/server.js --stdio), 6 KB draft, 30,000 one-letter edits and deletions, checked after every fifth (attest/documentStatus), in ${(ms / 1000).toFixed(1)} s; ${round(rssStart, 0)} MB after opening the draft` });
+  log(`  ${'rss-after-30k-keystrokes'.padEnd(26)} ${rss.toFixed(0)} MB (from ${rssStart.toFixed(0)} MB, ${(ms / 1000).toFixed(1)} s)${rss <= 300 ? '  PASS' : '  MISS'}`);
+}
+
+/** One sentence of many figures, as a pasted table row: a check of it should grow linearly with the figures. */
+async function figureFloodEntries(): Promise<void> {
+  if (!wanted('figure-flood')) return;
+  const corpus = loadBundledCorpus(distDir);
+  const check = (n: number) => (): number => createChecker({ corpus }).analyse(`Trade was ${'$1 billion '.repeat(n)}`).verdicts.length;
+  const small = await measure(check(100), { warmup: 1, runs: 7, budgetMs: 10000, slowMs: 10000 });
+  record('figure-flood-100', small, { note: "a fresh checker's check of 'Trade was ' + '$1 billion '.repeat(100): one sentence of 100 figures" });
+  const large = await measure(check(400), { warmup: 1, runs: 5, budgetMs: 15000, slowMs: 10000 });
+  const ratio = round(large.median / small.median);
+  record('figure-flood-400', large, { ratio, ratio_to: 'figure-flood-100', target: 'ratio ≤ 5', pass: ratio <= 5, note: 'the same with 400 figures: linear work would be 4 times the time at 100' });
+}
+
 /** Server process start → first diagnostics, as an editor starts it: `node dist/server.js --stdio`. */
 async function coldStart(): Promise<void> {
   if (!wanted('cold-start-2k')) return;
@@ -407,6 +480,9 @@ async function main(): Promise<void> {
   await serverEntries();
   collectGarbage();
   await coldStart();
+  collectGarbage();
+  await figureFloodEntries();
+  await keystrokeEntries();
   await bundledCorpusEntries(probe);
   const info = await largeCorpusEntries(probe);
 

@@ -1,13 +1,13 @@
 // One check per document version, shared by every feature: diagnostics, hover, completion,
 // code actions and navigation all ask here and get the same parse and verdicts. Only each
 // open document's latest version is kept. A check runs a slice of blocks at a time and
-// yields to the event loop between slices, so that requests (on this document or another)
-// are answered while a long draft is checked; a check whose version is superseded, or whose
-// document closed, stops at its next slice.
+// yields to the event loop between slices, so that requests on another draft are answered
+// while a long one is checked (completion needs only the parse, ready first); a check whose
+// version is superseded, or whose document closed, stops at its next slice.
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Checker } from './core/checker';
-import { parseDraft } from './core/draft';
+import { parseDraft, type Draft } from './core/draft';
 import type { SourceLibrary } from './library';
 import type { ServerSettings } from './serverSettings';
 import type { Settings } from './settings';
@@ -23,11 +23,15 @@ export interface DocumentAnalysis {
   skipped?: string;
 }
 
+/** A document version as parsed, ready before its claims are judged: what completion needs. */
+export type ParsedDocument = Omit<DocumentAnalysis, 'analysis'> & { draft: Draft };
+
 interface Entry {
   version: number;
   checker: Checker;
   /** Undefined when the version was superseded (or the document closed) before its check finished. */
   result: Promise<DocumentAnalysis | undefined>;
+  parsed: Promise<ParsedDocument | undefined>;
 }
 
 /** How long a check runs before it lets the server read and answer other messages. */
@@ -46,15 +50,27 @@ export class Analyses {
 
   /** The analysis of the document's current version; undefined if it is not open, or is changed or closed before the check ends. */
   get(uri: string): Promise<DocumentAnalysis | undefined> {
+    return this.entry(uri)?.result ?? Promise.resolve(undefined);
+  }
+
+  /** The parse of the document's current version, without waiting for its check to end. */
+  parsed(uri: string): Promise<ParsedDocument | undefined> {
+    return this.entry(uri)?.parsed ?? Promise.resolve(undefined);
+  }
+
+  private entry(uri: string): Entry | undefined {
     const document = this.documents.get(uri);
-    if (!document) return Promise.resolve(undefined);
+    if (!document) return undefined;
     const checker = this.library.checker;
     const entry = this.entries.get(uri);
-    if (entry && entry.version === document.version && entry.checker === checker) return entry.result;
-    const created: Entry = { version: document.version, checker, result: Promise.resolve(undefined) };
-    created.result = this.analyse(document, created);
+    if (entry && entry.version === document.version && entry.checker === checker) return entry;
+    let announce!: (parsed: ParsedDocument | undefined) => void;
+    const created: Entry = { version: document.version, checker, result: Promise.resolve(undefined), parsed: new Promise((resolve) => (announce = resolve)) };
+    created.result = this.analyse(document, created, announce);
+    // A check that ends without announcing its parse (skipped, failed or superseded) answers with what it has.
+    void created.result.then((r) => announce(r && { document: r.document, settings: r.settings, checker: r.checker, draft: r.analysis.draft, ...(r.skipped ? { skipped: r.skipped } : {}) }));
     this.entries.set(uri, created);
-    return created.result;
+    return created;
   }
 
   forget(uri?: string): void {
@@ -67,7 +83,7 @@ export class Analyses {
     return this.entries.get(uri) === entry && this.documents.get(uri)?.version === entry.version && this.library.checker === entry.checker;
   }
 
-  private async analyse(document: TextDocument, entry: Entry): Promise<DocumentAnalysis | undefined> {
+  private async analyse(document: TextDocument, entry: Entry, announce: (parsed: ParsedDocument) => void): Promise<DocumentAnalysis | undefined> {
     const { checker } = entry;
     const settings = await this.settings.forDocument(document.uri);
     const empty = (skipped?: string): DocumentAnalysis => ({ document, settings, checker, ...(skipped ? { skipped } : {}), analysis: { draft: parseDraft(''), verdicts: [], findings: [] } });
@@ -82,6 +98,7 @@ export class Analyses {
       await nextTurn();
       if (!this.current(document.uri, entry)) return undefined;
       const run = checker.start(text);
+      announce({ document, settings, checker, draft: run.draft });
       let sliceStart = performance.now();
       while (!run.step()) {
         if (performance.now() - sliceStart < sliceMs) continue;

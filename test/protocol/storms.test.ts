@@ -66,12 +66,12 @@ describe('a long typing session', () => {
 });
 
 describe('a heavy draft being checked', () => {
-  it('does not hold up a hover or a completion on another draft', async () => {
+  it('does not hold up a hover or a completion on another draft, nor a completion on itself', async () => {
     const client = await start();
     const light = 'file:///tmp/light.md';
     await client.open(light, lines('Trade grew.[^1]', '', '[^1]: RT, 9 December 2019.', '', 'More trade [^'));
     await client.open(uri, 'A first line.');
-    const heavy = lines(...Array.from({ length: 600 }, (_, i) => `Paragraph ${i}: Pakistan's exports to Russia reached $${i + 1} million, and bilateral trade stood at $${i + 2} billion in ${1990 + (i % 30)}.\n`));
+    const heavy = lines(...Array.from({ length: 600 }, (_, i) => `Paragraph ${i}: Pakistan's exports to Russia reached $${i + 1} million, and bilateral trade stood at $${i + 2} billion in ${1990 + (i % 30)}.\n`), 'More trade [^');
     const order: string[] = [];
     const heavyDiagnostics = client.diagnostics(uri, 2).then(() => order.push('heavy diagnostics'));
     void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: heavy }] });
@@ -84,10 +84,11 @@ describe('a heavy draft being checked', () => {
       order.push('light completion');
       return c as CompletionItem[] | null;
     });
+    const ownCompletion = client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1200, character: 13 } }).then(() => order.push('heavy completion'));
     expect((await hover)?.contents).toMatchObject({ value: expect.stringContaining('RT, 9 December 2019') });
     expect((await completion)?.map((c) => c.label)).toContain('1');
-    await Promise.all([status, heavyDiagnostics]);
-    expect(order.slice(0, 2).sort()).toEqual(['light completion', 'light hover']);
+    await Promise.all([status, heavyDiagnostics, ownCompletion]);
+    expect(order.slice(0, 3).sort()).toEqual(['heavy completion', 'light completion', 'light hover']);
   });
 });
 
@@ -104,6 +105,15 @@ describe('a malformed didChange', () => {
     const { diagnostics } = await published;
     expect(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`)).toEqual(['0:4-0:12 link.placeholder', '2:9-2:17 link.placeholder']);
     expect(comparable(diagnostics)).toEqual(await freshDiagnostics(lines('See [one](#).', '', 'Also See [two](#).')));
+  });
+
+  it('nor is a malformed didOpen: the draft is not opened, and a later good one is', async () => {
+    const client = await start();
+    const other = 'file:///tmp/other.md';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'markdown', version: 1, text: null } });
+    expect(await client.connection.sendRequest('attest/documentStatus', { textDocument: { uri: other } })).toBeNull();
+    const { diagnostics } = await client.open(other, 'See [one](#).');
+    expect(diagnostics.map((d) => `${d.range.start.character}-${d.range.end.character} ${d.code}`)).toEqual(['4-12 link.placeholder']);
   });
 });
 

@@ -12,16 +12,17 @@ export function registerCompletion(connection: Connection, analyses: Analyses): 
   connection.onCompletion(async (params, token) => {
     requireParams('textDocument/completion', params, { textDocument: true, position: true });
     const { textDocument, position } = params;
-    const result = await analyses.get(textDocument.uri);
+    // The parse is enough: completion does not wait for the draft's claims to be judged.
+    const result = await analyses.parsed(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
-    const { document, analysis, checker, settings } = result;
+    const { document, draft, checker, settings } = result;
     const text = document.getText();
     const offset = document.offsetAt(position);
     const ctx = completionContext(text, offset);
     if (!ctx) return null;
     const sentence = sentenceBefore(text, offset);
     const suggestions =
-      ctx.kind === 'footnote' ? footnoteSuggestions(analysis.draft, checker.corpus, sentence, ctx, settings.citationStyle) : ctx.kind === 'citation' ? citationSuggestions(checker.corpus) : figureSuggestions(checker.corpus, sentence);
+      ctx.kind === 'footnote' ? footnoteSuggestions(draft, checker.corpus, sentence, ctx, settings.citationStyle) : ctx.kind === 'citation' ? citationSuggestions(checker.corpus) : figureSuggestions(checker.corpus, sentence);
     const kind = ctx.kind === 'footnote' ? CompletionItemKind.Reference : ctx.kind === 'citation' ? CompletionItemKind.Reference : CompletionItemKind.Value;
     return suggestions.map((s: Suggestion): CompletionItem => ({
       label: s.label,

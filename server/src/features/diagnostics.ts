@@ -70,6 +70,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
     timers.delete(e.document.uri);
     published.delete(e.document.uri);
     analyses.forget(e.document.uri);
+    settings.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
