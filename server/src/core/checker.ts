@@ -71,15 +71,16 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
       const known = judged.get(key);
       if (known) return { claim, ...known };
       let verdict: Verdict;
+      const byFigure = (): Verdict => {
+        let sentence = sentences.get(start);
+        if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, start, end), figures: extractFigures(prose, start, end) }));
+        return judgeFigure(claim, prose, sentence.terms, sentence.figures, corpus);
+      };
       if (claim.kind === 'quote') verdict = judgeQuote(claim, corpus);
       else if (claim.timeOf) {
         const of = claim.timeOf;
-        verdict = judgeTime(claim, [...verdicts.values()].find((v) => v.claim.start === of.start && v.claim.end === of.end), corpus);
-      } else {
-        let sentence = sentences.get(start);
-        if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, start, end), figures: extractFigures(prose, start, end) }));
-        verdict = judgeFigure(claim, prose, sentence.terms, sentence.figures, corpus);
-      }
+        verdict = judgeTime(claim, [...verdicts.values()].find((v) => v.claim.start === of.start && v.claim.end === of.end), corpus, byFigure);
+      } else verdict = byFigure();
       judged.set(key, { verdict: verdict.verdict, evidence: verdict.evidence });
       return verdict;
     };

@@ -10,11 +10,17 @@ import type { CalendarDate, Claim, Evidence, Verdict } from './types';
  * Supported when the source sentence matched to the figure (supported or contradicted alike:
  * the figure may be wrong and its year right) gives the same date, or, with no date of its
  * own, comes from a source published that year; otherwise unsourced, as the figure's fact is.
+ * When no source states the figure, the date may still be an event's that a source gives
+ * (`alone`: the date judged as a date of its own); it is then supported, never contradicted,
+ * since what it dates is the figure.
  */
-export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Corpus): Verdict {
+export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Corpus, alone: () => Verdict): Verdict {
   const date = claim.figure!;
   const evidence = figure && figure.verdict !== 'unsourced' ? figure.evidence[0] : undefined;
-  if (!evidence) return { claim, verdict: 'unsourced', evidence: [] };
+  if (!evidence) {
+    const own = alone();
+    return own.verdict === 'supported' ? own : { claim, verdict: 'unsourced', evidence: [] };
+  }
   const wanted = date.date ?? { year: date.value };
   const dates = extractFigures(evidence.quote, 0, evidence.quote.length).filter(isDate);
   const same = dates.find((d) => sameCalendarDate(d.date ?? { year: d.value }, wanted));

@@ -16,7 +16,7 @@ export interface Fact {
   /** For a flow of goods (exports, imports): the seller and the buyer, when the text names them. */
   from?: string;
   to?: string;
-  /** Countries named in the figure's clause. */
+  /** Countries, organisations and projects (CPEC, the SCO) named in the figure's clause. */
   holders: string[];
   direction: Direction;
   modality: Modality;
@@ -32,14 +32,18 @@ export interface Fact {
  */
 export function factOf(text: string, figure: Figure, clause: Span, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary, time?: Figure, context?: Figure): Fact {
   const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
-  const holders = [...new Set(inClause.filter((t) => vocabulary.countries.has(t.term)).map((t) => t.term))];
+  const holders = [...new Set(inClause.filter((t) => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term)).map((t) => t.term))];
   const fact: Fact = { figure, holders, direction: directionOf(figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context };
   // A length, a capacity or a volume says by its unit what it measures.
   if (figure.kind === 'quantity') {
     fact.measure = unitMeasure(figure.unit);
     return fact;
   }
-  const named = nearest(figure, inClause, (t) => measureOf(t.term) !== undefined);
+  const fits = (t: Term): boolean => {
+    const m = measureOf(t.term);
+    return m !== undefined && (!m.kinds || m.kinds.includes(figure.kind));
+  };
+  const named = nearest(figure, inClause, fits);
   if (!named) return fact;
   fact.measure = measureOf(named.term);
   if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') {

@@ -2,6 +2,8 @@
 // data, not rules, so that a writer's configuration can extend it. A word also stands for
 // the words that share its stem (terms.ts): "export" for exports, "invest" for investment.
 
+import type { FigureKind } from '../types';
+
 /**
  * Measures and the words that name them. A measure in the same `group` as another is a
  * different quantity of the same kind (a country's exports are not its trade), so a figure
@@ -11,6 +13,8 @@ export interface Measure {
   name: string;
   words: string[];
   group?: string;
+  /** The kinds of figure it measures, when not every kind (a share is a percentage, not money). */
+  kinds?: FigureKind[];
 }
 
 export const measures: Measure[] = [
@@ -21,16 +25,14 @@ export const measures: Measure[] = [
   { name: 'deficit', words: ['deficit'], group: 'balance' },
   { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi'] },
   { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'] },
-  { name: 'debt', words: ['debt', 'arrears', 'owed', 'repay', 'repaid', 'repayment', 'settlement'] },
+  { name: 'debt', words: ['debt', 'arrears', 'owed', 'repay', 'repaid', 'repayment', 'settlement', 'settled', 'paid', 'payment'] },
   { name: 'cost', words: ['cost', 'price', 'spend', 'spent', 'expenditure'] },
-  { name: 'capacity', words: ['capacity', 'megawatt', 'generation', 'power'] },
-  { name: 'length', words: ['length', 'long', 'kilometres', 'kilometers', 'span', 'stretch'] },
-  { name: 'members', words: ['members', 'delegation', 'strong'] },
-  { name: 'population', words: ['population', 'people', 'inhabitants', 'citizens', 'residents'] },
-  { name: 'share', words: ['share', 'stake'] },
+  { name: 'members', words: ['members', 'delegation', 'strong'], kinds: ['count'] },
+  { name: 'population', words: ['population', 'people', 'inhabitants', 'citizens', 'residents'], kinds: ['count'] },
+  { name: 'share', words: ['share', 'stake'], kinds: ['percent'] },
 ];
 
-/** What a physical quantity measures, by its canonical unit (units.ts); other units name themselves. */
+/** What a physical quantity measures (a length, a capacity) its canonical unit says (units.ts); other units name themselves. */
 export const measureOfUnit: Record<string, string> = { km: 'length', m: 'length', MW: 'capacity', kW: 'capacity', m3: 'volume', bcm: 'volume', t: 'weight', bpd: 'output' };
 
 /** A rise and a fall, as terms.ts folds their words ("grew", "higher"; "fell", "lower"). */
