@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { clauseOf, isDate, periodOf } from '../../server/src/core/claims';
 import { describeFact, differences, factOf, type Fact } from '../../server/src/core/facts/fact';
 import { extractFigures } from '../../server/src/core/figures';
+import { splitSentences } from '../../server/src/core/sentences';
 import { createVocabulary, termsOf } from '../../server/src/core/terms';
 
 const vocabulary = createVocabulary();
@@ -15,7 +16,11 @@ function facts(sentence: string): Fact[] {
   const dates = found.filter(isDate);
   const span = { start: 0, end: sentence.length };
   const terms = termsOf(sentence, vocabulary);
-  return amounts.map((f) => factOf(sentence, f, clauseOf(sentence, f, amounts, span), span, terms, vocabulary, periodOf(sentence, f, amounts, dates, span)));
+  // The last sentence is the one read; what comes before it is its paragraph.
+  const last = splitSentences(sentence, 0, sentence.length).at(-1)!;
+  const context = dates.filter((d) => d.end <= last.start).at(-1);
+  const own = amounts.filter((f) => f.start >= last.start);
+  return own.map((f) => factOf(sentence, f, clauseOf(sentence, f, own, last), last, terms, vocabulary, periodOf(sentence, f, own, dates, last), context));
 }
 const described = (sentence: string): string[] => facts(sentence).map(describeFact);
 
@@ -33,11 +38,29 @@ describe('a fact', () => {
       'exports pakistan→? = $250 million',
       'exports ?→pakistan = $150 million',
     ]);
+    expect(facts('Pakistan sold goods, against imports of $150 million.')[0]!.holders).toEqual(['pakistan']);
   });
 
   it('keeps the year it holds for, and a rise or a fall said beside it', () => {
     expect(described('Trade between Pakistan and Afghanistan rose by 20% in 2018.')).toEqual(['trade pakistan+afghanistan rise 2018 = 20%']);
     expect(described('Bilateral trade fell to $700 million in 2019.')).toEqual(['trade fall 2019 = $700 million']);
+  });
+
+  it('names organisations and projects as holders, and says by its unit what a quantity measures', () => {
+    expect(described("CPEC's total investment is expected to reach $60 billion.")).toEqual(['investment cpec = $60 billion (goal)']);
+    expect(described('They built a 600 MW plant and a 1,100-km long pipeline.')).toEqual(['capacity = 600 MW', 'length = 1,100-km']);
+  });
+
+  it('takes a measure only for the kinds of figure it measures', () => {
+    // "stake" names a share, which is a percentage: it says nothing of a sum of money.
+    expect(described('Russia will take a stake worth $2.5 billion, and a 26 percent stake in the company.')).toEqual(['russia = $2.5 billion', 'share = 26 percent']);
+  });
+
+  it('with no date of its own, keeps the last date its paragraph gave', () => {
+    expect(described('A delegation came in December 2019. At the time exports to Russia ran at $250 million, against imports of $150 million.')).toEqual([
+      'exports ?→russia (December 2019) = $250 million',
+      'exports (December 2019) = $150 million',
+    ]);
   });
 
   it('tells a goal from what happened', () => {

@@ -62,6 +62,13 @@ describe('figures', () => {
     expect(verdicts("Russia's exports to Pakistan are worth $250 million.")).toEqual(['$250 million supported korybko-morozov-2020 fn 21 ($250 million)']);
   });
 
+  it('read a figure in the time its paragraph gives, and then contradict it as the same fact', () => {
+    const paragraph = "In December 2019 a delegation led by Denis Manturov visited Pakistan. At the time Pakistan's exports to Russia ran at $250 million a year, against imports of $150 million.";
+    expect(verdicts(paragraph).slice(1)).toEqual(['$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)', '$150 million contradicted korybko-morozov-2020 fn 21 ($250 million)']);
+    // Without a time, the same words are not enough to contradict: silence.
+    expect(verdicts("Pakistan's exports to Russia ran at $250 million a year, against imports of $150 million.")).toEqual(['$250 million unsourced', '$150 million unsourced']);
+  });
+
   it('keep exports and imports apart', () => {
     expect(verdicts('Imports from Russia are worth $250 million.')).toEqual(['$250 million supported korybko-morozov-2020 fn 21 ($250 million)']);
     expect(verdicts("Pakistan's exports to Russia reached $250 million.")).toEqual(['$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)']);

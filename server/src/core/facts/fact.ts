@@ -48,7 +48,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   fact.measure = measureOf(named.term);
   if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') {
     // "Pakistan's exports to Russia" and "Russia's imports from Pakistan" are the same flow.
-    const holder = countryBefore(named, inClause, vocabulary) ?? countryBefore(named, terms.filter((t) => t.start >= sentence.start && t.end <= clause.start), vocabulary, true);
+    const holder = countryBefore(text, named, inClause, vocabulary) ?? countryBefore(text, named, terms.filter((t) => t.start >= sentence.start && t.end <= clause.start), vocabulary, true);
     const other = partnerAfter(text, named, inClause, vocabulary);
     const exports = fact.measure!.name === 'exports';
     fact.measure = measures.find((m) => m.name === 'exports');
@@ -57,6 +57,8 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     if (seller) fact.from = seller;
     if (buyer) fact.to = buyer;
     if (!exports && other?.role === 'to') fact.to = other.country;
+    // "against imports of $150 million", in a sentence about Pakistan: Pakistan holds them.
+    for (const side of [fact.from, fact.to]) if (side && !fact.holders.includes(side)) fact.holders.push(side);
   }
   return fact;
 }
@@ -157,10 +159,14 @@ function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   return goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || goalWords.test(after) ? 'goal' : 'achieved';
 }
 
-/** The country that holds a measure: the nearest before its word ("Pakistan's exports"), else, with `subject`, the sentence's first. */
-function countryBefore(word: Term, terms: readonly Term[], vocabulary: Vocabulary, subject = false): string | undefined {
+/**
+ * The country that holds a measure: the nearest before its word ("Pakistan's exports"), else,
+ * with `subject`, the sentence's subject: its first country that is not a partner ("to Russia").
+ */
+function countryBefore(text: string, word: Term, terms: readonly Term[], vocabulary: Vocabulary, subject = false): string | undefined {
   const before = terms.filter((t) => t.end <= word.start && vocabulary.countries.has(t.term));
-  return (subject ? before[0] : before.at(-1))?.term;
+  if (!subject) return before.at(-1)?.term;
+  return before.find((t) => !/\b(?:to|from|into|with|and)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, t.start - 12), t.start)))?.term;
 }
 
 /** "exports to Russia", "imports from China": the partner country and its role. */
