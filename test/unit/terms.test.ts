@@ -16,6 +16,12 @@ describe('termsOf', () => {
     expect(terms('the Eurasian Economic Union')).toEqual(['eaeu']);
   });
 
+  it('folds the words writers use for the same thing onto one term', () => {
+    expect(terms('schemes finished by a firm')).toEqual(terms('projects completed by a company'));
+    expect(terms('Russia pledged')).toEqual(terms('Russia promised'));
+    expect(terms('20% higher')).toEqual(terms('20% increase'));
+  });
+
   it('drops stop words and numbers and keeps offsets', () => {
     const text = 'In 2019 the exports rose.';
     expect(termsOf(text, vocabulary).map((t) => [t.term, text.slice(t.start, t.end)])).toEqual([

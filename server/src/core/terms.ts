@@ -83,6 +83,14 @@ const trendWords = new Map<string, string>([
   ...'decrease decreased decreases decreasing fall fell fallen falls falling decline declined declines declining drop dropped drops shrink shrank shrunk contraction contracted slump slumped plunge plunged halve halved lower'
     .split(' ')
     .map((w): [string, string] => [w, 'decreas']),
+  // Words writers use for the same thing: "finished" projects are "completed", a "firm" is a
+  // "company", a "scheme" a "project", a "pledge" a "promise".
+  ...'complete completed completes completing completion finish finished finishes finishing'.split(' ').map((w): [string, string] => [w, 'complet']),
+  ...'company companies firm firms enterprise enterprises'.split(' ').map((w): [string, string] => [w, 'compan']),
+  ...'project projects scheme schemes'.split(' ').map((w): [string, string] => [w, 'project']),
+  ...'pledge pledged pledges pledging promise promised promises promising vow vowed'.split(' ').map((w): [string, string] => [w, 'promis']),
+  ...'businessmen businessman businesspeople businesswomen entrepreneurs'.split(' ').map((w): [string, string] => [w, 'business']),
+  ...'outlay outlays'.split(' ').map((w): [string, string] => [w, 'invest']),
   // Intentions: "hope to", "aim to", "plan to" say the same of a figure.
   ...'plan plans planned planning hope hopes hoped hoping aim aims aimed aiming intend intends intended intention target targets targeted goal goals ambition ambitions ambitious ambitiously aspire aspires aspiration'
     .split(' ')
