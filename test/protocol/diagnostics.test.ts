@@ -27,7 +27,7 @@ describe('a figure that disagrees with a source', () => {
       range: { start: { line: 2, character: 37 }, end: { line: 2, character: 49 } },
       severity: 2,
       source: 'attest',
-      message: 'Draft says $250 million; Korybko & Morozov 2020 (p. 19, fn. 21) says $150 million: “Pakistan’s exports to Russia reached $150 million while imports from Russia are worth $250 million.”',
+      message: 'Draft says $250 million; Korybko & Morozov 2020 (p. 19, fn. 21) says $150 million, and gives $250 million for goods going from Russia to Pakistan: “Pakistan’s exports to Russia reached $150 million while imports from Russia are worth $250 million.”',
     });
     const related = mismatch.relatedInformation![0]!;
     expect(URI.parse(related.location.uri).fsPath).toBe(path.join(repoRoot, 'corpus', 'korybko-morozov-2020.md'));

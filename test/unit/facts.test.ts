@@ -14,7 +14,6 @@ function facts(sentence: string): Fact[] {
   const found = extractFigures(sentence, 0, sentence.length);
   const amounts = found.filter((f) => !isDate(f));
   const dates = found.filter(isDate);
-  const span = { start: 0, end: sentence.length };
   const terms = termsOf(sentence, vocabulary);
   // The last sentence is the one read; what comes before it is its paragraph.
   const last = splitSentences(sentence, 0, sentence.length).at(-1)!;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { clauseOf, periodOf } from '../../server/src/core/claims';
 import { createChecker } from '../../server/src/core/checker';
 import { extractFigures } from '../../server/src/core/figures';
+import { claimHover } from '../../server/src/core/hoverText';
 import type { Verdict } from '../../server/src/core/types';
 import { bundledCorpus } from './corpus';
 import { lines } from './helpers';
@@ -67,6 +68,13 @@ describe('figures', () => {
     expect(verdicts(paragraph).slice(1)).toEqual(['$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)', '$150 million contradicted korybko-morozov-2020 fn 21 ($250 million)']);
     // Without a time, the same words are not enough to contradict: silence.
     expect(verdicts("Pakistan's exports to Russia ran at $250 million a year, against imports of $150 million.")).toEqual(['$250 million unsourced', '$150 million unsourced']);
+  });
+
+  it('say in the hover which parts of the fact matched, and where the source puts the draft value', () => {
+    const [supported] = checker.judgeText("Pakistan's trade with Uzbekistan was $36 million in 2017.");
+    expect(claimHover(supported!, corpus)).toContain('Matched: trade, Pakistan and Uzbekistan, 2017.');
+    const [swapped] = checker.judgeText("Pakistan's imports from Russia came to $150 million.");
+    expect(claimHover(swapped!, corpus)).toContain('Matched: goods from Russia to Pakistan. The source gives $150 million for goods going from Pakistan to Russia.');
   });
 
   it('keep exports and imports apart', () => {

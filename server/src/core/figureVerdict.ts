@@ -13,7 +13,7 @@ import { sameCalendarDate } from './timeVerdict';
 import { passageView, termsWithin, type PassageView } from './passageView';
 import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from './subject';
 import { termsOf, type Term } from './terms';
-import { differences, factOf, isOtherFact, type Fact } from './facts/fact';
+import { agreement, describeDifference, differences, factOf, isOtherFact, type Fact } from './facts/fact';
 import { unitFamily, unitsInFamily } from './units';
 import type { Claim, Evidence, Figure, Span, Verdict } from './types';
 
@@ -33,7 +33,8 @@ export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonl
   const explainsAnother = (c: Candidate): boolean =>
     others.some((o) => intervalsOverlap(o.figure, c.source.figure) && (!o.period || !c.period || sameDate(o.period, c.period)) && !(c.fact && differences(o.fact, c.fact).some(isOtherFact)));
   const candidates = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus, (c) => c.compatible || !explainsAnother(c), options);
-  return decide(claim, candidates, corpus);
+  const fact = isDate(claim.figure!) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus).get(claim.figure!.start)?.fact;
+  return decide(claim, candidates, corpus, fact && { ...fact, time: claim.period });
 }
 
 interface DraftFact {
@@ -295,11 +296,24 @@ function citedBySource(c: Candidate, corpus: Corpus): boolean {
   return corpus.passages[c.source.passage]!.footnotes.some((m) => m.offset > c.source.sentence.start && m.offset <= c.source.sentence.end + 2);
 }
 
-function decide(claim: Claim, candidates: Candidate[], corpus: Corpus): Verdict {
+function decide(claim: Claim, candidates: Candidate[], corpus: Corpus, fact: Fact | undefined): Verdict {
   const decision = choose(claim.kind, candidates, (c) => citedBySource(c, corpus));
   if (!decision) return { claim, verdict: 'unsourced', evidence: [] };
-  const found = evidence(decision.candidate, corpus);
-  return { claim, verdict: decision.verdict, evidence: [decision.opposite ? { ...found, opposite: true } : found] };
+  const found: Evidence = evidence(decision.candidate, corpus);
+  if (decision.opposite) found.opposite = true;
+  const chosen = decision.candidate.fact;
+  if (fact && chosen) found.matched = agreement(fact, chosen);
+  // "… says $150 million, and gives $250 million for a flow from Russia to Pakistan": where the draft's value went.
+  if (fact && decision.verdict === 'contradicted') {
+    for (const c of candidates) {
+      const other = c.fact && c.compatible && c.source.passage === decision.candidate.source.passage ? differences(fact, c.fact).find(isOtherFact) : undefined;
+      if (other) {
+        found.elsewhere = `${c.source.figure.text} ${describeDifference(other, c.fact!)}`;
+        break;
+      }
+    }
+  }
+  return { claim, verdict: decision.verdict, evidence: [found] };
 }
 
 function sameDate(a: Figure, b: Figure): boolean {

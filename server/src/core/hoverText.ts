@@ -25,7 +25,11 @@ export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyl
   const source = corpus.sources.get(evidence.sourceId);
   if (!source) return title;
   const where = locatorLabel(evidence);
-  const parts = [`${title} — ${escapeMarkdown(shortLabel(source.meta))}${where ? `, ${escapeMarkdown(where)}` : ''}`, `> ${highlighted(evidence)}`];
+  const parts = [`${title} — ${escapeMarkdown(shortLabel(source.meta))}${where ? `, ${escapeMarkdown(where)}` : ''}`];
+  // Which parts of the fact were matched, and where the source puts the draft's value instead.
+  const fact = [evidence.matched?.length && `Matched: ${evidence.matched.map(escapeMarkdown).join(', ')}.`, evidence.elsewhere && `The source gives ${escapeMarkdown(evidence.elsewhere)}.`].filter(Boolean).join(' ');
+  if (fact) parts.push(fact);
+  parts.push(`> ${highlighted(evidence)}`);
   parts.push(escapeMarkdown(formatReference(source.meta, style)));
   const footnote = evidence.footnote ? source.footnotes.find((f) => f.label === evidence.footnote) : undefined;
   if (footnote && !footnote.missing) {

@@ -33,18 +33,18 @@ export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Cor
   const before = at > 0 ? extractFigures(passage, 0, at).filter(isDate).at(-1) : undefined;
   if (before) {
     if (!sameCalendarDate(before.date ?? { year: before.value }, wanted)) return { claim, verdict: 'unsourced', evidence: [] };
-    return { claim, verdict: 'supported', evidence: [{ ...evidence, sourceValue: before.text, sourceFigure: undefined, highlight: undefined, opposite: undefined }] };
+    return { claim, verdict: 'supported', evidence: [{ ...evidence, sourceValue: before.text, sourceFigure: undefined, highlight: undefined, opposite: undefined, matched: undefined, elsewhere: undefined }] };
   }
   // Else, for a report, the year it was published.
   const year = corpus.sources.get(evidence.sourceId)?.meta.year;
   if (year !== undefined && !date.date?.day && (date.date?.year ?? date.value) === year) {
-    return { claim, verdict: 'supported', evidence: [{ ...evidence, sourceValue: String(year), sourceFigure: undefined }] };
+    return { claim, verdict: 'supported', evidence: [{ ...evidence, sourceValue: String(year), sourceFigure: undefined, opposite: undefined, matched: undefined, elsewhere: undefined }] };
   }
   return { claim, verdict: 'unsourced', evidence: [] };
 }
 
 function atDate(evidence: Evidence, start: number, end: number, text: string): Evidence {
-  return { ...evidence, highlight: { start, end }, sourceValue: text, sourceFigure: undefined, opposite: undefined };
+  return { ...evidence, highlight: { start, end }, sourceValue: text, sourceFigure: undefined, opposite: undefined, matched: undefined, elsewhere: undefined };
 }
 
 /** The same day, month or year, as far as both say. */

@@ -52,7 +52,7 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
         code: claim.kind === 'date' ? 'date.mismatch' : 'figure.mismatch',
         start: claim.start,
         end: claim.end,
-        message: `Draft says ${claim.text}; ${who} says ${evidence!.sourceValue}: “${snippet(evidence!)}”`,
+        message: `Draft says ${claim.text}; ${who} says ${evidence!.sourceValue}${evidence!.elsewhere ? `, and gives ${evidence!.elsewhere}` : ''}: “${snippet(evidence!)}”`,
         related,
         fix: { kind: 'replace', start: claim.start, end: claim.end, newText: replacement, title: `Change to ${replacement} (${shortLabel(source!.meta)})` },
       };

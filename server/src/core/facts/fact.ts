@@ -94,13 +94,30 @@ export function describeFact(fact: Fact): string {
   return `${parts.join(' ')} = ${fact.figure.text}${fact.modality === 'goal' ? ' (goal)' : ''}`;
 }
 
-/** What the measure's own words say, in the reader's terms: "for exports", "for a goal". */
+/** The parts two facts share, as a writer reads them: ["goods from Pakistan to Russia", "2018"], ["trade", "Pakistan and Uzbekistan", "2017"]. */
+export function agreement(draft: Fact, source: Fact): string[] {
+  const parts: string[] = [];
+  const flow = draft.from && draft.to && draft.from === source.from && draft.to === source.to;
+  if (flow) parts.push(`goods from ${title(draft.from!)} to ${title(draft.to!)}`);
+  else if (draft.measure && draft.measure.name === source.measure?.name) parts.push(draft.measure.name);
+  if (!flow) {
+    const shared = draft.holders.filter((h) => source.holders.includes(h));
+    if (shared.length) parts.push(shared.map(title).join(' and '));
+  }
+  const a = draft.time ?? draft.context;
+  const b = source.time ?? source.context;
+  if (a && b && (a.date?.year ?? a.value) === (b.date?.year ?? b.value)) parts.push(a.text);
+  if (draft.modality === 'goal' && source.modality === 'goal') parts.push('as a goal');
+  return parts;
+}
+
+/** How the source fact differs, in the reader's terms: "for imports", "for a goal". */
 export function describeDifference(difference: Difference, source: Fact): string {
   switch (difference) {
     case 'measure':
       return `for ${source.measure!.name}`;
     case 'roles':
-      return `for a flow from ${title(source.from ?? '?')} to ${title(source.to ?? '?')}`;
+      return source.from && source.to ? `for goods going from ${title(source.from)} to ${title(source.to)}` : source.from ? `for ${title(source.from)}'s exports` : `for ${title(source.to ?? '?')}'s imports`;
     case 'direction':
       return `for a ${source.direction}`;
     case 'modality':
