@@ -55,6 +55,13 @@ describe('extractFigures on sentences from the sources', () => {
     expectFigures('establish a 600-megawatt coal-fired power plant at Jamshoro.', ['12-24 quantity 600-megawatt =600 MW [599.5,600.5]']);
   });
 
+  it('a share written as a fraction is a percentage: "rose by a fifth", "a quarter of the total", but not "a third party"', () => {
+    expect(only('Trade rose by a fifth in the first half').value).toBe(20);
+    expect(only('a quarter of the total').unit).toBe('%');
+    expect(extractFigures('a third party')).toEqual([]);
+    expect(only('a quarter of a century').kind).toBe('duration');
+  });
+
   it('a hyphen between the number and its scale word: "USD10-billion", "a $14-billion plan"', () => {
     expect(only('a USD10-billion credit line').value).toBe(10e9);
     expect(only('a $14-billion plan').text).toBe('$14-billion');

@@ -74,6 +74,10 @@ const perYear = /,?\s+(?:a|per|each|every)\s+year(?![A-Za-z])|\s+(?:annually|yea
 const ofMaterial = /\s+of\s+[a-z]+/y;
 const yearSuffix = /[-–](\d{2})(?!\d)/y;
 
+/** A fraction that is a share: after "by" ("rose by a fifth"), or before "of the/its/their/all". */
+const shareWords = /\b(?:by\s+)((?:a|one)[- ](half|third|quarter|fifth|tenth))\b|\b((?:a|one)[- ](third|quarter|fifth|tenth))(?=\s+of\s+(?:the|its|their|all)\b)/gi;
+const shareValues: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, tenth: 10 };
+
 /** A number's unit: one of the units.ts units, or a counted noun. */
 interface Unit {
   kind: Exclude<FigureKind, 'year' | 'date'>;
@@ -119,7 +123,23 @@ class FigureScan {
       else next = this.atNumber(at, false);
       candidate.lastIndex = Math.max(next, at + m[0].length, at + 1);
     }
+    this.shares();
     return this.figures.sort((a, b) => a.start - b.start);
+  }
+
+  /** "rose by a fifth", "a quarter of the total": a share written as a fraction is a percentage. */
+  private shares(): void {
+    shareWords.lastIndex = 0;
+    for (let m = shareWords.exec(this.s); m; m = shareWords.exec(this.s)) {
+      const words = m[1] ?? m[3]!;
+      const start = m.index + m[0].indexOf(words);
+      const end = start + words.length;
+      if (this.figures.some((f) => f.start - this.offset < end && f.end - this.offset > start)) continue;
+      const percent = shareValues[(m[2] ?? m[4]!).toLowerCase()]!;
+      // A fraction is a round share: a fifth is 20% give or take a point.
+      const step = 2;
+      this.add(start, end, 'percent', { start, end, value: percent, step, word: true, plain: false, scale: 1 }, undefined, { kind: 'percent', unit: '%', factor: 1, end });
+    }
   }
 
   private atDigit(at: number): number {
