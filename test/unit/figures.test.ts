@@ -55,6 +55,10 @@ describe('extractFigures on sentences from the sources', () => {
     expectFigures('establish a 600-megawatt coal-fired power plant at Jamshoro.', ['12-24 quantity 600-megawatt =600 MW [599.5,600.5]']);
   });
 
+  it('"a 64-strong delegation" counts its members, as "a 64-member delegation" does', () => {
+    expect(only('a 64-strong delegation')).toMatchObject({ kind: 'count', value: 64, unit: 'member' });
+  });
+
   it('a share written as a fraction is a percentage: "rose by a fifth", "a quarter of the total", but not "a third party"', () => {
     expect(only('Trade rose by a fifth in the first half').value).toBe(20);
     expect(only('a quarter of the total').unit).toBe('%');

@@ -159,7 +159,7 @@ const notModifiers = new Set(
   ).split(' '),
 );
 /** After "64-": counted nouns. These make something else: "two-fold", "30-odd", "200-strong". */
-const notHyphenNouns = new Set('fold odd strong plus something ish style like based related way sided off time'.split(' '));
+const notHyphenNouns = new Set('fold odd plus something ish style like based related way sided off time'.split(' '));
 /** Number words count "X-noun" only for these nouns ("five-nation tour"); "two-state solution" is a name. */
 const hyphenNounsForWords = new Set(['member', 'nation', 'country', 'point']);
 
@@ -195,7 +195,8 @@ export function readHyphenNoun(s: string, at: number, spelledOut: boolean): Coun
   hyphenNoun.lastIndex = at;
   const m = hyphenNoun.exec(s);
   if (!m || notHyphenNouns.has(m[1]!)) return undefined;
-  const noun = singularOf(m[1]!) ?? m[1]!;
+  // "a 64-strong delegation" counts its members.
+  const noun = m[1] === 'strong' ? 'member' : (singularOf(m[1]!) ?? m[1]!);
   if (spelledOut && !hyphenNounsForWords.has(noun)) return undefined;
   return { unit: noun, duration: false, end: hyphenNoun.lastIndex };
 }
