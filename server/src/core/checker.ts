@@ -3,7 +3,7 @@
 // change are reused, so re-checking after a keystroke costs one block.
 import type { Corpus } from './corpus';
 import { extractClaims, type ClaimContext } from './claims';
-import type { Draft, ProseBlock } from './draft';
+import { maxNesting, type Draft, type ProseBlock } from './draft';
 import { createDraftParser } from './draftParser';
 import { judgeFigure } from './figureVerdict';
 import { extractFigures } from './figures';
@@ -116,6 +116,7 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
         fix: { kind: 'link', urlStart: link.urlStart, urlEnd: link.urlEnd, text: link.text },
       })),
       ...footnoteFindings(draft, corpus.sources),
+      ...draft.tooDeep.map((part): Finding => ({ code: 'draft.too-deep', start: part.start, end: part.end, message: tooDeepMessage })),
       ...claimFindings,
     ].sort((a, b) => a.start - b.start || a.end - b.end);
     return { draft, verdicts, findings: applyDirectives(draft, findings) };
@@ -128,6 +129,8 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
 
   return Object.freeze({ corpus, analyse, judgeText });
 }
+
+const tooDeepMessage = `Attest did not check the rest of this line: its block quotes and lists nest more than ${maxNesting} deep.`;
 
 const referenceHeading = /^(?:references|bibliography|works cited|sources|notes|endnotes|literature)$/i;
 
