@@ -66,8 +66,9 @@ export function createChecker({ corpus, cacheSize = 20000 }: CheckerOptions): Ch
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
   const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations']): BlockResult => {
-    // Whether "[^1]" is a footnote depends on a definition elsewhere, so the citations are part of the key.
-    const key = `${block.key}\u0000${citations.map((c) => c.label).join('\u0000')}`;
+    // Whether "[^1]" is a footnote, or "[x]" a link, depends on a definition elsewhere, so the
+    // prose the block parsed to and its citations are part of the key.
+    const key = `${block.key}\u0000${block.prose}\u0000${citations.map((c) => c.label).join('\u0000')}`;
     const cached = cache.get(key);
     if (cached) {
       cache.delete(key);
