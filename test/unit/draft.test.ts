@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDraft } from '../../server/src/core/draft';
+import { maxNesting, parseDraft } from '../../server/src/core/draft';
 import { placeholderLinks } from '../../server/src/core/links';
-import { lines } from './helpers';
+import { lines, texts } from './helpers';
 
 describe('parseDraft', () => {
   it('keeps prose at the draft’s own offsets and blanks link targets, code and footnote labels', () => {
@@ -67,5 +67,28 @@ describe('parseDraft', () => {
       ['disable', ['figure.mismatch', 'date.mismatch']],
       ['enable', []],
     ]);
+  });
+});
+
+describe('parseDraft on hostile input', () => {
+  it('reads 5,800 nested block quotes, and says where it stopped reading', () => {
+    const text = lines(`${'>'.repeat(5800)} Trade stood at $700 million.`, '', 'Body.');
+    const draft = parseDraft(text);
+    expect(draft.blocks.map((b) => b.key)).toEqual(['Body.']);
+    expect(draft.tooDeep).toEqual([{ start: maxNesting, end: 5800 + ' Trade stood at $700 million.'.length }]);
+  });
+
+  it('reads a list nested 150 deep by indentation up to the depth it reads', () => {
+    const text = Array.from({ length: 150 }, (_, i) => `${' '.repeat(2 * i)}- Item ${i}`).join('\n');
+    const draft = parseDraft(text);
+    expect(draft.blocks.map((b) => b.key)).toEqual(Array.from({ length: maxNesting }, (_, i) => `Item ${i}`));
+    expect(texts(text, draft.tooDeep)[0]).toBe(`- Item ${maxNesting}`);
+    expect(draft.tooDeep).toHaveLength(150 - maxNesting);
+  });
+
+  it('treats a first line --- that nothing closes as text, so footnote definitions still count', () => {
+    const draft = parseDraft(lines('---', 'title: x', '', 'Text with a note.[^1]', '', '[^1]: The note.'));
+    expect(draft.footnoteDefs.map((d) => d.label)).toEqual(['1']);
+    expect(draft.footnoteRefs.map((r) => r.label)).toEqual(['1']);
   });
 });

@@ -137,3 +137,43 @@ describe('front matter', () => {
     expect(draft.blocks.map((b) => b.key)).toEqual(['Body.']);
   });
 });
+
+describe('createDraftParser across drafts', () => {
+  // A piece inside a block that a blank line does not end parses as something else alone, so
+  // it is never a piece of its own: what a checker reports must not depend on what it saw before.
+  const body = lines('', '', '# Notes', '', 'A [placeholder](#) link and a note.[^gone]', '', 'Trade stood at $700 million.', '', '</pre>', '');
+  for (const [name, opener] of [
+    ['<pre>', '<pre>'],
+    ['<script>', '<script>'],
+    ['<style>', '<style>'],
+    ['<textarea>', '<textarea>'],
+    ['<?', '<?php'],
+    ['<![CDATA[', '<![CDATA['],
+  ]) {
+    it(`reads a draft after ${name} is deleted above its body as a fresh parser does`, () => {
+      const parser = createDraftParser();
+      const before = opener + body.replace('</pre>', { '<?': '?>', '<![CDATA[': ']]>' }[name] ?? `</${name.slice(1)}`);
+      expect(parser.parse(before)).toEqual(parseDraft(before));
+      const after = before.slice(opener.length + 2);
+      expect(parser.parse(after)).toEqual(parseDraft(after));
+      expect(parser.parse(after).links.map((l) => l.text)).toEqual(['placeholder']);
+    });
+  }
+
+  it('keeps TOML front matter, blank lines and all, out of the pieces', () => {
+    const parser = createDraftParser();
+    const before = lines('+++', 'title = "x"', '', '# Notes', '', 'A [placeholder](#) link.', '', '+++', '', 'Body.');
+    expect(parser.parse(before)).toEqual(parseDraft(before));
+    const after = before.slice(before.indexOf('# Notes'));
+    expect(parser.parse(after)).toEqual(parseDraft(after));
+    expect(parser.parse(after).links.map((l) => l.text)).toEqual(['placeholder']);
+  });
+
+  it('holds its pieces within the bytes it is given', () => {
+    const budget = 256 * 1024;
+    const parser = createDraftParser(budget);
+    for (let i = 0; i < 200; i++) parser.parse(Array.from({ length: 40 }, (_, p) => `Draft ${i}, paragraph ${p}: trade stood at $${i * p} million.`).join('\n\n'));
+    expect(parser.cachedBytes).toBeGreaterThan(budget / 2);
+    expect(parser.cachedBytes).toBeLessThanOrEqual(budget);
+  });
+});

@@ -3,7 +3,7 @@
 // Sizes are the caller's estimate of what an entry keeps alive.
 
 export class ByteLru<K, V> {
-  private readonly entries = new Map<K, { value: V; bytes: number }>();
+  private readonly entries = new Map<K, { key: K; value: V; bytes: number }>();
   private total = 0;
 
   constructor(
@@ -15,9 +15,14 @@ export class ByteLru<K, V> {
   get(key: K): V | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    // Re-inserted under the stored key, not the caller's: the caller's may be a slice that keeps a larger text alive.
+    this.entries.delete(entry.key);
+    this.entries.set(entry.key, entry);
     return entry.value;
+  }
+
+  has(key: K): boolean {
+    return this.entries.has(key);
   }
 
   /** Remembers the value, forgetting the least recently used entries beyond the bound; one larger than the whole bound is not kept. */
@@ -25,7 +30,7 @@ export class ByteLru<K, V> {
     this.delete(key);
     const bytes = this.sizeOf(key, value);
     if (bytes > this.maxBytes) return;
-    this.entries.set(key, { value, bytes });
+    this.entries.set(key, { key, value, bytes });
     this.total += bytes;
     for (const [oldest, entry] of this.entries) {
       if (this.total <= this.maxBytes) break;

@@ -4,7 +4,7 @@
 import { ByteLru, detached, stringBytes } from './byteLru';
 import type { Corpus } from './corpus';
 import { extractClaims, type ClaimContext } from './claims';
-import type { Draft, ProseBlock } from './draft';
+import { maxNesting, type Draft, type ProseBlock } from './draft';
 import { createDraftParser } from './draftParser';
 import { judgeFigure } from './figureVerdict';
 import { extractFigures } from './figures';
@@ -92,9 +92,10 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
   const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations']): BlockResult => {
-    // Whether "[^1]" is a footnote depends on a definition elsewhere, so the citations are part of the key.
-    // The key and the texts the result is cut from are copies: slices of them must not keep the whole draft alive.
-    const key = detached(`${block.key}\u0000${citations.map((c) => c.label).join('\u0000')}`);
+    // Whether "[^1]" is a footnote, or "[x]" a link, depends on a definition elsewhere, so the
+    // prose the block parsed to and its citations are part of the key. The key and the texts the
+    // result is cut from are copies: slices of them must not keep the whole draft alive.
+    const key = detached(`${block.key}\u0000${block.prose}\u0000${citations.map((c) => c.label).join('\u0000')}`);
     const cached = cache.get(key);
     if (cached) return cached;
     const prose = detached(claimProse(block.prose));
@@ -146,6 +147,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
           fix: { kind: 'link', urlStart: link.urlStart, urlEnd: link.urlEnd, text: link.text },
         })),
         ...footnoteFindings(draft, corpus.sources),
+        ...draft.tooDeep.map((part): Finding => ({ code: 'draft.too-deep', start: part.start, end: part.end, message: tooDeepMessage })),
         ...claimFindings,
       ].sort((a, b) => a.start - b.start || a.end - b.end);
       return (analysis = { draft, verdicts, findings: applyDirectives(draft, findings) });
@@ -164,6 +166,8 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
 
   return Object.freeze({ corpus, analyse, start, judgeText, cachedBytes });
 }
+
+const tooDeepMessage = `Attest did not check the rest of this line: its block quotes and lists nest more than ${maxNesting} deep.`;
 
 const referenceHeading = /^(?:references|bibliography|works cited|sources|notes|endnotes|literature)$/i;
 

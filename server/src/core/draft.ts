@@ -4,9 +4,9 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import { visit, SKIP } from 'unist-util-visit';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { remarkGfmWithoutAutolinks } from './gfm';
-import type { Root, Nodes, Link, FootnoteDefinition, FootnoteReference, Html } from 'mdast';
+import type { Root, Nodes, Parents, Link, FootnoteDefinition, FootnoteReference, Html } from 'mdast';
 
 /**
  * A paragraph, heading, list item or table cell of prose. `prose` has the same length
@@ -70,6 +70,18 @@ export interface IgnoreDirective {
   end: number;
 }
 
+/** A link reference definition, `[label]: url`: its label as Markdown compares labels. */
+export interface LinkDefinition {
+  label: string;
+  start: number;
+}
+
+/** The part of a line Attest did not read, because its block quotes and lists nest too deep. */
+export interface TooDeep {
+  start: number;
+  end: number;
+}
+
 export interface Draft {
   text: string;
   blocks: ProseBlock[];
@@ -78,9 +90,21 @@ export interface Draft {
   citations: Citation[];
   links: DraftLink[];
   directives: IgnoreDirective[];
+  linkDefinitions: LinkDefinition[];
+  tooDeep: TooDeep[];
 }
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfmWithoutAutolinks);
+// A first line `---` or `+++` that nothing closes is text: with front matter enabled, remark
+// would then drop every footnote definition in the draft.
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfmWithoutAutolinks);
+
+/**
+ * Block quotes and list items nested deeper than this on one line are not read: remark's
+ * time grows with the square of the depth (a line of 50,000 `>` takes 16 s), and nothing a
+ * writer means nests this deep.
+ */
+export const maxNesting = 100;
 
 /** Pandoc citation groups: `[@key]`, `[see @key, p. 12; @other]`. */
 const citationGroup = /\[([^\[\]]*?@[^\[\]]*)\]/g;
@@ -88,14 +112,16 @@ const citationKey = /(^|[\s;,\[(-])@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*[\w])/g;
 const directivePattern = /^<!--\s*attest-(ignore-next-line|disable|enable)\b([^>]*?)-->/;
 
 export function parseDraft(text: string): Draft {
-  const tree = processor.parse(text) as Root;
+  const { readable, tooDeep } = withoutDeepNesting(text);
+  const tree = (frontMatterEnd(readable) === undefined ? withoutFrontMatter : processor).parse(readable) as Root;
   const blocks: ProseBlock[] = [];
   const footnoteRefs: FootnoteRef[] = [];
   const footnoteDefs: FootnoteDef[] = [];
   const links: DraftLink[] = [];
   const directives: IgnoreDirective[] = [];
+  const linkDefinitions: LinkDefinition[] = [];
 
-  visit(tree, (node, _index, parent) => {
+  walk(tree, (node, parent) => {
     switch (node.type) {
       case 'paragraph':
       case 'heading':
@@ -104,28 +130,35 @@ export function parseDraft(text: string): Draft {
         const block = proseBlock(text, node, inFootnote);
         if (block) blocks.push(block);
         collectInline(text, node, footnoteRefs, links);
-        return SKIP;
+        return false;
       }
       case 'footnoteDefinition':
         footnoteDefs.push(footnoteDefinition(text, node));
         return undefined;
       case 'html':
         directive(node, directives);
-        return SKIP;
+        return false;
+      case 'definition': {
+        const r = offsets(node);
+        if (r) linkDefinitions.push({ label: normalizeIdentifier(node.label ?? node.identifier), start: r[0] });
+        return false;
+      }
       case 'code':
       case 'yaml':
-        return SKIP;
+        return false;
       default:
         return undefined;
     }
   });
 
-  // Footnote definitions are visited before their paragraphs; the inner visit finds blocks in them.
-  const inFootnoteDefs = footnoteDefs.length > 0;
-  if (inFootnoteDefs) {
-    for (const block of blocks) {
-      block.inFootnote ||= footnoteDefs.some((d) => block.start >= d.start && block.end <= d.end);
-    }
+  // Footnote definitions are visited before their paragraphs; the inner visit finds blocks in
+  // them. Both come in document order, so one pass over the two lists finds which blocks are
+  // in one: a block is if a definition that starts before it ends after it.
+  let def = 0;
+  let furthestEnd = -1;
+  for (const block of blocks) {
+    while (def < footnoteDefs.length && footnoteDefs[def]!.start <= block.start) furthestEnd = Math.max(furthestEnd, footnoteDefs[def++]!.end);
+    block.inFootnote ||= furthestEnd >= block.end;
   }
 
   return {
@@ -136,7 +169,72 @@ export function parseDraft(text: string): Draft {
     citations: findCitations(blocks),
     links,
     directives,
+    linkDefinitions,
+    tooDeep,
   };
+}
+
+/**
+ * Where front matter (a first line `---` or `+++`, up to the same fence on a line of its
+ * own) ends, as remark-frontmatter reads it; undefined when the draft has none.
+ */
+export function frontMatterEnd(text: string): number | undefined {
+  const open = /^(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (!open) return undefined;
+  const close = new RegExp(`(?:^|\\r\\n|\\r|\\n)${open[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*(?:\\r\\n|\\r|\\n|$)`, 'g');
+  close.lastIndex = open[0].length - 1;
+  const m = close.exec(text);
+  return m ? m.index + m[0].length : undefined;
+}
+
+const lineBreak = /\r\n|\r|\n/g;
+const containerMark = /[ \t]*(?:>|[-+*](?=[ \t\r\n]|$)|\d{1,9}[.)](?=[ \t\r\n]|$)|\[\^[^\]\s]+\]:)/y;
+
+/**
+ * The text with the part of each line past `maxNesting` block quotes and list items (each
+ * two columns of indentation before a mark counting as one) blanked, and where that was.
+ * Blanking keeps every offset, and depends on the line alone, as the piecewise parser needs.
+ */
+function withoutDeepNesting(text: string): { readable: string; tooDeep: TooDeep[] } {
+  const tooDeep: TooDeep[] = [];
+  // Cheap test first: no line can be too deep unless the draft has that many marks in all.
+  if (text.length < maxNesting) return { readable: text, tooDeep };
+  let readable = '';
+  let copied = 0;
+  let lineStart = 0;
+  const lineEnds = [...text.matchAll(lineBreak)].map((m) => [m.index, m.index + m[0].length] as const);
+  lineEnds.push([text.length, text.length]);
+  for (const [end, next] of lineEnds) {
+    let depth = 0;
+    let columns = 0;
+    containerMark.lastIndex = lineStart;
+    for (let m = containerMark.exec(text); m && containerMark.lastIndex <= end; m = containerMark.exec(text)) {
+      const mark = m[0].trimStart();
+      const space = m[0].slice(0, m[0].length - mark.length);
+      columns += space.replace(/\t/g, '    ').length;
+      depth = Math.max(depth + 1, Math.floor(columns / 2) + 1);
+      if (depth > maxNesting) {
+        const from = containerMark.lastIndex - mark.length;
+        readable += text.slice(copied, from) + ' '.repeat(end - from);
+        copied = end;
+        tooDeep.push({ start: from, end });
+        break;
+      }
+    }
+    lineStart = next;
+  }
+  if (!tooDeep.length) return { readable: text, tooDeep };
+  return { readable: readable + text.slice(copied), tooDeep };
+}
+
+/** Visits a tree in document order without recursion, so that any depth of nesting is safe; `enter` returns false to skip a node's children. */
+function walk(root: Nodes, enter: (node: Nodes, parent: Parents | undefined) => boolean | void): void {
+  const stack: [Nodes, Parents | undefined][] = [[root, undefined]];
+  while (stack.length) {
+    const [node, parent] = stack.pop()!;
+    if (enter(node, parent) === false || !('children' in node)) continue;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, node]);
+  }
 }
 
 function offsets(node: Nodes): [number, number] | undefined {
@@ -150,8 +248,8 @@ function proseBlock(text: string, node: Nodes, inFootnote: boolean): ProseBlock 
   if (!range) return undefined;
   const [start, end] = range;
   const chars = new Array<string>(end - start).fill(' ');
-  visit(node, (child) => {
-    if (child.type === 'inlineCode' || child.type === 'html' || child.type === 'footnoteReference') return SKIP;
+  walk(node, (child) => {
+    if (child.type === 'inlineCode' || child.type === 'html' || child.type === 'footnoteReference') return false;
     if (child.type === 'text') {
       const r = offsets(child);
       if (r) for (let i = r[0]; i < r[1]; i++) chars[i - start] = text[i]!;
@@ -173,7 +271,7 @@ function proseBlock(text: string, node: Nodes, inFootnote: boolean): ProseBlock 
 }
 
 function collectInline(text: string, node: Nodes, refs: FootnoteRef[], links: DraftLink[]): void {
-  visit(node, (child) => {
+  walk(node, (child) => {
     if (child.type === 'footnoteReference') {
       const r = offsets(child);
       if (r) refs.push({ label: (child as FootnoteReference).label ?? child.identifier, start: r[0], end: r[1] });
@@ -212,7 +310,7 @@ function footnoteDefinition(text: string, node: FootnoteDefinition): FootnoteDef
   const label = node.label ?? node.identifier;
   const labelStart = text.indexOf('[^', start) + 2;
   const parts: string[] = [];
-  visit(node, (child) => {
+  walk(node, (child) => {
     if (child.type === 'text' || child.type === 'inlineCode') parts.push(child.value);
     else if (child.type === 'link' && child.url && !child.children.length) parts.push(child.url);
   });

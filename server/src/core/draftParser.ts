@@ -4,29 +4,34 @@
 // is parsed on its own and remembered by its text. Footnote and link definitions elsewhere
 // in the draft are added to each piece as stand-ins, so that references parse as they would
 // in the whole draft. The result equals parseDraft on the whole text.
-import { parseDraft, type Draft } from './draft';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import { ByteLru, detached } from './byteLru';
+import { frontMatterEnd, parseDraft, type Draft } from './draft';
 
 export interface DraftParser {
   parse(text: string): Draft;
+  /** What the remembered pieces weigh, in bytes (UTF-16, as a JavaScript string holds them). */
+  readonly cachedBytes: number;
 }
 
 type Piece = Omit<Draft, 'text'>;
 
-export function createDraftParser(cacheSize = 20000): DraftParser {
-  const cache = new Map<string, Piece>();
+/** By default the pieces of a few dozen long drafts. */
+const defaultCacheBytes = 32 * 1024 * 1024;
 
+export function createDraftParser(cacheBytes = defaultCacheBytes): DraftParser {
+  const cache = new ByteLru<string, { piece: Piece; bytes: number }>(cacheBytes, (_, entry) => entry.bytes);
+
+  // A cached piece is a copy, so that it keeps no slice of the draft it came from alive: V8's
+  // substrings point into the whole text, and every version the writer typed would stay in memory.
   const remember = (key: string, piece: Piece): void => {
-    cache.set(key, piece);
-    if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+    const json = JSON.stringify(piece);
+    cache.set(detached(key), { piece: JSON.parse(json) as Piece, bytes: 2 * (key.length + json.length) });
   };
 
   const parsePiece = (piece: string, standIns: string, key: string): Piece => {
-    const cached = cache.get(key);
-    if (cached) {
-      cache.delete(key);
-      cache.set(key, cached);
-      return cached;
-    }
+    const cached = cache.get(key)?.piece;
+    if (cached) return cached;
     const parsed = within(parseDraft(piece + standIns), 0, piece.length);
     remember(key, parsed);
     return parsed;
@@ -46,22 +51,31 @@ export function createDraftParser(cacheSize = 20000): DraftParser {
       const unknown = parts.reduce((sum, p) => sum + (cache.has(p.key) ? 0 : p.end - p.start), 0);
       if (parts.length > 1 && unknown > text.length / 2) {
         const whole = parseDraft(text);
-        for (const p of parts) if (!cache.has(p.key)) remember(p.key, shifted(within(whole, p.start, p.end), -p.start));
+        // Stand-ins guessed from the wrong definitions would make a remembered piece wrong in the next draft.
+        if (agrees(defined, whole)) for (const p of parts) if (!cache.has(p.key)) remember(p.key, shifted(within(whole, p.start, p.end), -p.start));
         return whole;
       }
-      const draft: Draft = { text, blocks: [], footnoteRefs: [], footnoteDefs: [], citations: [], links: [], directives: [] };
+      const draft: Draft = { text, blocks: [], footnoteRefs: [], footnoteDefs: [], citations: [], links: [], directives: [], linkDefinitions: [], tooDeep: [] };
       for (const p of parts) {
         const piece = shifted(parsePiece(p.piece, p.standIns, p.key), p.start);
-        draft.blocks.push(...piece.blocks);
-        draft.footnoteRefs.push(...piece.footnoteRefs);
-        draft.footnoteDefs.push(...piece.footnoteDefs);
-        draft.citations.push(...piece.citations);
-        draft.links.push(...piece.links);
-        draft.directives.push(...piece.directives);
+        // One at a time: a spread of a table's 100,000 cells would overflow the call stack.
+        for (const field of pieceFields) for (const item of piece[field]) (draft[field] as unknown[]).push(item);
       }
-      return draft;
+      // The definitions were guessed line by line; where Markdown read others, the stand-ins were wrong.
+      return agrees(defined, draft) ? draft : parseDraft(text);
+    },
+    get cachedBytes() {
+      return cache.bytes;
     },
   });
+}
+
+const pieceFields = ['blocks', 'footnoteRefs', 'footnoteDefs', 'citations', 'links', 'directives', 'linkDefinitions', 'tooDeep'] as const satisfies readonly (keyof Piece)[];
+
+/** Whether the definitions guessed from the lines are those the parse found. */
+function agrees(defined: Definitions, parsed: Piece): boolean {
+  const same = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
+  return same(defined.footnotes, new Set(parsed.footnoteDefs.map((d) => normalizeIdentifier(d.label)))) && same(defined.links, new Set(parsed.linkDefinitions.map((d) => d.label)));
 }
 
 /** What of a parse starts in [from, to). */
@@ -74,6 +88,8 @@ function within(draft: Piece, from: number, to: number): Piece {
     citations: inside(draft.citations),
     links: inside(draft.links),
     directives: inside(draft.directives),
+    linkDefinitions: inside(draft.linkDefinitions),
+    tooDeep: inside(draft.tooDeep),
   };
 }
 
@@ -87,6 +103,8 @@ function shifted(piece: Piece, by: number): Piece {
     citations: piece.citations.map((c) => ({ ...c, start: c.start + by, end: c.end + by, groupStart: c.groupStart + by, groupEnd: c.groupEnd + by })),
     links: piece.links.map((l) => ({ ...l, start: l.start + by, end: l.end + by, urlStart: l.urlStart + by, urlEnd: l.urlEnd + by })),
     directives: piece.directives.map((d) => ({ ...d, start: d.start + by, end: d.end + by })),
+    linkDefinitions: piece.linkDefinitions.map((d) => ({ ...d, start: d.start + by })),
+    tooDeep: piece.tooDeep.map((d) => ({ start: d.start + by, end: d.end + by })),
   };
 }
 
@@ -104,15 +122,15 @@ function definitions(lines: readonly string[]): Definitions {
   const links = new Set<string>();
   for (const line of lines) {
     const footnote = footnoteDefinitionLine.exec(line);
-    if (footnote) footnotes.add(footnote[1]!);
+    if (footnote) footnotes.add(normalizeIdentifier(footnote[1]!));
     const link = footnote ? undefined : linkDefinitionLine.exec(line);
-    if (link) links.add(normaliseLabel(link[1]!));
+    if (link) links.add(normalizeIdentifier(link[1]!));
   }
   return { footnotes, links };
 }
 
 const footnoteCall = /\[\^([^\]\s]+)\]/g;
-const bracketed = /\[((?:[^\]\\\n]|\\.)+)\]/g;
+const bracketed = /\[((?:[^[\]\\]|\\.)+)\]/g;
 
 /**
  * Empty definitions, after the piece, for the labels the piece uses but defines elsewhere:
@@ -121,19 +139,14 @@ const bracketed = /\[((?:[^\]\\\n]|\\.)+)\]/g;
  */
 function standInsFor(piece: string, defined: Definitions): string {
   const lines: string[] = [];
-  for (const label of new Set([...piece.matchAll(footnoteCall)].map((m) => m[1]!))) if (defined.footnotes.has(label)) lines.push(`[^${label}]: -`);
+  for (const label of new Set([...piece.matchAll(footnoteCall)].map((m) => m[1]!))) if (defined.footnotes.has(normalizeIdentifier(label))) lines.push(`[^${label}]: -`);
   if (defined.links.size) {
     for (const label of new Set([...piece.matchAll(bracketed)].map((m) => m[1]!))) {
-      if (!label.startsWith('^') && defined.links.has(normaliseLabel(label))) lines.push(`[${label}]: #`);
+      if (!label.startsWith('^') && defined.links.has(normalizeIdentifier(label))) lines.push(`[${label}]: #`);
     }
   }
   // A blank line after each: a definition cannot interrupt the paragraph of the one before.
   return lines.length ? `\n\n${lines.join('\n\n')}\n` : '';
-}
-
-/** Link labels match case-insensitively, with runs of spaces folded. */
-function normaliseLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /**
@@ -170,44 +183,83 @@ function lineHash(text: string, at: number): number {
   return (hash ^ (hash >>> 16)) >>> 0;
 }
 
-const fence = /^ {0,3}(`{3,}|~{3,})/;
+const fence = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const listItem = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+const lineBreak = /\r\n|\r|\n/g;
 
-/** Where the draft can be cut: after blank lines, before an unindented line, outside fences, HTML comments and front matter. */
+/**
+ * The HTML blocks that a blank line does not end (CommonMark's kinds 1 to 5): how each
+ * starts, at the start of a line, and what ends it, on the same line or a later one.
+ */
+const rawHtml: { start: RegExp; end: RegExp; from: number }[] = [
+  { start: /^ {0,3}<(?:pre|script|style|textarea)(?=[ \t>]|$)/i, end: /<\/(?:pre|script|style|textarea)>/i, from: 0 },
+  // `<!-->` and `<!--->` end where they start.
+  { start: /^ {0,3}<!--/, end: /-->/, from: -2 },
+  { start: /^ {0,3}<\?/, end: /\?>/, from: 0 },
+  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, from: 0 },
+  { start: /^ {0,3}<![A-Za-z]/, end: />/, from: -1 },
+];
+
+/** Where the draft can be cut: after blank lines, before an unindented line, outside fences, HTML blocks and front matter. */
 export function pieces(text: string): { start: number; end: number }[] {
   return scan(text).cuts;
 }
 
-/** The pieces, and the lines that are Markdown rather than code, comment or front matter (where definitions can stand). */
+/**
+ * The pieces, and the lines that are Markdown rather than code, HTML or front matter (where
+ * definitions can stand). A cut is made only where every block that could go on past a blank
+ * line has ended, so that the text after it parses alone as it does in the whole draft. Where
+ * the scan cannot tell (a fence or HTML block indented under what may be a list item, or one
+ * inside an HTML block that may have started), it makes no further cut: one long piece costs
+ * time, a wrong cut a wrong result.
+ */
 function scan(text: string): { cuts: { start: number; end: number }[]; markdownLines: string[] } {
   const starts = [0];
   const markdownLines: string[] = [];
-  let at = 0;
-  let openFence: string | undefined;
-  let inComment = false;
-  let inFrontMatter = /^---\r?\n/.test(text);
+  let openFence: { marker: string } | undefined;
+  let openHtml: RegExp | undefined;
+  let inLooseHtml = false;
+  let mayBeInList = false;
+  let cutting = true;
   let blankBefore = false;
-  let first = true;
+  const frontMatter = frontMatterEnd(text) ?? 0;
+  let at = frontMatter;
+  lineBreak.lastIndex = at;
   while (at < text.length) {
-    const newline = text.indexOf('\n', at);
-    const lineEnd = newline < 0 ? text.length : newline + 1;
-    const line = text.slice(at, lineEnd).replace(/\r?\n$/, '');
-    if (inFrontMatter) {
-      if (!first && /^(---|\.\.\.)\s*$/.test(line)) inFrontMatter = false;
-    } else if (openFence) {
-      const m = fence.exec(line);
-      if (m && m[1]![0] === openFence[0] && m[1]!.length >= openFence.length && !line.slice(m[0].length).trim()) openFence = undefined;
-    } else if (inComment) {
-      if (line.includes('-->')) inComment = false;
+    const m = lineBreak.exec(text);
+    const lineEnd = m ? m.index : text.length;
+    const next = m ? m.index + m[0].length : text.length;
+    const line = text.slice(at, lineEnd);
+    const blank = /^[ \t]*$/.test(line);
+    if (openFence) {
+      const f = fence.exec(line);
+      if (f && f[2]![0] === openFence.marker[0] && f[2]!.length >= openFence.marker.length && /^[ \t]*$/.test(f[3]!)) openFence = undefined;
+    } else if (openHtml) {
+      if (openHtml.test(line)) openHtml = undefined;
     } else {
-      if (blankBefore && /^\S/.test(line) && at > 0) starts.push(at);
-      const m = fence.exec(line);
-      if (m) openFence = m[1];
-      else if (line.includes('<!--') && !line.slice(line.lastIndexOf('<!--')).includes('-->')) inComment = true;
-      else markdownLines.push(line);
+      // A piece must not start with what only the draft's first line can be (front matter, a byte order mark).
+      if (blankBefore && cutting && /^\S/.test(line) && !/^(?:---|\+\+\+)[ \t]*$|^\uFEFF/.test(line)) {
+        starts.push(at);
+        mayBeInList = false;
+      }
+      const f = fence.exec(line);
+      const opensFence = f && !(f[2]![0] === '`' && f[3]!.includes('`'));
+      const html = rawHtml.find((h) => h.start.test(line));
+      const indented = /^ /.test(line);
+      if ((opensFence || html) && (inLooseHtml || (indented && mayBeInList))) cutting = false;
+      if (opensFence) openFence = { marker: f[2]! };
+      else if (html) {
+        const opener = html.start.exec(line)!;
+        if (!html.end.test(line.slice(opener[0].length + html.from))) openHtml = html.end;
+      } else {
+        if (/^ {0,3}</.test(line)) inLooseHtml = true;
+        if (listItem.test(line)) mayBeInList = true;
+        markdownLines.push(line);
+      }
     }
-    blankBefore = !line.trim() && !openFence && !inComment && !inFrontMatter;
-    first = false;
-    at = lineEnd;
+    if (blank) inLooseHtml = false;
+    blankBefore = blank && !openFence && !openHtml;
+    at = next;
   }
   return { cuts: starts.map((start, i) => ({ start, end: starts[i + 1] ?? text.length })), markdownLines };
 }

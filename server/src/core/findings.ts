@@ -10,7 +10,8 @@ export type FindingCode =
   | 'footnote.undefined'
   | 'footnote.unused'
   | 'footnote.duplicate'
-  | 'citation.unknown-key';
+  | 'citation.unknown-key'
+  | 'draft.too-deep';
 
 export const findingCodes: readonly FindingCode[] = [
   'figure.mismatch',
@@ -24,6 +25,7 @@ export const findingCodes: readonly FindingCode[] = [
   'footnote.unused',
   'footnote.duplicate',
   'citation.unknown-key',
+  'draft.too-deep',
 ];
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -40,6 +42,7 @@ export const defaultSeverity: Record<FindingCode, Severity> = {
   'footnote.unused': 'warning',
   'footnote.duplicate': 'error',
   'citation.unknown-key': 'warning',
+  'draft.too-deep': 'information',
 };
 
 /** A place in a source a finding points at, so the writer can open it. */
