@@ -23,10 +23,10 @@ import type { CompletionItem, CompletionList, Hover, PublishDiagnosticsParams } 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startInProcess } from '../test/protocol/harness';
 import { createChecker } from '../server/src/core/checker';
-import { parseDraft } from '../server/src/core/draft';
-import { forgetPassageViews } from '../server/src/core/passageView';
-import { extractFigures } from '../server/src/core/figures';
-import { splitSentences } from '../server/src/core/sentences';
+import { parseDraft } from '../server/src/core/draft/draft';
+import { forgetPassageViews } from '../server/src/core/retrieval/passageView';
+import { extractFigures } from '../server/src/core/claims/figures';
+import { splitSentences } from '../server/src/core/claims/sentences';
 import { loadBundledCorpus } from '../server/src/corpus/loader';
 import { parseSource } from '../server/src/corpus/parseSource';
 import { toDiagnostics } from '../server/src/features/diagnostics';
@@ -157,7 +157,7 @@ async function draftEntries(): Promise<void> {
     record(name, parse[size], { note: `${drafts[size]!.stats.words} words, ${text.length} characters` });
   }
   if (wanted('attest-parse-20k')) {
-    // What full-check parses with: remark-parse, front matter and GFM without autolink literals (server/src/core/gfm.ts), then the prose blocks.
+    // What full-check parses with: remark-parse, front matter and GFM without autolink literals (server/src/core/draft/gfm.ts), then the prose blocks.
     const text = drafts['20k']!.text;
     const t = await profiled('attest-parse-20k', () => measure(() => parseDraft(text), runs['20k']));
     record('attest-parse-20k', t, { ratio: round(t.median / parse['20k']!.median), ratio_to: 'remark-parse-20k', note: 'parseDraft on the whole draft: the parse inside full-check, without its pieces or verdicts' });

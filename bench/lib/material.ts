@@ -3,8 +3,8 @@
 // benchmark feeds the checker is assembled from these, so the text looks like the real thing.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { extractFigures } from '../../server/src/core/figures';
-import { splitSentences } from '../../server/src/core/sentences';
+import { extractFigures } from '../../server/src/core/claims/figures';
+import { splitSentences } from '../../server/src/core/claims/sentences';
 import { parseSource } from '../../server/src/corpus/parseSource';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');

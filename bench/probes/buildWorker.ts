@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { analysePassage } from '../../server/src/corpus/index';
 import { parseSource } from '../../server/src/corpus/parseSource';
 import { CorpusIndexWriter } from '../../server/src/corpus/serialize';
-import { createVocabulary } from '../../server/src/core/terms';
+import { createVocabulary } from '../../server/src/core/claims/terms';
 import type { Source } from '../../server/src/core/types';
 import { generateSource } from '../lib/sources';
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createChecker } from '../../server/src/core/checker';
-import { forgetPassageViews } from '../../server/src/core/passageView';
+import { forgetPassageViews } from '../../server/src/core/retrieval/passageView';
 import { buildCorpus } from '../../server/src/corpus/index';
 import { loadBundledCorpus, loadBundledSources } from '../../server/src/corpus/loader';
 import { parseSource } from '../../server/src/corpus/parseSource';

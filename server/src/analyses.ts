@@ -7,7 +7,7 @@
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Checker } from './core/checker';
-import { parseDraft, type Draft } from './core/draft';
+import { parseDraft, type Draft } from './core/draft/draft';
 import type { SourceLibrary } from './library';
 import type { ServerSettings } from './serverSettings';
 import type { Settings } from './settings';

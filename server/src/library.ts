@@ -7,7 +7,7 @@ import { createChecker, type Checker } from './core/checker';
 import type { Source, SourceProblem } from './core/types';
 import { assembleCorpus } from './corpus/assemble';
 import { findSourceFiles, loadBundledCorpus, loadBundledSources, loadSourceFiles } from './corpus/loader';
-import type { Corpus } from './core/corpus';
+import type { Corpus } from './core/retrieval/corpus';
 
 export interface LibraryOptions {
   /** Folder holding corpus.json (the server bundle's folder). */

@@ -3,9 +3,9 @@
 import type { Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './core/checker';
-import { formatReference } from './core/references';
-import type { Corpus } from './core/corpus';
-import type { Finding, FindingCode, Severity } from './core/findings';
+import { formatReference } from './core/findings/references';
+import type { Corpus } from './core/retrieval/corpus';
+import type { Finding, FindingCode, Severity } from './core/findings/findings';
 import type { Settings } from './settings';
 import { toRange } from './ranges';
 

@@ -2,8 +2,8 @@
 // top, then every claim in draft order with its verdict, the source's sentence, the full
 // reference and the locator. Pure: built from the same FileReport as the CLI's JSON.
 import type { Analysis } from './core/checker';
-import { shortLabel } from './core/citation';
-import type { Corpus } from './core/corpus';
+import { shortLabel } from './core/findings/citation';
+import type { Corpus } from './core/retrieval/corpus';
 import type { VerdictCounts, VerdictName } from './protocol';
 import { fileReport, type FileReport, type ReportClaim, type ReportEvidence } from './report';
 import type { Settings } from './settings';

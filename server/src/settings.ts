@@ -3,8 +3,8 @@
 // The same shape comes from VS Code's `attest.*` settings and from `.attestrc.json`.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { defaultSeverity, findingCodes, type FindingCode, type Severity } from './core/findings';
-import { citationStyles, isCitationStyle, type CitationStyle } from './core/references';
+import { defaultSeverity, findingCodes, type FindingCode, type Severity } from './core/findings/findings';
+import { citationStyles, isCitationStyle, type CitationStyle } from './core/findings/references';
 
 export type CheckOn = 'type' | 'save' | 'manual';
 export type SeveritySetting = Severity | 'off';

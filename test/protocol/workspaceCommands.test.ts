@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import * as protocol from '../../server/src/protocol';
 import type { AttestRequests, Range } from '../../server/src/protocol';
-import { applyEdits } from '../../server/src/core/footnoteEdit';
+import { applyEdits } from '../../server/src/core/findings/footnoteEdit';
 import { lines } from '../unit/helpers';
 import { startInProcess, type TestClient } from './harness';
 

@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { ByteLru, detached } from '../../server/src/core/byteLru';
 import { createChecker } from '../../server/src/core/checker';
-import type { Finding } from '../../server/src/core/findings';
+import type { Finding } from '../../server/src/core/findings/findings';
 import { bundledCorpus } from './corpus';
 import { typingDraft } from './helpers';
 

@@ -1,7 +1,7 @@
 // The bundled corpus for tests: corpus/*.md parsed and indexed as the build does it.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Corpus } from '../../server/src/core/corpus';
+import type { Corpus } from '../../server/src/core/retrieval/corpus';
 import { buildCorpus } from '../../server/src/corpus/index';
 import { parseSource } from '../../server/src/corpus/parseSource';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, readDateAtDigit, readDateAtMonth } from '../../server/src/core/dates';
-import { extractFigures } from '../../server/src/core/figures';
+import { formatDate, readDateAtDigit, readDateAtMonth } from '../../server/src/core/claims/dates';
+import { extractFigures } from '../../server/src/core/claims/figures';
 import type { Figure } from '../../server/src/core/types';
 
 /** "3-17 date November 2017 2017-11", "4-8 year 2016 2016", with "about@0 [2014,2016]" for a hedged year. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maxNesting, parseDraft } from '../../server/src/core/draft';
-import { placeholderLinks } from '../../server/src/core/links';
+import { maxNesting, parseDraft } from '../../server/src/core/draft/draft';
+import { placeholderLinks } from '../../server/src/core/findings/links';
 import { lines, texts } from './helpers';
 
 describe('parseDraft', () => {

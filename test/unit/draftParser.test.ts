@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDraft } from '../../server/src/core/draft';
-import { createDraftParser, groups, pieces } from '../../server/src/core/draftParser';
+import { parseDraft } from '../../server/src/core/draft/draft';
+import { createDraftParser, groups, pieces } from '../../server/src/core/draft/draftParser';
 import { lines, texts } from './helpers';
 
 const repo = path.resolve(__dirname, '..', '..');

@@ -1,11 +1,11 @@
 // The fact model: what a figure measures, for whom, which way, in what modality and when,
 // read the same way from a draft's sentence and a source's.
 import { describe, expect, it } from 'vitest';
-import { clauseOf, isDate, periodOf } from '../../server/src/core/claims';
+import { clauseOf, isDate, periodOf } from '../../server/src/core/claims/claims';
 import { describeFact, differences, factOf, type Fact } from '../../server/src/core/facts/fact';
-import { extractFigures } from '../../server/src/core/figures';
-import { splitSentences } from '../../server/src/core/sentences';
-import { createVocabulary, termsOf } from '../../server/src/core/terms';
+import { extractFigures } from '../../server/src/core/claims/figures';
+import { splitSentences } from '../../server/src/core/claims/sentences';
+import { createVocabulary, termsOf } from '../../server/src/core/claims/terms';
 
 const vocabulary = createVocabulary();
 

@@ -3,7 +3,7 @@
 // choose() gives. Checked here on many random sets of candidates, with scores on a coarse grid
 // so that ties and scores right at the thresholds come up often.
 import { describe, expect, it } from 'vitest';
-import { choose, Settled, type Candidate } from '../../server/src/core/figureDecision';
+import { choose, Settled, type Candidate } from '../../server/src/core/verdicts/figureDecision';
 import type { Claim } from '../../server/src/core/types';
 
 function random(seed: number): () => number {

@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Corpus } from '../../server/src/core/corpus';
-import { extractClaims } from '../../server/src/core/claims';
-import { judgeFigure } from '../../server/src/core/figureVerdict';
-import { extractFigures } from '../../server/src/core/figures';
-import { forgetPassageViews } from '../../server/src/core/passageView';
-import { termsOf } from '../../server/src/core/terms';
+import type { Corpus } from '../../server/src/core/retrieval/corpus';
+import { extractClaims } from '../../server/src/core/claims/claims';
+import { judgeFigure } from '../../server/src/core/verdicts/figureVerdict';
+import { extractFigures } from '../../server/src/core/claims/figures';
+import { forgetPassageViews } from '../../server/src/core/retrieval/passageView';
+import { termsOf } from '../../server/src/core/claims/terms';
 import { bundledCorpus } from './corpus';
 
 const corpus = bundledCorpus();

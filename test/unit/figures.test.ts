@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigure, intervalsOverlap, sameUnit } from '../../server/src/core/figureFormat';
-import { extractFigures, hedges } from '../../server/src/core/figures';
-import { formatScaled, readNumber } from '../../server/src/core/numbers';
+import { formatFigure, intervalsOverlap, sameUnit } from '../../server/src/core/claims/figureFormat';
+import { extractFigures, hedges } from '../../server/src/core/claims/figures';
+import { formatScaled, readNumber } from '../../server/src/core/claims/numbers';
 import type { Figure } from '../../server/src/core/types';
 
 /** 13e9 → "13e9", 3450000 → "3.45e6", 2016 → "2016": values read at a glance. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDraft } from '../../server/src/core/draft';
-import { footnoteFindings } from '../../server/src/core/footnoteChecks';
+import { parseDraft } from '../../server/src/core/draft/draft';
+import { footnoteFindings } from '../../server/src/core/findings/footnoteChecks';
 import { lines } from './helpers';
 
 const render = (text: string): string[] =>

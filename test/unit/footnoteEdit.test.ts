@@ -1,8 +1,8 @@
 // Planning a new footnote: its label, where its reference and definition go, and the
 // draft's line ending.
 import { describe, expect, it } from 'vitest';
-import { parseDraft } from '../../server/src/core/draft';
-import { addFootnote, applyEdits, lineEndingOf, nextFootnoteLabel } from '../../server/src/core/footnoteEdit';
+import { parseDraft } from '../../server/src/core/draft/draft';
+import { addFootnote, applyEdits, lineEndingOf, nextFootnoteLabel } from '../../server/src/core/findings/footnoteEdit';
 import { lines } from './helpers';
 
 /** The draft with the footnote added at the `$$CURSOR$$` marker, or the reason there is none. */

@@ -1,9 +1,9 @@
 // The Markdown of a footnote citing a source, when the source's metadata is hostile: its
 // text shows as written and makes no HTML, link or formatting; only checked links are links.
 import { describe, expect, it } from 'vitest';
-import { footnoteText } from '../../server/src/core/citation';
-import { citationStyles, formatReference } from '../../server/src/core/references';
-import { httpUrl, sourceLink, validDoi, withCheckedLinks } from '../../server/src/core/sourceLinks';
+import { footnoteText } from '../../server/src/core/findings/citation';
+import { citationStyles, formatReference } from '../../server/src/core/findings/references';
+import { httpUrl, sourceLink, validDoi, withCheckedLinks } from '../../server/src/core/findings/sourceLinks';
 import type { SourceMeta } from '../../server/src/core/types';
 import { lines } from './helpers';
 import { markdownTree } from './markdownTree';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuotes, normaliseQuoteText } from '../../server/src/core/quotes';
+import { extractQuotes, normaliseQuoteText } from '../../server/src/core/claims/quotes';
 
 describe('extractQuotes', () => {
   it('finds curly and straight quotations with exact offsets', () => {

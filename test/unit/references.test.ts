@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { bibliographyOnly, formatReference, toCsl, type CitationStyle } from '../../server/src/core/references';
+import { bibliographyOnly, formatReference, toCsl, type CitationStyle } from '../../server/src/core/findings/references';
 import { loadBundledSources } from '../../server/src/corpus/loader';
 import type { SourceMeta } from '../../server/src/core/types';
 

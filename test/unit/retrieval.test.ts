@@ -1,8 +1,8 @@
 // rankPassages scores passages a block at a time; the ranking must be exactly the one that
 // scoring each list in turn over all passages gives, across the blocks' edges too.
 import { describe, expect, it } from 'vitest';
-import type { Corpus } from '../../server/src/core/corpus';
-import { listsPassage, rankPassages } from '../../server/src/core/retrieval';
+import type { Corpus } from '../../server/src/core/retrieval/corpus';
+import { listsPassage, rankPassages } from '../../server/src/core/retrieval/retrieval';
 
 /** A corpus of `passages` passages whose terms follow a steep frequency curve, from a fixed seed. */
 function fakeCorpus(passages: number, seed: number): { corpus: Corpus; terms: string[] } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../server/src/core/sentences';
+import { splitSentences } from '../../server/src/core/claims/sentences';
 import { texts } from './helpers';
 
 const split = (text: string): string[] => texts(text, splitSentences(text));

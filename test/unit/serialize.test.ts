@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createChecker } from '../../server/src/core/checker';
-import type { Corpus } from '../../server/src/core/corpus';
+import type { Corpus } from '../../server/src/core/retrieval/corpus';
 import { analysePassage, buildCorpus } from '../../server/src/corpus/index';
 import { loadBundledCorpus, loadBundledSources } from '../../server/src/corpus/loader';
 import { parseSource } from '../../server/src/corpus/parseSource';
 import { CorpusIndexWriter, loadCorpusIndex, openCorpusIndex, serializeCorpus } from '../../server/src/corpus/serialize';
-import { createVocabulary } from '../../server/src/core/terms';
+import { createVocabulary } from '../../server/src/core/claims/terms';
 import type { Source } from '../../server/src/core/types';
 import { lines } from './helpers';
 

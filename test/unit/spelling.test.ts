@@ -2,8 +2,8 @@
 // If a variant were missed, a passage that writes "Kashgar" would not be found for a draft
 // that writes "Kashghar", and the passage screen would skip evidence without a word.
 import { describe, expect, it } from 'vitest';
-import { spellingLookup, variantsIn } from '../../server/src/core/spelling';
-import { termsOf } from '../../server/src/core/terms';
+import { spellingLookup, variantsIn } from '../../server/src/core/retrieval/spelling';
+import { termsOf } from '../../server/src/core/claims/terms';
 import { bundledCorpus } from './corpus';
 
 const corpus = bundledCorpus();

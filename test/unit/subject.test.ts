@@ -3,10 +3,10 @@
 // source that should support or contradict a draft would be skipped without a word. And
 // looking spelling variants up per passage must match as scanning each set does.
 import { describe, expect, it } from 'vitest';
-import { passageView, termsWithin } from '../../server/src/core/passageView';
-import { variantsIn } from '../../server/src/core/spelling';
-import { matchSubject, subjectCeiling, subjectProfile } from '../../server/src/core/subject';
-import { termsOf } from '../../server/src/core/terms';
+import { passageView, termsWithin } from '../../server/src/core/retrieval/passageView';
+import { variantsIn } from '../../server/src/core/retrieval/spelling';
+import { matchSubject, subjectCeiling, subjectProfile } from '../../server/src/core/retrieval/subject';
+import { termsOf } from '../../server/src/core/claims/terms';
 import { bundledCorpus } from './corpus';
 
 const corpus = bundledCorpus();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVocabulary, stem, termsOf } from '../../server/src/core/terms';
+import { createVocabulary, stem, termsOf } from '../../server/src/core/claims/terms';
 
 const vocabulary = createVocabulary({ EAEU: 'Eurasian Economic Union' });
 const terms = (text: string): string[] => termsOf(text, vocabulary).map((t) => t.term);

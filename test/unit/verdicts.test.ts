@@ -2,10 +2,10 @@
 // normalised units, hedges and rounding, the same entity and metric, the year attached to a
 // figure, aliases, a subject carried by the paragraph, and silence over a false alarm.
 import { describe, expect, it } from 'vitest';
-import { clauseOf, periodOf } from '../../server/src/core/claims';
+import { clauseOf, periodOf } from '../../server/src/core/claims/claims';
 import { createChecker } from '../../server/src/core/checker';
-import { extractFigures } from '../../server/src/core/figures';
-import { claimHover } from '../../server/src/core/hoverText';
+import { extractFigures } from '../../server/src/core/claims/figures';
+import { claimHover } from '../../server/src/core/findings/hoverText';
 import type { Verdict } from '../../server/src/core/types';
 import { bundledCorpus } from './corpus';
 import { lines } from './helpers';

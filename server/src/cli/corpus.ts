@@ -2,7 +2,7 @@
 // command line's source folders, less excluded ids. A folder or glob that finds no file,
 // and an excluded id that no source has, are reported rather than silently ignored.
 import * as path from 'node:path';
-import type { Corpus } from '../core/corpus';
+import type { Corpus } from '../core/retrieval/corpus';
 import { assembleCorpus } from '../corpus/assemble';
 import { findSourceFiles, loadBundledCorpus, loadBundledSources, loadSourceFiles } from '../corpus/loader';
 import { defaultSettings, findRcFile, readRcFile, type Settings } from '../settings';

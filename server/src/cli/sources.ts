@@ -1,6 +1,6 @@
 // `attest sources`: what the checker checks against, with counts and import problems, as
 // text for people or as JSON.
-import { shortLabel } from '../core/citation';
+import { shortLabel } from '../core/findings/citation';
 import { loadCliCorpus, type CorpusOptions } from './corpus';
 
 export interface SourceListing {

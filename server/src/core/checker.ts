@@ -2,21 +2,21 @@
 // draft's text into claims, verdicts and findings. Verdicts of blocks whose text did not
 // change are reused, so re-checking after a keystroke costs one block.
 import { ByteLru, detached, stringBytes } from './byteLru';
-import type { Corpus } from './corpus';
-import { extractClaims, type ClaimContext } from './claims';
-import { maxNesting, type Draft, type ProseBlock } from './draft';
-import { createDraftParser } from './draftParser';
-import { judgeFigure } from './figureVerdict';
-import { extractFigures } from './figures';
-import type { Finding } from './findings';
-import { footnoteFindings } from './footnoteChecks';
-import { placeholderLinks, placeholderMessage } from './links';
-import { judgeQuote } from './quoteVerdict';
-import { judgeTime } from './timeVerdict';
-import { applyDirectives } from './suppress';
-import { termsOf, type Term } from './terms';
+import type { Corpus } from './retrieval/corpus';
+import { extractClaims, type ClaimContext } from './claims/claims';
+import { maxNesting, type Draft, type ProseBlock } from './draft/draft';
+import { createDraftParser } from './draft/draftParser';
+import { judgeFigure } from './verdicts/figureVerdict';
+import { extractFigures } from './claims/figures';
+import type { Finding } from './findings/findings';
+import { footnoteFindings } from './findings/footnoteChecks';
+import { placeholderLinks, placeholderMessage } from './findings/links';
+import { judgeQuote } from './verdicts/quoteVerdict';
+import { judgeTime } from './verdicts/timeVerdict';
+import { applyDirectives } from './findings/suppress';
+import { termsOf, type Term } from './claims/terms';
 import type { Claim, Evidence, Figure, Verdict } from './types';
-import { verdictFindings } from './verdictFindings';
+import { verdictFindings } from './findings/verdictFindings';
 
 export interface Analysis {
   draft: Draft;

@@ -2,7 +2,7 @@
 // excluded ids. The writer's source wins over a bundled one with its id, with a warning on
 // the writer's source; of two writer's sources with one id the first is used, the other
 // reported.
-import type { Corpus } from '../core/corpus';
+import type { Corpus } from '../core/retrieval/corpus';
 import type { Source, SourceProblem } from '../core/types';
 import { buildCorpus } from './index';
 

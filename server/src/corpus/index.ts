@@ -1,10 +1,10 @@
 // Builds the searchable index over sources: sentences, figures and subject terms per
 // passage, figures by unit, passages by term. Pure: loading files happens in loader.ts.
-import type { Corpus } from '../core/corpus';
-import { extractFigures } from '../core/figures';
-import { splitSentences } from '../core/sentences';
-import { spellingLookup } from '../core/spelling';
-import { createVocabulary, termsOf, type Term, type Vocabulary } from '../core/terms';
+import type { Corpus } from '../core/retrieval/corpus';
+import { extractFigures } from '../core/claims/figures';
+import { splitSentences } from '../core/claims/sentences';
+import { spellingLookup } from '../core/retrieval/spelling';
+import { createVocabulary, termsOf, type Term, type Vocabulary } from '../core/claims/terms';
 import type { Figure, Passage, Source, Span } from '../core/types';
 
 /** What the index knows of one passage; serialize.ts stores exactly this. */

@@ -1,9 +1,9 @@
 // Reads the corpus index (see indexFormat.ts and indexSections.ts for the layout): all in memory, or with passage
 // text and terms read from the file when asked.
 import { closeSync, openSync, readSync } from 'node:fs';
-import type { Corpus } from '../core/corpus';
-import { spellingLookup } from '../core/spelling';
-import { createVocabulary, type Term } from '../core/terms';
+import type { Corpus } from '../core/retrieval/corpus';
+import { spellingLookup } from '../core/retrieval/spelling';
+import { createVocabulary, type Term } from '../core/claims/terms';
 import type { Figure, Passage, Source, Span } from '../core/types';
 import { magic, figureInts, figureFloats, figureFields, F } from './indexFormat';
 import { memoryStore, readIndex, type Store } from './indexSections';

@@ -1,7 +1,7 @@
 // Writes the corpus index (see indexFormat.ts for the layout), source by source or from a built corpus.
-import type { Corpus } from '../core/corpus';
+import type { Corpus } from '../core/retrieval/corpus';
 import type { Figure, Passage, Source, Span } from '../core/types';
-import { sentenceOf } from '../core/sentences';
+import { sentenceOf } from '../core/claims/sentences';
 import { startsLowerCase, type PassageAnalysis } from './index';
 import { memoryStore, readIndex, writeIndexFile, writeSections, type Header } from './indexSections';
 import { corpusIndexFormat, ints, floats, bytes, StringTable, figureInts, figureFloats, F, figureKeys, dateKeys, surrogate, loneSurrogate } from './indexFormat';

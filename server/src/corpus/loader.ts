@@ -6,7 +6,7 @@ import { constants, readFileSync, type Stats } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
-import type { Corpus } from '../core/corpus';
+import type { Corpus } from '../core/retrieval/corpus';
 import type { Source, SourceProblem } from '../core/types';
 import { buildCorpus } from './index';
 import { parseSource } from './parseSource';

@@ -3,7 +3,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../analyses';
-import { parseDraft } from '../core/draft';
+import { parseDraft } from '../core/draft/draft';
 import type { SourceLibrary } from '../library';
 import { checkFileRequest, type CheckFileParams, type CheckFileResult } from '../protocol';
 import { countVerdicts } from '../reportMarkdown';

@@ -4,15 +4,15 @@
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyses } from '../analyses';
-import { footnoteText, shortLabel } from '../core/citation';
-import type { Corpus } from '../core/corpus';
-import type { Draft } from '../core/draft';
-import type { FixData } from '../core/findings';
-import { addFootnote, type Edit } from '../core/footnoteEdit';
-import { linkDestination } from '../core/markdownText';
-import { formatReference, type CitationStyle } from '../core/references';
-import { bestSourcesFor } from '../core/relevance';
-import { sourceLink } from '../core/sourceLinks';
+import { footnoteText, shortLabel } from '../core/findings/citation';
+import type { Corpus } from '../core/retrieval/corpus';
+import type { Draft } from '../core/draft/draft';
+import type { FixData } from '../core/findings/findings';
+import { addFootnote, type Edit } from '../core/findings/footnoteEdit';
+import { linkDestination } from '../core/findings/markdownText';
+import { formatReference, type CitationStyle } from '../core/findings/references';
+import { bestSourcesFor } from '../core/retrieval/relevance';
+import { sourceLink } from '../core/findings/sourceLinks';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
 

@@ -2,7 +2,7 @@
 // and source figures after "$".
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
-import { citationSuggestions, completionContext, figureSuggestions, footnoteSuggestions, type Suggestion } from '../core/suggestions';
+import { citationSuggestions, completionContext, figureSuggestions, footnoteSuggestions, type Suggestion } from '../core/findings/suggestions';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
 

@@ -1,7 +1,7 @@
 // Go to definition: from a footnote reference to its definition.
 import type { Connection } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
-import { footnoteAt } from '../core/footnoteIndex';
+import { footnoteAt } from '../core/draft/footnoteIndex';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
 

@@ -4,8 +4,8 @@ import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocument
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { Analyses, DocumentAnalysis } from '../analyses';
-import type { Finding, Severity } from '../core/findings';
-import type { Corpus } from '../core/corpus';
+import type { Finding, Severity } from '../core/findings/findings';
+import type { Corpus } from '../core/retrieval/corpus';
 import { toRange } from '../ranges';
 import type { ServerSettings } from '../serverSettings';
 import { tellWriter } from '../messages';

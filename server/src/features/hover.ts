@@ -1,7 +1,7 @@
 // Hover: the evidence behind a claim, or a footnote's definition.
 import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
-import { claimHover, footnoteHover } from '../core/hoverText';
+import { claimHover, footnoteHover } from '../core/findings/hoverText';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
 

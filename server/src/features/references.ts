@@ -1,7 +1,7 @@
 // Find references: every use of a footnote, and its definition when asked for.
 import type { Connection } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
-import { footnoteAt } from '../core/footnoteIndex';
+import { footnoteAt } from '../core/draft/footnoteIndex';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
 

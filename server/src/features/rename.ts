@@ -1,7 +1,7 @@
 // Rename a footnote label everywhere it is referenced and defined.
 import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
-import { footnoteAt } from '../core/footnoteIndex';
+import { footnoteAt } from '../core/draft/footnoteIndex';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
 

@@ -3,8 +3,8 @@
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { chicagoReference, shortLabel } from '../core/citation';
-import { httpUrl, sourceLink } from '../core/sourceLinks';
+import { chicagoReference, shortLabel } from '../core/findings/citation';
+import { httpUrl, sourceLink } from '../core/findings/sourceLinks';
 import type { Source, SourceProblem } from '../core/types';
 import type { SourceLibrary } from '../library';
 import { sourcesChangedNotification, sourcesRequest, type SourceInfo, type SourceProblemInfo, type SourcesResult } from '../protocol';

@@ -2,7 +2,7 @@
 // goods, who sells to whom), which way it moved, whether it happened or is a goal, and when.
 // The same reading is made of a draft's figure and of a source's, and two facts speak to each
 // other only where these parts agree (`differences`); then the values decide.
-import { stem, type Term, type Vocabulary } from '../terms';
+import { stem, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, goalWords, measureOfUnit, measures, raiseTo, riseTerm, type Measure } from './lexicon';
 

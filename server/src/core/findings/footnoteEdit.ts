@@ -3,8 +3,8 @@
 // end of the draft), in the draft's own line ending. A plan is kept only if the draft, parsed
 // again with it applied, has the new reference resolving to the new definition and every
 // footnote and link it had before; otherwise the writer is told why nothing was inserted.
-import { parseDraft, type Draft } from './draft';
-import type { Span } from './types';
+import { parseDraft, type Draft } from '../draft/draft';
+import type { Span } from '../types';
 
 /** Replaces `start`–`end` with `text`; an insertion when they are equal. */
 export interface Edit {

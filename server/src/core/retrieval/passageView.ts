@@ -4,8 +4,8 @@
 // corpus that keeps its text on disk is read once per passage rather than once per claim.
 import type { Corpus } from './corpus';
 import { termSet } from './subject';
-import type { Term } from './terms';
-import type { Figure, Span } from './types';
+import type { Term } from '../claims/terms';
+import type { Figure, Span } from '../types';
 
 export interface PassageView {
   readonly text: string;

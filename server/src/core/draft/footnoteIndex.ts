@@ -1,6 +1,6 @@
 // Where a footnote label is used and defined, for go-to-definition, references and rename.
 import type { Draft } from './draft';
-import type { Span } from './types';
+import type { Span } from '../types';
 
 export interface FootnoteOccurrences {
   label: string;

@@ -2,12 +2,12 @@
 // source's exact words), or nowhere (unsourced). Marks, apostrophes, dashes, case and spacing
 // are normalised first so that only the words are compared.
 import search from 'approx-string-match';
-import type { Corpus } from './corpus';
+import type { Corpus } from '../retrieval/corpus';
 import { footnoteFor } from './sourceFootnote';
-import { foldForComparison, passageView, wordsOf } from './passageView';
-import { rankPassages } from './retrieval';
-import { termsOf } from './terms';
-import type { Claim, Evidence, Span, Verdict } from './types';
+import { foldForComparison, passageView, wordsOf } from '../retrieval/passageView';
+import { rankPassages } from '../retrieval/retrieval';
+import { termsOf } from '../claims/terms';
+import type { Claim, Evidence, Span, Verdict } from '../types';
 
 /** At most this share of the quotation's characters may differ for it to count as a misquote. */
 const maxErrorShare = 0.35;

@@ -2,7 +2,7 @@
 // "600-megawatt", "20%", "in 2016", "November 2017" — each with the interval of values it asserts.
 import { monthPattern, plausibleYear, readDateAtDigit, readDateAtMonth, type WrittenDate } from './dates';
 import { inIdentifier, malformedAfter, namesOrRefers, numberWordPattern, readNumber, rescale, tokenEnd, wordBefore, type WrittenNumber } from './numbers';
-import type { CalendarDate, Figure, FigureKind, Qualifier } from './types';
+import type { CalendarDate, Figure, FigureKind, Qualifier } from '../types';
 import { currencyPrefixPattern, durationUnit, readCountedNoun, readCurrencyPrefix, readHyphenNoun, readUnit, type CountedNoun } from './units';
 
 // ---------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 // Turns verdicts into findings a writer can act on, with specific messages and the data
 // each quick fix needs.
 import { chicagoReference, citedAs, shortLabel } from './citation';
-import type { Corpus } from './corpus';
-import { formatFigure } from './figureFormat';
+import type { Corpus } from '../retrieval/corpus';
+import { formatFigure } from '../claims/figureFormat';
 import type { Finding } from './findings';
-import type { Evidence, Verdict } from './types';
+import type { Evidence, Verdict } from '../types';
 
 const snippetChars = 70;
 

@@ -1,7 +1,7 @@
 // Which links a source's metadata may put in front of the writer: only plain http(s) URLs
 // and well-formed DOIs. Anything else (a `command:` URL, a DOI carrying Markdown) is dropped
 // rather than written into a draft or offered as a link.
-import type { SourceMeta } from './types';
+import type { SourceMeta } from '../types';
 
 /** A DOI as registries issue them: "10." and a registrant code, "/", then no spaces, brackets or quotes. */
 const doiPattern = /^10\.\d{4,9}\/[-._;/:a-z0-9]+$/i;

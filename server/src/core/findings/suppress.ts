@@ -1,6 +1,6 @@
 // Ignore comments in the draft: <!-- attest-ignore-next-line -->, and
 // <!-- attest-disable [codes] --> … <!-- attest-enable --> around a stretch of text.
-import type { Draft } from './draft';
+import type { Draft } from '../draft/draft';
 import type { Finding } from './findings';
 
 interface Quiet {

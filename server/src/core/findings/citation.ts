@@ -2,7 +2,7 @@
 // in Chicago author-date style, and the Markdown of a footnote citing a passage.
 import { inertBlockStart, inlineLink, inlineText, inlineTextWithLinks } from './markdownText';
 import { httpUrl, sourceLink } from './sourceLinks';
-import type { Evidence, SourceFootnote, SourceMeta } from './types';
+import type { Evidence, SourceFootnote, SourceMeta } from '../types';
 
 export function shortLabel(meta: SourceMeta): string {
   const names = meta.authors.map((a) => a.family);

@@ -1,7 +1,7 @@
 // What the checker needs from a corpus. The index that implements it is built outside
 // the core (server/src/corpus/), from bundled data or the writer's files.
-import type { Figure, Passage, Source, Span } from './types';
-import type { Term, Vocabulary } from './terms';
+import type { Figure, Passage, Source, Span } from '../types';
+import type { Term, Vocabulary } from '../claims/terms';
 
 /** A figure stated in a source, with the sentence it sits in. */
 export interface SourceFigure {

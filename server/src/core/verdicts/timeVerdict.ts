@@ -1,10 +1,10 @@
 // The verdict on a figure's time ("$36 million in 2017"): a part of the figure's fact, so it
 // is judged from the source fact the figure was matched with, never against another date
 // that merely shares a word with it.
-import type { Corpus } from './corpus';
-import { extractFigures } from './figures';
-import { isDate } from './claims';
-import type { CalendarDate, Claim, Evidence, Verdict } from './types';
+import type { Corpus } from '../retrieval/corpus';
+import { extractFigures } from '../claims/figures';
+import { isDate } from '../claims/claims';
+import type { CalendarDate, Claim, Evidence, Verdict } from '../types';
 
 /**
  * Supported when the source sentence matched to the figure (supported or contradicted alike:

@@ -1,5 +1,5 @@
 // Placeholder links: `[text](#)` or `[text]()`, whose target was never filled in.
-import type { Draft, DraftLink } from './draft';
+import type { Draft, DraftLink } from '../draft/draft';
 
 export function isPlaceholderLink(link: DraftLink): boolean {
   const url = link.url.trim();

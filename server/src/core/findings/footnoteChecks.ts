@@ -1,6 +1,6 @@
 // Checks the draft's own footnotes and citations: references without a definition,
 // definitions nobody references, labels defined twice, and citation keys no source has.
-import type { Draft } from './draft';
+import type { Draft } from '../draft/draft';
 import type { Finding } from './findings';
 
 const rawReference = /\[\^([^\]\s]+)\](?!:)/g;

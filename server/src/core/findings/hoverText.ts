@@ -3,10 +3,10 @@
 // footnote. All source text is escaped.
 import { locatorLabel, shortLabel } from './citation';
 import { formatReference, type CitationStyle } from './references';
-import type { Corpus } from './corpus';
-import type { Draft } from './draft';
+import type { Corpus } from '../retrieval/corpus';
+import type { Draft } from '../draft/draft';
 import { escapeMarkdown, safeLink } from './markdownText';
-import type { Evidence, Verdict } from './types';
+import type { Evidence, Verdict } from '../types';
 
 const verdictTitles: Record<Verdict['verdict'], string> = {
   supported: 'Supported by the source',

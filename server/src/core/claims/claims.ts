@@ -4,7 +4,7 @@
 import { extractFigures } from './figures';
 import { extractQuotes } from './quotes';
 import { splitSentences } from './sentences';
-import type { Claim, Figure, Span } from './types';
+import type { Claim, Figure, Span } from '../types';
 
 export interface ClaimContext {
   /** Offsets of footnote references and citation groups in the same text, with their labels. */

@@ -1,21 +1,21 @@
 // Judges a figure or date claim against the corpus: find source figures of the same unit,
 // align each one's clause with the draft sentence, and decide supported, contradicted or
 // unsourced. A contradiction needs a strong subject match; otherwise silence (unsourced).
-import type { Corpus, SourceFigure } from './corpus';
-import { clauseOf, isDate, periodOf } from './claims';
-import { listsPassage, rankPassages } from './retrieval';
-import { sentenceOf } from './sentences';
+import type { Corpus, SourceFigure } from '../retrieval/corpus';
+import { clauseOf, isDate, periodOf } from '../claims/claims';
+import { listsPassage, rankPassages } from '../retrieval/retrieval';
+import { sentenceOf } from '../claims/sentences';
 import { choose, floorScore, Settled, thresholds, type Candidate } from './figureDecision';
-import { intervalsOverlap } from './figureFormat';
+import { intervalsOverlap } from '../claims/figureFormat';
 import { footnoteFor } from './sourceFootnote';
-import { extractFigures } from './figures';
+import { extractFigures } from '../claims/figures';
 import { sameCalendarDate } from './timeVerdict';
-import { passageView, termsWithin, type PassageView } from './passageView';
-import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from './subject';
-import { termsOf, type Term } from './terms';
-import { agreement, describeDifference, differences, factOf, isOtherFact, type Fact } from './facts/fact';
-import { unitFamily, unitsInFamily } from './units';
-import type { Claim, Evidence, Figure, Span, Verdict } from './types';
+import { passageView, termsWithin, type PassageView } from '../retrieval/passageView';
+import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from '../retrieval/subject';
+import { termsOf, type Term } from '../claims/terms';
+import { agreement, describeDifference, differences, factOf, isOtherFact, type Fact } from '../facts/fact';
+import { unitFamily, unitsInFamily } from '../claims/units';
+import type { Claim, Evidence, Figure, Span, Verdict } from '../types';
 
 /** Source words this close to a figure (in characters) say whose figure it is. */
 const nearChars = 80;

@@ -1,8 +1,8 @@
 // Which sources a piece of prose is most about: each source's passage that shares the most rare words with it.
 import type { Corpus } from './corpus';
 import { rankPassages } from './retrieval';
-import { termsOf } from './terms';
-import type { Passage, Source } from './types';
+import { termsOf } from '../claims/terms';
+import type { Passage, Source } from '../types';
 
 export interface RelevantSource {
   source: Source;

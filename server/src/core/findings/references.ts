@@ -2,7 +2,7 @@
 // is written here, since every hover needs it; APA, Vancouver and Harvard come from
 // citation-js's CSL engine, loaded the first time one of them is asked for, and built for
 // bibliography entries only.
-import type { SourceMeta } from './types';
+import type { SourceMeta } from '../types';
 import { chicagoReference } from './citation';
 import { httpUrl, validDoi } from './sourceLinks';
 

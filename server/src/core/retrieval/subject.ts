@@ -3,8 +3,8 @@
 // elsewhere in its sentence or paragraph, and naming a different country or organisation
 // counts against. What the figure measures and for whom is the fact model's (facts/fact.ts).
 import { variantsIn } from './spelling';
-import type { Term, Vocabulary } from './terms';
-import type { Span } from './types';
+import type { Term, Vocabulary } from '../claims/terms';
+import type { Span } from '../types';
 
 export interface SubjectProfile {
   /** Draft terms and their weights (inverse document frequency). */

@@ -1,19 +1,19 @@
 // What to offer while the writer types: footnote labels after "[^", citation keys after "@",
 // and, after "$" in a sentence about a known subject, the figures the sources give for it.
 import { footnoteText, shortLabel } from './citation';
-import type { Corpus } from './corpus';
-import type { Draft } from './draft';
+import type { Corpus } from '../retrieval/corpus';
+import type { Draft } from '../draft/draft';
 import { addFootnote, type Edit } from './footnoteEdit';
 import { escapeMarkdown } from './markdownText';
-import { formatFigure } from './figureFormat';
-import { bestSourcesFor } from './relevance';
+import { formatFigure } from '../claims/figureFormat';
+import { bestSourcesFor } from '../retrieval/relevance';
 import { formatReference, type CitationStyle } from './references';
-import { rankPassages } from './retrieval';
-import { sentenceOf } from './sentences';
-import { matchSubject, subjectProfile } from './subject';
-import { clauseOf } from './claims';
-import { termsOf, type Term } from './terms';
-import type { Span } from './types';
+import { rankPassages } from '../retrieval/retrieval';
+import { sentenceOf } from '../claims/sentences';
+import { matchSubject, subjectProfile } from '../retrieval/subject';
+import { clauseOf } from '../claims/claims';
+import { termsOf, type Term } from '../claims/terms';
+import type { Span } from '../types';
 
 export type CompletionContext =
   | { kind: 'footnote'; /** Offset after "[^" */ from: number; /** End of what the item replaces ("]" included when present). */ to: number; typed: string }

@@ -2,10 +2,10 @@
 // (figureVerdict.ts finds and matches them): the best support, the best contradiction and the
 // best reversal, weighed against thresholds. And, since matching costs, what the source
 // figures matched so far settle (Settled): the least score another needs to change the verdict.
-import type { SourceFigure } from './corpus';
-import type { Fact } from './facts/fact';
-import type { SubjectMatch } from './subject';
-import type { Claim, Figure } from './types';
+import type { SourceFigure } from '../retrieval/corpus';
+import type { Fact } from '../facts/fact';
+import type { SubjectMatch } from '../retrieval/subject';
+import type { Claim, Figure } from '../types';
 
 /** Subject-match thresholds (0–1). Tuned on the dev claims; see the README's "How Attest decides". */
 export const thresholds = {

@@ -1,6 +1,6 @@
 // Reads calendar dates as written — "30 November 2016", "November 30, 2016", "November 2017",
 // "2019-11-20" and the dd.mm.yyyy of footnote citations — and writes them back.
-import type { CalendarDate } from './types';
+import type { CalendarDate } from '../types';
 
 /** Years outside this span are taken for plain numbers, not years. */
 export const earliestYear = 1800;

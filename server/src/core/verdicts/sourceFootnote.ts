@@ -1,6 +1,6 @@
 // Which of a source's own footnotes backs one of its statements: the footnote a checker cites
 // as the source's evidence for a figure or a quotation.
-import type { Span } from './types';
+import type { Span } from '../types';
 
 /**
  * The source's own footnote behind a statement: the first marker after it in its sentence,

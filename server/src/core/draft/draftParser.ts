@@ -5,7 +5,7 @@
 // in the draft are added to each piece as stand-ins, so that references parse as they would
 // in the whole draft. The result equals parseDraft on the whole text.
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
-import { ByteLru, detached } from './byteLru';
+import { ByteLru, detached } from '../byteLru';
 import { frontMatterEnd, parseDraft, type Draft } from './draft';
 
 export interface DraftParser {

@@ -1,6 +1,6 @@
 // Splits prose into sentences without breaking on abbreviations ("U.S.", "Dr.", "p."),
 // initials, decimals or a full stop inside a quotation that the sentence continues past.
-import type { Span } from './types';
+import type { Span } from '../types';
 
 const abbreviations = new Set(
   [

@@ -1,6 +1,6 @@
 // Finds quotations in prose: text between straight or curly double quotes (and curly
 // single quotes used as outer quotes), with the speaker named nearby when there is one.
-import type { Quote } from './types';
+import type { Quote } from '../types';
 
 const pairs: Record<string, string> = { '\u201c': '\u201d', '"': '"', '\u00ab': '\u00bb' };
 /** Quotes shorter than this are scare quotes or titles, not quotations worth checking. */

@@ -3,7 +3,7 @@
 import { isDate } from './claims';
 import { formatDate } from './dates';
 import { formatNumber, scaledParts } from './numbers';
-import type { Figure } from './types';
+import type { Figure } from '../types';
 import { unitFamily, unitLabel } from './units';
 
 /** Figures measured in the same unit: years with dates, customers with people, km with miles (miles are read as km). */
