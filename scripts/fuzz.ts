@@ -8,9 +8,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createChecker, type Checker } from '../server/src/core/checker';
-import type { Corpus } from '../server/src/core/corpus';
-import { parseDraft } from '../server/src/core/draft';
-import { createDraftParser } from '../server/src/core/draftParser';
+import type { Corpus } from '../server/src/core/retrieval/corpus';
+import { parseDraft } from '../server/src/core/draft/draft';
+import { createDraftParser } from '../server/src/core/draft/draftParser';
 import { buildCorpus } from '../server/src/corpus/index';
 import { parseSource } from '../server/src/corpus/parseSource';
 
