@@ -2,6 +2,7 @@
 // read the same way from a draft's sentence and a source's.
 import { describe, expect, it } from 'vitest';
 import { clauseOf, isDate, periodOf } from '../../server/src/core/claims/claims';
+import { compareEvents, eventOf, type Event } from '../../server/src/core/facts/event';
 import { describeFact, differences, factOf, type Fact } from '../../server/src/core/facts/fact';
 import { extractFigures } from '../../server/src/core/claims/figures';
 import { splitSentences } from '../../server/src/core/claims/sentences';
@@ -94,5 +95,34 @@ describe('two facts speak to each other', () => {
     expect(differ('Trade reached $150 million.', goal!)).toEqual(['modality']);
     const [fall] = facts('Trade fell by 20% in 2018.');
     expect(differ('Trade was 20% higher in 2018.', fall!)).toEqual(['direction']);
+  });
+});
+
+describe('a date read as the date of an event', () => {
+  const event = (sentence: string): string => {
+    const date = extractFigures(sentence, 0, sentence.length).filter(isDate)[0]!;
+    const e = eventOf(sentence, date, { start: 0, end: sentence.length }, termsOf(sentence, vocabulary), vocabulary);
+    return `${e.action ?? '?'} ${e.holders.join('+')} ${date.text}${e.named ? ` (dates: ${e.named})` : ''}`;
+  };
+
+  it('takes the event word nearest before the date, not an infinitive after another', () => {
+    expect(event('Putin set out the idea in an article published before the APEC summit in November 2017.')).toBe('publication  November 2017');
+    expect(event('India and Pakistan received their invitations to join the SCO in 2015.')).toBe('invitation india+pakistan+sco 2015');
+    expect(event('Pakistan joined the SCO as a full member in 2017.')).toBe('joining pakistan+sco 2017');
+  });
+
+  it('reads the event after the date when none comes before it', () => {
+    expect(event('In May 2021 Russia and Pakistan signed the agreement again.')).toBe('signing russia+pakistan May 2021');
+  });
+
+  it('knows a year that dates a thing rather than an event', () => {
+    expect(event('In his 2015 article Bordachev argued for it.')).toBe('publication  2015 (dates: articl)');
+  });
+
+  it('speaks to a date of the same kind of event only', () => {
+    const read = (s: string): Event => eventOf(s, extractFigures(s).filter(isDate)[0]!, { start: 0, end: s.length }, termsOf(s, vocabulary), vocabulary);
+    expect(compareEvents(read('They were invited to join in 2015.'), read('It joined in 2017.'))).toBe('other');
+    expect(compareEvents(read('The agreement was signed in 2015.'), read('They signed a deal in 2016.'))).toBe('same');
+    expect(compareEvents(read('It happened in 2015.'), read('They signed a deal in 2016.'))).toBe('unknown');
   });
 });

@@ -157,6 +157,12 @@ describe('silence over a false alarm', () => {
 });
 
 describe('dates', () => {
+  it('contradict a date of the same kind of event, and only that', () => {
+    expect(verdicts("Putin's article ahead of the APEC summit appeared in November 2018.")).toEqual(['November 2018 contradicted korybko-morozov-2020 fn 1 (November 2017)']);
+    // The year of an invitation is not the year of joining.
+    expect(verdicts('Pakistan became a full member of the SCO in 2017.')).toEqual(['2017 unsourced']);
+  });
+
   it('read a year before a noun as the date of that thing, not of an event', () => {
     expect(verdicts('The Eurasian Economic Union was founded in 2015.')).toEqual(['2015 unsourced']);
     expect(verdicts('Lissovolik published his article on the Eurasian model of modernization in 2015.')).toEqual(['2015 supported korybko-morozov-2020 fn 11 (2015)']);

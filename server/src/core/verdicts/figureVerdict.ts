@@ -12,8 +12,9 @@ import { extractFigures } from '../claims/figures';
 import { sameCalendarDate } from './timeVerdict';
 import { passageView, termsWithin, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from '../retrieval/subject';
-import { termsOf, type Term } from '../claims/terms';
+import type { Term } from '../claims/terms';
 import { agreement, describeDifference, differences, factOf, isOtherFact, type Fact } from '../facts/fact';
+import { compareEvents, eventOf, isSaying, type Event } from '../facts/event';
 import { unitFamily, unitsInFamily } from '../claims/units';
 import type { Claim, Evidence, Figure, Span, Verdict } from '../types';
 
@@ -91,7 +92,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   const units = new Set(isDate(figure) ? [] : unitsInFamily(unitFamily(figure.unit)));
   const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f));
   const fact = own && { ...own.fact, time: claim.period };
-  const draft: DraftSide = { claim, profile, fact, statesFact: Boolean(fact?.measure && (fact.holders.length || figure.kind === 'quantity')) };
+  const event = isDate(figure) ? eventOf(draftText, figure, claim.sentence, draftTerms, corpus.vocabulary) : undefined;
+  const draft: DraftSide = { claim, profile, fact, event, statesFact: Boolean((fact?.measure && (fact.holders.length || figure.kind === 'quantity')) || event?.action) };
   // Passages and sentences whose subject cannot reach the score a candidate needs to change
   // the verdict (see Settled) are not matched; ceilings are subject weights, scores shares of it.
   const settled = new Settled(claim.kind);
@@ -142,7 +144,9 @@ interface DraftSide {
   profile: SubjectProfile;
   /** What the draft's figure measures, for whom, when and how; none for a date. */
   fact?: Fact;
-  /** The fact names its measure and a holder: a source may state the same fact (factMatch). */
+  /** For a date: the event it dates. */
+  event?: Event;
+  /** The fact names its measure and a holder, or the date its event: a source may state the same fact (factMatch). */
   statesFact: boolean;
 }
 
@@ -157,8 +161,8 @@ interface SourceSide {
   nearTerms: ReadonlySet<string>;
   /** What the source's figure measures, for whom, when and how; none for a date. */
   fact?: Fact;
-  /** For a year: the thing it dates ("his 2015 article"), see namedByYear. */
-  named?: string;
+  /** For a date: the event it dates, and the thing a year names ("his 2015 article"). */
+  event?: Event;
 }
 
 /** `sentence` is the figure's sentence (sentenceOf), which the caller has found already. */
@@ -179,7 +183,7 @@ function sourceSide(view: PassageView, index: number, sentence: Span, corpus: Co
       clauseTerms: termSet(termsWithin(view.terms, clause)),
       nearTerms: termSet(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
       fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, period, view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1)),
-      named: date ? namedByYear(text, figure, corpus) : undefined,
+      event: date ? eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary) : undefined,
     };
   });
 }
@@ -227,9 +231,17 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
       if (stated > match.score) Object.assign(match, { score: stated, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
     }
   }
-  // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too.
-  const { named } = source;
-  if (named && !(named === 'wrote' ? [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
+  if (draft.event && source.event) {
+    // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too.
+    const { named } = source.event;
+    if (named && !(named === 'wrote' ? [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
+    // An invitation's year is not the year of joining: a date speaks only to a date of the same kind of event.
+    const events = compareEvents(draft.event, source.event);
+    if (events === 'other') Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
+    else if (events === 'same' && !match.conflict && match.score >= floorScore && draft.event.holders.every((h) => source.sentenceTerms.has(h))) {
+      if (thresholds.factMatch > match.score) Object.assign(match, { score: thresholds.factMatch, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
+    }
+  }
   const compatible = compatibleWith(figure, sourceFigure.figure);
   return { ...match, opposite, source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
 }
@@ -258,26 +270,6 @@ function compatibleWith(figure: Figure, source: Figure): boolean {
 const namedYearPenalty = 0.35;
 const targetPenalty = 0.35;
 const otherFactPenalty = 0.3;
-
-/** Words of writing and saying (as stems): a draft that dates a statement uses one. */
-const sayingStems = ['wrot', 'writ', 'said', 'say', 'stat', 'argu', 'observ', 'remark', 'claim', 'declar', 'describ', 'call', 'articl', 'publish', 'report', 'paper', 'piec', 'essay', 'book', 'analys', 'column', 'interview', 'speech'];
-const isSaying = (term: string): boolean => sayingStems.some((s) => term.startsWith(s));
-
-/**
- * The thing a year is the date of, as a subject term: the noun it modifies after a
- * determiner or possessive ("his 2015 article", "the Valdai Club's 2012 report"), or the
- * writing itself when it follows a verb of saying ("Bordachev wrote in 2018").
- */
-function namedByYear(text: string, year: Figure, corpus: Corpus): string | undefined {
-  const before = text.slice(Math.max(0, year.start - 30), year.start);
-  if (saidIn.test(before)) return 'wrote';
-  if (!determinerBefore.test(before)) return undefined;
-  const next = /^\s+([a-z]+)\b/.exec(text.slice(year.end, year.end + 30))?.[1];
-  return next ? termsOf(next, corpus.vocabulary)[0]?.term : undefined;
-}
-
-const determinerBefore = /(?:\b(?:his|her|its|their|our|the|this|that)|['’]s)\s+$/i;
-const saidIn = /\b(?:wrote|written|said|stated|argued|observed|noted|remarked|claimed|declared)\s+in\s+$/i;
 
 /**
  * Two floors ("at least $46 billion", "no less than $64 billion") overlap but the higher one

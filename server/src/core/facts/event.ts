@@ -1,0 +1,86 @@
+// A date read as the date of an event: what happened (an agreement signed, a body founded or
+// joined, an invitation, a visit, a publication) and who took part; or, for a year that
+// modifies a noun ("his 2015 article"), the thing it dates. Two dates speak to each other only
+// when they date the same kind of event.
+import { stem, termsOf, type Term, type Vocabulary } from '../claims/terms';
+import type { Figure, Span } from '../types';
+
+export interface Event {
+  /** The kind of event, when a word of the sentence names one: "signing", "joining"… */
+  action?: string;
+  /** Countries and organisations the sentence names. */
+  holders: string[];
+  /** For a year that dates a thing ("his 2015 article", "Bordachev wrote in 2018"): that thing's term, or "wrote". */
+  named?: string;
+}
+
+/** Kinds of event and the words that name them. */
+const actions: [string, string[]][] = [
+  ['signing', ['sign', 'signed', 'signing', 'agreement', 'accord', 'deal', 'treaty', 'memorandum', 'pact', 'contract']],
+  ['founding', ['found', 'founded', 'founding', 'establish', 'established', 'establishment', 'create', 'created', 'formed', 'launch', 'launched']],
+  ['joining', ['join', 'joined', 'joining', 'membership', 'accession', 'admitted']],
+  ['invitation', ['invite', 'invited', 'invitation']],
+  ['publication', ['publish', 'published', 'article', 'appeared', 'wrote', 'written']],
+  ['visit', ['visit', 'visited', 'trip', 'travelled', 'traveled', 'tour']],
+  ['opening', ['open', 'opened', 'inaugurated', 'inauguration']],
+];
+const actionOf = new Map<string, string>();
+for (const [action, words] of actions) for (const word of words) actionOf.set(stem(word), action);
+
+/** The event a date in `sentence` is the date of. `terms` are the sentence's terms. */
+export function eventOf(text: string, date: Figure, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary): Event {
+  const inSentence = terms.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  const holders = [...new Set(inSentence.filter((t) => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term)).map((t) => t.term))];
+  // The event word nearest before the date is its event ("an article published … in November 2017"), but not
+  // the infinitive after another ("invitations to join … in 2017" is an invitation); else the first after it.
+  const clause = clauseAround(text, date, sentence);
+  const words = inSentence.filter((t) => t.start >= clause.start && t.end <= clause.end && actionOf.has(t.term));
+  const before = words.filter((t) => t.end <= date.start && !/\bto\s+$/i.test(text.slice(Math.max(0, t.start - 4), t.start)));
+  const word = before.at(-1) ?? words.find((t) => t.start >= date.end);
+  const event: Event = { holders, action: word && actionOf.get(word.term) };
+  const named = namedByYear(text, date, vocabulary);
+  if (named) event.named = named;
+  return event;
+}
+
+/** A date's clause: its sentence between the semicolons or ", and" / ", while" around it. */
+function clauseAround(text: string, date: Figure, sentence: Span): Span {
+  const breaks = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;
+  let start = sentence.start;
+  let end = sentence.end;
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(breaks)) {
+    const at = sentence.start + m.index;
+    if (at < date.start) start = at;
+    else if (at >= date.end) {
+      end = at;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/** Words of writing and saying (as stems): a draft that dates a statement uses one. */
+const sayingStems = ['wrot', 'writ', 'said', 'say', 'stat', 'argu', 'observ', 'remark', 'claim', 'declar', 'describ', 'call', 'articl', 'publish', 'report', 'paper', 'piec', 'essay', 'book', 'analys', 'column', 'interview', 'speech'];
+export const isSaying = (term: string): boolean => sayingStems.some((s) => term.startsWith(s));
+
+/**
+ * The thing a year is the date of, as a subject term: the noun it modifies after a
+ * determiner or possessive ("his 2015 article", "the Valdai Club's 2012 report"), or the
+ * writing itself when it follows a verb of saying ("Bordachev wrote in 2018").
+ */
+function namedByYear(text: string, year: Figure, vocabulary: Vocabulary): string | undefined {
+  const before = text.slice(Math.max(0, year.start - 30), year.start);
+  if (saidIn.test(before)) return 'wrote';
+  if (!determinerBefore.test(before)) return undefined;
+  const next = /^\s+([a-z]+)\b/.exec(text.slice(year.end, year.end + 30))?.[1];
+  return next ? termsOf(next, vocabulary)[0]?.term : undefined;
+}
+
+const determinerBefore = /(?:\b(?:his|her|its|their|our|the|this|that)|['’]s)\s+$/i;
+const saidIn = /\b(?:wrote|written|said|stated|argued|observed|noted|remarked|claimed|declared)\s+in\s+$/i;
+
+/** The event of a source date speaks to the draft's: "same", another kind of event ("other"), or nothing to tell ("unknown"). */
+export function compareEvents(draft: Event, source: Event): 'same' | 'other' | 'unknown' {
+  if (!draft.action || !source.action) return 'unknown';
+  return draft.action === source.action ? 'same' : 'other';
+}
