@@ -74,8 +74,9 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
  * a change. They share their subject, so each figure's clause spans both.
  */
 function rangePair(text: string, figure: Figure, figures: readonly Figure[]): { from: Figure; to: Figure } | undefined {
-  const rivals = figures.filter((f) => f === figure || (f.kind === figure.kind && f.unit === figure.unit));
-  const i = rivals.indexOf(figure);
+  const { rivals, rivalIndex } = layout(figures, figure);
+  const i = rivalIndex.get(figure);
+  if (i === undefined) return undefined;
   const joined = (a: Figure | undefined, b: Figure | undefined): boolean =>
     Boolean(a && b) && /\bfrom\s*$/i.test(text.slice(Math.max(0, (a!.qualifierStart ?? a!.start) - 8), a!.qualifierStart ?? a!.start)) && /^[^,;.$]{0,24}?\bto\s*$/i.test(text.slice(a!.end, b!.qualifierStart ?? b!.start));
   if (joined(rivals[i - 1], figure)) return { from: rivals[i - 1]!, to: figure };
@@ -99,24 +100,52 @@ export function clauseOf(text: string, figure: Figure, figures: readonly Figure[
 
 function ownClause(text: string, figure: Figure, figures: readonly Figure[], sentence: Span): Span {
   // Only figures of the same kind compete for words: "a 64-member delegation … for a four-day visit" is one fact.
-  const rivals = figures.filter((f) => f === figure || (f.kind === figure.kind && f.unit === figure.unit));
-  const index = rivals.indexOf(figure);
+  const { rivals, rivalIndex, position } = layout(figures, figure);
+  const index = rivalIndex.get(figure);
+  if (index === undefined || position.get(figure) === undefined) return ownClause(text, figure, [...figures, figure].sort((a, b) => a.start - b.start), sentence);
   const previous = rivals[index - 1];
   const next = rivals[index + 1];
   let start = previous ? boundary(text, previous.end, figure.qualifierStart ?? figure.start) : sentence.start;
   let end = next ? boundary(text, figure.end, next.qualifierStart ?? next.start) : sentence.end;
   // Other figures end the clause only at a clear break: "… visited Pakistan, and Russia pledged $1 billion".
-  for (const other of figures) {
-    if (rivals.includes(other)) continue;
-    if (other.end <= figure.start && other.end >= start) {
-      const breaks = [...text.slice(other.end, figure.start).matchAll(strongBreak)];
-      if (breaks.length) start = other.end + breaks.at(-1)!.index;
-    } else if (other.start >= figure.end && other.start <= end) {
-      const found = text.slice(figure.end, other.start).search(strongBreak);
-      if (found >= 0) end = figure.end + found;
-    }
+  // Only those between the clause's first ends can, and they are read in order, nearest the figure last.
+  const at = position.get(figure)!;
+  let first = at;
+  while (first > 0 && figures[first - 1]!.end >= start) first--;
+  for (let i = first; i < at; i++) {
+    const other = figures[i]!;
+    if (rivalIndex.has(other) || other.end > figure.start || other.end < start) continue;
+    const breaks = [...text.slice(other.end, figure.start).matchAll(strongBreak)];
+    if (breaks.length) start = other.end + breaks.at(-1)!.index;
+  }
+  for (let i = at + 1; i < figures.length && figures[i]!.start <= end; i++) {
+    const other = figures[i]!;
+    if (rivalIndex.has(other) || other.start < figure.end) continue;
+    const found = text.slice(figure.end, other.start).search(strongBreak);
+    if (found >= 0) end = figure.end + found;
   }
   return { start, end };
+}
+
+/** Where each figure stands among a sentence's figures and among its rivals (same kind and unit): worked out once per list and kind, not once per figure. */
+interface Layout {
+  rivals: Figure[];
+  rivalIndex: Map<Figure, number>;
+  position: Map<Figure, number>;
+}
+const layouts = new WeakMap<readonly Figure[], Map<string, Layout>>();
+
+function layout(figures: readonly Figure[], figure: Figure): Layout {
+  let byKind = layouts.get(figures);
+  if (!byKind) layouts.set(figures, (byKind = new Map()));
+  const key = `${figure.kind}\u0000${figure.unit}`;
+  let found = byKind.get(key);
+  if (!found) {
+    const rivals = figures.filter((f) => f.kind === figure.kind && f.unit === figure.unit);
+    found = { rivals, rivalIndex: new Map(rivals.map((f, i) => [f, i])), position: new Map(figures.map((f, i) => [f, i])) };
+    byKind.set(key, found);
+  }
+  return found;
 }
 
 const strongBreak = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;

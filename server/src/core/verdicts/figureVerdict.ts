@@ -29,12 +29,11 @@ export interface JudgeOptions {
 export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, options: JudgeOptions = {}): Verdict {
   // A source figure that agrees with another figure of the same sentence is that figure's
   // evidence, not a contradiction of this one ("$700 million, and … a $14 billion investment").
-  const others = [...draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus).values()].filter((o) => o.figure.start !== claim.figure!.start);
+  const facts = draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus);
   // Only if it is the same fact: "imports of $250 million" is no evidence for "exports of $250 million".
-  const explainsAnother = (c: Candidate): boolean =>
-    others.some((o) => intervalsOverlap(o.figure, c.source.figure) && (!o.period || !c.period || sameDate(o.period, c.period)) && !(c.fact && differences(o.fact, c.fact).some(isOtherFact)));
+  const explainsAnother = (c: Candidate): boolean => explainedBy(facts, c).some((start) => start !== claim.figure!.start);
   const candidates = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus, (c) => c.compatible || !explainsAnother(c), options);
-  const fact = isDate(claim.figure!) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus).get(claim.figure!.start)?.fact;
+  const fact = isDate(claim.figure!) ? undefined : facts.get(claim.figure!.start)?.fact;
   return decide(claim, candidates, corpus, fact && { ...fact, time: claim.period });
 }
 
@@ -63,6 +62,23 @@ function draftFacts(draftText: string, draftTerms: readonly Term[], draftFigures
   }
   factsOfSentence.set(draftFigures, facts);
   return facts;
+}
+
+/** Which of a sentence's amounts (by start) a source figure states: worked out once per sentence and source figure, not once per claim. */
+const explained = new WeakMap<Map<number, DraftFact>, WeakMap<Figure, number[]>>();
+
+function explainedBy(facts: Map<number, DraftFact>, c: Candidate): number[] {
+  let bySource = explained.get(facts);
+  if (!bySource) explained.set(facts, (bySource = new WeakMap()));
+  let starts = bySource.get(c.source.figure);
+  if (!starts) {
+    starts = [];
+    for (const o of facts.values()) {
+      if (intervalsOverlap(o.figure, c.source.figure) && (!o.period || !c.period || sameDate(o.period, c.period)) && !(c.fact && differences(o.fact, c.fact).some(isOtherFact))) starts.push(o.figure.start);
+    }
+    bySource.set(c.source.figure, starts);
+  }
+  return starts;
 }
 
 /**
