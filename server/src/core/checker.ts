@@ -61,25 +61,25 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
   // A claim's verdict depends on its sentence alone (a quotation's on its words alone), so it
   // is remembered by them: an edit re-judges only the sentence it changes.
   const judged = new ByteLru<string, Omit<Verdict, 'claim'>>(cacheBytes, (key, known) => stringBytes(key) + evidenceBytes(known.evidence));
-  const judgeClaims = (prose: string, claims: Claim[]): Verdict[] => {
-    // The terms and figures of each sentence with a figure claim, worked out once for all its claims.
+  const judgeClaims = (prose: string, claims: Claim[], figuresOf: Map<number, Figure[]>): Verdict[] => {
+    // The terms of each sentence with a figure claim, worked out once for all its claims; its figures are the ones extractClaims read.
     const sentences = new Map<number, { terms: Term[]; figures: Figure[] }>();
     const verdicts = new Map<Claim, Verdict>();
     const judge = (claim: Claim): Verdict => {
       const { start, end } = claim.sentence;
-      const key = detached(claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${prose.slice(start, end)}`);
+      const key = detached(claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${claim.context?.text ?? ''}\u0000${prose.slice(start, end)}`);
       const known = judged.get(key);
       if (known) return { claim, ...known };
       let verdict: Verdict;
       const byFigure = (): Verdict => {
         let sentence = sentences.get(start);
-        if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, start, end), figures: extractFigures(prose, start, end) }));
+        if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, start, end), figures: figuresOf.get(start) ?? extractFigures(prose, start, end) }));
         return judgeFigure(claim, prose, sentence.terms, sentence.figures, corpus);
       };
       if (claim.kind === 'quote') verdict = judgeQuote(claim, corpus);
       else if (claim.timeOf) {
         const of = claim.timeOf;
-        verdict = judgeTime(claim, [...verdicts.values()].find((v) => v.claim.start === of.start && v.claim.end === of.end), corpus, byFigure);
+        verdict = judgeTime(claim, [...verdicts.values()].find((v) => v.claim.start === of.start && v.claim.end === of.end), corpus);
       } else verdict = byFigure();
       judged.set(key, { verdict: verdict.verdict, evidence: verdict.evidence });
       return verdict;
@@ -88,6 +88,13 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     for (const claim of claims) if (!claim.timeOf) verdicts.set(claim, judge(claim));
     for (const claim of claims) if (claim.timeOf) verdicts.set(claim, judge(claim));
     return claims.map((claim) => verdicts.get(claim)!);
+  };
+
+  /** The verdicts on a piece of prose's claims. */
+  const claimsOf = (prose: string, citations: ClaimContext['citations']): Verdict[] => {
+    const figuresOf = new Map<number, Figure[]>();
+    const claims = extractClaims(prose, 0, prose.length, { citations, onSentence: (sentence, figures) => figuresOf.set(sentence.start, figures) });
+    return judgeClaims(prose, claims, figuresOf);
   };
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
@@ -99,7 +106,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     const cached = cache.get(key);
     if (cached) return cached;
     const prose = detached(claimProse(block.prose));
-    const verdicts = judgeClaims(prose, extractClaims(prose, 0, prose.length, { citations }));
+    const verdicts = claimsOf(prose, citations);
     const result = { verdicts, findings: verdictFindings(verdicts, corpus, detached(draft.text.slice(block.start, block.end))), textBytes: 2 * stringBytes(prose) };
     cache.set(key, result);
     return result;
@@ -159,7 +166,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
 
   const judgeText = (text: string): Verdict[] => {
     const prose = claimProse(text);
-    return judgeClaims(prose, extractClaims(prose, 0, prose.length, { citations: [] }));
+    return claimsOf(prose, []);
   };
 
   const cachedBytes = (): { blocks: number; sentences: number } => ({ blocks: cache.bytes, sentences: judged.bytes });

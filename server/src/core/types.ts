@@ -207,6 +207,8 @@ export interface Claim {
   period?: Figure;
   /** For a date that is a figure's period: that figure's offsets. It is judged with the figure's fact. */
   timeOf?: Span;
+  /** For a figure: the last date its paragraph gave before its sentence ("In December 2019 … At the time …"). */
+  context?: Figure;
   quote?: Quote;
   /** Footnote labels or citation keys attached to the sentence in the draft. */
   citedBy: string[];

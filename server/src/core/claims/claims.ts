@@ -9,6 +9,8 @@ import type { Claim, Figure, Span } from '../types';
 export interface ClaimContext {
   /** Offsets of footnote references and citation groups in the same text, with their labels. */
   citations: { label: string; start: number; end: number }[];
+  /** Told each sentence's figures (those inside quotations too), so that the caller need not read them again. */
+  onSentence?(sentence: Span, figures: Figure[]): void;
 }
 
 /**
@@ -19,6 +21,8 @@ export function extractClaims(prose: string, from: number, to: number, context: 
   const claims: Claim[] = [];
   const paragraph = { start: from, end: to };
   const sentences = splitSentences(prose, from, to);
+  // The last date the paragraph gave before a sentence: the time of its facts that state none.
+  let paragraphDate: Figure | undefined;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]!;
     const nextStart = sentences[s + 1]?.start ?? to;
@@ -27,7 +31,9 @@ export function extractClaims(prose: string, from: number, to: number, context: 
       .map((c) => c.label);
     const quotes = extractQuotes(prose, sentence.start, sentence.end);
     const insideQuote = (f: Figure): boolean => quotes.some((q) => f.start >= q.start && f.end <= q.end);
-    const found = extractFigures(prose, sentence.start, sentence.end).filter((f) => !insideQuote(f));
+    const all = extractFigures(prose, sentence.start, sentence.end);
+    context.onSentence?.(sentence, all);
+    const found = all.filter((f) => !insideQuote(f));
     const figures = found.filter((f) => !isDate(f));
     const dates = found.filter(isDate);
     // A year or date a figure holds for is part of that figure's fact, and is checked with it.
@@ -35,7 +41,7 @@ export function extractClaims(prose: string, from: number, to: number, context: 
     for (const figure of figures) {
       const period = periodOf(prose, figure, figures, dates, sentence);
       if (period && !timeOf.has(period)) timeOf.set(period, figure);
-      claims.push({ kind: 'figure', start: figure.start, end: figure.end, text: figure.text, sentence, paragraph, figure, period, citedBy });
+      claims.push({ kind: 'figure', start: figure.start, end: figure.end, text: figure.text, sentence, paragraph, figure, period, citedBy, ...(paragraphDate && { context: paragraphDate }) });
     }
     for (const date of dates) {
       const of = timeOf.get(date);
@@ -44,6 +50,7 @@ export function extractClaims(prose: string, from: number, to: number, context: 
     for (const quote of quotes) {
       claims.push({ kind: 'quote', start: quote.start, end: quote.end, text: quote.text, sentence, paragraph, quote, citedBy });
     }
+    paragraphDate = dates.at(-1) ?? paragraphDate;
   }
   return claims.sort((a, b) => a.start - b.start);
 }

@@ -141,11 +141,22 @@ function unitMeasure(unit: string): Measure {
 const byStem = new Map<string, Measure>();
 for (const m of measures) for (const word of m.words) byStem.set(stem(word), m);
 
+/** Terms already looked up, with the measure they name or null: a term is read for every figure near it. */
+const measureOfTerm = new Map<string, Measure | null>();
+
 function measureOf(term: string): Measure | undefined {
-  const exact = byStem.get(term);
-  if (exact) return exact;
-  for (const [stem, m] of byStem) if (stem.length >= 5 && term.startsWith(stem)) return m;
-  return undefined;
+  let found = measureOfTerm.get(term);
+  if (found === undefined) {
+    found = byStem.get(term) ?? null;
+    if (!found)
+      for (const [stem, m] of byStem)
+        if (stem.length >= 5 && term.startsWith(stem)) {
+          found = m;
+          break;
+        }
+    if (measureOfTerm.size < 100_000) measureOfTerm.set(term, found);
+  }
+  return found ?? undefined;
 }
 
 /** The term closest to the figure that `keep` keeps. */

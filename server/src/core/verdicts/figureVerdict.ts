@@ -8,7 +8,6 @@ import { sentenceOf } from '../claims/sentences';
 import { choose, floorScore, Settled, thresholds, type Candidate } from './figureDecision';
 import { intervalsOverlap } from '../claims/figureFormat';
 import { footnoteFor } from './sourceFootnote';
-import { extractFigures } from '../claims/figures';
 import { sameCalendarDate } from './timeVerdict';
 import { passageView, termsWithin, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from '../retrieval/subject';
@@ -29,7 +28,7 @@ export interface JudgeOptions {
 export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, options: JudgeOptions = {}): Verdict {
   // A source figure that agrees with another figure of the same sentence is that figure's
   // evidence, not a contradiction of this one ("$700 million, and … a $14 billion investment").
-  const facts = draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus);
+  const facts = draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context);
   // Only if it is the same fact: "imports of $250 million" is no evidence for "exports of $250 million".
   const explainsAnother = (c: Candidate): boolean => explainedBy(facts, c).some((start) => start !== claim.figure!.start);
   const candidates = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus, (c) => c.compatible || !explainsAnother(c), options);
@@ -47,14 +46,12 @@ interface DraftFact {
 /** The facts of a draft sentence's amounts by their start, worked out once per sentence (its figures' array), not once per claim. */
 const factsOfSentence = new WeakMap<readonly Figure[], Map<number, DraftFact>>();
 
-function draftFacts(draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], sentence: Span, corpus: Corpus): Map<number, DraftFact> {
+function draftFacts(draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], sentence: Span, corpus: Corpus, context: Figure | undefined): Map<number, DraftFact> {
   let facts = factsOfSentence.get(draftFigures);
   if (facts) return facts;
   facts = new Map();
   const amounts = draftFigures.filter((f) => !isDate(f));
   const dates = draftFigures.filter(isDate);
-  // The prose before the sentence is its paragraph (a block's text): its last date is the sentence's context.
-  const context = extractFigures(draftText, 0, sentence.start).filter(isDate).at(-1);
   for (const figure of amounts) {
     const clause = clauseOf(draftText, figure, amounts, sentence);
     const period = periodOf(draftText, figure, amounts, dates, sentence);
@@ -91,7 +88,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   if (claim.period) exclude.push({ start: claim.period.start, end: claim.period.end });
   // Other figures in the draft sentence are not subject words.
   for (const f of draftFigures) exclude.push({ start: f.start, end: f.end });
-  const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus).get(figure.start);
+  const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context).get(figure.start);
   const profile = subjectProfile(
     draftTerms.filter((t) => t.start >= claim.sentence.start && t.end <= claim.sentence.end),
     exclude,
@@ -113,9 +110,11 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   // Passages and sentences whose subject cannot reach the score a candidate needs to change
   // the verdict (see Settled) are not matched; ceilings are subject weights, scores shares of it.
   const settled = new Settled(claim.kind);
+  const needed = (compatible: boolean): number => (options.exhaustive ? floorScore : settled.needed(compatible)) * profile.total;
   // A source figure that states the draft's fact may be raised above what its words score (see
-  // factMatch), so for such a draft only the floor prunes.
-  const needed = (compatible: boolean): number => (options.exhaustive || draft.statesFact ? floorScore : settled.needed(compatible)) * profile.total;
+  // factMatch); that needs the draft's holders in its sentence, and then only the floor prunes.
+  const holders = fact?.holders ?? event?.holders ?? [];
+  const mayState = (has: (term: string) => boolean): boolean => draft.statesFact && holders.every(has);
   // The corpus's spelling variants of the draft's terms, looked up once per claim.
   const variants: Variants = oncePerTerm((term) => corpus.variants(term));
   // The draft's terms, weightiest first, and the passages that list each, for the index's screen.
@@ -125,6 +124,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   for (const { passage } of rankPassages(profile.weights.keys(), corpus, candidatePassages)) {
     let least = Infinity;
     for (const f of corpus.figures(passage)) if (comparable(f)) least = Math.min(least, needed(compatibleWith(figure, f)));
+    if (least !== Infinity && mayState((h) => listsPassage(postings(h), passage))) least = Math.min(least, floorScore * profile.total);
     if (least === Infinity || !mayReach(screen, variants, postings, passage, least)) continue;
     const view = passageView(passage, corpus);
     const ceilings = new Map<string, number>();
@@ -134,7 +134,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const key = `${sentence.start}:${sentence.end}`;
       const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(sentence), view.termSet, variants);
       ceilings.set(key, ceiling);
-      if (ceiling < needed(compatibleWith(figure, sourceFigure))) return;
+      const floor = mayState((h) => view.sentenceSet(sentence).has(h)) ? floorScore * profile.total : Infinity;
+      if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, corpus);
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus);
       if (!candidate || !keep(candidate)) return;
