@@ -44,6 +44,7 @@ describe('a fact', () => {
   it('keeps the year it holds for, and a rise or a fall said beside it', () => {
     expect(described('Trade between Pakistan and Afghanistan rose by 20% in 2018.')).toEqual(['trade pakistan+afghanistan rise 2018 = 20%']);
     expect(described('Bilateral trade fell to $700 million in 2019.')).toEqual(['trade fall 2019 = $700 million']);
+    expect(described('Trade was up 20 per cent in 2018.')).toEqual(['trade rise 2018 = 20 per cent']);
   });
 
   it('names organisations and projects as holders, and says by its unit what a quantity measures', () => {

@@ -106,7 +106,7 @@ describe('extractFigures on sentences from the sources', () => {
         '52-63 money $90 million =90e6 USD over@47 [90e6,135e6]',
         '67-71 year 2018 =2018 year [2018,2018]',
         '106-110 year 2019 =2019 year [2019,2019]',
-        '128-140 money $100 million =100e6 USD about@121 [85e6,115e6]',
+        '128-140 money $100 million =100e6 USD about@121 [90e6,110e6]',
         '144-156 money $300 million =300e6 USD [299.5e6,300.5e6]',
       ],
     );
@@ -114,7 +114,7 @@ describe('extractFigures on sentences from the sources', () => {
 
   it('"around" and a percentage', () => {
     expectFigures('which sat at around $1 billion in 2018 (representing a 20% decrease from the year prior', [
-      '20-30 money $1 billion =1e9 USD about@13 [850e6,1.15e9]',
+      '20-30 money $1 billion =1e9 USD about@13 [900e6,1.1e9]',
       '34-38 year 2018 =2018 year [2018,2018]',
       '55-58 percent 20% =20 % [19.5,20.5]',
     ]);
@@ -273,7 +273,7 @@ describe('ranges', () => {
   });
 
   it('a hedge widens the whole range', () => {
-    expect(render(only('about $250-500 million'))).toBe('6-22 money $250-500 million =250e6..500e6 USD about@0 [212.5e6,575e6]');
+    expect(render(only('about $250-500 million'))).toBe('6-22 money $250-500 million =250e6..500e6 USD about@0 [225e6,550e6]');
   });
 });
 
@@ -440,12 +440,12 @@ describe('qualifiers', () => {
     expect(interval('above $100 million')).toBe('over@0 [100e6,150e6]');
     expect(interval('under $100 million')).toBe('under@0 [50e6,100e6]');
     expect(interval('below $100 million')).toBe('under@0 [50e6,100e6]');
-    expect(interval('about $100 million')).toBe('about@0 [85e6,115e6]');
-    expect(interval('approximately $100 million')).toBe('about@0 [85e6,115e6]');
-    expect(interval('some $100 million')).toBe('about@0 [85e6,115e6]');
-    expect(interval('an estimated $100 million')).toBe('about@0 [85e6,115e6]');
-    expect(interval('circa $100 million')).toBe('about@0 [85e6,115e6]');
-    expect(interval('~$100 million')).toBe('about@0 [85e6,115e6]');
+    expect(interval('about $100 million')).toBe('about@0 [90e6,110e6]');
+    expect(interval('approximately $100 million')).toBe('about@0 [90e6,110e6]');
+    expect(interval('some $100 million')).toBe('about@0 [90e6,110e6]');
+    expect(interval('an estimated $100 million')).toBe('about@0 [90e6,110e6]');
+    expect(interval('circa $100 million')).toBe('about@0 [90e6,110e6]');
+    expect(interval('~$100 million')).toBe('about@0 [90e6,110e6]');
     expect(interval('at least $100 million')).toBe('at-least@0 [100e6,150e6]');
     expect(interval('at most $100 million')).toBe('at-most@0 [50e6,100e6]');
     expect(interval('up to $100 million')).toBe('at-most@0 [50e6,100e6]');
@@ -466,12 +466,12 @@ describe('qualifiers', () => {
   it('hedges apply to counts, percentages and measures alike', () => {
     expect(interval('almost 20%')).toBe('nearly@0 [17,20]');
     expect(interval('up to 30,000 troops')).toBe('at-most@0 [15000,30000]');
-    expect(interval('some 3,000 km')).toBe('about@0 [2550,3450]');
+    expect(interval('some 3,000 km')).toBe('about@0 [2700,3300]');
   });
 
   it('keeps its factors in one table', () => {
     expect(hedges.find((h) => h.phrases.includes('over'))).toMatchObject({ qualifier: 'over', low: 1, high: 1.5 });
-    expect(hedges.find((h) => h.phrases.includes('about'))).toMatchObject({ qualifier: 'about', low: 0.85, high: 1.15 });
+    expect(hedges.find((h) => h.phrases.includes('about'))).toMatchObject({ qualifier: 'about', low: 0.9, high: 1.1 });
   });
 });
 
@@ -571,6 +571,12 @@ describe('sameUnit and intervalsOverlap', () => {
     expect(intervalsOverlap(figure('$0.7 billion'), figure('$700 million'))).toBe(true);
     expect(intervalsOverlap(figure('$60 billion'), figure('$80 billion'))).toBe(false);
     expect(intervalsOverlap(figure('$13 billion'), figure('$31 billion'))).toBe(false);
+  });
+
+  it('holds "about" to a tenth, and two round figures to each other\'s hedge', () => {
+    expect(intervalsOverlap(figure('some $72 million'), figure('$62 million'))).toBe(false);
+    expect(intervalsOverlap(figure('around $120 million'), figure('about $100 million'))).toBe(false);
+    expect(intervalsOverlap(figure('around $1 billion'), figure('about $1.05 billion'))).toBe(true);
   });
 
   it('tells neighbouring values apart: each rounds to where the other ends, but they differ', () => {

@@ -21,6 +21,10 @@ export function sameUnit(a: Figure, b: Figure): boolean {
  */
 export function intervalsOverlap(a: Figure, b: Figure): boolean {
   if (!sameUnit(a, b)) return false;
+  // Two round figures ("around $120 million", "about $100 million") agree only when each lies within the other's hedge.
+  if (a.qualifier === 'about' && b.qualifier === 'about' && a.high === undefined && b.high === undefined) {
+    return a.value >= b.low && a.value <= b.highBound && b.value >= a.low && b.value <= a.highBound;
+  }
   const overlap = Math.min(a.highBound, b.highBound) - Math.max(a.low, b.low);
   // Rounding ends computed in floating point may overlap by a hair.
   const hair = Math.max(Math.abs(a.highBound), Math.abs(b.highBound)) * 1e-9;

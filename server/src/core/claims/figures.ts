@@ -28,8 +28,9 @@ export const hedges: readonly Hedge[] = [
   { qualifier: 'under', low: 0.5, high: 1, phrases: ['less than', 'fewer than', 'under', 'below', 'lower than'] },
   {
     qualifier: 'about',
-    low: 0.85,
-    high: 1.15,
+    // "some $72 million" is not $62 million: a writer's "about" stays within a tenth.
+    low: 0.9,
+    high: 1.1,
     phrases: ['about', 'around', 'roughly', 'approximately', 'approx.', 'some', 'an estimated', 'estimated', 'circa', 'c.', 'ca.', '~', 'in the region of', 'on the order of'],
   },
   { qualifier: 'at-least', low: 1, high: 1.5, phrases: ['at least', 'no less than', 'not less than', 'no fewer than', 'a minimum of'] },

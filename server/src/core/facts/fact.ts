@@ -33,7 +33,7 @@ export interface Fact {
 export function factOf(text: string, figure: Figure, clause: Span, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary, time?: Figure, context?: Figure): Fact {
   const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
   const holders = [...new Set(inClause.filter((t) => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term)).map((t) => t.term))];
-  const fact: Fact = { figure, holders, direction: directionOf(figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context };
+  const fact: Fact = { figure, holders, direction: directionOf(text, figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context };
   // A length, a capacity or a volume says by its unit what it measures.
   if (figure.kind === 'quantity') {
     fact.measure = unitMeasure(figure.unit);
@@ -172,7 +172,11 @@ function nearest(figure: Figure, terms: readonly Term[], keep: (t: Term) => bool
 }
 
 /** A rise or a fall said right by the figure ("rose by 20%", "a 20% decrease"): the nearest such word within a few words. */
-function directionOf(figure: Figure, terms: readonly Term[]): Direction {
+function directionOf(text: string, figure: Figure, terms: readonly Term[]): Direction {
+  // "up 20 per cent", "down by a fifth": words too short to be terms.
+  const before = text.slice(Math.max(0, (figure.qualifierStart ?? figure.start) - 12), figure.qualifierStart ?? figure.start);
+  if (/\bup\s+(?:by\s+)?$/i.test(before)) return 'rise';
+  if (/\bdown\s+(?:by\s+)?$/i.test(before)) return 'fall';
   const near = terms.filter((t) => t.end >= (figure.qualifierStart ?? figure.start) - 40 && t.start <= figure.end + 25);
   const word = nearest(figure, near, (t) => t.term === riseTerm || t.term === fallTerm);
   return word?.term === riseTerm ? 'rise' : word?.term === fallTerm ? 'fall' : 'level';
