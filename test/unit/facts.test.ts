@@ -67,6 +67,10 @@ describe('a fact', () => {
   it('tells a goal from what happened', () => {
     expect(described('Both sides agreed to try to raise trade to $10 million a year.')).toEqual(['trade rise = $10 million (goal)']);
     expect(described('Trade stood at $3.5 million in 2016.')).toEqual(['trade 2016 = $3.5 million']);
+    // A verb of intent makes a goal with its infinitive; "the planned link" and "plans for a plant" name things.
+    expect(described('The link planned under the corridor spans 3,000 km.')).toEqual(['length = 3,000 km']);
+    expect(described('A firm drew up plans for a 600 MW plant.')).toEqual(['capacity = 600 MW']);
+    expect(described('The corridor has an expected total investment of $60 billion.')).toEqual(['investment = $60 billion (goal)']);
   });
 
   it('gives both levels of a change "from X to Y" the subject and the years in order', () => {

@@ -39,8 +39,13 @@ export const measureOfUnit: Record<string, string> = { km: 'length', m: 'length'
 export const riseTerm = 'increas';
 export const fallTerm = 'decreas';
 
-/** Words that make a figure a plan, goal or expectation rather than what happened. */
+/**
+ * Words that make a figure a plan, goal or expectation rather than what happened. A verb of
+ * intent counts with its infinitive ("aims to carry", "plans to raise"): "the planned link"
+ * and "plans for a plant" name a thing, they do not make its figure a goal. An expectation or
+ * projection ("an expected total of") is always one.
+ */
 export const goalWords =
-  /\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed)?|goals?|hop(?:e|es|ed|ing)|intend(?:s|ed)?|seek(?:s|ing)?|sought|ambitio\w*|aspir\w*|expect(?:s|ed|ation|ations)?|projected|projections?|envisag\w*|want(?:s|ed)?|forecast\w*|one day|soon|in the future|in (?:the )?next|is to|are to|meant to|set to)\b/i;
+  /\b(?:(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|intend(?:s|ed)?|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|want(?:s|ed)?|is|are|meant|set)\s+to|targets?|targeted|goals?|ambitio\w*|aspir\w*|expect(?:s|ed|ation|ations)?|projected|projections?|envisag\w*|forecast\w*|one day|soon|in the future|in (?:the )?next)\b/i;
 /** "agreed to raise it to $10 million": the figure an infinitive aims at. */
 export const raiseTo = /\bto\s+(?:try\s+to\s+)?(?:increase|raise|grow|boost|expand|lift|triple|double|bring|take)\b[^.;]{0,30}\bto\s*$/i;
