@@ -55,6 +55,12 @@ describe('extractFigures on sentences from the sources', () => {
     expectFigures('establish a 600-megawatt coal-fired power plant at Jamshoro.', ['12-24 quantity 600-megawatt =600 MW [599.5,600.5]']);
   });
 
+  it('"for a week" is seven days, as "a seven-day visit" is; "for a year" is left alone (it mostly means per year)', () => {
+    expect(only('The delegation stayed for a week.')).toMatchObject({ kind: 'duration', value: 7, unit: 'day', text: 'a week' });
+    expect(only('a two-week visit')).toMatchObject({ value: 14, unit: 'day' });
+    expect(extractFigures('They stayed for a year.')).toEqual([]);
+  });
+
   it('"a 64-strong delegation" counts its members, as "a 64-member delegation" does', () => {
     expect(only('a 64-strong delegation')).toMatchObject({ kind: 'count', value: 64, unit: 'member' });
   });

@@ -75,6 +75,9 @@ const perYear = /,?\s+(?:a|per|each|every)\s+year(?![A-Za-z])|\s+(?:annually|yea
 const ofMaterial = /\s+of\s+[a-z]+/y;
 const yearSuffix = /[-–](\d{2})(?!\d)/y;
 
+/** One unit of time after a word that asks how long ("for a week"); not "a year", which mostly means per year. */
+const singleDuration = /\b(?:for|lasting|lasted|spent|within|over)\s+((?:a|one)\s+(week|month|decade))\b/gi;
+
 /** A fraction that is a share: after "by" ("rose by a fifth"), or before "of the/its/their/all". */
 const shareWords = /\b(?:by\s+)((?:a|one)[- ](half|third|quarter|fifth|tenth))\b|\b((?:a|one)[- ](third|quarter|fifth|tenth))(?=\s+of\s+(?:the|its|their|all)\b)/gi;
 const shareValues: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, tenth: 10 };
@@ -125,7 +128,20 @@ class FigureScan {
       candidate.lastIndex = Math.max(next, at + m[0].length, at + 1);
     }
     this.shares();
+    this.singleDurations();
     return this.figures.sort((a, b) => a.start - b.start);
+  }
+
+  /** "stayed for a week", "within a month": one unit of time, written without a number. */
+  private singleDurations(): void {
+    singleDuration.lastIndex = 0;
+    for (let m = singleDuration.exec(this.s); m; m = singleDuration.exec(this.s)) {
+      const start = m.index + m[0].length - m[1]!.length;
+      const end = m.index + m[0].length;
+      if (this.figures.some((f) => f.start - this.offset < end && f.end - this.offset > start)) continue;
+      const unit = durationUnit(m[2]!.toLowerCase())!;
+      this.add(start, end, 'duration', { start, end, value: 1, step: 1, word: true, plain: false, scale: 1 }, undefined, { kind: 'duration', ...unit, end });
+    }
   }
 
   /** "rose by a fifth", "a quarter of the total": a share written as a fraction is a percentage. */

@@ -71,12 +71,15 @@ const durationWords: Record<string, string> = {
 };
 /** Decades and centuries are counted in years, so "three-quarters of a century" meets "seventy-five years". */
 const yearsIn: Record<string, number> = { decade: 10, century: 100 };
+/** Weeks are counted in days, so "a week" meets "a four-day visit". */
+const daysIn: Record<string, number> = { week: 7 };
 
 /** The unit and factor a duration word is compared in. */
 export function durationUnit(word: string): { unit: string; factor: number } | undefined {
   const unit = durationWords[word];
   if (!unit) return undefined;
-  return yearsIn[unit] ? { unit: 'year', factor: yearsIn[unit] } : { unit, factor: 1 };
+  if (yearsIn[unit]) return { unit: 'year', factor: yearsIn[unit] };
+  return daysIn[unit] ? { unit: 'day', factor: daysIn[unit] } : { unit, factor: 1 };
 }
 const duration = /(years?|yrs?|months?|weeks?|days?|hours?|decades?|century|centuries)(?![A-Za-z])/y;
 
