@@ -67,6 +67,12 @@ describe('a fact', () => {
   it('tells a goal from what happened', () => {
     expect(described('Both sides agreed to try to raise trade to $10 million a year.')).toEqual(['trade rise = $10 million (goal)']);
     expect(described('Trade stood at $3.5 million in 2016.')).toEqual(['trade 2016 = $3.5 million']);
+    // A goal word after a pair of figures belongs to the second: the first is what happened.
+    expect(described("Pakistan's trade with Uzbekistan was $90 million in 2018, with an eye to tripling its 2019 amount of $100 million to $300 million very soon.")).toEqual([
+      'trade pakistan+uzbekistan 2018 = $90 million',
+      'trade rise 2019 = $100 million',
+      'trade = $300 million (goal)',
+    ]);
     // A verb of intent makes a goal with its infinitive; "the planned link" and "plans for a plant" name things.
     expect(described('The link planned under the corridor spans 3,000 km.')).toEqual(['length = 3,000 km']);
     expect(described('A firm drew up plans for a 600 MW plant.')).toEqual(['capacity = 600 MW']);

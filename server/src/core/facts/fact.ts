@@ -43,7 +43,9 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     const m = measureOf(t.term);
     return m !== undefined && (!m.kinds || m.kinds.includes(figure.kind));
   };
-  const named = nearest(figure, inClause, fits);
+  // With no measure word of its own, a figure measures what its sentence spoke of last
+  // ("Pakistan's trade with Uzbekistan … tripling its 2019 amount of around $100 million").
+  const named = nearest(figure, inClause, fits) ?? terms.filter((t) => t.start >= sentence.start && t.end <= clause.start && fits(t)).at(-1);
   if (!named) return fact;
   fact.measure = measureOf(named.term);
   if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') {
@@ -187,7 +189,8 @@ function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   const before = text.slice(Math.max(sentence.start, start - 45), start);
   // "to increase trade up to $1 billion": the hedge is part of the aim.
   const withHedge = text.slice(Math.max(sentence.start, start - 45), figure.start);
-  const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 30)).split(/[,;:(]/)[0]!;
+  // The words after it, up to a break or the next figure: "$100 million to $300 million very soon" makes only the second a goal.
+  const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 30)).split(/[,;:(]|\s(?:to|and)\s+(?:[$€£₹]|US\$|\d)/)[0]!;
   return goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || goalWords.test(after) ? 'goal' : 'achieved';
 }
 
