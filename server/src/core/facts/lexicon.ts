@@ -23,10 +23,11 @@ export const measures: Measure[] = [
   { name: 'trade', words: ['trade', 'turnover', 'commerce', 'two-way', 'bilateral'], group: 'trade' },
   { name: 'surplus', words: ['surplus'], group: 'balance' },
   { name: 'deficit', words: ['deficit'], group: 'balance' },
-  { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi'] },
+  // Money put into something: invested, pledged, allocated, or what it costs.
+  { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi', 'pledge', 'promise', 'allocate', 'allocated', 'allocation', 'cost', 'costs', 'costing'] },
   { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'] },
   { name: 'debt', words: ['debt', 'arrears', 'owed', 'repay', 'repaid', 'repayment', 'settlement', 'settled', 'paid', 'payment'] },
-  { name: 'cost', words: ['cost', 'price', 'spend', 'spent', 'expenditure'] },
+  { name: 'spending', words: ['spend', 'spent', 'spending', 'expenditure'] },
   { name: 'members', words: ['members', 'delegation', 'strong'], kinds: ['count'] },
   { name: 'population', words: ['population', 'people', 'inhabitants', 'citizens', 'residents'], kinds: ['count'] },
   { name: 'share', words: ['share', 'stake'], kinds: ['percent'] },
