@@ -72,11 +72,12 @@ describe('attest.sources', () => {
     const opened = client.open(uri, 'The port handled 1.2 million tonnes in 2021.');
     await until(uri, (p) => p.diagnostics.some((d) => d.code === 'claim.uncited'));
     await opened;
-    expect(messages).toEqual(['Attest could not use 4 source files: huge.md, junk.md, pipe.md and zero.md. The Attest Sources view gives the reason for each.']);
+    expect(messages).toEqual(['Attest could not use 5 source files: fifo.md, huge.md, junk.md, pipe.md and zero.md. The Attest Sources view gives the reason for each.']);
 
     const listed: SourcesResult = await client.connection.sendRequest(sourcesRequest, {});
     expect(listed.sources.filter((s) => !s.bundled).map((s) => s.id)).toEqual(['gwadar', 'trade']);
     expect(listed.problems.map((p) => `${path.relative(root, p.file)}: ${p.message}`)).toEqual([
+      'sources/fifo.md: Skipped: it is a named pipe, not a regular file; only regular files are read as sources.',
       'sources/huge.md: Skipped: the file is 20.0 MB, over the 20 MB limit for a source.',
       'sources/junk.md: Skipped: the file looks binary (it contains NUL bytes), not a text source.',
       `sources/pipe.md: Skipped: it links to ${path.join(root, 'pipe')}, a named pipe, not a regular file; only regular files are read as sources.`,
