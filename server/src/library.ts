@@ -1,12 +1,14 @@
 // The server's sources: the bundled corpus plus the writer's folders, assembled into one
 // corpus and checker. Reloads when settings or source files change; reports each problem
 // with a source file once, each load's new problems together, and keeps working with the
-// sources that did load.
+// sources that did load. Settings that pick no file, or exclude an id no source has, are
+// told once per configuration and kept for the Sources view while they last.
 import * as path from 'node:path';
 import { createChecker, type Checker } from './core/checker';
 import type { Source, SourceProblem } from './core/types';
 import { assembleCorpus } from './corpus/assemble';
-import { findSourceFiles, loadBundledCorpus, loadBundledSources, loadSourceFiles } from './corpus/loader';
+import { loadBundledCorpus, loadBundledSources, loadSourceFiles, searchSourceFiles } from './corpus/loader';
+import { unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from './corpus/sourceSettings';
 import type { Corpus } from './core/retrieval/corpus';
 
 export interface LibraryOptions {
@@ -17,6 +19,11 @@ export interface LibraryOptions {
    * once ever), with the files of the sources now in use.
    */
   onProblems(problems: readonly SourceProblem[], loaded: ReadonlySet<string>): void;
+  /**
+   * Called once per configuration whose settings pick no file or exclude an id no source
+   * has, with those problems (their `file` is the setting's name), however often it reloads.
+   */
+  onSettingsProblems(problems: readonly SourceProblem[]): void;
 }
 
 export interface LibraryConfig {
@@ -35,6 +42,8 @@ export class SourceLibrary {
   private unreported: SourceProblem[] = [];
   private generation = 0;
   private key = JSON.stringify({ bundled: true, exclude: [] });
+  private currentSettingsProblems: SourceProblem[] = [];
+  private warnedConfig: string | undefined;
   private readonly changeListeners: (() => void)[] = [];
 
   constructor(private readonly options: LibraryOptions) {
@@ -57,6 +66,11 @@ export class SourceLibrary {
     return [...this.current.corpus.sources.values()];
   }
 
+  /** What is wrong with the current configuration's sources settings. */
+  get settingsProblems(): readonly SourceProblem[] {
+    return this.currentSettingsProblems;
+  }
+
   onDidChange(listener: () => void): void {
     this.changeListeners.push(listener);
   }
@@ -64,13 +78,27 @@ export class SourceLibrary {
   /** Loads the configured sources; a newer call supersedes an older one still running. */
   async configure(config: LibraryConfig): Promise<void> {
     const generation = ++this.generation;
-    const patterns = config.roots.flatMap((root) => config.sources.map((s) => path.resolve(root, s)));
-    const files = await findSourceFiles(config.roots[0] ?? process.cwd(), patterns);
+    const resolved = (setting: string): string[] => config.roots.map((root) => path.resolve(root, setting));
+    const patterns = config.sources.flatMap(resolved);
+    const search = await searchSourceFiles(config.roots[0] ?? process.cwd(), patterns);
+    const files = search.files;
     // Without source files and with the same bundled set, the corpus is what it was.
     const key = JSON.stringify({ bundled: config.bundledCorpus, exclude: [...config.excludeSources].sort() });
-    if (!files.length && !this.files.size && key === this.key) return;
-    const loaded = await loadSourceFiles(files);
+    const unchanged = !files.length && !this.files.size && key === this.key;
+    const loaded = unchanged ? undefined : await loadSourceFiles(files);
     if (generation !== this.generation) return;
+    const known = config.excludeSources.length ? [...(loaded?.sources ?? []), ...(config.bundledCorpus ? this.loadBundled() : [])].map((s) => s.meta.id) : [];
+    const unmatched = config.sources.filter((setting) => resolved(setting).every((p) => search.unmatched.includes(p)));
+    const settingsProblems = sourcesSettingsProblems(config, unmatched, known);
+    const settingsChanged = JSON.stringify(settingsProblems) !== JSON.stringify(this.currentSettingsProblems);
+    this.currentSettingsProblems = settingsProblems;
+    const configKey = JSON.stringify(config);
+    if (settingsProblems.length && configKey !== this.warnedConfig) this.options.onSettingsProblems(settingsProblems);
+    this.warnedConfig = configKey;
+    if (!loaded) {
+      if (settingsChanged) for (const listener of this.changeListeners) listener();
+      return;
+    }
     this.key = key;
     const assembled = assembleCorpus(config.bundledCorpus ? this.loadBundled() : [], loaded.sources, config.excludeSources);
     this.files = new Set(files.map((f) => path.resolve(f)));
@@ -112,4 +140,13 @@ export class SourceLibrary {
     const loaded = new Set(this.sources.flatMap((s) => (s.location && path.isAbsolute(s.location) ? [path.resolve(s.location)] : [])));
     this.options.onProblems(fresh, loaded);
   }
+}
+
+/** The settings that pick the sources, named by setting: folders or globs that found no file, excluded ids no source has. */
+function sourcesSettingsProblems(config: LibraryConfig, unmatched: readonly string[], known: readonly string[]): SourceProblem[] {
+  const unknown = unknownSourceIds(config.excludeSources, known);
+  return [
+    ...unmatched.map((setting) => ({ file: 'attest.sources', message: unmatchedSourcesMessage(setting, path.isAbsolute(setting) ? undefined : config.roots) })),
+    ...(unknown.length ? [{ file: 'attest.excludeSources', message: unknownIdsMessage(unknown, known) }] : []),
+  ];
 }

@@ -23,7 +23,7 @@ import { registerShowSource } from './features/showSource';
 import { registerSources } from './features/sourcesList';
 import type { SourceProblem } from './core/types';
 import { SourceLibrary } from './library';
-import { sourceProblemLine, sourceProblemsMessage } from './sourceProblems';
+import { settingsProblemsMessage, sourceProblemLine, sourceProblemsMessage } from './sourceProblems';
 import { checkedDocumentSync } from './params';
 import { fileOf, ServerSettings } from './serverSettings';
 import { serverInfo } from './version';
@@ -61,6 +61,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       };
       if (initialized) show();
       else waitingProblems.push(show);
+    },
+    onSettingsProblems: (problems) => {
+      for (const problem of problems) connection.console.warn(sourceProblemLine(problem));
+      tellWriter(connection, 'warning', settingsProblemsMessage(problems));
     },
   });
   const analyses = new Analyses(documents, library, settings);

@@ -1,5 +1,6 @@
 // How the server tells the writer about source files it could not use or misread: every
-// problem on its own line in the log, and each load's problems together in one message.
+// problem on its own line in the log, and each load's problems together in one message;
+// likewise for the settings that choose the sources.
 import * as path from 'node:path';
 import type { SourceProblem } from './core/types';
 
@@ -23,6 +24,11 @@ export function sourceProblemsMessage(problems: readonly SourceProblem[], loaded
     ...(misread.length ? [`found problems in ${count(misread.length, 'source')} it uses: ${names(misread)}`] : []),
   ];
   return `Attest ${parts.join('; it ')}. The Attest Sources view gives the reason for each.`;
+}
+
+/** One window message for what is wrong with the settings that pick the sources. */
+export function settingsProblemsMessage(problems: readonly SourceProblem[]): string {
+  return `Attest settings ${problems.length === 1 ? 'problem' : 'problems'}: ${problems.map(sourceProblemLine).join(' ')}`;
 }
 
 function count(n: number, noun: string): string {

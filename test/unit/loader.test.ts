@@ -4,18 +4,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findSourceFiles, loadSourceFiles, readSourceBytes } from '../../server/src/corpus/loader';
+import { findSourceFiles, loadSourceFiles, readSourceBytes, searchSourceFiles } from '../../server/src/corpus/loader';
 import { hostileFolder } from './sourceFolders';
 
 describe('loading the writer’s source folders', () => {
   it('loads the good sources once each and names every file it could not use', async () => {
     const root = hostileFolder();
     const files = await findSourceFiles(root, ['sources']);
-    expect(files.map((f) => path.relative(root, f))).toEqual(['sources/gwadar.md', 'sources/huge.md', 'sources/junk.md', 'sources/pipe.md', 'sources/trade.md', 'sources/zero.md']);
+    expect(files.map((f) => path.relative(root, f))).toEqual(['sources/fifo.md', 'sources/gwadar.md', 'sources/huge.md', 'sources/junk.md', 'sources/pipe.md', 'sources/trade.md', 'sources/zero.md']);
+
+    // Named as it is, a pipe is listed too; a folder that holds no source is told apart.
+    expect(await searchSourceFiles(root, ['sources/fifo.md', 'sourcs'])).toEqual({ files: [path.join(root, 'sources/fifo.md')], unmatched: ['sourcs'] });
 
     const loaded = await loadSourceFiles(files);
     expect(loaded.sources.map((s) => s.meta.id)).toEqual(['gwadar', 'trade']);
     expect(loaded.problems.map((p) => `${path.relative(root, p.file)}: ${p.message}`)).toEqual([
+      'sources/fifo.md: Skipped: it is a named pipe, not a regular file; only regular files are read as sources.',
       'sources/huge.md: Skipped: the file is 20.0 MB, over the 20 MB limit for a source.',
       'sources/junk.md: Skipped: the file looks binary (it contains NUL bytes), not a text source.',
       `sources/pipe.md: Skipped: it links to ${path.join(root, 'pipe')}, a named pipe, not a regular file; only regular files are read as sources.`,

@@ -18,6 +18,8 @@ export function hostileFolder(): string {
   symlinkSync('/dev/zero', path.join(folder, 'zero.md'));
   execFileSync('mkfifo', [path.join(root, 'pipe')]);
   symlinkSync(path.join(root, 'pipe'), path.join(folder, 'pipe.md'));
+  // A pipe in the folder itself, which the file search never lists.
+  execFileSync('mkfifo', [path.join(folder, 'fifo.md')]);
   // A link back to the folder itself: every file is reachable again under loop/.
   symlinkSync('.', path.join(folder, 'loop'));
   writeFileSync(path.join(folder, 'junk.md'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3]));

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { Corpus } from '../core/retrieval/corpus';
 import { assembleCorpus } from '../corpus/assemble';
 import { findSourceFiles, loadBundledCorpus, loadBundledSources, loadSourceFiles } from '../corpus/loader';
+import { quotedIds, sourcesListed, unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from '../corpus/sourceSettings';
 import { defaultSettings, findRcFile, readRcFile, type Settings } from '../settings';
 import type { Source } from '../core/types';
 
@@ -37,17 +38,16 @@ export async function loadCliCorpus(options: CorpusOptions): Promise<CliCorpus> 
   const files = new Set<string>();
   for (const [pattern, origin] of [...settings.sources.map((s) => [s, rc] as const), ...options.sources.map((s) => [path.resolve(s), '--sources'] as const)]) {
     const found = await findSourceFiles(process.cwd(), [pattern]);
-    if (!found.length) warnings.push(`${origin}: the source folder or glob "${shown(pattern)}" matches no .md, .markdown or .txt file; no sources are read from it.`);
+    if (!found.length) warnings.push(`${origin}: ${unmatchedSourcesMessage(shown(pattern))}`);
     found.forEach((f) => files.add(f));
   }
   const own = await loadSourceFiles([...files].sort());
   // The bundled corpus alone loads from its prebuilt index; with other sources it is rebuilt with them.
   const bundled = useBundled && (own.sources.length || exclude.length) ? loadBundledSources(__dirname) : [];
-  const known = [...new Set([...own.sources, ...bundled].map((s) => s.meta.id))].sort();
-  const unknown = (ids: readonly string[]): string[] => ids.filter((id) => !known.includes(id));
-  const listed = `the sources are ${known.join(', ') || 'none'}`;
-  if (unknown(options.exclude).length) throw new Error(`--exclude-source: no source has the id ${quoted(unknown(options.exclude))}; ${listed}.`);
-  if (unknown(settings.excludeSources).length) warnings.push(`${rc}: "excludeSources" names ${quoted(unknown(settings.excludeSources))}, which no source has; ${listed}.`);
+  const known = [...own.sources, ...bundled].map((s) => s.meta.id);
+  const unknown = (ids: readonly string[]): string[] => unknownSourceIds(ids, known);
+  if (unknown(options.exclude).length) throw new Error(`--exclude-source: ${unknownIdsMessage(unknown(options.exclude), known)}`);
+  if (unknown(settings.excludeSources).length) warnings.push(`${rc}: "excludeSources" names ${quotedIds(unknown(settings.excludeSources))}, which no source has; ${sourcesListed(known)}.`);
   const assembled =
     useBundled && !own.sources.length && !exclude.length
       ? { corpus: loadBundledCorpus(__dirname), problems: [] }
@@ -61,8 +61,4 @@ export async function loadCliCorpus(options: CorpusOptions): Promise<CliCorpus> 
 /** A path relative to the current folder when it is inside it. */
 function shown(file: string): string {
   return path.relative(process.cwd(), file) || file;
-}
-
-function quoted(ids: readonly string[]): string {
-  return ids.map((id) => `"${id}"`).join(', ');
 }

@@ -2,8 +2,8 @@
 // dist/corpus.json) and the writer's own folders or globs of .md and .txt files.
 // A file that cannot be read as a source becomes a problem, never an exception. Only
 // regular files are read, each once however many links lead to it, and never past the limit.
-import { constants, readFileSync, type Stats } from 'node:fs';
-import { open, realpath, stat } from 'node:fs/promises';
+import { constants, readFileSync, type Dirent, type Stats } from 'node:fs';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Corpus } from '../core/retrieval/corpus';
@@ -54,20 +54,64 @@ export interface LoadedSources {
   files: string[];
 }
 
+export interface SourceSearch {
+  /** The source files, sorted, each once. */
+  files: string[];
+  /** The patterns, as given, that found no file. */
+  unmatched: string[];
+}
+
 /**
  * Expands folders and globs relative to `root` into source files, sorted. A file reached by
  * several paths (links, a link back up the tree) is listed once, by its shortest path.
  */
 export async function findSourceFiles(root: string, patterns: readonly string[]): Promise<string[]> {
-  const globs: string[] = [];
+  return (await searchSourceFiles(root, patterns)).files;
+}
+
+/** findSourceFiles, also telling which patterns found nothing. */
+export async function searchSourceFiles(root: string, patterns: readonly string[]): Promise<SourceSearch> {
+  const files: string[] = [];
+  const unmatched: string[] = [];
   for (const pattern of patterns) {
-    const absolute = path.resolve(root, pattern);
-    const isFolder = await stat(absolute).then((s) => s.isDirectory(), () => false);
-    globs.push(isFolder ? path.join(absolute, '**/*.{md,markdown,txt}') : absolute);
+    const found = await filesOf(path.resolve(root, pattern));
+    if (!found.length) unmatched.push(pattern);
+    files.push(...found);
   }
-  if (!globs.length) return [];
-  const files = await glob(globs.map((g) => g.split(path.sep).join('/')), { absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
-  return onePathPerFile(files.filter((f) => /\.(md|markdown|txt)$/i.test(f)));
+  return { files: await onePathPerFile([...new Set(files)]), unmatched };
+}
+
+const globOptions = { absolute: true, dot: false, ignore: ['**/node_modules/**'] };
+const sourceName = /\.(md|markdown|txt)$/i;
+
+/**
+ * The files a folder or glob names. The file search lists only files, folders and links, so
+ * pipes, sockets and devices are looked for apart, to be reported rather than passed over:
+ * in a folder and its subfolders, or named as they are. (A glob's matches cannot be told
+ * without its matcher; a pipe a wildcard would match is not seen.)
+ */
+async function filesOf(absolute: string): Promise<string[]> {
+  const info = await lstat(absolute).catch(() => undefined);
+  const isFolder = await stat(absolute).then((s) => s.isDirectory(), () => false);
+  if (info && isSpecial(info)) return sourceName.test(absolute) ? [absolute] : [];
+  const pattern = isFolder ? path.join(absolute, '**/*.{md,markdown,txt}') : absolute;
+  const files = (await glob(globPattern(pattern), { ...globOptions, onlyFiles: true })).filter((f) => sourceName.test(f));
+  if (!isFolder) return files;
+  const folders = [absolute, ...(await glob(globPattern(path.join(absolute, '**')), { ...globOptions, onlyDirectories: true }))];
+  for (const folder of folders) {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) if (isSpecial(entry) && !entry.name.startsWith('.') && sourceName.test(entry.name)) files.push(path.join(folder, entry.name));
+  }
+  return files;
+}
+
+function globPattern(pattern: string): string {
+  return pattern.split(path.sep).join('/');
+}
+
+/** A pipe, socket or device: not a file, folder or link. */
+function isSpecial(entry: Stats | Dirent): boolean {
+  return entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice();
 }
 
 async function onePathPerFile(files: readonly string[]): Promise<string[]> {

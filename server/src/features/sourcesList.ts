@@ -11,16 +11,17 @@ import { sourcesChangedNotification, sourcesRequest, type SourceInfo, type Sourc
 
 /** `problems`: every problem the library reported (it reports each once), kept by the caller. */
 export function registerSources(connection: Connection, library: SourceLibrary, problems: readonly SourceProblem[]): void {
-  connection.onRequest(sourcesRequest, (): SourcesResult => sourcesList(library.sources, problems, (file) => library.concerns(file)));
+  connection.onRequest(sourcesRequest, (): SourcesResult => sourcesList(library.sources, problems, (file) => library.concerns(file), library.settingsProblems));
   library.onDidChange(() => void connection.sendNotification(sourcesChangedNotification));
 }
 
 /**
  * The sources, sorted bundled first then by label, and the reported problems that still
  * apply: not about a source that loaded (its own problems travel with it), and about a file
- * the library still looks at (`concerns`), or not about a source file at all (corpus.json).
+ * the library still looks at (`concerns`), or not about a source file at all (corpus.json);
+ * first, what is wrong with the settings that pick the sources (`settingsProblems`).
  */
-export function sourcesList(sources: readonly Source[], reported: readonly SourceProblem[], concerns: (file: string) => boolean): SourcesResult {
+export function sourcesList(sources: readonly Source[], reported: readonly SourceProblem[], concerns: (file: string) => boolean, settingsProblems: readonly SourceProblem[] = []): SourcesResult {
   const loaded = new Set(sources.flatMap((s) => (s.location && path.isAbsolute(s.location) ? [path.resolve(s.location)] : [])));
   const seen = new Set<string>();
   const problems = reported.filter((p) => {
@@ -32,7 +33,8 @@ export function sourcesList(sources: readonly Source[], reported: readonly Sourc
     return !absolute || !/\.(md|markdown|txt)$/i.test(absolute) || concerns(absolute);
   });
   const infos = sources.map(sourceInfo).sort((a, b) => Number(b.bundled) - Number(a.bundled) || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
-  return { sources: infos, problems: problems.map((p) => problemInfo(p, 'error')) };
+  // A setting that picks no file leaves the sources usable: a warning, named by the setting.
+  return { sources: infos, problems: [...settingsProblems.map((p) => problemInfo(p, 'warning')), ...problems.map((p) => problemInfo(p, 'error'))] };
 }
 
 export function sourceInfo(source: Source): SourceInfo {
