@@ -52,6 +52,11 @@ describe('a fact', () => {
     expect(described('They built a 600 MW plant and a 1,100-km long pipeline.')).toEqual(['capacity = 600 MW', 'length = 1,100-km']);
   });
 
+  it('reads money pledged, allocated or costed as one measure with investment', () => {
+    expect(described('The Russian delegation pledged to allocate US$14 billion.')).toEqual(['investment russia = US$14 billion']);
+    expect(described('The pipeline will cost $2.5 billion.')).toEqual(['investment = $2.5 billion']);
+  });
+
   it('takes a measure only for the kinds of figure it measures', () => {
     // "stake" names a share, which is a percentage: it says nothing of a sum of money.
     expect(described('Russia will take a stake worth $2.5 billion, and a 26 percent stake in the company.')).toEqual(['russia = $2.5 billion', 'share = 26 percent']);
