@@ -106,6 +106,13 @@ describe('two facts speak to each other', () => {
     expect(differ('Trade between the two countries was $150 million.', exports!)).toEqual(['measure']);
   });
 
+  it('not when the trade is between another pair of countries', () => {
+    const [pair] = facts('Pakistani-Afghanistani trade, worth $1 billion, matters to India and Iran.');
+    expect(pair!.pair).toEqual(['pakistan', 'afghanistan']);
+    expect(differ("India's trade with Afghanistan was $1 billion.", pair!)).toEqual(['pair']);
+    expect(differ('Trade between Pakistan and Afghanistan was $1 billion.', pair!)).toEqual([]);
+  });
+
   it('not when one is a goal, and as a reversal when one rises where the other falls', () => {
     const [goal] = facts('They plan to raise trade to $150 million.');
     expect(differ('Trade reached $150 million.', goal!)).toEqual(['modality']);

@@ -579,10 +579,18 @@ describe('sameUnit and intervalsOverlap', () => {
     expect(intervalsOverlap(figure('$13 billion'), figure('$31 billion'))).toBe(false);
   });
 
-  it('holds "about" to a tenth, and two round figures to each other\'s hedge', () => {
+  it('holds "about" to a tenth of a round figure, and to the written precision of a specific one', () => {
     expect(intervalsOverlap(figure('some $72 million'), figure('$62 million'))).toBe(false);
+    expect(intervalsOverlap(figure('about $60 million'), figure('$62 million'))).toBe(true);
+    expect(intervalsOverlap(figure('about $61m'), figure('$62 million'))).toBe(false);
     expect(intervalsOverlap(figure('around $120 million'), figure('about $100 million'))).toBe(false);
     expect(intervalsOverlap(figure('around $1 billion'), figure('about $1.05 billion'))).toBe(true);
+  });
+
+  it('compares two ranges end to end', () => {
+    expect(intervalsOverlap(figure('$150-300 million'), figure('$250-500 million'))).toBe(false);
+    expect(intervalsOverlap(figure('$250–500 million'), figure('$250-500 million'))).toBe(true);
+    expect(intervalsOverlap(figure('a range of $250-500 million'), figure('$400 million'))).toBe(true);
   });
 
   it('tells neighbouring values apart: each rounds to where the other ends, but they differ', () => {

@@ -77,6 +77,12 @@ describe('figures', () => {
     expect(claimHover(swapped!, corpus)).toContain('Matched: goods from Russia to Pakistan. The source gives $150 million for goods going from Pakistan to Russia.');
   });
 
+  it('keep a figure for another time or another pair of countries from contradicting or supporting', () => {
+    // The source gives $700 million in a 2019 report: a 2021 figure is another fact.
+    expect(verdicts('Bilateral trade between Pakistan and Russia reached $1 billion in 2021.')).toEqual(['$1 billion unsourced', '2021 unsourced']);
+    expect(verdicts("India's trade with Afghanistan fell by 20% in 2018.")).toEqual(['20% unsourced', '2018 unsourced']);
+  });
+
   it('keep exports and imports apart', () => {
     expect(verdicts('Imports from Russia are worth $250 million.')).toEqual(['$250 million supported korybko-morozov-2020 fn 21 ($250 million)']);
     expect(verdicts("Pakistan's exports to Russia reached $250 million.")).toEqual(['$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)']);

@@ -21,14 +21,22 @@ export function sameUnit(a: Figure, b: Figure): boolean {
  */
 export function intervalsOverlap(a: Figure, b: Figure): boolean {
   if (!sameUnit(a, b)) return false;
-  // Two round figures ("around $120 million", "about $100 million") agree only when each lies within the other's hedge.
+  // Two approximate figures ("around $120 million", "about $100 million") agree only when both lie within the wider one's hedge.
   if (a.qualifier === 'about' && b.qualifier === 'about' && a.high === undefined && b.high === undefined) {
-    return a.value >= b.low && a.value <= b.highBound && b.value >= a.low && b.value <= a.highBound;
+    const wider = a.highBound - a.low >= b.highBound - b.low ? a : b;
+    return [a.value, b.value].every((v) => v >= wider.low && v <= wider.highBound);
   }
+  // Two ranges agree end to end: "$150-300 million" is not "$250-500 million".
+  if (a.high !== undefined && b.high !== undefined) return near(a.value, b.value) && near(a.high, b.high);
   const overlap = Math.min(a.highBound, b.highBound) - Math.max(a.low, b.low);
   // Rounding ends computed in floating point may overlap by a hair.
   const hair = Math.max(Math.abs(a.highBound), Math.abs(b.highBound)) * 1e-9;
   return overlap > hair || (overlap >= -hair && (a.low === a.highBound || b.low === b.highBound));
+}
+
+/** Two ends of ranges written the same way: within a twentieth of each other. */
+function near(x: number, y: number): boolean {
+  return Math.abs(x - y) <= Math.max(Math.abs(x), Math.abs(y)) * 0.05;
 }
 
 const currencySymbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };

@@ -279,7 +279,10 @@ class FigureScan {
     const top = highValue ?? value;
     const hedge = findHedge(this.s, start);
     let interval: [number, number];
-    if (hedge) interval = [value * hedge.low, top * hedge.high];
+    // "about $60 million" is round and allows a tenth; "about $61 million" is as precise as it is written.
+    const digits = Math.round(low.value / low.step);
+    const specific = hedge?.qualifier === 'about' && high === undefined && digits >= 10 && digits % 5 !== 0;
+    if (hedge && !specific) interval = [value * hedge.low, top * hedge.high];
     else interval = [value - roundingSlack(value, low.step * unit.factor), top + roundingSlack(top, (high ?? low).step * unit.factor)];
     const figure: Figure = {
       kind,

@@ -18,6 +18,8 @@ export interface Fact {
   to?: string;
   /** Countries, organisations and projects (CPEC, the SCO) named in the figure's clause. */
   holders: string[];
+  /** For trade: the countries it is between, as named at the word "trade". */
+  pair?: string[];
   direction: Direction;
   modality: Modality;
   /** The year or date the figure holds for. */
@@ -48,6 +50,12 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   const named = nearest(figure, inClause, fits) ?? terms.filter((t) => t.start >= sentence.start && t.end <= clause.start && fits(t)).at(-1);
   if (!named) return fact;
   fact.measure = measureOf(named.term);
+  if (fact.measure!.name === 'trade') {
+    // Trade is between the pair named at its word ("Pakistani-Afghanistani trade", "trade between
+    // Pakistan and Uzbekistan", "Pakistan's trade with Tajikistan"), not every country of the clause.
+    const pair = inClause.filter((t) => vocabulary.countries.has(t.term) && t.end >= named.start - pairChars && t.start <= named.end + pairChars);
+    if (pair.length) fact.pair = [...new Set(pair.map((t) => t.term))];
+  }
   if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') {
     // "Pakistan's exports to Russia" and "Russia's imports from Pakistan" are the same flow.
     const holder = countryBefore(text, named, inClause, vocabulary) ?? countryBefore(text, named, terms.filter((t) => t.start >= sentence.start && t.end <= clause.start), vocabulary, true);
@@ -66,7 +74,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
 }
 
 /** The parts in which two facts about the same kind of figure disagree: each a reason they are about different things. */
-export type Difference = 'measure' | 'roles' | 'direction' | 'modality';
+export type Difference = 'measure' | 'roles' | 'pair' | 'direction' | 'modality';
 
 export function differences(draft: Fact, source: Fact): Difference[] {
   const found: Difference[] = [];
@@ -74,6 +82,9 @@ export function differences(draft: Fact, source: Fact): Difference[] {
   const b = source.measure;
   if (a && b && a !== b && a.group && a.group === b.group) found.push('measure');
   if ((draft.from && source.from && draft.from !== source.from) || (draft.to && source.to && draft.to !== source.to)) found.push('roles');
+  // One country of the pair in place of another: India–Afghanistan trade is not Pakistan–Afghanistan's.
+  const [p, q] = [draft.pair, source.pair];
+  if (p && q && p.some((c) => !q.includes(c)) && q.some((c) => !p.includes(c))) found.push('pair');
   if (draft.direction !== 'level' && source.direction !== 'level' && draft.direction !== source.direction) found.push('direction');
   if (draft.modality !== source.modality) found.push('modality');
   return found;
@@ -81,7 +92,7 @@ export function differences(draft: Fact, source: Fact): Difference[] {
 
 /** Another measure, or the same flow the other way round: a different fact, not a different value of this one. */
 export function isOtherFact(difference: Difference): boolean {
-  return difference === 'measure' || difference === 'roles';
+  return difference === 'measure' || difference === 'roles' || difference === 'pair';
 }
 
 /** The fact as a line a person reads: "exports pakistan→russia 2018 = $150 million (achieved)". */
@@ -118,6 +129,8 @@ export function describeDifference(difference: Difference, source: Fact): string
   switch (difference) {
     case 'measure':
       return `for ${source.measure!.name}`;
+    case 'pair':
+      return `for trade between ${(source.pair ?? []).map(title).join(' and ')}`;
     case 'roles':
       return source.from && source.to ? `for goods going from ${title(source.from)} to ${title(source.to)}` : source.from ? `for ${title(source.from)}'s exports` : `for ${title(source.to ?? '?')}'s imports`;
     case 'direction':
@@ -130,6 +143,9 @@ export function describeDifference(difference: Difference, source: Fact): string
 function title(term: string): string {
   return term.replace(/(^|_)(\p{L})/gu, (_, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase());
 }
+
+/** Countries this close to the word "trade" (in characters) are the pair it is between. */
+const pairChars = 30;
 
 const unitMeasures = new Map<string, Measure>();
 function unitMeasure(unit: string): Measure {

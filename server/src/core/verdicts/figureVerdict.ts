@@ -234,6 +234,11 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   const { period } = source;
   const periodAgrees = !claim.period || !period || sameDate(claim.period, period);
   if (!periodAgrees) return undefined;
+  const compatible = compatibleWith(figure, sourceFigure.figure);
+  // A value for another time is another fact, not a contradiction: the draft's year against the
+  // date the source's paragraph gives ("$1 billion in 2021" against "last year" in a 2019 report).
+  const sourceTime = source.fact?.context;
+  if (!compatible && claim.period && sourceTime && !sameDate(claim.period, sourceTime)) return undefined;
   const match = matchSubject(profile, source.clauseTerms, source.sentenceTerms, view.termSet, source.nearTerms, corpus.vocabulary, variants);
   let opposite = false;
   if (draft.fact && source.fact) {
@@ -259,7 +264,6 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
       if (thresholds.factMatch > match.score) Object.assign(match, { score: thresholds.factMatch, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
     }
   }
-  const compatible = compatibleWith(figure, sourceFigure.figure);
   return { ...match, opposite, source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
 }
 
