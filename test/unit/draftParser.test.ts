@@ -177,3 +177,31 @@ describe('createDraftParser across drafts', () => {
     expect(parser.cachedBytes).toBeLessThanOrEqual(budget);
   });
 });
+
+describe('createDraftParser with a block left open at the end of the draft', () => {
+  // An unclosed fence or HTML block runs to the end of the text it is parsed in: stand-in
+  // definitions after the last piece would be read as part of it.
+  const filler = (from: number): string[] => Array.from({ length: 12 }, (_, i) => [`Paragraph ${from + i}.`, '']).flat();
+  for (const [name, opener] of [
+    ['a fence', '```text'],
+    ['a <script> block', '<script>'],
+    ['a comment', '<!--'],
+  ]) {
+    it(`reads a reference in the last piece before ${name} that nothing closes, after an edit`, () => {
+      const parser = createDraftParser();
+      const before = lines('[^A]: RT, 2019.', '', '# Trade', '', ...filler(0), '# Exports', '', 'Exports reached $150 million.[^a]', '', opener, 'Trade stood at $700 million.', '');
+      parser.parse(before);
+      const after = before.replace('$150 million', '$160 million');
+      const draft = parser.parse(after);
+      expect(draft).toEqual(parseDraft(after));
+      expect(texts(after, draft.footnoteRefs)).toEqual(['[^a]']);
+    });
+  }
+
+  it('ends a footnote definition where the draft does when it holds an HTML block that nothing closes', () => {
+    const text = lines('[^a]:<textarea> Trade stood at $700 million.[^a]', '');
+    const draft = createDraftParser().parse(text);
+    expect(draft).toEqual(parseDraft(text));
+    expect(draft.footnoteDefs.map((d) => d.end)).toEqual([text.length]);
+  });
+});
