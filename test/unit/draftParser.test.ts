@@ -205,3 +205,16 @@ describe('createDraftParser with a block left open at the end of the draft', () 
     expect(draft.footnoteDefs.map((d) => d.end)).toEqual([text.length]);
   });
 });
+
+describe('createDraftParser on a draft that starts with a byte order mark', () => {
+  it('gives the offsets a whole-draft parse gives, in the first piece and after it', () => {
+    const parser = createDraftParser();
+    const filler = Array.from({ length: 30 }, (_, i) => [`Paragraph ${i}.`, '']).flat();
+    const before = lines('\uFEFFTrade stood at $700 million.[^1]', '', '# Exports', '', ...filler, '[^1]: RT, 2019.', '');
+    parser.parse(before);
+    const after = before.replace('Paragraph 3.', 'Paragraph three.');
+    const draft = parser.parse(after);
+    expect(draft).toEqual(parseDraft(after));
+    expect(texts(after, draft.footnoteRefs)).toEqual(['[^1]']);
+  });
+});
