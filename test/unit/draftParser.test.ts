@@ -218,3 +218,28 @@ describe('createDraftParser on a draft that starts with a byte order mark', () =
     expect(texts(after, draft.footnoteRefs)).toEqual(['[^1]']);
   });
 });
+
+describe('createDraftParser after indented code', () => {
+  // Markdown reads the line after indented code and a blank line as if it interrupted the
+  // code: a list that starts at another number than 1, or with an empty item, is text there.
+  const end = Array.from({ length: 20 }, (_, i) => `Sentence ${i} of the closing paragraph.`).join(' ');
+
+  it('reads an ordered list item after it as the whole draft does, after the code is added above', () => {
+    const parser = createDraftParser();
+    const before = lines('Intro.', '', '2) Trade stood at $109 million.', '', end, '');
+    expect(parser.parse(before)).toEqual(parseDraft(before));
+    const after = before.replace('Intro.', 'Intro.\n\n    An indented line.');
+    const draft = parser.parse(after);
+    expect(draft).toEqual(parseDraft(after));
+    expect(draft.blocks.map((b) => b.key)).toContain('2) Trade stood at $109 million.');
+  });
+
+  it('makes no cut before a list item that would read otherwise alone', () => {
+    for (const item of ['2) Trade.', '10. Trade.', '-', '1.', '+']) {
+      const text = lines('    An indented line.', '', item, '', 'Next.');
+      expect(texts(text, pieces(text)).map((p) => p.split('\n')[0])).toEqual(['    An indented line.', 'Next.']);
+    }
+    const text = lines('    An indented line.', '', '1. Trade.', '', '- Trade.');
+    expect(texts(text, pieces(text)).map((p) => p.split('\n')[0])).toEqual(['    An indented line.', '1. Trade.', '- Trade.']);
+  });
+});

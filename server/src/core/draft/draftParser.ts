@@ -207,6 +207,9 @@ function lineHash(text: string, at: number): number {
 
 const fence = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const listItem = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+const indentedCode = /^(?: {4}| {0,3}\t)/;
+/** A list item that may interrupt a paragraph: a bullet or `1.` with text on its line. */
+const interruptingItem = /^ {0,3}(?:[-+*]|1[.)])[ \t]+\S/;
 const lineBreak = /\r\n|\r|\n/g;
 
 /**
@@ -244,6 +247,7 @@ function scan(text: string): { cuts: { start: number; end: number }[]; markdownL
   let mayBeInList = false;
   let cutting = true;
   let blankBefore = false;
+  let afterIndentedCode = false;
   const frontMatter = frontMatterEnd(text) ?? 0;
   let at = frontMatter;
   lineBreak.lastIndex = at;
@@ -260,7 +264,10 @@ function scan(text: string): { cuts: { start: number; end: number }[]; markdownL
       if (openHtml.test(line)) openHtml = undefined;
     } else {
       // A piece must not start with what only the draft's first line can be (front matter, a byte order mark).
-      if (blankBefore && cutting && /^\S/.test(line) && !/^(?:---|\+\+\+)[ \t]*$|^\uFEFF/.test(line)) {
+      // After indented code and a blank line, Markdown reads a line as interrupting the code,
+      // where a list that starts at another number than 1, or with an empty item, is text.
+      const readsAlone = !afterIndentedCode || !listItem.test(line) || interruptingItem.test(line);
+      if (blankBefore && cutting && readsAlone && /^\S/.test(line) && !/^(?:---|\+\+\+)[ \t]*$|^\uFEFF/.test(line)) {
         starts.push(at);
         mayBeInList = false;
       }
@@ -280,6 +287,7 @@ function scan(text: string): { cuts: { start: number; end: number }[]; markdownL
       }
     }
     if (blank) inLooseHtml = false;
+    else afterIndentedCode = !openFence && !openHtml && indentedCode.test(line);
     blankBefore = blank && !openFence && !openHtml;
     at = next;
   }
