@@ -61,6 +61,15 @@ describe('parseDraft', () => {
     expect(draft.links).toEqual([]);
   });
 
+  it('keeps the draft’s offsets after a byte order mark, which the Markdown parser skips', () => {
+    const text = lines('\uFEFFTrade stood at $700 million.[^1]', '', '[^1]: RT, 2019.');
+    const draft = parseDraft(text);
+    expect(draft.blocks.map((b) => b.key)).toEqual(['Trade stood at $700 million.[^1]', 'RT, 2019.']);
+    expect(texts(text, draft.footnoteRefs)).toEqual(['[^1]']);
+    expect(texts(text, draft.footnoteDefs)).toEqual(['[^1]: RT, 2019.']);
+    expect(text.slice(draft.footnoteDefs[0]!.labelStart, draft.footnoteDefs[0]!.labelEnd)).toBe('1');
+  });
+
   it('reads ignore directives', () => {
     const draft = parseDraft(lines('<!-- attest-disable figure.mismatch date.mismatch -->', '', 'x', '', '<!-- attest-enable -->'));
     expect(draft.directives.map((d) => [d.kind, d.codes])).toEqual([

@@ -177,3 +177,69 @@ describe('createDraftParser across drafts', () => {
     expect(parser.cachedBytes).toBeLessThanOrEqual(budget);
   });
 });
+
+describe('createDraftParser with a block left open at the end of the draft', () => {
+  // An unclosed fence or HTML block runs to the end of the text it is parsed in: stand-in
+  // definitions after the last piece would be read as part of it.
+  const filler = (from: number): string[] => Array.from({ length: 12 }, (_, i) => [`Paragraph ${from + i}.`, '']).flat();
+  for (const [name, opener] of [
+    ['a fence', '```text'],
+    ['a <script> block', '<script>'],
+    ['a comment', '<!--'],
+  ]) {
+    it(`reads a reference in the last piece before ${name} that nothing closes, after an edit`, () => {
+      const parser = createDraftParser();
+      const before = lines('[^A]: RT, 2019.', '', '# Trade', '', ...filler(0), '# Exports', '', 'Exports reached $150 million.[^a]', '', opener, 'Trade stood at $700 million.', '');
+      parser.parse(before);
+      const after = before.replace('$150 million', '$160 million');
+      const draft = parser.parse(after);
+      expect(draft).toEqual(parseDraft(after));
+      expect(texts(after, draft.footnoteRefs)).toEqual(['[^a]']);
+    });
+  }
+
+  it('ends a footnote definition where the draft does when it holds an HTML block that nothing closes', () => {
+    const text = lines('[^a]:<textarea> Trade stood at $700 million.[^a]', '');
+    const draft = createDraftParser().parse(text);
+    expect(draft).toEqual(parseDraft(text));
+    expect(draft.footnoteDefs.map((d) => d.end)).toEqual([text.length]);
+  });
+});
+
+describe('createDraftParser on a draft that starts with a byte order mark', () => {
+  it('gives the offsets a whole-draft parse gives, in the first piece and after it', () => {
+    const parser = createDraftParser();
+    const filler = Array.from({ length: 30 }, (_, i) => [`Paragraph ${i}.`, '']).flat();
+    const before = lines('\uFEFFTrade stood at $700 million.[^1]', '', '# Exports', '', ...filler, '[^1]: RT, 2019.', '');
+    parser.parse(before);
+    const after = before.replace('Paragraph 3.', 'Paragraph three.');
+    const draft = parser.parse(after);
+    expect(draft).toEqual(parseDraft(after));
+    expect(texts(after, draft.footnoteRefs)).toEqual(['[^1]']);
+  });
+});
+
+describe('createDraftParser after indented code', () => {
+  // Markdown reads the line after indented code and a blank line as if it interrupted the
+  // code: a list that starts at another number than 1, or with an empty item, is text there.
+  const end = Array.from({ length: 20 }, (_, i) => `Sentence ${i} of the closing paragraph.`).join(' ');
+
+  it('reads an ordered list item after it as the whole draft does, after the code is added above', () => {
+    const parser = createDraftParser();
+    const before = lines('Intro.', '', '2) Trade stood at $109 million.', '', end, '');
+    expect(parser.parse(before)).toEqual(parseDraft(before));
+    const after = before.replace('Intro.', 'Intro.\n\n    An indented line.');
+    const draft = parser.parse(after);
+    expect(draft).toEqual(parseDraft(after));
+    expect(draft.blocks.map((b) => b.key)).toContain('2) Trade stood at $109 million.');
+  });
+
+  it('makes no cut before a list item that would read otherwise alone', () => {
+    for (const item of ['2) Trade.', '10. Trade.', '-', '1.', '+']) {
+      const text = lines('    An indented line.', '', item, '', 'Next.');
+      expect(texts(text, pieces(text)).map((p) => p.split('\n')[0])).toEqual(['    An indented line.', 'Next.']);
+    }
+    const text = lines('    An indented line.', '', '1. Trade.', '', '- Trade.');
+    expect(texts(text, pieces(text)).map((p) => p.split('\n')[0])).toEqual(['    An indented line.', '1. Trade.', '- Trade.']);
+  });
+});

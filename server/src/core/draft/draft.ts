@@ -114,6 +114,7 @@ const directivePattern = /^<!--\s*attest-(ignore-next-line|disable|enable)\b([^>
 export function parseDraft(text: string): Draft {
   const { readable, tooDeep } = withoutDeepNesting(text);
   const tree = (frontMatterEnd(readable) === undefined ? withoutFrontMatter : processor).parse(readable) as Root;
+  if (readable.startsWith('\uFEFF')) afterByteOrderMark(tree);
   const blocks: ProseBlock[] = [];
   const footnoteRefs: FootnoteRef[] = [];
   const footnoteDefs: FootnoteDef[] = [];
@@ -235,6 +236,19 @@ function walk(root: Nodes, enter: (node: Nodes, parent: Parents | undefined) => 
     if (enter(node, parent) === false || !('children' in node)) continue;
     for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, node]);
   }
+}
+
+/**
+ * The Markdown parser skips a byte order mark at the start and counts offsets from the
+ * character after it; the draft's offsets count it. New position objects, in case the
+ * parser shares one between nodes.
+ */
+function afterByteOrderMark(tree: Root): void {
+  type Point = NonNullable<Nodes['position']>['start'];
+  const moved = (p: Point): Point => ({ ...p, offset: p.offset === undefined ? undefined : p.offset + 1 });
+  walk(tree, (node) => {
+    if (node.position) node.position = { start: moved(node.position.start), end: moved(node.position.end) };
+  });
 }
 
 function offsets(node: Nodes): [number, number] | undefined {

@@ -16,6 +16,15 @@ export interface DraftParser {
 
 type Piece = Omit<Draft, 'text'>;
 
+/** A stretch of the draft, the stand-in definitions it is parsed with, and its cache key. */
+interface Part {
+  start: number;
+  end: number;
+  piece: string;
+  standIns: StandIns;
+  key: string;
+}
+
 /** By default the pieces of a few dozen long drafts. */
 const defaultCacheBytes = 32 * 1024 * 1024;
 
@@ -29,10 +38,11 @@ export function createDraftParser(cacheBytes = defaultCacheBytes): DraftParser {
     cache.set(detached(key), { piece: JSON.parse(json) as Piece, bytes: 2 * (key.length + json.length) });
   };
 
-  const parsePiece = (piece: string, standIns: string, key: string): Piece => {
+  const parsePiece = ({ piece, standIns, key }: Part): Piece => {
     const cached = cache.get(key)?.piece;
     if (cached) return cached;
-    const parsed = within(parseDraft(piece + standIns), 0, piece.length);
+    const from = standIns.before.length;
+    const parsed = shifted(within(parseDraft(standIns.before + piece + standIns.after), from, from + piece.length), -from);
     remember(key, parsed);
     return parsed;
   };
@@ -41,10 +51,11 @@ export function createDraftParser(cacheBytes = defaultCacheBytes): DraftParser {
     parse(text: string): Draft {
       const { cuts, markdownLines } = scan(text);
       const defined = definitions(markdownLines);
-      const parts = groups(text, cuts).map(({ start, end }) => {
+      const parts = groups(text, cuts).map(({ start, end }, _, all): Part => {
         const piece = text.slice(start, end);
-        const standIns = standInsFor(piece, defined);
-        return { start, end, piece, standIns, key: `${standIns}\u0000${piece}` };
+        // A draft of one piece defines every label it uses itself.
+        const standIns = all.length > 1 ? standInsFor(piece, defined, start === 0) : { before: '', after: '' };
+        return { start, end, piece, standIns, key: `${standIns.before}\u0000${piece}\u0000${standIns.after}` };
       });
       // A draft seen for the first time (or mostly changed) is parsed whole, which costs less
       // than its pieces one by one; its pieces are remembered for the edits that follow.
@@ -57,7 +68,7 @@ export function createDraftParser(cacheBytes = defaultCacheBytes): DraftParser {
       }
       const draft: Draft = { text, blocks: [], footnoteRefs: [], footnoteDefs: [], citations: [], links: [], directives: [], linkDefinitions: [], tooDeep: [] };
       for (const p of parts) {
-        const piece = shifted(parsePiece(p.piece, p.standIns, p.key), p.start);
+        const piece = shifted(parsePiece(p), p.start);
         // One at a time: a spread of a table's 100,000 cells would overflow the call stack.
         for (const field of pieceFields) for (const item of piece[field]) (draft[field] as unknown[]).push(item);
       }
@@ -132,12 +143,21 @@ function definitions(lines: readonly string[]): Definitions {
 const footnoteCall = /\[\^([^\]\s]+)\]/g;
 const bracketed = /\[((?:[^[\]\\]|\\.)+)\]/g;
 
+interface StandIns {
+  before: string;
+  after: string;
+}
+
 /**
- * Empty definitions, after the piece, for the labels the piece uses but defines elsewhere:
- * few per piece, so the piece parses as fast as alone and its cache entry lasts until one of
- * its own references changes.
+ * Empty definitions for the labels the piece uses but defines elsewhere: few per piece, so
+ * the piece parses as fast as alone and its cache entry lasts until one of its own
+ * references changes. They go before the piece, since a fence or HTML block that nothing
+ * closes runs on to the end of the text and would take in any line after it; the first
+ * piece, where front matter and a byte order mark can only stand at the very start, has
+ * them after it, which is safe because a draft of several pieces ends its first piece at a
+ * cut, where nothing is left open.
  */
-function standInsFor(piece: string, defined: Definitions): string {
+function standInsFor(piece: string, defined: Definitions, first: boolean): StandIns {
   const lines: string[] = [];
   for (const label of new Set([...piece.matchAll(footnoteCall)].map((m) => m[1]!))) if (defined.footnotes.has(normalizeIdentifier(label))) lines.push(`[^${label}]: -`);
   if (defined.links.size) {
@@ -145,8 +165,10 @@ function standInsFor(piece: string, defined: Definitions): string {
       if (!label.startsWith('^') && defined.links.has(normalizeIdentifier(label))) lines.push(`[${label}]: #`);
     }
   }
-  // A blank line after each: a definition cannot interrupt the paragraph of the one before.
-  return lines.length ? `\n\n${lines.join('\n\n')}\n` : '';
+  if (!lines.length) return { before: '', after: '' };
+  // A blank line between each: a definition cannot interrupt the paragraph of the one before.
+  const standIns = lines.join('\n\n');
+  return first ? { before: '', after: `\n\n${standIns}\n` } : { before: `${standIns}\n\n`, after: '' };
 }
 
 /**
@@ -185,6 +207,9 @@ function lineHash(text: string, at: number): number {
 
 const fence = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const listItem = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+const indentedCode = /^(?: {4}| {0,3}\t)/;
+/** A list item that may interrupt a paragraph: a bullet or `1.` with text on its line. */
+const interruptingItem = /^ {0,3}(?:[-+*]|1[.)])[ \t]+\S/;
 const lineBreak = /\r\n|\r|\n/g;
 
 /**
@@ -222,6 +247,7 @@ function scan(text: string): { cuts: { start: number; end: number }[]; markdownL
   let mayBeInList = false;
   let cutting = true;
   let blankBefore = false;
+  let afterIndentedCode = false;
   const frontMatter = frontMatterEnd(text) ?? 0;
   let at = frontMatter;
   lineBreak.lastIndex = at;
@@ -238,7 +264,10 @@ function scan(text: string): { cuts: { start: number; end: number }[]; markdownL
       if (openHtml.test(line)) openHtml = undefined;
     } else {
       // A piece must not start with what only the draft's first line can be (front matter, a byte order mark).
-      if (blankBefore && cutting && /^\S/.test(line) && !/^(?:---|\+\+\+)[ \t]*$|^\uFEFF/.test(line)) {
+      // After indented code and a blank line, Markdown reads a line as interrupting the code,
+      // where a list that starts at another number than 1, or with an empty item, is text.
+      const readsAlone = !afterIndentedCode || !listItem.test(line) || interruptingItem.test(line);
+      if (blankBefore && cutting && readsAlone && /^\S/.test(line) && !/^(?:---|\+\+\+)[ \t]*$|^\uFEFF/.test(line)) {
         starts.push(at);
         mayBeInList = false;
       }
@@ -258,6 +287,7 @@ function scan(text: string): { cuts: { start: number; end: number }[]; markdownL
       }
     }
     if (blank) inLooseHtml = false;
+    else afterIndentedCode = !openFence && !openHtml && indentedCode.test(line);
     blankBefore = blank && !openFence && !openHtml;
     at = next;
   }
