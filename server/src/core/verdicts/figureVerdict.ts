@@ -8,7 +8,8 @@ import { sentenceOf } from '../claims/sentences';
 import { choose, floorScore, Settled, thresholds, type Candidate } from './figureDecision';
 import { intervalsOverlap } from '../claims/figureFormat';
 import { footnoteFor } from './sourceFootnote';
-import { sameCalendarDate } from './timeVerdict';
+import { sameFigureDate } from './timeVerdict';
+import { draftFacts, explainedBy } from './sentenceFacts';
 import { passageView, termsWithin, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
@@ -34,48 +35,6 @@ export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonl
   const candidates = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus, (c) => c.compatible || !explainsAnother(c), options);
   const fact = isDate(claim.figure!) ? undefined : facts.get(claim.figure!.start)?.fact;
   return decide(claim, candidates, corpus, fact && { ...fact, time: claim.period });
-}
-
-interface DraftFact {
-  figure: Figure;
-  clause: Span;
-  period?: Figure;
-  fact: Fact;
-}
-
-/** The facts of a draft sentence's amounts by their start, worked out once per sentence (its figures' array), not once per claim. */
-const factsOfSentence = new WeakMap<readonly Figure[], Map<number, DraftFact>>();
-
-function draftFacts(draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], sentence: Span, corpus: Corpus, context: Figure | undefined): Map<number, DraftFact> {
-  let facts = factsOfSentence.get(draftFigures);
-  if (facts) return facts;
-  facts = new Map();
-  const amounts = draftFigures.filter((f) => !isDate(f));
-  const dates = draftFigures.filter(isDate);
-  for (const figure of amounts) {
-    const clause = clauseOf(draftText, figure, amounts, sentence);
-    const period = periodOf(draftText, figure, amounts, dates, sentence);
-    facts.set(figure.start, { figure, clause, period, fact: factOf(draftText, figure, clause, sentence, draftTerms, corpus.vocabulary, period, context) });
-  }
-  factsOfSentence.set(draftFigures, facts);
-  return facts;
-}
-
-/** Which of a sentence's amounts (by start) a source figure states: worked out once per sentence and source figure, not once per claim. */
-const explained = new WeakMap<Map<number, DraftFact>, WeakMap<Figure, number[]>>();
-
-function explainedBy(facts: Map<number, DraftFact>, c: Candidate): number[] {
-  let bySource = explained.get(facts);
-  if (!bySource) explained.set(facts, (bySource = new WeakMap()));
-  let starts = bySource.get(c.source.figure);
-  if (!starts) {
-    starts = [];
-    for (const o of facts.values()) {
-      if (intervalsOverlap(o.figure, c.source.figure) && (!o.period || !c.period || sameDate(o.period, c.period)) && !(c.fact && differences(o.fact, c.fact).some(isOtherFact))) starts.push(o.figure.start);
-    }
-    bySource.set(c.source.figure, starts);
-  }
-  return starts;
 }
 
 /**
@@ -232,13 +191,13 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   const { claim, profile } = draft;
   const figure = claim.figure!;
   const { period } = source;
-  const periodAgrees = !claim.period || !period || sameDate(claim.period, period);
+  const periodAgrees = !claim.period || !period || sameFigureDate(claim.period, period);
   if (!periodAgrees) return undefined;
   const compatible = compatibleWith(figure, sourceFigure.figure);
   // A value for another time is another fact, not a contradiction: the draft's year against the
   // date the source's paragraph gives ("$1 billion in 2021" against "last year" in a 2019 report).
   const sourceTime = source.fact?.context;
-  if (!compatible && claim.period && sourceTime && !sameDate(claim.period, sourceTime)) return undefined;
+  if (!compatible && claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime)) return undefined;
   const match = matchSubject(profile, source.clauseTerms, source.sentenceTerms, view.termSet, source.nearTerms, corpus.vocabulary, variants);
   let opposite = false;
   if (draft.fact && source.fact) {
@@ -280,12 +239,12 @@ function factMatch(draft: Fact, source: Fact, sentence: ReadonlySet<string>): nu
   const a = draft.time ?? draft.context;
   const b = source.time ?? source.context;
   if (!a || !b) return thresholds.factMatchUntimed;
-  return sameCalendarDate(a.date ?? { year: a.value }, b.date ?? { year: b.value }) ? thresholds.factMatch : 0;
+  return sameFigureDate(a, b) ? thresholds.factMatch : 0;
 }
 
 /** The source figure agrees with the draft's: the same date, or an amount the draft's range covers without saying more. */
 function compatibleWith(figure: Figure, source: Figure): boolean {
-  return isDate(figure) ? sameDate(figure, source) : intervalsOverlap(figure, source) && !claimsMore(figure, source);
+  return isDate(figure) ? sameFigureDate(figure, source) : intervalsOverlap(figure, source) && !claimsMore(figure, source);
 }
 
 const namedYearPenalty = 0.35;
@@ -327,13 +286,6 @@ function decide(claim: Claim, candidates: Candidate[], corpus: Corpus, fact: Fac
     }
   }
   return { claim, verdict: decision.verdict, evidence: [found] };
-}
-
-function sameDate(a: Figure, b: Figure): boolean {
-  if (!a.date || !b.date) return a.value === b.value;
-  if (a.date.year !== b.date.year) return false;
-  if (a.date.month && b.date.month && a.date.month !== b.date.month) return false;
-  return !(a.date.day && b.date.day && a.date.day !== b.date.day);
 }
 
 export function evidence(candidate: Candidate, corpus: Corpus): Evidence {

@@ -4,7 +4,7 @@
 import type { Corpus } from '../retrieval/corpus';
 import { passageView } from '../retrieval/passageView';
 import { isDate } from '../claims/claims';
-import type { CalendarDate, Claim, Evidence, Verdict } from '../types';
+import type { CalendarDate, Claim, Evidence, Figure, Verdict } from '../types';
 
 /**
  * Supported when the source sentence matched to the figure (supported or contradicted alike:
@@ -49,4 +49,9 @@ export function sameCalendarDate(a: CalendarDate, b: CalendarDate): boolean {
   if (a.year !== b.year) return false;
   if (a.month && b.month && a.month !== b.month) return false;
   return !(a.day && b.day && a.day !== b.day);
+}
+
+/** The same date, as far as both figures say (a year against a month of that year agrees). */
+export function sameFigureDate(a: Figure, b: Figure): boolean {
+  return sameCalendarDate(a.date ?? { year: a.value }, b.date ?? { year: b.value });
 }

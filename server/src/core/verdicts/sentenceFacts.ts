@@ -1,0 +1,53 @@
+// The facts of a draft sentence's amounts, and which of them a source figure states: worked
+// out once per sentence, not once per claim, so that a sentence of many figures costs little more
+// than its figures.
+import { clauseOf, isDate, periodOf } from '../claims/claims';
+import { intervalsOverlap } from '../claims/figureFormat';
+import type { Term } from '../claims/terms';
+import { differences, factOf, isOtherFact, type Fact } from '../facts/fact';
+import type { Corpus } from '../retrieval/corpus';
+import type { Figure, Span } from '../types';
+import type { Candidate } from './figureDecision';
+import { sameFigureDate } from './timeVerdict';
+
+export interface DraftFact {
+  figure: Figure;
+  clause: Span;
+  period?: Figure;
+  fact: Fact;
+}
+
+/** The facts of a draft sentence's amounts by their start, worked out once per sentence (its figures' array), not once per claim. */
+const factsOfSentence = new WeakMap<readonly Figure[], Map<number, DraftFact>>();
+
+export function draftFacts(draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], sentence: Span, corpus: Corpus, context: Figure | undefined): Map<number, DraftFact> {
+  let facts = factsOfSentence.get(draftFigures);
+  if (facts) return facts;
+  facts = new Map();
+  const amounts = draftFigures.filter((f) => !isDate(f));
+  const dates = draftFigures.filter(isDate);
+  for (const figure of amounts) {
+    const clause = clauseOf(draftText, figure, amounts, sentence);
+    const period = periodOf(draftText, figure, amounts, dates, sentence);
+    facts.set(figure.start, { figure, clause, period, fact: factOf(draftText, figure, clause, sentence, draftTerms, corpus.vocabulary, period, context) });
+  }
+  factsOfSentence.set(draftFigures, facts);
+  return facts;
+}
+
+/** Which of a sentence's amounts (by start) a source figure states: worked out once per sentence and source figure, not once per claim. */
+const explained = new WeakMap<Map<number, DraftFact>, WeakMap<Figure, number[]>>();
+
+export function explainedBy(facts: Map<number, DraftFact>, c: Candidate): number[] {
+  let bySource = explained.get(facts);
+  if (!bySource) explained.set(facts, (bySource = new WeakMap()));
+  let starts = bySource.get(c.source.figure);
+  if (!starts) {
+    starts = [];
+    for (const o of facts.values()) {
+      if (intervalsOverlap(o.figure, c.source.figure) && (!o.period || !c.period || sameFigureDate(o.period, c.period)) && !(c.fact && differences(o.fact, c.fact).some(isOtherFact))) starts.push(o.figure.start);
+    }
+    bySource.set(c.source.figure, starts);
+  }
+  return starts;
+}
