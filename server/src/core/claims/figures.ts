@@ -153,9 +153,8 @@ class FigureScan {
       const end = start + words.length;
       if (this.figures.some((f) => f.start - this.offset < end && f.end - this.offset > start)) continue;
       const percent = shareValues[(m[2] ?? m[4]!).toLowerCase()]!;
-      // A fraction is a round share: a fifth is 20% give or take a point.
-      const step = 2;
-      this.add(start, end, 'percent', { start, end, value: percent, step, word: true, plain: false, scale: 1 }, undefined, { kind: 'percent', unit: '%', factor: 1, end });
+      // A fraction is a round share: a fifth is 20% give or take a point (a step of 2).
+      this.add(start, end, 'percent', { start, end, value: percent, step: 2, word: true, plain: false, scale: 1 }, undefined, { kind: 'percent', unit: '%', factor: 1, end });
     }
   }
 
