@@ -1,6 +1,7 @@
 // Parses a Markdown draft once and exposes what every check needs: prose blocks
 // whose offsets are the draft's own, footnote references and definitions, pandoc
 // citations, links and ignore comments.
+import { maxNesting, withoutDeepNesting, type TooDeep } from './nesting';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -76,11 +77,6 @@ export interface LinkDefinition {
   start: number;
 }
 
-/** The part of a line Attest did not read, because its block quotes and lists nest too deep. */
-export interface TooDeep {
-  start: number;
-  end: number;
-}
 
 export interface Draft {
   text: string;
@@ -99,12 +95,6 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'to
 // would then drop every footnote definition in the draft.
 const withoutFrontMatter = unified().use(remarkParse).use(remarkGfmWithoutAutolinks);
 
-/**
- * Block quotes and list items nested deeper than this on one line are not read: remark's
- * time grows with the square of the depth (a line of 50,000 `>` takes 16 s), and nothing a
- * writer means nests this deep.
- */
-export const maxNesting = 100;
 
 /** Pandoc citation groups: `[@key]`, `[see @key, p. 12; @other]`. */
 const citationGroup = /\[([^\[\]]*?@[^\[\]]*)\]/g;
@@ -186,46 +176,6 @@ export function frontMatterEnd(text: string): number | undefined {
   close.lastIndex = open[0].length - 1;
   const m = close.exec(text);
   return m ? m.index + m[0].length : undefined;
-}
-
-const lineBreak = /\r\n|\r|\n/g;
-const containerMark = /[ \t]*(?:>|[-+*](?=[ \t\r\n]|$)|\d{1,9}[.)](?=[ \t\r\n]|$)|\[\^[^\]\s]+\]:)/y;
-
-/**
- * The text with the part of each line past `maxNesting` block quotes and list items (each
- * two columns of indentation before a mark counting as one) blanked, and where that was.
- * Blanking keeps every offset, and depends on the line alone, as the piecewise parser needs.
- */
-function withoutDeepNesting(text: string): { readable: string; tooDeep: TooDeep[] } {
-  const tooDeep: TooDeep[] = [];
-  // Cheap test first: no line can be too deep unless the draft has that many marks in all.
-  if (text.length < maxNesting) return { readable: text, tooDeep };
-  let readable = '';
-  let copied = 0;
-  let lineStart = 0;
-  const lineEnds = [...text.matchAll(lineBreak)].map((m) => [m.index, m.index + m[0].length] as const);
-  lineEnds.push([text.length, text.length]);
-  for (const [end, next] of lineEnds) {
-    let depth = 0;
-    let columns = 0;
-    containerMark.lastIndex = lineStart;
-    for (let m = containerMark.exec(text); m && containerMark.lastIndex <= end; m = containerMark.exec(text)) {
-      const mark = m[0].trimStart();
-      const space = m[0].slice(0, m[0].length - mark.length);
-      columns += space.replace(/\t/g, '    ').length;
-      depth = Math.max(depth + 1, Math.floor(columns / 2) + 1);
-      if (depth > maxNesting) {
-        const from = containerMark.lastIndex - mark.length;
-        readable += text.slice(copied, from) + ' '.repeat(end - from);
-        copied = end;
-        tooDeep.push({ start: from, end });
-        break;
-      }
-    }
-    lineStart = next;
-  }
-  if (!tooDeep.length) return { readable: text, tooDeep };
-  return { readable: readable + text.slice(copied), tooDeep };
 }
 
 /** Visits a tree in document order without recursion, so that any depth of nesting is safe; `enter` returns false to skip a node's children. */
@@ -360,3 +310,5 @@ function findCitations(blocks: ProseBlock[]): Citation[] {
   }
   return out;
 }
+
+export { maxNesting, type TooDeep };
