@@ -312,12 +312,11 @@ function processRssMb(pid: number): number {
  * keeps its size and every version is new. The draft is checked after every fifth keystroke
  * (attest/documentStatus, as the status bar asks); the server's resident memory is read at the end.
  */
-async function keystrokeEntries(): Promise<void> {
-  if (!wanted('rss-after-30k-keystrokes')) return;
+/** The built server over stdio, initialised as a client with configuration and versioned diagnostics would. */
+async function startServer(onDiagnostics: (p: PublishDiagnosticsParams) => void): Promise<{ child: ReturnType<typeof spawn>; connection: ReturnType<typeof createMessageConnection> }> {
   const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const waiting = new Map<number, () => void>();
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => waiting.get(p.version ?? -1)?.());
+  connection.onNotification('textDocument/publishDiagnostics', onDiagnostics);
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
@@ -325,6 +324,13 @@ async function keystrokeEntries(): Promise<void> {
   connection.listen();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
   await connection.sendNotification('initialized', {});
+  return { child, connection };
+}
+
+async function keystrokeEntries(): Promise<void> {
+  if (!wanted('rss-after-30k-keystrokes')) return;
+  const waiting = new Map<number, () => void>();
+  const { child, connection } = await startServer((p) => waiting.get(p.version ?? -1)?.());
   const published = (version: number): Promise<void> => new Promise((resolve) => waiting.set(version, resolve));
   const uri = 'file:///bench/typing.md';
   const text = typingDraft(0);
@@ -379,17 +385,10 @@ async function coldStart(): Promise<void> {
   const { text } = drafts['2k']!;
   const once = async (): Promise<number> => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const uri = 'file:///bench/draft-2k.md';
-    const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => p.uri === uri && resolve(p)));
-    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
-    connection.onNotification('window/showMessage', () => undefined);
-    connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
-    await connection.sendNotification('initialized', {});
+    let published: (p: PublishDiagnosticsParams) => void = () => undefined;
+    const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => (published = (p) => p.uri === uri && resolve(p)));
+    const { child, connection } = await startServer((p) => published(p));
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     await diagnostics;
     const ms = performance.now() - t0;
