@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFootnote } from '../../server/src/corpus/footnotes';
-import { decode } from '../../server/src/corpus/loader';
+import { decode } from '../../server/src/corpus/readers/text';
 import { parseSource } from '../../server/src/corpus/parseSource';
 import { corpusDir } from './corpus';
 import { lines } from './helpers';

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { AcceptedClaims } from '../accepted';
 import { createChecker } from '../core/checker';
-import { decode } from '../corpus/loader';
+import { decode } from '../corpus/readers/text';
 import { fileReport, notCheckedReport, type FileReport } from '../report';
 import { json, sarif, stylish } from './formats';
 import { loadCliCorpus, type CorpusOptions } from './corpus';

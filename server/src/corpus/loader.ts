@@ -1,5 +1,5 @@
 // Loads sources from disk: the bundled corpus (pre-parsed at build time into
-// dist/corpus.json) and the writer's own folders or globs of .md and .txt files.
+// dist/corpus.json) and the writer's own folders or globs of source files (readers/).
 // A file that cannot be read as a source becomes a problem, never an exception. Only
 // regular files are read, each once however many links lead to it, and never past the limit.
 import { constants, readFileSync, type Dirent, type Stats } from 'node:fs';
@@ -10,6 +10,7 @@ import type { Corpus } from '../core/retrieval/corpus';
 import type { Source, SourceProblem } from '../core/types';
 import { buildCorpus } from './index';
 import { parseSource } from './parseSource';
+import { isSourceName, readSource, sourceExtensions } from './readers';
 import { loadCorpusIndex } from './serialize';
 
 /** Larger files are not sources but data dumps; they are skipped with a problem. */
@@ -82,7 +83,6 @@ export async function searchSourceFiles(root: string, patterns: readonly string[
 }
 
 const globOptions = { absolute: true, dot: false, ignore: ['**/node_modules/**'] };
-const sourceName = /\.(md|markdown|txt)$/i;
 
 /**
  * The files a folder or glob names. The file search lists only files, folders and links, so
@@ -93,14 +93,14 @@ const sourceName = /\.(md|markdown|txt)$/i;
 async function filesOf(absolute: string): Promise<string[]> {
   const info = await lstat(absolute).catch(() => undefined);
   const isFolder = await stat(absolute).then((s) => s.isDirectory(), () => false);
-  if (info && isSpecial(info)) return sourceName.test(absolute) ? [absolute] : [];
-  const pattern = isFolder ? path.join(absolute, '**/*.{md,markdown,txt}') : absolute;
-  const files = (await glob(globPattern(pattern), { ...globOptions, onlyFiles: true })).filter((f) => sourceName.test(f));
+  if (info && isSpecial(info)) return isSourceName(absolute) ? [absolute] : [];
+  const pattern = isFolder ? path.join(absolute, `**/*.{${sourceExtensions.join(',')}}`) : absolute;
+  const files = (await glob(globPattern(pattern), { ...globOptions, onlyFiles: true })).filter(isSourceName);
   if (!isFolder) return files;
   const folders = [absolute, ...(await glob(globPattern(path.join(absolute, '**')), { ...globOptions, onlyDirectories: true }))];
   for (const folder of folders) {
     const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) if (isSpecial(entry) && !entry.name.startsWith('.') && sourceName.test(entry.name)) files.push(path.join(folder, entry.name));
+    for (const entry of entries) if (isSpecial(entry) && !entry.name.startsWith('.') && isSourceName(entry.name)) files.push(path.join(folder, entry.name));
   }
   return files;
 }
@@ -151,9 +151,9 @@ export async function loadSourceFile(file: string): Promise<{ source: Source } |
   } catch (error) {
     return { problem: { file, message: `Could not read the file: ${error instanceof Error ? error.message : String(error)}` } };
   }
-  const text = decode(bytes);
-  if (typeof text !== 'string') return { problem: { file, line: text.line, message: text.message } };
-  return { source: parseSource({ location: file, text, bundled: false }) };
+  const read = await readSource(bytes, file);
+  if ('message' in read) return { problem: { file, ...(read.line !== undefined && { line: read.line }), message: read.message } };
+  return { source: parseSource({ location: file, text: read.text, bundled: false }) };
 }
 
 /**
@@ -196,55 +196,4 @@ async function notRegular(file: string, info: Stats): Promise<string> {
   const target = await realpath(file).catch(() => file);
   const what = target === path.resolve(file) ? `it is ${kind}` : `it links to ${target}, ${kind}`;
   return `Skipped: ${what}, not a regular file; only regular files are read as sources.`;
-}
-
-/** UTF-8 text, or why the bytes are not a readable source. */
-export function decode(bytes: Uint8Array): string | { line: number; message: string } {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) return { line: lineAt(bytes, nul), message: 'Skipped: the file looks binary (it contains NUL bytes), not a text source.' };
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    const bad = firstInvalidUtf8(bytes);
-    return { line: lineAt(bytes, bad), message: 'Skipped: the file is not valid UTF-8 text; save it as UTF-8.' };
-  }
-}
-
-function lineAt(bytes: Uint8Array, offset: number): number {
-  let line = 0;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
-  return line;
-}
-
-/**
- * The offset of the byte that makes `bytes` invalid UTF-8. Decoded a chunk at a time, then
- * searched within the first chunk that fails, starting at the character it begins in: a
- * search from the start of the text decoded up to 20 MB some twenty-five times.
- */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const chunk = 65536;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let from = 0;
-  for (; from < bytes.length; from += chunk) {
-    try {
-      decoder.decode(bytes.subarray(from, from + chunk), { stream: true });
-    } catch {
-      break;
-    }
-  }
-  // Back to the first byte of a character the chunk boundary may cut (continuation bytes are 10xxxxxx).
-  let start = Math.max(0, from - 3);
-  while (start < from && (bytes[start]! & 0xc0) === 0x80) start++;
-  let low = start;
-  let high = Math.min(bytes.length, from + chunk);
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, mid), { stream: true });
-      low = mid + 1;
-    } catch {
-      high = mid;
-    }
-  }
-  return Math.max(0, low - 1);
 }
