@@ -92,6 +92,13 @@ describe('a fact', () => {
   });
 });
 
+describe('whose fact it is', () => {
+  it('is not a country that only dates a thing: "Soviet-era debt"', () => {
+    expect(described("Pakistan's repayment of a $93.5 million Soviet-era debt eased the thaw.")).toEqual(['debt pakistan = $93.5 million']);
+    expect(described('The Soviet Union lent Pakistan $93.5 million.')).toEqual([expect.stringContaining('ussr')]);
+  });
+});
+
 describe('two facts speak to each other', () => {
   const [exports, imports] = facts("Pakistan's exports to Russia reached $150 million while imports from Russia are worth $250 million.");
   const differ = (draft: string, source: Fact): string[] => differences(facts(draft)[0]!, source);

@@ -8,6 +8,8 @@ import { extractFigures } from '../../server/src/core/claims/figures';
 import { claimHover } from '../../server/src/core/findings/hoverText';
 import type { Verdict } from '../../server/src/core/types';
 import { bundledCorpus } from './corpus';
+import { buildCorpus } from '../../server/src/corpus/index';
+import { parseSource } from '../../server/src/corpus/parseSource';
 import { lines } from './helpers';
 
 const corpus = bundledCorpus();
@@ -126,6 +128,30 @@ describe('figures', () => {
   it('call a figure unsourced when the sources use it only for something else', () => {
     expect(verdicts("Pakistan's defence budget rose by $62 million.")).toEqual(['$62 million unsourced']);
     expect(verdicts('The Gwadar port handled cargo worth $700 million in 2021.')).toEqual(['$700 million unsourced', '2021 unsourced']);
+  });
+});
+
+describe('a source that states the same fact in other words', () => {
+  it('supports an agreeing figure whatever the rest of the sentence says', () => {
+    // Names and titles no source has do not hide that Russia's $14 billion investment is stated.
+    expect(verdicts('Vitaly Markelov, state-owned Gazprom Management Committee Deputy Chairman, headed the Russian delegation who pledged to allocate US$14 billion for the cash-strapped country.')).toEqual([
+      'US$14 billion supported korybko-morozov-2020 fn 21 ($14 billion)',
+    ]);
+  });
+
+  it('but not for another holder, and not a fact that names no holder', () => {
+    expect(verdicts('Officials of the Indian delegation pledged to allocate US$14 billion for the cash-strapped country.')).toEqual(['US$14 billion unsourced']);
+    expect(verdicts('The original agreement on the project dated from 2016.')).toEqual(['2016 unsourced']);
+  });
+
+  it('takes a value of three significant digits as its fact where the source names no measure', () => {
+    const source = parseSource({ location: 'thenews.md', bundled: false, text: lines('---', 'id: thenews', 'title: Debt settled', '---', '', 'Under the agreement, the Pakistani government was bound to return $93.5 million to Russia within 90 days.') });
+    const own = createChecker({ corpus: buildCorpus([source]) });
+    const judged = (text: string): string[] => own.judgeText(text).map(render);
+    expect(judged("The thaw was eased by Pakistan's repayment of a $93.5 million Soviet-era debt.")).toEqual(['$93.5 million supported thenews ($93.5 million)']);
+    // A round value says too little on its own.
+    const round = parseSource({ location: 'round.md', bundled: false, text: lines('---', 'id: round', '---', '', 'The Pakistani government was bound to return $90 million to Russia within 90 days.') });
+    expect(createChecker({ corpus: buildCorpus([round]) }).judgeText("Pakistan's repayment of a $90 million debt was a relief.").map(render)).toEqual(['$90 million unsourced']);
   });
 });
 

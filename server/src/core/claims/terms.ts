@@ -172,7 +172,8 @@ export function termsOf(text: string, vocabulary: Vocabulary, from = 0, to = tex
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const bare = word.term.replace(/'s$/, '').replace(/\.$/, '');
-    const fold = matchFold(words, i, bare, vocabulary);
+    // "Soviet-era debt" dates the debt; it does not name a party to it.
+    const fold = eraAfter(text, word) ? undefined : matchFold(words, i, bare, vocabulary);
     if (fold) {
       out.push({ term: fold.term, start: word.start, end: words[i + fold.length - 1]!.end });
       i += fold.length - 1;
@@ -182,6 +183,10 @@ export function termsOf(text: string, vocabulary: Vocabulary, from = 0, to = tex
     out.push({ term: trendWords.get(bare) ?? stem(bare), start: word.start, end: word.end });
   }
   return out;
+}
+
+function eraAfter(text: string, word: Term): boolean {
+  return /^[-\u2010\u2011]era\b/i.test(text.slice(word.end, word.end + 5));
 }
 
 function matchFold(words: Term[], i: number, first: string, vocabulary: Vocabulary): { term: string; length: number } | undefined {

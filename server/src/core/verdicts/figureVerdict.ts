@@ -79,11 +79,15 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   // The draft's terms, weightiest first, and the passages that list each, for the index's screen.
   const screen = [...profile.weights].sort((a, b) => b[1] - a[1]);
   const postings = oncePerTerm((term) => corpus.passagesWithTerm(term));
+  // A source figure that agrees with the draft's and states its fact needs no shared words
+  // ("headed the Russian delegation who pledged to allocate US$14 billion" is "Russia promised
+  // a $14 billion investment"); one that disagrees needs the floor's share of them.
+  const floorWeight = floorScore * profile.total;
   // Only passages that share the draft's subject can support or contradict it.
   for (const { passage } of rankPassages(profile.weights.keys(), corpus, candidatePassages)) {
     let least = Infinity;
     for (const f of corpus.figures(passage)) if (comparable(f)) least = Math.min(least, needed(compatibleWith(figure, f)));
-    if (least !== Infinity && mayState((h) => listsPassage(postings(h), passage))) least = Math.min(least, floorScore * profile.total);
+    if (least !== Infinity && mayState((h) => listsPassage(postings(h), passage))) least = Math.min(least, holders.length && corpus.figures(passage).some((f) => comparable(f) && compatibleWith(figure, f)) ? 0 : floorWeight);
     if (least === Infinity || !mayReach(screen, variants, postings, passage, least)) continue;
     const view = passageView(passage, corpus);
     const ceilings = new Map<string, number>();
@@ -93,7 +97,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const key = `${sentence.start}:${sentence.end}`;
       const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(sentence), view.termSet, variants);
       ceilings.set(key, ceiling);
-      const floor = mayState((h) => view.sentenceSet(sentence).has(h)) ? floorScore * profile.total : Infinity;
+      const floor = mayState((h) => view.sentenceSet(sentence).has(h)) ? (holders.length && compatibleWith(figure, sourceFigure) ? 0 : floorWeight) : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, corpus);
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus);
@@ -208,7 +212,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     else if (differ.includes('modality')) Object.assign(match, { score: match.score * targetPenalty, conflict: true });
     else {
       opposite = differ.includes('direction');
-      const stated = draft.statesFact && !match.conflict && match.score >= floorScore ? factMatch(draft.fact, source.fact, source.sentenceTerms) : 0;
+      const stated = draft.statesFact && !match.conflict && ((compatible && draft.fact.holders.length > 0) || match.score >= floorScore) ? factMatch(draft.fact, source.fact, source.sentenceTerms) : 0;
       if (stated > match.score) Object.assign(match, { score: stated, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
     }
   }
@@ -219,7 +223,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     // An invitation's year is not the year of joining: a date speaks only to a date of the same kind of event.
     const events = compareEvents(draft.event, source.event);
     if (events === 'other') Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
-    else if (events === 'same' && !match.conflict && match.score >= floorScore && draft.event.holders.every((h) => source.sentenceTerms.has(h))) {
+    else if (events === 'same' && !match.conflict && ((compatible && draft.event.holders.length > 0) || match.score >= floorScore) && draft.event.holders.every((h) => source.sentenceTerms.has(h))) {
       if (thresholds.factMatch > match.score) Object.assign(match, { score: thresholds.factMatch, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
     }
   }
@@ -234,12 +238,25 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
  * side, enough only to support; with two different dates, nothing.
  */
 function factMatch(draft: Fact, source: Fact, sentence: ReadonlySet<string>): number {
-  if (!source.measure || source.measure.name !== draft.measure?.name) return 0;
   if (!draft.holders.every((h) => sentence.has(h))) return 0;
+  // A value of three or more significant digits identifies its fact where the source's clause
+  // names no measure ("return $93.5 million to Russia" for "a $93.5 million debt"): enough to support.
+  if (!source.measure && draft.measure && identifying(draft.figure) && sameValue(draft.figure, source.figure)) return thresholds.factMatchUntimed;
+  if (!source.measure || source.measure.name !== draft.measure?.name) return 0;
   const a = draft.time ?? draft.context;
   const b = source.time ?? source.context;
   if (!a || !b) return thresholds.factMatchUntimed;
   return sameFigureDate(a, b) ? thresholds.factMatch : 0;
+}
+
+/** A value written with three or more significant digits ("$93.5 million", "12.4 billion"). */
+function identifying(figure: Figure): boolean {
+  const digits = String(figure.value).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return figure.high === undefined && digits.length >= 3 && !/e/i.test(String(figure.value));
+}
+
+function sameValue(a: Figure, b: Figure): boolean {
+  return a.unit === b.unit && a.value === b.value && a.high === b.high;
 }
 
 /** The source figure agrees with the draft's: the same date, or an amount the draft's range covers without saying more. */
