@@ -139,6 +139,12 @@ describe('a source that states the same fact in other words', () => {
     ]);
   });
 
+  it('reads the money a project is worth as its investment, and finds the holders in the paragraph', () => {
+    expect(verdicts('The CPEC is a $46 billion project of infrastructure, energy and transport projects which has been initiated by China and Pakistan.')).toEqual([
+      '$46 billion supported korybko-morozov-2020 fn 6 ($46 billion)',
+    ]);
+  });
+
   it('but not for another holder, and not a fact that names no holder', () => {
     expect(verdicts('Officials of the Indian delegation pledged to allocate US$14 billion for the cash-strapped country.')).toEqual(['US$14 billion unsourced']);
     expect(verdicts('The original agreement on the project dated from 2016.')).toEqual(['2016 unsourced']);

@@ -25,6 +25,8 @@ export const measures: Measure[] = [
   { name: 'deficit', words: ['deficit'], group: 'balance' },
   // Money put into something: invested, pledged, allocated, or what it costs.
   { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi', 'pledge', 'promise', 'allocate', 'allocated', 'allocation', 'cost', 'costs', 'costing'] },
+  // "a $46 billion project": money a project is worth is what is invested in it.
+  { name: 'investment', words: ['project', 'projects'], kinds: ['money'] },
   { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'] },
   { name: 'debt', words: ['debt', 'arrears', 'owed', 'repay', 'repaid', 'repayment', 'settlement', 'settled', 'paid', 'payment'] },
   { name: 'spending', words: ['spend', 'spent', 'spending', 'expenditure'] },

@@ -97,7 +97,9 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const key = `${sentence.start}:${sentence.end}`;
       const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(sentence), view.termSet, variants);
       ceilings.set(key, ceiling);
-      const floor = mayState((h) => view.sentenceSet(sentence).has(h)) ? (holders.length && compatibleWith(figure, sourceFigure) ? 0 : floorWeight) : Infinity;
+      const inSentence = (h: string): boolean => view.sentenceSet(sentence).has(h);
+      const agreeing = holders.length > 0 && compatibleWith(figure, sourceFigure);
+      const floor = agreeing && draft.statesFact && holdersStated(holders, view.sentenceSet(sentence), view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, corpus);
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus);
@@ -212,7 +214,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     else if (differ.includes('modality')) Object.assign(match, { score: match.score * targetPenalty, conflict: true });
     else {
       opposite = differ.includes('direction');
-      const stated = draft.statesFact && !match.conflict && ((compatible && draft.fact.holders.length > 0) || match.score >= floorScore) ? factMatch(draft.fact, source.fact, source.sentenceTerms) : 0;
+      const stated = draft.statesFact && !match.conflict && ((compatible && draft.fact.holders.length > 0) || match.score >= floorScore) ? factMatch(draft.fact, source.fact, source.sentenceTerms, compatible ? view.termSet : undefined) : 0;
       if (stated > match.score) Object.assign(match, { score: stated, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
     }
   }
@@ -237,8 +239,8 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
  * the paragraph, that is the same fact, strong enough to contradict; without a date on one
  * side, enough only to support; with two different dates, nothing.
  */
-function factMatch(draft: Fact, source: Fact, sentence: ReadonlySet<string>): number {
-  if (!draft.holders.every((h) => sentence.has(h))) return 0;
+function factMatch(draft: Fact, source: Fact, sentence: ReadonlySet<string>, paragraph?: ReadonlySet<string>): number {
+  if (!(paragraph ? holdersStated(draft.holders, sentence, paragraph) : draft.holders.every((h) => sentence.has(h)))) return 0;
   // A value of three or more significant digits identifies its fact where the source's clause
   // names no measure ("return $93.5 million to Russia" for "a $93.5 million debt"): enough to support.
   if (!source.measure && draft.measure && identifying(draft.figure) && sameValue(draft.figure, source.figure)) return thresholds.factMatchUntimed;
@@ -247,6 +249,16 @@ function factMatch(draft: Fact, source: Fact, sentence: ReadonlySet<string>): nu
   const b = source.time ?? source.context;
   if (!a || !b) return thresholds.factMatchUntimed;
   return sameFigureDate(a, b) ? thresholds.factMatch : 0;
+}
+
+/**
+ * For a source figure that agrees with the draft's: the draft's holders are the source's when
+ * its sentence names one of them and its paragraph the rest ("a $46 billion project … initiated
+ * by China and Pakistan" against "the official CPEC website … at least $46 billion", in a
+ * paragraph about China's corridor).
+ */
+function holdersStated(holders: readonly string[], sentence: ReadonlySet<string>, paragraph: ReadonlySet<string>): boolean {
+  return (!holders.length || holders.some((h) => sentence.has(h))) && holders.every((h) => sentence.has(h) || paragraph.has(h));
 }
 
 /** A value written with three or more significant digits ("$93.5 million", "12.4 billion"). */
