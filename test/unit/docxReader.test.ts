@@ -54,6 +54,23 @@ describe('a Word briefing', () => {
     ]);
   });
 
+  it('keeps an endnote too, numbered after the footnotes as Word shows it', async () => {
+    const zip = await JSZip.loadAsync(await briefingDocx());
+    const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const document = (await zip.file('word/document.xml')!.async('string')).replace('a desalination plant.</w:t></w:r>', 'a desalination plant.</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r>');
+    zip.file('word/document.xml', document);
+    zip.file('word/endnotes.xml', `<w:endnotes ${w}><w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> Planning Commission, 2020.</w:t></w:r></w:p></w:endnote></w:endnotes>`);
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    zip.file('word/_rels/document.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>'));
+    const { source } = await read('/sources/with-endnote.docx', await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(source.passages.at(-1)).toMatchObject({ text: 'a desalination plant.', footnotes: [{ label: '3', offset: 21 }] });
+    expect(source.footnotes.map((f) => [f.label, f.text])).toEqual([
+      ['1', 'Pakistan, Russia sign deal for North–South gas pipeline. – Dawn. 10.12.2019. URL: <https://www.dawn.com/news/1500000> (accessed 15.03.2021).'],
+      ['2', 'Gwadar Port Authority, Annual Report 2021, p. 4.'],
+      ['3', 'Planning Commission, 2020.'],
+    ]);
+  });
+
   it('takes its title, author and date from the document’s properties', async () => {
     const { text, source } = await read(fixture);
     expect(source.meta).toMatchObject({ id: 'briefing-energy', title: 'Briefing: Pakistan–Russia energy & ports', authors: [{ family: 'Lopez', given: 'Maria' }], year: 2021, type: 'report' });
