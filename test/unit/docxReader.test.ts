@@ -79,7 +79,7 @@ describe('a Word briefing', () => {
 });
 
 describe('a file that is not a Word document', () => {
-  it('is one problem each, not a zip, a zip without a document, or a document without text, and the other sources load', async () => {
+  it('is one problem each, not a zip, a zip without a document, a damaged document or one without text, and the other sources load', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'attest-docx-'));
     const write = (name: string, bytes: string | Buffer): string => {
       writeFileSync(path.join(folder, name), bytes);
@@ -89,8 +89,11 @@ describe('a file that is not a Word document', () => {
     notWord.file('notes.txt', 'not a Word document');
     const blank = await JSZip.loadAsync(await briefingDocx());
     blank.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>');
+    const cut = await JSZip.loadAsync(await briefingDocx());
+    cut.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>The port');
     const files = [
       write('blank.docx', await blank.generateAsync({ type: 'nodebuffer' })),
+      write('cut.docx', await cut.generateAsync({ type: 'nodebuffer' })),
       write('corrupt.docx', 'PK\u0003\u0004 this was cut off in the e-mail'),
       write('good.docx', readFileSync(fixture)),
       write('other.docx', await notWord.generateAsync({ type: 'nodebuffer' })),
@@ -99,6 +102,7 @@ describe('a file that is not a Word document', () => {
     expect(loaded.sources.map((s) => [s.meta.id, s.passages.length])).toEqual([['good', 5]]);
     expect(loaded.problems.map((p) => [path.basename(p.file), p.message])).toEqual([
       ['blank.docx', 'Skipped: the Word document has no text to read.'],
+      ['cut.docx', 'Skipped: the Word document is damaged (its text is not well-formed XML); open it in Word and save it again.'],
       ['corrupt.docx', 'Skipped: the file is not a Word document (a .docx file is a zip archive, and this one is not); open it in Word and save it as .docx again.'],
       ['other.docx', 'Skipped: the file is a zip archive but not a Word document (it has no word/document.xml); open it in Word and save it as .docx again.'],
     ]);

@@ -21,7 +21,12 @@ export const readDocx: Reader = async (bytes, file) => {
   }
   if (!zip.file('word/document.xml')) return { message: 'Skipped: the file is a zip archive but not a Word document (it has no word/document.xml); open it in Word and save it as .docx again.' };
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { value: html } = await mammoth.convertToHtml({ buffer }, { styleMap });
+  let html: string;
+  try {
+    html = (await mammoth.convertToHtml({ buffer }, { styleMap })).value;
+  } catch {
+    return { message: 'Skipped: the Word document is damaged (its text is not well-formed XML); open it in Word and save it again.' };
+  }
   const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`) as unknown as { document: HtmlDocument };
 
   // mammoth numbers the markers [1], [2]… in the order they appear, footnotes and endnotes alike.
