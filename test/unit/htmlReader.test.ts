@@ -53,6 +53,20 @@ describe('a saved news page', () => {
   });
 });
 
+describe('a page without author metadata', () => {
+  it('takes the authors from the article’s byline, and the title from its first heading', async () => {
+    const html = page('<meta charset="utf-8">', '<h1>Talks end in Islamabad</h1>', '<p class="byline">By Sana Baloch and Omar Khan</p>', filler);
+    const { source } = await read('/sources/byline.html', Buffer.from(html));
+    expect(source.meta).toMatchObject({
+      title: 'Talks end in Islamabad',
+      authors: [
+        { family: 'Baloch', given: 'Sana' },
+        { family: 'Khan', given: 'Omar' },
+      ],
+    });
+  });
+});
+
 describe('a Zotero snapshot', () => {
   it('is decoded in the windows-1252 charset it declares, with its curly quotes and dashes', async () => {
     const { source } = await read(path.join(fixtures, 'rt-energy-snapshot.html'));
