@@ -78,6 +78,13 @@ describe('a Zotero snapshot', () => {
     ]);
   });
 
+  it('reads an XHTML page in the encoding its XML declaration gives', async () => {
+    // Bytes 0x92 and 0x96: a curly apostrophe and an en dash in windows-1252.
+    const xhtml = Buffer.from(lines('<?xml version="1.0" encoding="windows-1252"?>', '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Talks</title></head><body><article>', '<p>Pakistan\x92s trade with Russia stood at $700 million \x96 officials said afterwards, after talks that lasted three days in Islamabad and Moscow.</p>', '</article></body></html>'), 'latin1');
+    const { source } = await read('/sources/talks.xhtml', xhtml);
+    expect(source.passages.map((p) => p.text)).toEqual(['Pakistan’s trade with Russia stood at $700 million – officials said afterwards, after talks that lasted three days in Islamabad and Moscow.']);
+  });
+
   it('takes its metadata from the citation_* fields and its address from <base>', async () => {
     const { text, source } = await read(path.join(fixtures, 'rt-energy-snapshot.html'));
     expect(source.meta).toMatchObject({

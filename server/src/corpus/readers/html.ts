@@ -28,7 +28,8 @@ export const readHtml: Reader = async (bytes, file) => {
 function decodePage(bytes: Uint8Array): string | { message: string; line?: number } {
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const declared = bom ?? /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+  // An XHTML file may declare it in its XML declaration instead.
+  const declared = bom ?? /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ?? /^<\?xml\b[^>]*?encoding\s*=\s*["']([\w.:-]+)/.exec(head)?.[1];
   const label = declared ?? 'utf-8';
   let decoder: InstanceType<typeof TextDecoder>;
   try {
