@@ -39,7 +39,8 @@ const paragraphs = new Set(['P', 'PRE', 'FIGCAPTION', 'CAPTION', 'DT', 'DD', 'TR
 /** Containers of blocks, and blocks that may hold text of their own between them. */
 const containers = new Set(['BODY', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'UL', 'OL', 'DL', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'FIGURE', 'DETAILS', 'SUMMARY', 'CENTER', 'FORM', 'FIELDSET', 'HTML']);
 const dropped = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA', 'HEAD', 'NAV']);
-const cellSeparator = new Set(['TD', 'TH']);
+/** Inside a paragraph, elements whose text is set apart from its neighbours by spaces. */
+const separated = new Set(['BR', 'TD', 'TH', 'LI']);
 
 /** The Markdown lines of `root`'s content, one block a line. */
 export function htmlBlocks(root: HtmlNode, options: BlockOptions = {}): string[] {
@@ -56,9 +57,10 @@ function walk(parent: HtmlNode, prefix: string, out: string[], options: BlockOpt
   };
   for (const node of Array.from(parent.childNodes)) {
     const name = node.nodeName.toUpperCase();
+    const raw = node.nodeType === elementNode ? options.raw?.(node) : undefined;
     if (node.nodeType === textNode) inline += escapeText(node.textContent ?? '');
     else if (node.nodeType !== elementNode || dropped.has(name)) continue;
-    else if (options.raw?.(node) !== undefined) inline += options.raw(node);
+    else if (raw !== undefined) inline += raw;
     else if (headings.has(name)) {
       flush();
       const title = oneLine(inlineText(node, options));
@@ -86,11 +88,11 @@ function inlineText(element: HtmlNode, options: BlockOptions): string {
   let text = '';
   for (const node of Array.from(element.childNodes)) {
     const name = node.nodeName.toUpperCase();
+    const raw = node.nodeType === elementNode ? options.raw?.(node) : undefined;
     if (node.nodeType === textNode) text += escapeText(node.textContent ?? '');
     else if (node.nodeType !== elementNode || dropped.has(name)) continue;
-    else if (options.raw?.(node) !== undefined) text += options.raw(node);
-    else if (name === 'BR' || cellSeparator.has(name)) text += ` ${inlineText(node, options)} `;
-    else if (headings.has(name) || paragraphs.has(name) || containers.has(name) || name === 'LI') text += ` ${inlineText(node, options)} `;
+    else if (raw !== undefined) text += raw;
+    else if (separated.has(name) || headings.has(name) || paragraphs.has(name) || containers.has(name)) text += ` ${inlineText(node, options)} `;
     else text += inlineText(node, options);
   }
   return text;
