@@ -130,6 +130,14 @@ describe('the page’s own text', () => {
   });
 });
 
+describe('a table in the article', () => {
+  it('is read a row at a time, each row one passage with its cells in order', async () => {
+    const html = page('<meta charset="utf-8">', filler, '<table><thead><tr><th>Year</th><th>Trade</th></tr></thead><tbody><tr><td>2018</td><td>$690 million</td></tr><tr><td>2019</td><td>$700 million</td></tr></tbody></table>');
+    const { source } = await read('/sources/table.html', Buffer.from(html));
+    expect(source.passages.slice(1).map((p) => p.text)).toEqual(['Year Trade', '2018 $690 million', '2019 $700 million']);
+  });
+});
+
 describe('a page that cannot be used', () => {
   it('is a page with no article text, a charset it does not keep to, or a charset nobody knows: one problem each, and the other sources load', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'attest-html-'));
