@@ -86,10 +86,10 @@ export async function startInProcess(options: { rootUri?: string; settings?: Rec
 }
 
 /** The bundled server as other editors start it: `node dist/server.js --stdio`. */
-export async function startStdio(options: { rootUri?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestClient & { process: ChildProcess }> {
+export async function startStdio(options: { rootUri?: string; settings?: Record<string, unknown>; env?: NodeJS.ProcessEnv } = {}): Promise<TestClient & { process: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const client = await connect(connection, options.rootUri ?? null, {}, () => undefined);
+  const client = await connect(connection, options.rootUri ?? null, options.settings ?? {}, () => undefined);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     ...client,

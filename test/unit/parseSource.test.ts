@@ -60,6 +60,15 @@ describe('parseSource', () => {
     ]);
   });
 
+  it('reads a backslash before punctuation as the punctuation itself, never as syntax', () => {
+    const source = file(lines('## C\\# and F\\#', '', '\\- Trade stood at \\*about\\* $700 million \\[^1] in \\[2019\\](https://rt.com), a path C:\\new.', '', '\\[^1]: not a footnote'));
+    expect(source.passages.map((p) => [p.section, p.text, p.footnotes])).toEqual([
+      ['C# and F#', '- Trade stood at *about* $700 million [^1] in [2019](https://rt.com), a path C:\\new.', []],
+      ['C# and F#', '[^1]: not a footnote', []],
+    ]);
+    expect(source.footnotes).toEqual([]);
+  });
+
   it('reads the reference list', () => {
     const source = file(lines('## References', '', '- Blank, Stephen. *Russia and the Future of Eurasia*. 2019.', '- Lo, Bobo. *Russia and the New World Disorder*. 2015.'));
     expect(source.references).toEqual(['Blank, Stephen. Russia and the Future of Eurasia. 2019.', 'Lo, Bobo. Russia and the New World Disorder. 2015.']);

@@ -92,18 +92,40 @@ function toPassage(raw: string, sourceId: string, locator: string, line: number,
   const footnotes: { label: string; offset: number }[] = [];
   let text = '';
   let last = 0;
-  const inline = stripInline(raw, true);
+  const inline = stripEscaped(hideEscapes(raw), true);
   for (const m of inline.matchAll(footnoteMarker)) {
     text += inline.slice(last, m.index);
     footnotes.push({ label: m[1]!, offset: text.length });
     last = m.index + m[0].length;
   }
   text += inline.slice(last);
-  return { index: -1, sourceId, locator, text: text.replace(/\s+/g, ' ').trim(), line, footnotes, section };
+  return { index: -1, sourceId, locator, text: showEscapes(text).replace(/\s+/g, ' ').trim(), line, footnotes, section };
+}
+
+/**
+ * A backslash before ASCII punctuation keeps it literal, as in CommonMark: readers of web
+ * pages and Word files write "\[x](command:…)" or "\*" so that the source's own text never
+ * becomes a link, emphasis or a footnote marker. Each escaped character stands in for itself
+ * as one private-use character while the inline syntax is stripped, so offsets stay put.
+ */
+const escapedPunctuation = /\\([!-/:-@[-`{-~])/g;
+const escapeBase = 0xf700;
+const hiddenPunctuation = /[\uf721-\uf72f\uf73a-\uf740\uf75b-\uf760\uf77b-\uf77e]/g;
+
+function hideEscapes(text: string): string {
+  return text.includes('\\') ? text.replace(escapedPunctuation, (_, c: string) => String.fromCharCode(escapeBase + c.charCodeAt(0))) : text;
+}
+
+function showEscapes(text: string): string {
+  return text.replace(hiddenPunctuation, (c) => String.fromCharCode(c.charCodeAt(0) - escapeBase));
 }
 
 /** Markdown inline syntax to plain text; footnote markers are kept when asked. */
 function stripInline(text: string, keepMarkers = false): string {
+  return showEscapes(stripEscaped(hideEscapes(text), keepMarkers));
+}
+
+function stripEscaped(text: string, keepMarkers: boolean): string {
   let out = unlink(unlink(unAutolink(text), '!['), '[')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[^\w*])[*_]([^*_\s][^*_]*?)[*_](?=[^\w*]|$)/g, '$1$2')
@@ -176,6 +198,8 @@ function headingText(line: string): string | undefined {
   const content = line.slice(start[0].length);
   let end = content.length;
   while (end > 0 && content[end - 1] === '#') end--;
+  // Closing hashes follow a space: "## C#" and "## F\#" end in text.
+  if (end > 0 && end < content.length && !/\s/.test(content[end - 1]!)) end = content.length;
   while (end > 0 && /\s/.test(content[end - 1]!)) end--;
   if (!end) return content ? content[0] : undefined;
   const title = content.slice(0, end);

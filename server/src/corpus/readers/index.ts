@@ -32,6 +32,8 @@ const text: Reader = async (bytes) => {
 
 const readers: readonly ReaderEntry[] = [
   { extensions: ['md', 'markdown', 'txt'], kind: 'Markdown or plain text', load: async () => text },
+  { extensions: ['html', 'htm', 'xhtml'], kind: 'a saved web page', load: async () => (await import('./html')).readHtml },
+  { extensions: ['docx'], kind: 'a Word document', load: async () => (await import('./docx')).readDocx },
 ];
 
 /** The extensions a source file may have, lower case, without the dot. */

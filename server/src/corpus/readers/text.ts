@@ -12,7 +12,7 @@ export function decode(bytes: Uint8Array): string | { line: number; message: str
   }
 }
 
-function lineAt(bytes: Uint8Array, offset: number): number {
+export function lineAt(bytes: Uint8Array, offset: number): number {
   let line = 0;
   for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
   return line;
@@ -23,7 +23,7 @@ function lineAt(bytes: Uint8Array, offset: number): number {
  * searched within the first chunk that fails, starting at the character it begins in: a
  * search from the start of the text decoded up to 20 MB some twenty-five times.
  */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   const chunk = 65536;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let from = 0;

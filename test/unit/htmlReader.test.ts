@@ -1,0 +1,162 @@
+// Saved web pages as sources: the article's passages without the page around it, the page's
+// metadata, its charset, its text kept literal, and a clear problem for a page that cannot be used.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSourceFiles } from '../../server/src/corpus/loader';
+import { parseSource } from '../../server/src/corpus/parseSource';
+import { readSource } from '../../server/src/corpus/readers';
+import type { Source } from '../../server/src/core/types';
+import { repoRoot } from '../protocol/harness';
+import { lines } from './helpers';
+
+const fixtures = path.join(repoRoot, 'test/fixtures/library/html');
+
+async function read(file: string, bytes: Uint8Array = readFileSync(file)): Promise<{ text: string; source: Source }> {
+  const read = await readSource(bytes, file);
+  if (!('text' in read)) throw new Error(read.message);
+  return { text: read.text, source: parseSource({ location: file, text: read.text, bundled: false }) };
+}
+
+const page = (head: string, ...body: string[]): string => lines('<!DOCTYPE html>', '<html><head>', head, '</head><body><article>', ...body, '</article></body></html>');
+const filler = '<p>The talks in Islamabad lasted three days and covered energy, trade and the railway line from Quetta to Taftan, officials said afterwards.</p>';
+
+describe('a saved news page', () => {
+  it('reads the article’s paragraphs, heading, quote and list, and nothing of the menu, share boxes, related stories, comments or cookie banner', async () => {
+    const { source } = await read(path.join(fixtures, 'dawn-gas-pipeline.html'));
+    expect(source.passages.map((p) => [p.locator, p.text])).toEqual([
+      ['', 'ISLAMABAD: Pakistan and Russia signed an agreement for the $2 billion North–South gas pipeline on Monday, ending four years of talks over who would build and own the line.'],
+      ['', 'The 1,100-kilometre pipeline will carry imported liquefied natural gas from Karachi to Lahore, with a capacity of 12.4 billion cubic metres a year, officials of the petroleum division said.'],
+      ['Financing', 'Under the revised deal, Russian companies will hold a 26 per cent stake in the project and Pakistan the remaining 74 per cent, reversing the shares agreed in 2015.'],
+      ['Financing', '“This pipeline is the backbone of our energy security,” the minister for energy told reporters after the signing ceremony.'],
+      ['Financing', 'The two sides also reviewed the other projects on their agenda:'],
+      ['Financing', 'the rehabilitation of the Pakistan Steel Mills, for which Russia has offered $1 billion;'],
+      ['Financing', 'a 600-megawatt coal-fired power plant at Jamshoro.'],
+      ['Financing', 'Bilateral trade, which stood at $700 million last year, is expected to grow once the pipeline is complete, the officials added.'],
+    ]);
+    expect(source.problems).toEqual([]);
+  });
+
+  it('takes the title and outlet from Open Graph, the author from JSON-LD, the date from article:published_time and the address from the canonical link', async () => {
+    const { text, source } = await read(path.join(fixtures, 'dawn-gas-pipeline.html'));
+    expect(source.meta).toMatchObject({
+      id: 'dawn-gas-pipeline',
+      title: 'Pakistan, Russia sign deal for $2bn North–South gas pipeline',
+      authors: [{ family: 'Kiani', given: 'Khaleeq' }],
+      container: 'DAWN.COM',
+      year: 2019,
+      url: 'https://www.dawn.com/news/1500000/pakistan-russia-sign-deal-for-north-south-gas-pipeline',
+      type: 'article-newspaper',
+    });
+    expect(text).toContain('\ndate: 2019-12-10\n');
+  });
+});
+
+describe('a page without author metadata', () => {
+  it('takes the authors from the article’s byline, and the title from its first heading', async () => {
+    const html = page('<meta charset="utf-8">', '<h1>Talks end in Islamabad</h1>', '<p class="byline">By Sana Baloch and Omar Khan</p>', filler);
+    const { source } = await read('/sources/byline.html', Buffer.from(html));
+    expect(source.meta).toMatchObject({
+      title: 'Talks end in Islamabad',
+      authors: [
+        { family: 'Baloch', given: 'Sana' },
+        { family: 'Khan', given: 'Omar' },
+      ],
+    });
+  });
+});
+
+describe('a Zotero snapshot', () => {
+  it('is decoded in the windows-1252 charset it declares, with its curly quotes and dashes', async () => {
+    const { source } = await read(path.join(fixtures, 'rt-energy-snapshot.html'));
+    expect(source.passages.map((p) => p.text)).toEqual([
+      'Moscow is ready to put “up to $14 billion” into Pakistan’s energy projects – from gas pipelines to power plants – the Russian side said after talks in Islamabad.',
+      'Russia has promised a $14 billion investment in Pakistan’s energy sector, including $2.5 billion for the North–South pipeline project, according to officials who took part in the talks.',
+      'A Russian company has developed a project to convert the Muzaffargarh thermal power station to coal, and the two nations aim to increase bilateral trade, which last year stood at $700 million.',
+      'Pakistan’s exports to Russia reached $150 million, while imports from Russia are worth $250 million, the ministry’s figures show.',
+    ]);
+  });
+
+  it('reads an XHTML page in the encoding its XML declaration gives', async () => {
+    // Bytes 0x92 and 0x96: a curly apostrophe and an en dash in windows-1252.
+    const xhtml = Buffer.from(lines('<?xml version="1.0" encoding="windows-1252"?>', '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Talks</title></head><body><article>', '<p>Pakistan\x92s trade with Russia stood at $700 million \x96 officials said afterwards, after talks that lasted three days in Islamabad and Moscow.</p>', '</article></body></html>'), 'latin1');
+    const { source } = await read('/sources/talks.xhtml', xhtml);
+    expect(source.passages.map((p) => p.text)).toEqual(['Pakistan’s trade with Russia stood at $700 million – officials said afterwards, after talks that lasted three days in Islamabad and Moscow.']);
+  });
+
+  it('takes its metadata from the citation_* fields and its address from <base>', async () => {
+    const { text, source } = await read(path.join(fixtures, 'rt-energy-snapshot.html'));
+    expect(source.meta).toMatchObject({
+      id: 'rt-energy-snapshot',
+      title: 'Russia promises $14 billion investment in Pakistan’s energy sector',
+      authors: [
+        { family: 'Petrova', given: 'Anna' },
+        { family: 'Ivanov', given: 'Sergei' },
+      ],
+      container: 'RT',
+      year: 2019,
+      url: 'https://www.rt.com/business/russia-pakistan-energy-investment/',
+      type: 'webpage',
+    });
+    expect(text).toContain('\ndate: 2019-02-27\n');
+  });
+});
+
+describe('the page’s own text', () => {
+  it('stays literal: no links, emphasis, footnotes, headings, list items, page numbers or tags come of it', async () => {
+    const html = page(
+      '<meta charset="utf-8"><meta name="citation_title" content="Literal text"><meta name="citation_doi" content="https://doi.org/10.1000/xyz">',
+      '<p>Click [run](command:attest.run) or *this* or _that_ or `code`, see &lt;https://example.com&gt; and note [^3] before &lt;script&gt;alert(1)&lt;/script&gt; ends.</p>',
+      '<p>1. Not a list item but a sentence about the year 2019 and its trade.</p>',
+      '<p># Not a heading, but a sentence with enough words to count.</p>',
+      '<p>[^3]: Not a footnote definition, only text about a footnote.</p>',
+      '<p>&lt;!-- page 9 --&gt;</p>',
+      '<p>- Not a list item either, and a backslash \\* stays too.</p>',
+      filler,
+    );
+    const { source } = await read('/sources/literal.html', Buffer.from(html));
+    expect(source.passages.map((p) => [p.locator, p.text, p.footnotes])).toEqual([
+      ['', 'Click [run](command:attest.run) or *this* or _that_ or `code`, see <https://example.com> and note [^3] before <script>alert(1)</script> ends.', []],
+      ['', '1. Not a list item but a sentence about the year 2019 and its trade.', []],
+      ['', '# Not a heading, but a sentence with enough words to count.', []],
+      ['', '[^3]: Not a footnote definition, only text about a footnote.', []],
+      ['', '<!-- page 9 -->', []],
+      ['', '- Not a list item either, and a backslash \\* stays too.', []],
+      ['', 'The talks in Islamabad lasted three days and covered energy, trade and the railway line from Quetta to Taftan, officials said afterwards.', []],
+    ]);
+    expect(source.footnotes).toEqual([]);
+    expect(source.meta).toMatchObject({ title: 'Literal text', doi: '10.1000/xyz', url: 'https://doi.org/10.1000/xyz' });
+  });
+});
+
+describe('a table in the article', () => {
+  it('is read a row at a time, each row one passage with its cells in order', async () => {
+    const html = page('<meta charset="utf-8">', filler, '<table><thead><tr><th>Year</th><th>Trade</th></tr></thead><tbody><tr><td>2018</td><td>$690 million</td></tr><tr><td>2019</td><td>$700 million</td></tr></tbody></table>');
+    const { source } = await read('/sources/table.html', Buffer.from(html));
+    expect(source.passages.slice(1).map((p) => p.text)).toEqual(['Year Trade', '2018 $690 million', '2019 $700 million']);
+  });
+});
+
+describe('a page that cannot be used', () => {
+  it('is a page with no article text, a charset it does not keep to, or a charset nobody knows: one problem each, and the other sources load', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'attest-html-'));
+    const write = (name: string, bytes: string | Buffer): string => {
+      writeFileSync(path.join(folder, name), bytes);
+      return path.join(folder, name);
+    };
+    const files = [
+      write('login.html', lines('<html><head><title>Sign in</title></head><body>', '<nav><a href="/">Home</a> <a href="/news">News</a></nav>', '<form><label>Email</label><input name="email"><button>Sign in</button></form>', '</body></html>')),
+      write('mislabelled.html', Buffer.concat([Buffer.from(lines('<html><head><meta charset="utf-8"></head><body><article>', '<p>Pakistan', '')), Buffer.from([0x92]), Buffer.from('s trade stood at $700 million.</p></article></body></html>')])),
+      write('unknown.html', page('<meta charset="klingon-8">', filler)),
+      write('good.html', page('<meta charset="utf-8"><meta property="og:title" content="Good page">', filler)),
+    ];
+    const loaded = await loadSourceFiles(files);
+    expect(loaded.sources.map((s) => [s.meta.title, s.passages.length])).toEqual([['Good page', 1]]);
+    expect(loaded.problems.map((p) => [path.basename(p.file), p.line, p.message])).toEqual([
+      ['login.html', undefined, 'Skipped: the page has no article text to read (no paragraphs outside menus, links and forms); save the page of the article itself.'],
+      ['mislabelled.html', 2, 'Skipped: the page declares the charset "utf-8", but its bytes are not valid UTF-8; save the page again from the browser, or correct its <meta charset>.'],
+      ['unknown.html', undefined, 'Skipped: the page declares the charset "klingon-8", which Attest does not know; save the page again as UTF-8.'],
+    ]);
+  });
+});
