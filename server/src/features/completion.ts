@@ -2,7 +2,8 @@
 // and source figures after "$".
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
-import { citationSuggestions, completionContext, figureSuggestions, footnoteSuggestions, type Suggestion } from '../core/findings/suggestions';
+import { citationSuggestions } from '../core/findings/citationKeys';
+import { completionContext, figureSuggestions, footnoteSuggestions, type Suggestion } from '../core/findings/suggestions';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
 
@@ -22,7 +23,7 @@ export function registerCompletion(connection: Connection, analyses: Analyses): 
     if (!ctx) return null;
     const sentence = sentenceBefore(text, offset);
     const suggestions =
-      ctx.kind === 'footnote' ? footnoteSuggestions(draft, checker.corpus, sentence, ctx, settings.citationStyle) : ctx.kind === 'citation' ? citationSuggestions(checker.corpus) : figureSuggestions(checker.corpus, sentence);
+      ctx.kind === 'footnote' ? footnoteSuggestions(draft, checker.corpus, sentence, ctx, settings.citationStyle) : ctx.kind === 'citation' ? citationSuggestions(checker.corpus, sentence, settings.citationStyle) : figureSuggestions(checker.corpus, sentence);
     const kind = ctx.kind === 'footnote' ? CompletionItemKind.Reference : ctx.kind === 'citation' ? CompletionItemKind.Reference : CompletionItemKind.Value;
     return suggestions.map((s: Suggestion): CompletionItem => ({
       label: s.label,
