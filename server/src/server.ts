@@ -23,6 +23,7 @@ import { registerShowSource } from './features/showSource';
 import { registerSources } from './features/sourcesList';
 import type { SourceProblem } from './core/types';
 import { SourceLibrary } from './library';
+import { draftBibliographies, OpenDraftLibraries } from './corpus/bibliographyFrontMatter';
 import { settingsProblemsMessage, sourceProblemLine, sourceProblemsMessage } from './sourceProblems';
 import { checkedDocumentSync } from './params';
 import { fileOf, ServerSettings } from './serverSettings';
@@ -117,13 +118,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerInsertCitation(connection, analyses);
   registerFactCheckReport(connection, analyses);
 
+  // Reference libraries named by the open drafts' `bibliography:` front matter, as pandoc reads it.
+  const draftLibraries = new OpenDraftLibraries();
   const configureLibrary = async (): Promise<void> => {
     const scope = roots[0] ? URI.file(roots[0]).toString() : 'file:///';
     const current = await settings.forDocument(scope);
     // Without a folder on disk (a virtual workspace, a lone file) relative source folders mean nothing.
-    const sources = roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s));
+    const sources = [...(roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s))), ...draftLibraries.files];
     await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources });
   };
+  documents.onDidChangeContent(({ document }) => {
+    const file = fileOf(document.uri);
+    if (file && draftLibraries.set(document.uri, draftBibliographies(document.getText(), file).files)) void configureLibrary();
+  });
+  documents.onDidClose(({ document }) => {
+    if (draftLibraries.set(document.uri, [])) void configureLibrary();
+  });
   library.onDidChange(() => {
     analyses.forget();
     void diagnostics.publishAll();

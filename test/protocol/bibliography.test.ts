@@ -1,8 +1,8 @@
 // Reference libraries through the real server and CLI: `[@key]` completion, hover and go to
-// definition from a .bib, and `attest check --sources references.bib` checking figures
-// against an entry's attachment.
+// definition from a .bib, a draft whose `bibliography:` front matter names the library, and
+// `attest check --sources references.bib` checking figures against an entry's attachment.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -78,6 +78,19 @@ describe('citation keys from a .bib named in the sources', () => {
   });
 });
 
+describe('a draft’s bibliography: front matter', () => {
+  it('loads the library it names, relative to the draft, without any sources setting', async () => {
+    const text = lines('---', 'title: Pipelines', 'bibliography: references.bib', '---', '', 'Russia and Pakistan agreed in 2021 that the pipeline would cost $3.5 billion [@khan2021]. See [@nobody2020].');
+    const { root, uri } = workspace(text);
+    client = await startInProcess({ rootUri: URI.file(root).toString() });
+    await client.open(uri, text);
+    const loaded = await until(uri, libraryLoaded);
+    expect(loaded.diagnostics.filter((d) => d.code === 'figure.mismatch').map((d) => d.message)).toEqual([
+      'Draft says $3.5 billion; Khan & Malik 2021 (The Pakistan Stream Gas Pipeline) says $2.5 billion: “Russia and Pakistan agreed in 2021 that the pipeline would cost $2.5 billion.”',
+    ]);
+  });
+});
+
 interface Run {
   code: number;
   stdout: string;
@@ -115,5 +128,17 @@ describe('attest check with a reference library', () => {
       '2019: supported by iqbal2019',
     ]);
     expect(run.stderr.trim().split('\n')).toEqual(brokenEntries);
+  });
+
+  it('reads the library a draft’s front matter names', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'attest-bib-cli-'));
+    cpSync(fixtures, root, { recursive: true });
+    writeFileSync(path.join(root, 'fm.md'), lines('---', 'bibliography: [references.bib, missing.bib]', '---', '', 'Pakistan imported 1.5 million tonnes of wheat from Russia in 2019 [@iqbal2019].'));
+    copyFileSync(path.join(root, 'draft.md'), path.join(root, 'plain.md'));
+    const run = await attestIn(root, 'check', 'fm.md');
+    expect(run.stdout.split('\n').filter((l) => l.includes('figure.mismatch'))).toEqual([
+      '  5:19    warning Draft says 1.5 million tonnes; Iqbal 2019 says 1.2 million tonnes: “Pakistan imported 1.2 million tonnes of wheat from Russia in 2019.”  figure.mismatch',
+    ]);
+    expect(run.stderr.trim().split('\n')).toEqual([...brokenEntries, `attest: fm.md: The bibliography missing.bib named in the front matter does not exist (looked for ${path.join(root, 'missing.bib')}).`]);
   });
 });
