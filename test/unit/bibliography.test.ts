@@ -50,6 +50,17 @@ describe('reading a BibTeX library', () => {
     expect(parseLibrary(text, '/lib/refs.bib').entries.map((e) => `${e.line} ${e.key} ${e.meta.title} ${e.meta.year}`)).toEqual(['0 one One 2001', '2 two Two 2002']);
   });
 
+  it('reads each entry alone when one has a syntax error, naming its line and column', () => {
+    const text = lines('@string{j = "Journal"}', '@book{one, title = {One}, journal = j, year = 2001}', '@book{two,', '  title = {Two}', '  year = {2002}}', '@book{three, title = "Three", year = 2003}');
+    const library = parseLibrary(text, '/lib/refs.bib');
+    expect(library.entries.map((e) => `${e.line + 1} ${e.key} ${e.meta.container ?? ''}`)).toEqual(['2 one Journal', '6 three ']);
+    expect(problemLines(library.problems)).toEqual([
+      'refs.bib:3: The entry @book{two, … could not be read: at line 5, column 3 it expects "}" but finds a field name (is a "," missing after the field before it?); the other 2 entries are used.',
+    ]);
+    // Only the BibTeX plugin (and core's own) is registered: nothing that fetches DOIs or URLs.
+    expect((require('@citation-js/core') as { plugins: { list(): string[] } }).plugins.list()).toEqual(['@else', '@bibtex']);
+  });
+
   it('reads Zotero and Better BibTeX file fields', () => {
     expect(attachmentPaths('Full Text PDF:files/12/paper.pdf:application/pdf;Snapshot:files/13/page.html:text/html')).toEqual(['files/12/paper.pdf', 'files/13/page.html']);
     expect(attachmentPaths('paper.pdf')).toEqual(['paper.pdf']);

@@ -39,16 +39,14 @@ const entryStart = /^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*[{(]/gm;
 /** The file cut at each line that starts an entry: a broken entry cannot swallow the next. */
 function chunksOf(text: string): Chunk[] {
   const starts = [...text.matchAll(entryStart)].map((m) => ({ index: m.index, kind: m[1]!.toLowerCase() }));
-  return starts.map((start, i) => {
-    const end = starts[i + 1]?.index ?? text.length;
-    return { line: lineAt(text, start.index), text: text.slice(start.index, end), kind: start.kind };
-  });
-}
-
-function lineAt(text: string, offset: number): number {
   let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  let counted = 0;
+  return starts.map((start, i) => {
+    for (let n = text.indexOf('\n', counted); n >= 0 && n < start.index; n = text.indexOf('\n', n + 1)) line++;
+    counted = start.index;
+    const end = starts[i + 1]?.index ?? text.length;
+    return { line, text: text.slice(start.index, end), kind: start.kind };
+  });
 }
 
 export function parseBibtex(text: string, file: string): ReferenceLibrary {
@@ -65,24 +63,35 @@ export function parseBibtex(text: string, file: string): ReferenceLibrary {
     parsed = [];
     const failed: { chunk: Chunk; reason: string }[] = [];
     const prefix = macros.map((m) => m.text).join('\n');
+    const readable: Chunk[] = [];
     for (const chunk of records) {
       const reason = brokenReason(chunk.text);
-      if (reason) {
-        failed.push({ chunk, reason });
-        continue;
-      }
-      try {
-        parsed.push(...read(`${prefix}\n${chunk.text}`).map((entry) => ({ entry, line: chunk.line })));
-      } catch (error) {
-        failed.push({ chunk, reason: firstLine(error) });
+      if (reason) failed.push({ chunk, reason });
+      else readable.push(chunk);
+    }
+    try {
+      // Usually the entries said to be broken are all there is: the rest is read at once.
+      const entries = read([prefix, ...readable.map((c) => c.text)].join('\n'));
+      const lines = new Map(readable.map((c) => [keyOf(c.text), c.line] as const));
+      parsed = entries.map((entry) => ({ entry, line: lines.get(entry.label) ?? 0 }));
+    } catch {
+      for (const chunk of readable) {
+        try {
+          parsed.push(...read(`${prefix}\n${chunk.text}`).map((entry) => ({ entry, line: chunk.line })));
+        } catch (error) {
+          failed.push({ chunk, reason: syntaxReason(error, chunk.line - (prefix.match(/\n/g)?.length ?? 0) - 1) });
+        }
       }
     }
+    failed.sort((a, b) => a.chunk.line - b.chunk.line);
     for (const { chunk, reason } of failed) {
       problems.push({ file, line: chunk.line, message: `The entry ${opening(chunk.text)} could not be read: ${reason}; ${others(parsed.length)}.` });
     }
   }
-  const entries = parsed.flatMap(({ entry, line }): LibraryEntry[] => {
-    const [item] = plugins().chain([entry], { forceType: '@biblatex/entries+list', generateGraph: false }) as CslItem[];
+  // One conversion for all entries: crossref and xdata fields are resolved across them.
+  const items = plugins().chain(parsed.map((p) => p.entry), { forceType: '@biblatex/entries+list', generateGraph: false }) as CslItem[];
+  const entries = parsed.flatMap(({ entry, line }, i): LibraryEntry[] => {
+    const item = items[i];
     if (!item) return [];
     const files = attachmentPaths(entry.properties.file ?? '').map((f) => path.resolve(path.dirname(file), f));
     return [{ key: entry.label, meta: metaFromCsl(entry.label, item), files, library: file, line }];
@@ -121,7 +130,16 @@ export function others(count: number): string {
   return count === 0 ? 'no other entry could be read' : count === 1 ? 'the other entry is used' : `the other ${count} entries are used`;
 }
 
-function firstLine(error: unknown): string {
+const tokens: Record<string, string> = { lbrace: '"{"', rbrace: '"}"', comma: '","', equals: '"="', quote: '\'"\'', at: '"@"', identifier: 'a field name', label: 'a word', number: 'a number' };
+
+/**
+ * citation-js's syntax error in plain words, with the line in the library: "at line 43,
+ * column 26 it expects "}" but finds a field name". `lineShift` turns its line into the file's.
+ */
+function syntaxReason(error: unknown, lineShift: number): string {
   const message = error instanceof Error ? error.message : String(error);
-  return (message.split('\n')[0] ?? message).replace(/\s+at line \d+ col \d+:?$/, '').trim() || 'it is not valid BibTeX';
+  const m = /^expected "(\w+)", got "(\w+)" at line (\d+) col (\d+)/.exec(message);
+  if (!m) return (message.split('\n')[0] ?? message).trim() || 'it is not valid BibTeX';
+  const hint = m[1] === 'rbrace' && m[2] === 'identifier' ? ' (is a "," missing after the field before it?)' : '';
+  return `at line ${Number(m[3]) + lineShift}, column ${m[4]} it expects ${tokens[m[1]!] ?? m[1]} but finds ${tokens[m[2]!] ?? m[2]}${hint}`;
 }
