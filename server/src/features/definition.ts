@@ -1,6 +1,7 @@
 // Go to definition: from a footnote reference to its definition, from a citation key to its
 // entry in the reference library (or to the source file it names).
 import type { Connection, Location } from 'vscode-languageserver';
+import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Analyses } from '../analyses';
 import { footnoteAt } from '../core/draft/footnoteIndex';
@@ -20,7 +21,7 @@ export function registerDefinition(connection: Connection, analyses: Analyses): 
     const citation = citationAt(result.analysis.draft, offset);
     const source = citation && result.checker.corpus.sources.get(citation.key);
     const file = source?.entry?.file ?? source?.location;
-    if (!source || !file) return null;
+    if (!source || !file || !path.isAbsolute(file)) return null;
     const line = source.entry?.line ?? 0;
     return { uri: URI.file(file).toString(), range: { start: { line, character: 0 }, end: { line, character: 0 } } } satisfies Location;
   });
