@@ -86,6 +86,13 @@ describe('reading a CSL-JSON library', () => {
     expect(problemLines(library.problems)).toEqual([expect.stringMatching(/^refs\.json:3: The item at this line could not be read: .+; the other 2 entries are used\.$/)]);
   });
 
+  it('keeps an item whose braces never close from swallowing the next', () => {
+    const text = lines('[', '  {', '    "id": "a", "title": "A", "author": [{ "family": "X" ]', '  },', '  {', '    "id": "b", "title": "B"', '  }', ']');
+    const library = parseLibrary(text, '/lib/refs.json');
+    expect(library.entries.map((e) => `${e.line + 1} ${e.key}`)).toEqual(['5 b']);
+    expect(problemLines(library.problems)).toEqual([expect.stringMatching(/^refs\.json:2: The item at this line could not be read: .+; the other entry is used\.$/)]);
+  });
+
   it('says plainly that a .json file that is not an array is not a library', () => {
     expect(problemLines(parseLibrary('{ "name": "my-package" }', '/lib/package.json').problems)).toEqual([
       'package.json:0: This .json file is not a CSL-JSON library: a library is an array of items ([{ "id": …, "title": … }, …]), as Zotero exports it. Name only .json reference libraries in the sources setting.',

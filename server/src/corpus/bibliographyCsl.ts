@@ -58,23 +58,36 @@ function itemKey(value: unknown): string | undefined {
   return key?.trim();
 }
 
-/** The objects directly inside the top-level array, with their lines; strings are skipped over. */
+/**
+ * The objects directly inside the top-level array, with their lines; strings are skipped over.
+ * An object whose braces never close ends where a line opens the next one as the first did
+ * (same indentation, then "{"), so it cannot swallow the items after it.
+ */
 function topLevelObjects(text: string): RawItem[] {
   const items: RawItem[] = [];
   let depth = 0;
   let line = 0;
   let start = -1;
   let startLine = 0;
+  let indent: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '\n') line++;
-    else if (c === '"') {
+    if (c === '\n') {
+      line++;
+      const next = /^([ \t]*)\{/.exec(text.slice(i + 1, i + 81));
+      if (start >= 0 && depth > 1 && next && next[1] === indent) {
+        items.push({ line: startLine, text: text.slice(start, i) });
+        start = -1;
+        depth = 1;
+      }
+    } else if (c === '"') {
       for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
-      if (text[i] === '\n') line++;
+      if (text[i] === '\n') i--;
     } else if (c === '[' || c === '{') {
       if (depth === 1 && c === '{') {
         start = i;
         startLine = line;
+        indent ??= text.slice(text.lastIndexOf('\n', i) + 1, i);
       }
       depth++;
     } else if (c === ']' || c === '}') {
@@ -85,7 +98,6 @@ function topLevelObjects(text: string): RawItem[] {
       }
     }
   }
-  // An item whose braces never close runs to the end: still reported, with its line.
   if (start >= 0) items.push({ line: startLine, text: text.slice(start) });
   return items;
 }
