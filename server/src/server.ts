@@ -131,6 +131,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const file = fileOf(document.uri);
     if (file && draftLibraries.set(document.uri, draftBibliographies(document.getText(), file).files)) void configureLibrary();
   });
+  // A `bibliography:` naming no file is told when the draft opens or is saved, not while a path is typed.
+  const toldBibliography = new Set<string>();
+  const tellBibliographyProblems = ({ document }: { document: TextDocument }): void => {
+    const file = fileOf(document.uri);
+    for (const problem of file ? draftBibliographies(document.getText(), file).problems : []) {
+      if (toldBibliography.has(`${document.uri}\u0000${problem}`)) continue;
+      toldBibliography.add(`${document.uri}\u0000${problem}`);
+      tellWriter(connection, 'warning', `${path.basename(file!)}: ${problem}`);
+    }
+  };
+  documents.onDidOpen(tellBibliographyProblems);
+  documents.onDidSave(tellBibliographyProblems);
   documents.onDidClose(({ document }) => {
     if (draftLibraries.set(document.uri, [])) void configureLibrary();
   });

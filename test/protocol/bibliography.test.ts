@@ -89,6 +89,15 @@ describe('a draft’s bibliography: front matter', () => {
       'Draft says $3.5 billion; Khan & Malik 2021 (The Pakistan Stream Gas Pipeline) says $2.5 billion: “Russia and Pakistan agreed in 2021 that the pipeline would cost $2.5 billion.”',
     ]);
   });
+
+  it('tells the writer when it names a file that is not there', async () => {
+    const text = lines('---', 'bibliography: [references.bib, refs/missing.bib]', '---', '', 'Text [@khan2021].');
+    const { root, uri } = workspace(text);
+    client = await startInProcess({ rootUri: URI.file(root).toString() });
+    const told = new Promise<string>((resolve) => client!.connection.onNotification('window/showMessage', (m: { message: string }) => m.message.startsWith('brief.md') && resolve(m.message)));
+    await client.open(uri, text);
+    expect(await told).toBe(`brief.md: The bibliography refs/missing.bib named in the front matter does not exist (looked for ${path.join(root, 'refs', 'missing.bib')}).`);
+  });
 });
 
 interface Run {
