@@ -19,6 +19,7 @@ describe('bibliography: in a draft’s front matter', () => {
       problems: [`The bibliography gone.bib named in the front matter does not exist (looked for ${path.join(root, 'drafts', 'gone.bib')}).`],
     });
     expect(draftBibliographies(lines('---', 'bibliography: 12', '---'), draft).problems).toEqual(['"bibliography" in the front matter should be a path or a list of paths to .bib or CSL-JSON files.']);
+    expect(draftBibliographies(lines('---', 'bibliography: ../refs.ris', '---'), draft).problems).toEqual(['The bibliography ../refs.ris named in the front matter is not one Attest reads: it reads BibTeX or BibLaTeX (.bib) and CSL-JSON (.json) files.']);
   });
 
   it('finds none in a draft without front matter or without the field', () => {

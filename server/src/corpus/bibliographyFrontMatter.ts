@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { frontMatterEnd } from '../core/draft/draft';
+import { isLibraryName } from './bibliography';
 
 export interface DraftBibliographies {
   /** The libraries the front matter names, absolute. */
@@ -34,7 +35,8 @@ export function draftBibliographies(text: string, draftFile: string): DraftBibli
       continue;
     }
     const file = path.resolve(path.dirname(draftFile), entry.trim());
-    if (existsSync(file)) files.push(file);
+    if (!isLibraryName(file)) problems.push(`The bibliography ${entry.trim()} named in the front matter is not one Attest reads: it reads BibTeX or BibLaTeX (.bib) and CSL-JSON (.json) files.`);
+    else if (existsSync(file)) files.push(file);
     else problems.push(`The bibliography ${entry.trim()} named in the front matter does not exist (looked for ${file}).`);
   }
   return { files, problems };
