@@ -6,7 +6,7 @@ import { copyFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CompletionItem, Hover, Location, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { CompletionItem, DocumentLink, Hover, Location, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { lines } from '../unit/helpers';
 import { distDir, repoRoot, startInProcess, type TestClient } from './harness';
@@ -75,6 +75,13 @@ describe('citation keys from a .bib named in the sources', () => {
 
     const definition = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: at(0, 48) })) as Location;
     expect(definition).toEqual({ uri: URI.file(path.join(root, 'references.bib')).toString(), range: { start: at(3, 0), end: at(3, 0) } });
+
+    // Links open the attachment of an entry that has one, else the entry's line.
+    const links = (await client.connection.sendRequest('textDocument/documentLink', { textDocument: { uri } })) as DocumentLink[];
+    expect(links.map((l) => [l.range.start.character, l.target])).toEqual([
+      [46, URI.file(path.join(root, 'files', 'khan-2021.md')).toString()],
+      [62, `${URI.file(path.join(root, 'references.bib')).toString()}#L45`],
+    ]);
   });
 });
 
