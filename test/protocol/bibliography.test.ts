@@ -57,7 +57,8 @@ describe('citation keys from a .bib named in the sources', () => {
       'iqbal2019 | Iqbal 2019',
       'korybko2020 | Korybko & Morozov 2020',
     ]);
-    expect((sorted[0]!.documentation as MarkupContent).value).toBe('Khan, Sana, and Omar Malik\\. 2021\\. “The Pakistan Stream Gas Pipeline\\.” Journal of Pakistan and International Studies 12 \\(2\\)\\: 45–67\\. https\\://doi\\.org/10\\.5555/jpis\\.2021\\.045\\.');
+    const resolved = (await client.connection.sendRequest('completionItem/resolve', sorted[0])) as CompletionItem;
+    expect((resolved.documentation as MarkupContent).value).toBe('Khan, Sana, and Omar Malik\\. 2021\\. “The Pakistan Stream Gas Pipeline\\.” Journal of Pakistan and International Studies 12 \\(2\\)\\: 45–67\\. https\\://doi\\.org/10\\.5555/jpis\\.2021\\.045\\.');
   });
 
   it('shows the formatted reference over a key, escaped, and goes to the entry’s line', async () => {

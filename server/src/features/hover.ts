@@ -1,7 +1,7 @@
 // Hover: the evidence behind a claim, a footnote's definition, or a citation key's reference.
 import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
-import { citationAt, citationHover } from '../core/findings/citationKeys';
+import { citationAt, citationReference } from '../core/findings/citationKeys';
 import { claimHover, footnoteHover } from '../core/findings/hoverText';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
@@ -17,7 +17,7 @@ export function registerHover(connection: Connection, analyses: Analyses): void 
     const footnote = footnoteHover(analysis.draft, offset);
     if (footnote) return { contents: { kind: MarkupKind.Markdown, value: footnote.markdown }, range: toRange(document, footnote.start, footnote.end) };
     const citation = citationAt(analysis.draft, offset);
-    const reference = citation && citationHover(citation, checker.corpus, settings.citationStyle);
+    const reference = citation && citationReference(citation.key, checker.corpus, settings.citationStyle);
     if (citation && reference) return { contents: { kind: MarkupKind.Markdown, value: reference }, range: toRange(document, citation.start - 1, citation.end) };
     const verdict = analysis.verdicts.find((v) => offset >= v.claim.start && offset <= v.claim.end);
     if (!verdict) return null;

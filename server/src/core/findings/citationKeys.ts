@@ -10,8 +10,12 @@ import { escapeMarkdown } from './markdownText';
 import { formatReference, type CitationStyle } from './references';
 import type { Suggestion } from './suggestions';
 
-/** Every citable key, ranked: sources whose passages fit the sentence, then titles sharing its words, then by key. */
-export function citationSuggestions(corpus: Corpus, sentence: string, style: CitationStyle = 'chicago-author-date'): Suggestion[] {
+/**
+ * Every citable key, ranked: sources whose passages fit the sentence, then titles sharing its
+ * words, then by key. Without documentation: formatting thousands of references in a CSL
+ * style takes seconds, so each item's reference is made when the editor shows it (citationReference).
+ */
+export function citationSuggestions(corpus: Corpus, sentence: string): Suggestion[] {
   const sources = [...corpus.sources.values()];
   const rank = new Map<string, number>();
   if (sentence.trim()) {
@@ -29,7 +33,6 @@ export function citationSuggestions(corpus: Corpus, sentence: string, style: Cit
     return {
       label: source.meta.id,
       detail: shortLabel(source.meta),
-      documentation: referenceMarkdown(source, style),
       insert: source.meta.id,
       sortText: at === undefined ? `1${source.meta.id}` : `0${String(at).padStart(4, '0')}`,
     };
@@ -41,9 +44,9 @@ export function citationAt(draft: Draft, offset: number): Citation | undefined {
   return draft.citations.find((c) => offset >= c.start - 1 && offset <= c.end);
 }
 
-/** The hover over a citation key: the source's title and formatted reference, or that no entry has it. */
-export function citationHover(citation: Citation, corpus: Corpus, style: CitationStyle = 'chicago-author-date'): string | undefined {
-  const source = corpus.sources.get(citation.key);
+/** A key's formatted reference, as Markdown (escaped), saying when no text of the source is loaded; undefined for an unknown key. */
+export function citationReference(key: string, corpus: Corpus, style: CitationStyle = 'chicago-author-date'): string | undefined {
+  const source = corpus.sources.get(key);
   return source ? referenceMarkdown(source, style) : undefined;
 }
 
