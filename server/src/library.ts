@@ -112,7 +112,7 @@ export class SourceLibrary {
   concerns(file: string): boolean {
     const absolute = path.resolve(file);
     if (this.files.has(absolute)) return true;
-    if (!/\.(md|markdown|txt)$/i.test(absolute)) return false;
+    if (!/\.(md|markdown|txt|bib)$/i.test(absolute)) return false;
     return this.folders.some((folder) => absolute.startsWith(folder + path.sep));
   }
 

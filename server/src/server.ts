@@ -23,6 +23,7 @@ import { registerShowSource } from './features/showSource';
 import { registerSources } from './features/sourcesList';
 import type { SourceProblem } from './core/types';
 import { SourceLibrary } from './library';
+import { draftBibliographies, OpenDraftLibraries } from './corpus/bibliographyFrontMatter';
 import { settingsProblemsMessage, sourceProblemLine, sourceProblemsMessage } from './sourceProblems';
 import { checkedDocumentSync } from './params';
 import { fileOf, ServerSettings } from './serverSettings';
@@ -80,7 +81,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: completionTriggers },
+        completionProvider: { triggerCharacters: completionTriggers, resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         definitionProvider: true,
         referencesProvider: true,
@@ -117,13 +118,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerInsertCitation(connection, analyses);
   registerFactCheckReport(connection, analyses);
 
+  // Reference libraries named by the open drafts' `bibliography:` front matter, as pandoc reads it.
+  const draftLibraries = new OpenDraftLibraries();
   const configureLibrary = async (): Promise<void> => {
     const scope = roots[0] ? URI.file(roots[0]).toString() : 'file:///';
     const current = await settings.forDocument(scope);
     // Without a folder on disk (a virtual workspace, a lone file) relative source folders mean nothing.
-    const sources = roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s));
+    const sources = [...(roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s))), ...draftLibraries.files];
     await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources });
   };
+  documents.onDidChangeContent(({ document }) => {
+    const file = fileOf(document.uri);
+    if (file && draftLibraries.set(document.uri, draftBibliographies(document.getText(), file).files)) void configureLibrary();
+  });
+  // A `bibliography:` naming no file is told when the draft opens or is saved, not while a path is typed.
+  const toldBibliography = new Set<string>();
+  const tellBibliographyProblems = ({ document }: { document: TextDocument }): void => {
+    const file = fileOf(document.uri);
+    for (const problem of file ? draftBibliographies(document.getText(), file).problems : []) {
+      if (toldBibliography.has(`${document.uri}\u0000${problem}`)) continue;
+      toldBibliography.add(`${document.uri}\u0000${problem}`);
+      tellWriter(connection, 'warning', `${path.basename(file!)}: ${problem}`);
+    }
+  };
+  documents.onDidOpen(tellBibliographyProblems);
+  documents.onDidSave(tellBibliographyProblems);
+  documents.onDidClose(({ document }) => {
+    if (draftLibraries.set(document.uri, [])) void configureLibrary();
+  });
   library.onDidChange(() => {
     analyses.forget();
     void diagnostics.publishAll();

@@ -62,14 +62,14 @@ describe('footnotes', () => {
 });
 
 describe('citations', () => {
-  it('complete source keys after "[@" with title and year', async () => {
+  it('complete source keys after "[@" with author and year', async () => {
     client = await startInProcess();
     const text = 'As argued [@';
     await client.open(uri, text);
     const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at(0, text.length) })) as CompletionItem[];
     expect(items.map((i) => [i.label, i.detail])).toEqual([
-      ['abbasi-2025', 'Pakistan – Russia Relations: The Chinese Link (2025)'],
-      ['korybko-morozov-2020', 'Pakistan’s Role in Russia’s Greater Eurasian Partnership (2020)'],
+      ['abbasi-2025', 'Abbasi 2025'],
+      ['korybko-morozov-2020', 'Korybko & Morozov 2020'],
     ]);
   });
 

@@ -72,7 +72,7 @@ describe('the code cache', () => {
 export const expectedCapabilities = {
   textDocumentSync: { openClose: true, change: 2, save: { includeText: false } },
   hoverProvider: true,
-  completionProvider: { triggerCharacters: ['^', '@', '$'] },
+  completionProvider: { triggerCharacters: ['^', '@', '$'], resolveProvider: true },
   codeActionProvider: { codeActionKinds: ['quickfix'] },
   definitionProvider: true,
   referencesProvider: true,

@@ -19,4 +19,10 @@ describe('footnoteFindings', () => {
   it('reports citation keys no source has', () => {
     expect(render('As shown [@korybko-morozov-2020; @smith-2021].')).toEqual(['@smith-2021 citation.unknown-key: No source has the citation key "@smith-2021".']);
   });
+
+  it('names the reference libraries an unknown key is not in', () => {
+    const text = 'As shown [@smith-2021].';
+    const found = footnoteFindings(parseDraft(text), new Set<string>(), ['references.bib', 'library.json']);
+    expect(found.map((f) => `${text.slice(f.start, f.end)}: ${f.message}`)).toEqual(['@smith-2021: No entry has the key @smith-2021 in references.bib or library.json.']);
+  });
 });

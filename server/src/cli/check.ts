@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { AcceptedClaims } from '../accepted';
 import { createChecker } from '../core/checker';
+import { draftBibliographies } from '../corpus/bibliographyFrontMatter';
 import { decode } from '../corpus/readers/text';
 import { fileReport, notCheckedReport, type FileReport } from '../report';
 import { json, sarif, stylish } from './formats';
@@ -17,12 +18,17 @@ import { formatBytes } from '../messages';
 export const docsUrl = pathToFileURL(path.join(__dirname, '..', 'docs', 'checks.md')).href;
 
 export async function checkCommand(paths: string[], options: CorpusOptions & { format: 'stylish' | 'json' | 'sarif' }): Promise<number> {
-  const { corpus, settings, warnings, root } = await loadCliCorpus(options);
+  const drafts = await expandDrafts(paths);
+  // The libraries the drafts' front matter names (`bibliography:`) are sources for every draft checked.
+  const bibliographies = await Promise.all(drafts.map(async (file) => ({ file, ...draftBibliographies(await readFile(file, 'utf8').catch(() => ''), file) })));
+  const libraries = [...new Set(bibliographies.flatMap((b) => b.files))].filter((f) => !options.sources.some((s) => path.resolve(s) === f));
+  const { corpus, settings, warnings, root } = await loadCliCorpus({ ...options, sources: [...options.sources, ...libraries] });
+  for (const b of bibliographies) for (const problem of b.problems) warnings.push(`${path.relative(process.cwd(), b.file) || b.file}: ${problem}`);
   const accepted = new AcceptedClaims(root);
   if (accepted.problem) warnings.push(accepted.problem);
   for (const warning of warnings) process.stderr.write(`attest: ${warning}\n`);
   let checker = createChecker({ corpus });
-  const reports = await checkDrafts(await expandDrafts(paths), settings.maxFileSize, (display, text) => {
+  const reports = await checkDrafts(drafts, settings.maxFileSize, (display, text) => {
     try {
       const analysis = checker.analyse(text);
       analysis.findings = analysis.findings.filter((f) => !accepted.has(f.fingerprint));

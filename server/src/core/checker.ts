@@ -60,6 +60,8 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
 
   // A claim's verdict depends on its sentence alone (a quotation's on its words alone), so it
   // is remembered by them: an edit re-judges only the sentence it changes.
+  // The reference libraries the corpus's entries come from, named in unknown-key messages.
+  const libraries = [...new Set([...corpus.sources.values()].flatMap((s) => (s.entry ? [s.entry.file.split(/[\\/]/).at(-1)!] : [])))];
   const judged = new ByteLru<string, Omit<Verdict, 'claim'>>(cacheBytes, (key, known) => stringBytes(key) + evidenceBytes(known.evidence));
   const judgeClaims = (prose: string, claims: Claim[], figuresOf: Map<number, Figure[]>): Verdict[] => {
     // The terms of each sentence with a figure claim, worked out once for all its claims; its figures are the ones extractClaims read.
@@ -153,7 +155,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
           message: placeholderMessage(link.text, link.url),
           fix: { kind: 'link', urlStart: link.urlStart, urlEnd: link.urlEnd, text: link.text },
         })),
-        ...footnoteFindings(draft, corpus.sources),
+        ...footnoteFindings(draft, corpus.sources, libraries),
         ...draft.tooDeep.map((part): Finding => ({ code: 'draft.too-deep', start: part.start, end: part.end, message: tooDeepMessage })),
         ...claimFindings,
       ].sort((a, b) => a.start - b.start || a.end - b.end);

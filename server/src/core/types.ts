@@ -158,6 +158,8 @@ export interface Source {
   problems: SourceProblem[];
   /** False for sources from the writer's folders. */
   bundled: boolean;
+  /** The reference-library entry (.bib or CSL-JSON) the source comes from: the file and its 0-based line. */
+  entry?: { file: string; line: number };
 }
 
 // ---------------------------------------------------------------------------

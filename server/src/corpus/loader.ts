@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Corpus } from '../core/retrieval/corpus';
 import type { Source, SourceProblem } from '../core/types';
+import { isLibraryName, librarySources, loadLibrary } from './bibliography';
 import { buildCorpus } from './index';
 import { parseSource } from './parseSource';
 import { isSourceName, readSource, sourceExtensions } from './readers';
@@ -94,8 +95,9 @@ async function filesOf(absolute: string): Promise<string[]> {
   const info = await lstat(absolute).catch(() => undefined);
   const isFolder = await stat(absolute).then((s) => s.isDirectory(), () => false);
   if (info && isSpecial(info)) return isSourceName(absolute) ? [absolute] : [];
-  const pattern = isFolder ? path.join(absolute, `**/*.{${sourceExtensions.join(',')}}`) : absolute;
-  const files = (await glob(globPattern(pattern), { ...globOptions, onlyFiles: true })).filter(isSourceName);
+  // A folder's .bib files are its reference libraries; a .json file is one only when named.
+  const pattern = isFolder ? path.join(absolute, `**/*.{${[...sourceExtensions, 'bib'].join(',')}}`) : absolute;
+  const files = (await glob(globPattern(pattern), { ...globOptions, onlyFiles: true })).filter((f) => isSourceName(f) || isLibraryName(f));
   if (!isFolder) return files;
   const folders = [absolute, ...(await glob(globPattern(path.join(absolute, '**')), { ...globOptions, onlyDirectories: true }))];
   for (const folder of folders) {
@@ -128,10 +130,16 @@ async function onePathPerFile(files: readonly string[]): Promise<string[]> {
   return kept.sort();
 }
 
+/** Reads source files and reference libraries; an entry's attached file is its source's text. */
 export async function loadSourceFiles(files: readonly string[]): Promise<LoadedSources> {
   const sources: Source[] = [];
   const problems: SourceProblem[] = [];
+  const libraries = [];
   for (const file of files) {
+    if (isLibraryName(file)) {
+      libraries.push(await loadLibrary(file, maxSourceBytes));
+      continue;
+    }
     const result = await loadSourceFile(file);
     if ('problem' in result) problems.push(result.problem);
     else {
@@ -139,7 +147,15 @@ export async function loadSourceFiles(files: readonly string[]): Promise<LoadedS
       problems.push(...result.source.problems);
     }
   }
-  return { sources, problems, files: [...files] };
+  if (!libraries.length) return { sources, problems, files: [...files] };
+  const attachments: Source[] = [];
+  const fromLibraries = await librarySources(libraries, sources, async (file) => {
+    const result = await loadSourceFile(file);
+    if ('source' in result) attachments.push(result.source);
+    return result;
+  });
+  problems.push(...fromLibraries.problems, ...attachments.flatMap((s) => s.problems));
+  return { sources: fromLibraries.sources, problems, files: [...files] };
 }
 
 export async function loadSourceFile(file: string): Promise<{ source: Source } | { problem: SourceProblem }> {

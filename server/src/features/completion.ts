@@ -1,12 +1,18 @@
-// Completion: footnote labels and new cited footnotes after "[^", citation keys after "@",
-// and source figures after "$".
+// Completion: footnote labels and new cited footnotes after "[^", citation keys after "@"
+// (each key's reference filled in when the editor resolves the item), and source figures after "$".
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
-import { citationSuggestions, completionContext, figureSuggestions, footnoteSuggestions, type Suggestion } from '../core/findings/suggestions';
+import { citationReference, citationSuggestions } from '../core/findings/citationKeys';
+import { completionContext, figureSuggestions, footnoteSuggestions, type Suggestion } from '../core/findings/suggestions';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
 
 export const completionTriggers = ['^', '@', '$'];
+
+interface CitationItemData {
+  uri: string;
+  key: string;
+}
 
 export function registerCompletion(connection: Connection, analyses: Analyses): void {
   connection.onCompletion(async (params, token) => {
@@ -22,7 +28,7 @@ export function registerCompletion(connection: Connection, analyses: Analyses): 
     if (!ctx) return null;
     const sentence = sentenceBefore(text, offset);
     const suggestions =
-      ctx.kind === 'footnote' ? footnoteSuggestions(draft, checker.corpus, sentence, ctx, settings.citationStyle) : ctx.kind === 'citation' ? citationSuggestions(checker.corpus) : figureSuggestions(checker.corpus, sentence);
+      ctx.kind === 'footnote' ? footnoteSuggestions(draft, checker.corpus, sentence, ctx, settings.citationStyle) : ctx.kind === 'citation' ? citationSuggestions(checker.corpus, sentence) : figureSuggestions(checker.corpus, sentence);
     const kind = ctx.kind === 'footnote' ? CompletionItemKind.Reference : ctx.kind === 'citation' ? CompletionItemKind.Reference : CompletionItemKind.Value;
     return suggestions.map((s: Suggestion): CompletionItem => ({
       label: s.label,
@@ -33,7 +39,17 @@ export function registerCompletion(connection: Connection, analyses: Analyses): 
       filterText: ctx.kind === 'figure' ? `$${s.insert}` : ctx.kind === 'footnote' ? `${ctx.typed}${s.label}` : s.label,
       textEdit: { range: toRange(document, ctx.from, ctx.to), newText: s.insert },
       additionalTextEdits: s.more?.map((m) => ({ range: toRange(document, m.start, m.end), newText: m.text })),
+      ...(ctx.kind === 'citation' && { data: { uri: textDocument.uri, key: s.label } satisfies CitationItemData }),
     }));
+  });
+
+  connection.onCompletionResolve(async (item, token) => {
+    const data = item.data as Partial<CitationItemData> | undefined;
+    if (typeof data?.uri !== 'string' || typeof data.key !== 'string') return item;
+    const result = await analyses.parsed(data.uri);
+    if (!result || token.isCancellationRequested) return item;
+    const reference = citationReference(data.key, result.checker.corpus, result.settings.citationStyle);
+    return reference ? { ...item, documentation: { kind: MarkupKind.Markdown, value: reference } } : item;
   });
 }
 

@@ -1,4 +1,5 @@
-// Document links: a pandoc citation key opens the source file it names.
+// Document links: a pandoc citation key opens the source file it names, or, for a library
+// entry with no text of its own, the entry's line in the library.
 import type { Connection, DocumentLink } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { Analyses } from '../analyses';
@@ -15,7 +16,8 @@ export function registerDocumentLinks(connection: Connection, analyses: Analyses
     return analysis.draft.citations.flatMap((c): DocumentLink[] => {
       const source = checker.corpus.sources.get(c.key);
       if (!source?.location) return [];
-      return [{ range: toRange(document, c.start, c.end), target: URI.file(source.location).toString(), tooltip: `Open ${source.meta.title}` }];
+      const target = !source.passages.length && source.entry ? URI.file(source.entry.file).with({ fragment: `L${source.entry.line + 1}` }) : URI.file(source.location);
+      return [{ range: toRange(document, c.start, c.end), target: target.toString(), tooltip: `Open ${source.meta.title}` }];
     });
   });
 }

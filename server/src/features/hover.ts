@@ -1,6 +1,7 @@
-// Hover: the evidence behind a claim, or a footnote's definition.
+// Hover: the evidence behind a claim, a footnote's definition, or a citation key's reference.
 import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
+import { citationAt, citationReference } from '../core/findings/citationKeys';
 import { claimHover, footnoteHover } from '../core/findings/hoverText';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
@@ -15,6 +16,9 @@ export function registerHover(connection: Connection, analyses: Analyses): void 
     const offset = document.offsetAt(position);
     const footnote = footnoteHover(analysis.draft, offset);
     if (footnote) return { contents: { kind: MarkupKind.Markdown, value: footnote.markdown }, range: toRange(document, footnote.start, footnote.end) };
+    const citation = citationAt(analysis.draft, offset);
+    const reference = citation && citationReference(citation.key, checker.corpus, settings.citationStyle);
+    if (citation && reference) return { contents: { kind: MarkupKind.Markdown, value: reference }, range: toRange(document, citation.start - 1, citation.end) };
     const verdict = analysis.verdicts.find((v) => offset >= v.claim.start && offset <= v.claim.end);
     if (!verdict) return null;
     return { contents: { kind: MarkupKind.Markdown, value: claimHover(verdict, checker.corpus, settings.citationStyle) }, range: toRange(document, verdict.claim.start, verdict.claim.end) };

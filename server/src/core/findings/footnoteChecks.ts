@@ -5,8 +5,11 @@ import type { Finding } from './findings';
 
 const rawReference = /\[\^([^\]\s]+)\](?!:)/g;
 
-/** `knownKeys` answers whether a citation key names a source (a corpus's sources map does). */
-export function footnoteFindings(draft: Draft, knownKeys: { has(key: string): boolean }): Finding[] {
+/**
+ * `knownKeys` answers whether a citation key names a source (a corpus's sources map does);
+ * `libraries` names the reference libraries (.bib, CSL-JSON) the keys come from, if any.
+ */
+export function footnoteFindings(draft: Draft, knownKeys: { has(key: string): boolean }, libraries: readonly string[] = []): Finding[] {
   const findings: Finding[] = [];
   const defined = new Map<string, number>();
   for (const def of draft.footnoteDefs) {
@@ -35,7 +38,12 @@ export function footnoteFindings(draft: Draft, knownKeys: { has(key: string): bo
   }
   for (const citation of draft.citations) {
     if (knownKeys.has(citation.key)) continue;
-    findings.push({ code: 'citation.unknown-key', start: citation.start - 1, end: citation.end, message: `No source has the citation key "@${citation.key}".` });
+    const message = libraries.length ? `No entry has the key @${citation.key} in ${orList(libraries)}.` : `No source has the citation key "@${citation.key}".`;
+    findings.push({ code: 'citation.unknown-key', start: citation.start - 1, end: citation.end, message });
   }
   return findings;
+}
+
+function orList(names: readonly string[]): string {
+  return names.length <= 2 ? names.join(' or ') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }

@@ -67,15 +67,6 @@ export function footnoteSuggestions(draft: Draft, corpus: Corpus, sentence: stri
   return [...existing, ...fresh];
 }
 
-export function citationSuggestions(corpus: Corpus): Suggestion[] {
-  return [...corpus.sources.values()].map((source) => ({
-    label: source.meta.id,
-    detail: `${source.meta.title}${source.meta.year ? ` (${source.meta.year})` : ''}`,
-    documentation: escapeMarkdown(shortLabel(source.meta)),
-    insert: source.meta.id,
-  }));
-}
-
 /** Figures the sources give for the subject of the sentence being written. */
 export function figureSuggestions(corpus: Corpus, sentence: string, limit = 5): Suggestion[] {
   const profile = subjectProfile(termsOf(sentence, corpus.vocabulary), [], corpus.vocabulary, corpus.idf);
