@@ -12,6 +12,7 @@ import { registerInsertCitation } from './commands/insertCitation';
 import { registerShowSource } from './commands/showSource';
 import { registerSourcesView } from './sourcesView';
 import { registerStatusBar } from './statusBar';
+import { configurationMiddleware } from './configuration';
 
 let client: LanguageClient | undefined;
 
@@ -30,11 +31,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: {
       configurationSection: 'attest',
-      // Source files and .attestrc.json: edits to them re-check open drafts without a restart.
-      fileEvents: [workspace.createFileSystemWatcher('**/*.{md,markdown,txt}'), workspace.createFileSystemWatcher('**/.attestrc.json')],
+      // Source files: edits to them re-check open drafts without a restart (the server watches .attestrc.json itself).
+      fileEvents: [workspace.createFileSystemWatcher('**/*.{md,markdown,txt}')],
     },
     initializationOptions: { trusted: workspace.isTrusted },
-    middleware: skipBundledSources(context.extensionUri),
+    middleware: { ...skipBundledSources(context.extensionUri), workspace: configurationMiddleware(settingKeys(context)) },
   };
   client = new LanguageClient('attest', 'Attest', serverOptions, clientOptions);
   const started = client.start();
@@ -55,6 +56,12 @@ export async function activate(context: ExtensionContext): Promise<void> {
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+/** The extension's settings, without the "attest." prefix. */
+function settingKeys(context: ExtensionContext): string[] {
+  const properties = (context.extension.packageJSON as { contributes?: { configuration?: { properties?: Record<string, unknown> } } }).contributes?.configuration?.properties ?? {};
+  return Object.keys(properties).map((key) => key.replace(/^attest\./, ''));
 }
 
 /**

@@ -130,6 +130,13 @@ export interface SourceInfo {
 
 export interface SourcesResult {
   sources: SourceInfo[];
+  /** Where the setting that picks the writer's sources comes from, when it is set. */
+  sourcesSetting?: {
+    /** "VS Code settings", "the editor's settings", or the path of the .attestrc.json. */
+    origin: string;
+    /** The .attestrc.json that sets it too, and is overridden. */
+    overrides?: string;
+  };
   /** Source files that could not be used at all (unreadable, binary, duplicate id, …). */
   problems: SourceProblemInfo[];
 }

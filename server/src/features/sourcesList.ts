@@ -9,9 +9,12 @@ import type { Source, SourceProblem } from '../core/types';
 import type { SourceLibrary } from '../library';
 import { sourcesChangedNotification, sourcesRequest, type SourceInfo, type SourceProblemInfo, type SourcesResult } from '../protocol';
 
-/** `problems`: every problem the library reported (it reports each once), kept by the caller. */
-export function registerSources(connection: Connection, library: SourceLibrary, problems: readonly SourceProblem[]): void {
-  connection.onRequest(sourcesRequest, (): SourcesResult => sourcesList(library.sources, problems, (file) => library.concerns(file), library.settingsProblems));
+/** `problems`: every problem the library reported (it reports each once), kept by the caller; `sourcesSetting`: where attest.sources came from. */
+export function registerSources(connection: Connection, library: SourceLibrary, problems: readonly SourceProblem[], sourcesSetting: () => SourcesResult['sourcesSetting']): void {
+  connection.onRequest(sourcesRequest, (): SourcesResult => {
+    const origin = sourcesSetting();
+    return { ...sourcesList(library.sources, problems, (file) => library.concerns(file), library.settingsProblems), ...(origin ? { sourcesSetting: origin } : {}) };
+  });
   library.onDidChange(() => void connection.sendNotification(sourcesChangedNotification));
 }
 
