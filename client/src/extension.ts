@@ -11,12 +11,17 @@ import { registerFactCheckReport } from './commands/factCheckReport';
 import { registerInsertCitation } from './commands/insertCitation';
 import { registerShowSource } from './commands/showSource';
 import { registerSourcesView } from './sourcesView';
-import { registerStatusBar } from './statusBar';
+import { registerStatusBar, type StatusBarState } from './statusBar';
 import { configurationMiddleware } from './configuration';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the extension gives other extensions (and its tests): what the status bar shows. */
+export interface AttestApi {
+  statusBar: StatusBarState;
+}
+
+export async function activate(context: ExtensionContext): Promise<AttestApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -40,6 +45,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('attest', 'Attest', serverOptions, clientOptions);
   const started = client.start();
   const attest = new AttestClient(client, started);
+  const statusBar = registerStatusBar(attest);
   context.subscriptions.push(
     client,
     registerCheckDocument(attest),
@@ -47,10 +53,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     registerInsertCitation(attest),
     registerShowSource(attest),
     registerFactCheckReport(attest),
-    registerStatusBar(attest),
+    statusBar.disposable,
     registerSourcesView(attest, context.extensionUri),
   );
   await started;
+  return { statusBar: statusBar.state };
 }
 
 export async function deactivate(): Promise<void> {

@@ -6,15 +6,33 @@ type Status = NonNullable<DocumentStatusResult>;
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** "$(check) Attest: 12 claims, 2 disagree". */
+/**
+ * "$(warning) Attest: 12 claims, 2 disagree, 1 without a source": ✓ only when nothing
+ * disagrees and every claim has a source, ⚠ when a claim disagrees, ℹ when some only lack one.
+ * A source file says it is one.
+ */
 export function statusText(status: Status): string {
+  if (status.source) return `$(book) Attest: Source: ${shorten(status.source.title, 40)} (${plural(status.source.passages, 'passage')})`;
   if (status.skipped) return '$(circle-slash) Attest: not checked';
-  return `$(check) Attest: ${plural(status.counts.claims, 'claim')}, ${status.disagree} disagree`;
+  const { counts, disagree } = status;
+  const parts = [plural(counts.claims, 'claim'), ...(disagree ? [`${disagree} disagree`] : []), ...(counts.unsourced ? [`${counts.unsourced} without a source`] : [])];
+  const icon = disagree ? 'warning' : counts.unsourced ? 'info' : 'check';
+  return `$(${icon}) Attest: ${parts.join(', ')}`;
 }
 
 export function statusTooltip(status: Status): string {
+  if (status.source) return `${status.source.title}\n\nThis file is one of your sources (attest.sources): drafts are checked against it; it is not checked as a draft.`;
   if (status.skipped) return `${status.skipped}\n\nClick to open the Problems panel.`;
   return `Attest: claims in this draft by verdict\n\n${verdictLines(status.counts).join('\n')}\n\nClick to open the Problems panel.`;
+}
+
+/** What "Check document" found: "Checked brief.md: 2 disagree, 5 supported, 1 without a source". */
+export function checkedMessage(name: string, status: Status): string {
+  if (status.source) return `${name} is one of your sources (${status.source.title}, ${plural(status.source.passages, 'passage')}): drafts are checked against it; it is not checked as a draft.`;
+  if (status.skipped) return `Attest did not check ${name}: ${status.skipped}`;
+  const { counts, disagree } = status;
+  if (!counts.claims) return `Checked ${name}: no figures, dates or quotations to check.`;
+  return `Checked ${name}: ${disagree} disagree, ${counts.supported} supported, ${counts.unsourced} without a source.`;
 }
 
 export function verdictLines(counts: VerdictCounts): string[] {
@@ -57,9 +75,11 @@ export function reportFileName(draftName: string): string {
 }
 
 /** The summary after "Check workspace". */
-export function workspaceSummary(result: { files: number; checked: number; skipped: number; claims: number; disagree: number; problems: number; withProblems: number; cancelled: boolean }): string {
-  const head = result.cancelled ? `Attest: check cancelled after ${result.checked} of ${plural(result.files, 'draft')}` : `Attest checked ${plural(result.checked, 'draft')}`;
+export function workspaceSummary(result: { files: number; checked: number; open: number; skipped: number; sources: number; claims: number; disagree: number; problems: number; withProblems: number; cancelled: boolean }): string {
+  const drafts = `${plural(result.checked, 'draft')}${result.open ? ` (${result.open} open in an editor)` : ''}`;
+  const head = result.cancelled ? `Attest: check cancelled after ${result.checked} of ${plural(result.files, 'draft')}` : `Attest checked ${drafts}`;
   const parts = [`${plural(result.claims, 'claim')}, ${result.disagree} disagree with a source`, `${plural(result.problems, 'problem')} in ${plural(result.withProblems, 'file')}`];
   if (result.skipped) parts.push(`${plural(result.skipped, 'file')} not checked (too large or not UTF-8 text)`);
-  return `${head}: ${parts.join('; ')}. Drafts open in an editor are checked as you work.`;
+  if (result.sources) parts.push(`${plural(result.sources, 'source file')} left out (they are what drafts are checked against)`);
+  return `${head}: ${parts.join('; ')}.`;
 }

@@ -32,6 +32,13 @@ export interface WireDiagnostic {
   relatedInformation?: { location: { uri: string; range: Range }; message: string }[];
 }
 
+/** A file that is one of the writer's sources: it is checked against, never checked as a draft. */
+export interface SourceFileInfo {
+  /** The source's title, or the file's name when it could not be used. */
+  title: string;
+  passages: number;
+}
+
 /** Claims of a draft by verdict. */
 export interface VerdictCounts {
   claims: number;
@@ -58,6 +65,8 @@ export interface CheckFileResult {
   counts: VerdictCounts;
   /** Why the file was not checked (too large, or the check failed). */
   skipped?: string;
+  /** Set when the file is one of the writer's sources: then it was not checked. */
+  source?: SourceFileInfo;
 }
 
 // ---------------------------------------------------------------------------
@@ -77,6 +86,8 @@ export type DocumentStatusResult = {
   /** Contradicted plus misquoted claims. */
   disagree: number;
   skipped?: string;
+  /** Set when the document is one of the writer's sources: then it is not checked. */
+  source?: SourceFileInfo;
 } | null;
 
 // ---------------------------------------------------------------------------

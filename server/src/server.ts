@@ -116,7 +116,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerDocumentLinks(connection, analyses);
   // Attest's own requests (server/src/protocol.ts), behind the client's commands and views.
   registerCheckFile(connection, library, settings, { docsUri, isAccepted });
-  registerDocumentStatus(connection, analyses);
+  registerDocumentStatus(connection, analyses, library);
   registerSources(connection, library, sourceProblems, () => settings.sourcesOrigin(libraryScope()));
   registerShowSource(connection, analyses, library);
   registerInsertCitation(connection, analyses);
