@@ -106,8 +106,11 @@ export interface SourceProblemInfo {
   /** 0-based line, when known. */
   line?: number;
   message: string;
-  /** "error": the file is not used, or its metadata is wrong; "warning": it is used, with a flaw. */
-  severity: 'error' | 'warning';
+  /**
+   * "error": the file is not used, or its metadata is wrong; "warning": it is used, with a flaw
+   * the writer can fix; "information": a flaw of a bundled paper, which the writer cannot fix.
+   */
+  severity: 'error' | 'warning' | 'information';
 }
 
 export interface SourceFootnoteInfo {

@@ -66,8 +66,9 @@ export function sourceInfo(source: Source): SourceInfo {
       };
     }),
     // A problem at a known line (front matter, encoding) means the source is misread: an error.
-    // Others (footnotes cited but never defined) leave it usable: a warning.
-    problems: source.problems.map((p) => problemInfo(p, p.line !== undefined ? 'error' : 'warning')),
+    // Others (footnotes cited but never defined) leave it usable: a warning, or information
+    // for a bundled paper, which the writer cannot change.
+    problems: source.problems.map((p) => problemInfo(p, p.line !== undefined ? 'error' : source.bundled ? 'information' : 'warning')),
   };
 }
 
