@@ -13,6 +13,7 @@ import { registerShowSource } from './commands/showSource';
 import { registerSourcesView } from './sourcesView';
 import { registerStatusBar, type StatusBarState } from './statusBar';
 import { configurationMiddleware } from './configuration';
+import { registerSourcesOffer } from './sourcesOffer';
 
 let client: LanguageClient | undefined;
 
@@ -55,6 +56,7 @@ export async function activate(context: ExtensionContext): Promise<AttestApi> {
     registerFactCheckReport(attest),
     statusBar.disposable,
     registerSourcesView(attest, context.extensionUri),
+    registerSourcesOffer(attest, context.workspaceState),
   );
   await started;
   return { statusBar: statusBar.state };

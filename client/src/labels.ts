@@ -83,3 +83,10 @@ export function workspaceSummary(result: { files: number; checked: number; open:
   if (result.sources) parts.push(`${plural(result.sources, 'source file')} left out (they are what drafts are checked against)`);
   return `${head}: ${parts.join('; ')}.`;
 }
+
+/** "Use the 12 files in sources/ and references.bib as Attest's sources?" */
+export function sourcesOfferQuestion(folderFiles: number, files: readonly string[]): string {
+  const parts = [...(folderFiles ? [`the ${plural(folderFiles, 'file')} in sources/`] : []), ...files];
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]!;
+  return `Use ${listed} as Attest's sources?`;
+}

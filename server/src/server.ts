@@ -117,7 +117,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Attest's own requests (server/src/protocol.ts), behind the client's commands and views.
   registerCheckFile(connection, library, settings, { docsUri, isAccepted });
   registerDocumentStatus(connection, analyses, library);
-  registerSources(connection, library, sourceProblems, () => settings.sourcesOrigin(libraryScope()));
+  registerSources(connection, library, sourceProblems, async () => {
+    await settings.forDocument(libraryScope());
+    return settings.sourcesOrigin(libraryScope());
+  });
   registerShowSource(connection, analyses, library);
   registerInsertCitation(connection, analyses);
   registerFactCheckReport(connection, analyses);

@@ -3,7 +3,7 @@
 // workspace check's summary and its exclude glob.
 import { describe, expect, it } from 'vitest';
 import { excludeGlob, expandBraces, isReport } from '../../client/src/excludes';
-import { checkedMessage, footnoteLabel, reportFileName, shorten, sourcePicks, statusText, statusTooltip, workspaceSummary } from '../../client/src/labels';
+import { checkedMessage, footnoteLabel, sourcesOfferQuestion, reportFileName, shorten, sourcePicks, statusText, statusTooltip, workspaceSummary } from '../../client/src/labels';
 import type { SourceInfo } from '../../server/src/protocol';
 
 describe('the status bar', () => {
@@ -101,5 +101,13 @@ describe('Check workspace', () => {
     expect(workspaceSummary(totals)).toBe('Attest checked 4 drafts (1 open in an editor): 20 claims, 3 disagree with a source; 7 problems in 2 files; 1 file not checked (too large or not UTF-8 text); 2 source files left out (they are what drafts are checked against).');
     expect(workspaceSummary({ ...totals, checked: 1, open: 0, skipped: 0, sources: 0 })).toBe('Attest checked 1 draft: 20 claims, 3 disagree with a source; 7 problems in 2 files.');
     expect(workspaceSummary({ ...totals, checked: 1, skipped: 0, cancelled: true })).toMatch(/^Attest: check cancelled after 1 of 5 drafts: /);
+  });
+});
+
+describe('the offer of the sources found in the workspace', () => {
+  it('names the files in sources/ and the reference files at the top', () => {
+    expect(sourcesOfferQuestion(12, [])).toBe("Use the 12 files in sources/ as Attest's sources?");
+    expect(sourcesOfferQuestion(1, ['references.bib'])).toBe("Use the 1 file in sources/ and references.bib as Attest's sources?");
+    expect(sourcesOfferQuestion(0, ['references.bib', 'zotero.json'])).toBe("Use references.bib and zotero.json as Attest's sources?");
   });
 });

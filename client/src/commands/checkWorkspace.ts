@@ -9,7 +9,7 @@
 // nothing from the workspace. So the command works the same in an untrusted workspace
 // (reading a draft runs nothing, and the server still ignores .attestrc.json there) and in a
 // virtual one, where the server could not read the files itself.
-import { commands, Disposable, languages, ProgressLocation, RelativePattern, window, workspace, type CancellationToken, type DiagnosticCollection, type TextDocument, type Uri } from 'vscode';
+import { commands, Disposable, languages, ProgressLocation, RelativePattern, TabInputText, window, workspace, type CancellationToken, type DiagnosticCollection, type TextDocument, type Uri } from 'vscode';
 import type { AttestClient } from '../attestClient';
 import { excludeGlob, isReport } from '../excludes';
 import { workspaceSummary } from '../labels';
@@ -80,6 +80,7 @@ async function checkWorkspace(attest: AttestClient, collection: DiagnosticCollec
     // The writer's sources (attest.sources) are what drafts are checked against, not drafts.
     const list = await attest.request(sourcesRequest, {});
     const sources = new Set([...list.sources, ...list.problems].flatMap((s) => (s.uri ? [s.uri] : [])));
+    const inTab = new Set(window.tabGroups.all.flatMap((group) => group.tabs.flatMap((tab) => (tab.input instanceof TabInputText ? [tab.input.uri.toString()] : []))));
     const found = new Map((await findDrafts(token)).map((uri) => [uri.toString(), uri]));
     for (const document of openDrafts()) found.set(document.uri.toString(), document.uri);
     const all = [...found.values()];
@@ -92,6 +93,7 @@ async function checkWorkspace(attest: AttestClient, collection: DiagnosticCollec
       progress.report({ message: `${i + 1} of ${files.length}: ${workspace.asRelativePath(uri)}`, increment: 100 / files.length });
       const open = openDocument(uri);
       if (!open) scope.add(uri.toString());
+      // The server has every document VS Code keeps open, in a tab or not, and publishes its diagnostics.
       const checked = open ? await checkOpen(attest, open, token) : await checkOne(attest, collection, uri, token);
       if (checked === 'source') {
         totals.files--;
@@ -103,7 +105,7 @@ async function checkWorkspace(attest: AttestClient, collection: DiagnosticCollec
         continue;
       }
       totals.checked++;
-      if (open) totals.open++;
+      if (open && inTab.has(uri.toString())) totals.open++;
       totals.claims += checked.claims;
       totals.disagree += checked.disagree;
       totals.problems += checked.problems;
@@ -136,7 +138,7 @@ function isOpen(uri: Uri): boolean {
   return openDocument(uri) !== undefined;
 }
 
-/** Markdown drafts open in an editor: untitled ones, and files in a workspace folder. */
+/** Markdown drafts VS Code has open (in an editor, or kept after one closed): untitled ones, and files in a workspace folder. */
 function openDrafts(): TextDocument[] {
   return workspace.textDocuments.filter((d) => d.languageId === 'markdown' && !isReport(d.uri.path) && (d.isUntitled || (d.uri.scheme !== 'output' && workspace.getWorkspaceFolder(d.uri) !== undefined)));
 }

@@ -10,9 +10,9 @@ import type { SourceLibrary } from '../library';
 import { sourcesChangedNotification, sourcesRequest, type SourceInfo, type SourceProblemInfo, type SourcesResult } from '../protocol';
 
 /** `problems`: every problem the library reported (it reports each once), kept by the caller; `sourcesSetting`: where attest.sources came from. */
-export function registerSources(connection: Connection, library: SourceLibrary, problems: readonly SourceProblem[], sourcesSetting: () => SourcesResult['sourcesSetting']): void {
-  connection.onRequest(sourcesRequest, (): SourcesResult => {
-    const origin = sourcesSetting();
+export function registerSources(connection: Connection, library: SourceLibrary, problems: readonly SourceProblem[], sourcesSetting: () => Promise<SourcesResult['sourcesSetting']>): void {
+  connection.onRequest(sourcesRequest, async (): Promise<SourcesResult> => {
+    const origin = await sourcesSetting();
     return { ...sourcesList(library.sources, problems, (file) => library.concerns(file), library.settingsProblems), ...(origin ? { sourcesSetting: origin } : {}) };
   });
   library.onDidChange(() => void connection.sendNotification(sourcesChangedNotification));
