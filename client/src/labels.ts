@@ -1,6 +1,6 @@
 // Texts the client shows: the status bar, the citation picker, the Sources view's items and
 // the report's file name. Pure, so they are unit-tested without VS Code.
-import type { DocumentStatusResult, SourceFootnoteInfo, SourceInfo, VerdictCounts } from '../../server/src/protocol';
+import type { DocumentStatusResult, SourceFootnoteInfo, SourceInfo, SourcesResult, VerdictCounts } from '../../server/src/protocol';
 
 type Status = NonNullable<DocumentStatusResult>;
 
@@ -89,4 +89,20 @@ export function sourcesOfferQuestion(folderFiles: number, files: readonly string
   const parts = [...(folderFiles ? [`the ${plural(folderFiles, 'file')} in sources/`] : []), ...files];
   const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]!;
   return `Use ${listed} as Attest's sources?`;
+}
+
+/** The status bar tooltip's line on the sources in use: "Checked against 2 bundled papers and 3 of your sources (attest.sources in .attestrc.json)." */
+export function sourcesInUse(list: SourcesResult): string {
+  const bundled = list.sources.filter((s) => s.bundled).length;
+  const own = list.sources.length - bundled;
+  const parts = [...(bundled ? [plural(bundled, 'bundled paper')] : []), ...(own ? [`${own} of your sources`] : [])];
+  if (!parts.length) return 'No sources in use: set attest.sources, or turn attest.bundledCorpus on.';
+  const origin = list.sourcesSetting ? ` (attest.sources in ${settingOrigin(list.sourcesSetting.origin)})` : '';
+  const hint = own ? '' : ' To add yours, set attest.sources or run "Attest: Use the sources in this workspace…".';
+  return `Checked against ${parts.join(' and ')}${origin}.${hint}`;
+}
+
+/** ".attestrc.json" for a path to one, else the origin as the server names it ("VS Code settings"). */
+export function settingOrigin(origin: string): string {
+  return /[\\/]\.attestrc\.json$/.test(origin) ? '.attestrc.json' : origin;
 }

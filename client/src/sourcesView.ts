@@ -4,7 +4,7 @@
 // server says the sources changed (attest/sourcesChanged).
 import { commands, Disposable, EventEmitter, Range, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window, type TreeDataProvider, type Event } from 'vscode';
 import type { AttestClient } from './attestClient';
-import { footnoteLabel } from './labels';
+import { footnoteLabel, settingOrigin } from './labels';
 import { sourcesChangedNotification, sourcesRequest, type SourceFootnoteInfo, type SourceInfo, type SourceProblemInfo, type SourcesResult } from '../../server/src/protocol';
 
 export type SourceNode =
@@ -122,11 +122,6 @@ export function sourceTreeItem(node: SourceNode): TreeItem {
       return item;
     }
   }
-}
-
-/** ".attestrc.json" for a path to one, else the origin as the server named it. */
-function settingOrigin(origin: string): string {
-  return /[\\/]\.attestrc\.json$/.test(origin) ? '.attestrc.json' : origin;
 }
 
 function problemLine(problem: SourceProblemInfo): string {

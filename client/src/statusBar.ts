@@ -1,11 +1,12 @@
 // The status bar item for the active Markdown file: "$(warning) Attest: 12 claims, 2 disagree",
 // its icon following the state, with the counts by verdict in its tooltip; for one of the
-// writer's sources, "Source: <title> (n passages)". A click opens the Problems panel. Counts
-// come from attest/documentStatus, asked again whenever the file's diagnostics change.
+// writer's sources, "Source: <title> (n passages)". The tooltip also says which sources are in
+// use. A click opens the Problems panel. Counts come from attest/documentStatus, asked again
+// whenever the file's diagnostics change.
 import { Disposable, EventEmitter, languages, StatusBarAlignment, window, type Event } from 'vscode';
 import type { AttestClient } from './attestClient';
-import { statusText, statusTooltip } from './labels';
-import { documentStatusRequest, sourcesChangedNotification } from '../../server/src/protocol';
+import { sourcesInUse, statusText, statusTooltip } from './labels';
+import { documentStatusRequest, sourcesChangedNotification, sourcesRequest } from '../../server/src/protocol';
 
 /** What the item shows, for the extension's API (tests read it). */
 export interface StatusBarState {
@@ -31,6 +32,12 @@ export function registerStatusBar(attest: AttestClient): { disposable: Disposabl
     } else item.hide();
     changed.fire();
   };
+  // Which sources are in use, asked when they change rather than on every update.
+  let sources: Promise<string | undefined> = Promise.resolve(undefined);
+  const askSources = (): void => {
+    sources = attest.request(sourcesRequest, {}).then(sourcesInUse, () => undefined);
+  };
+  askSources();
   let asked = 0;
   const update = async (): Promise<void> => {
     const document = window.activeTextEditor?.document;
@@ -40,9 +47,10 @@ export function registerStatusBar(attest: AttestClient): { disposable: Disposabl
       return;
     }
     const status = await attest.request(documentStatusRequest, { textDocument: { uri: attest.uri(document.uri) } }).catch(() => null);
+    const inUse = await sources;
     // An answer for an editor that is no longer active, or overtaken by a newer question, is dropped.
     if (request !== asked) return;
-    show(status ? { text: statusText(status), tooltip: statusTooltip(status) } : undefined);
+    show(status ? { text: statusText(status), tooltip: inUse && !status.source ? `${statusTooltip(status)}\n\n${inUse}` : statusTooltip(status) } : undefined);
   };
   void update();
   const state: StatusBarState = {
@@ -62,7 +70,10 @@ export function registerStatusBar(attest: AttestClient): { disposable: Disposabl
       const active = window.activeTextEditor?.document.uri.toString();
       if (active && uris.some((u) => u.toString() === active)) void update();
     }),
-    attest.onNotification(sourcesChangedNotification, () => void update()),
+    attest.onNotification(sourcesChangedNotification, () => {
+      askSources();
+      void update();
+    }),
   );
   return { disposable, state };
 }

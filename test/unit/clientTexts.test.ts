@@ -3,7 +3,7 @@
 // workspace check's summary and its exclude glob.
 import { describe, expect, it } from 'vitest';
 import { excludeGlob, expandBraces, isReport } from '../../client/src/excludes';
-import { checkedMessage, footnoteLabel, sourcesOfferQuestion, reportFileName, shorten, sourcePicks, statusText, statusTooltip, workspaceSummary } from '../../client/src/labels';
+import { checkedMessage, footnoteLabel, sourcesInUse, sourcesOfferQuestion, reportFileName, shorten, sourcePicks, statusText, statusTooltip, workspaceSummary } from '../../client/src/labels';
 import type { SourceInfo } from '../../server/src/protocol';
 
 describe('the status bar', () => {
@@ -25,6 +25,15 @@ describe('the status bar', () => {
     const source = { ...status, counts: { claims: 0, supported: 0, contradicted: 0, misquoted: 0, unsourced: 0 }, disagree: 0, source: { title: 'Gwadar Port Annual Report', passages: 1 } };
     expect(statusText(source)).toBe('$(book) Attest: Source: Gwadar Port Annual Report (1 passage)');
     expect(statusTooltip(source)).toBe('Gwadar Port Annual Report\n\nThis file is one of your sources (attest.sources): drafts are checked against it; it is not checked as a draft.');
+  });
+
+  it('says in the tooltip which sources are in use, and where attest.sources comes from', () => {
+    const source = (id: string, bundled: boolean): SourceInfo => ({ id, label: id, title: id, authors: [], reference: '', bundled, passages: 1, footnotes: [], problems: [] });
+    const bundled = [source('abbasi-2025', true), source('korybko-morozov-2020', true)];
+    expect(sourcesInUse({ sources: bundled, problems: [] })).toBe('Checked against 2 bundled papers. To add yours, set attest.sources or run "Attest: Use the sources in this workspace…".');
+    expect(sourcesInUse({ sources: [...bundled, source('gwadar', false)], problems: [], sourcesSetting: { origin: '/ws/.attestrc.json' } })).toBe('Checked against 2 bundled papers and 1 of your sources (attest.sources in .attestrc.json).');
+    expect(sourcesInUse({ sources: [source('gwadar', false)], problems: [], sourcesSetting: { origin: 'VS Code settings', overrides: '/ws/.attestrc.json' } })).toBe('Checked against 1 of your sources (attest.sources in VS Code settings).');
+    expect(sourcesInUse({ sources: [], problems: [] })).toBe('No sources in use: set attest.sources, or turn attest.bundledCorpus on.');
   });
 
   it('says what Check document found', () => {
