@@ -84,7 +84,8 @@ export class ServerSettings {
     const result = validateSettings(flat, base, 'Attest settings');
     result.problems.forEach((p) => this.report(p));
     const set = flat && typeof flat === 'object' && !Array.isArray(flat) ? Object.keys(flat).filter((k) => k !== 'severity' || Object.keys((flat as { severity: object }).severity).length) : [];
-    for (const key of set.filter((k) => rcKeys.includes(k))) {
+    // Severities merge check by check (the file's apply where the editor sets none), so only whole settings are told.
+    for (const key of set.filter((k) => k !== 'severity' && rcKeys.includes(k))) {
       this.note(`Attest: "${key}" is set both in ${editor} and in ${rc}; the value from ${editor} is used (${JSON.stringify(result.settings[key as keyof Settings])}).`);
     }
     if (set.includes('sources')) this.origins.set(uri, { origin: editor, ...(rc && rcKeys.includes('sources') ? { overrides: rc } : {}) });
