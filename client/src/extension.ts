@@ -11,11 +11,18 @@ import { registerFactCheckReport } from './commands/factCheckReport';
 import { registerInsertCitation } from './commands/insertCitation';
 import { registerShowSource } from './commands/showSource';
 import { registerSourcesView } from './sourcesView';
-import { registerStatusBar } from './statusBar';
+import { registerStatusBar, type StatusBarState } from './statusBar';
+import { configurationMiddleware } from './configuration';
+import { registerSourcesOffer } from './sourcesOffer';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What the extension gives other extensions (and its tests): what the status bar shows. */
+export interface AttestApi {
+  statusBar: StatusBarState;
+}
+
+export async function activate(context: ExtensionContext): Promise<AttestApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -30,15 +37,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: {
       configurationSection: 'attest',
-      // Source files and .attestrc.json: edits to them re-check open drafts without a restart.
-      fileEvents: [workspace.createFileSystemWatcher('**/*.{md,markdown,txt}'), workspace.createFileSystemWatcher('**/.attestrc.json')],
+      // Source files: edits to them re-check open drafts without a restart (the server watches .attestrc.json itself).
+      fileEvents: [workspace.createFileSystemWatcher('**/*.{md,markdown,txt}')],
     },
     initializationOptions: { trusted: workspace.isTrusted },
-    middleware: skipBundledSources(context.extensionUri),
+    middleware: { ...skipBundledSources(context.extensionUri), workspace: configurationMiddleware(settingKeys(context)) },
   };
   client = new LanguageClient('attest', 'Attest', serverOptions, clientOptions);
   const started = client.start();
   const attest = new AttestClient(client, started);
+  const statusBar = registerStatusBar(attest);
   context.subscriptions.push(
     client,
     registerCheckDocument(attest),
@@ -46,15 +54,23 @@ export async function activate(context: ExtensionContext): Promise<void> {
     registerInsertCitation(attest),
     registerShowSource(attest),
     registerFactCheckReport(attest),
-    registerStatusBar(attest),
+    statusBar.disposable,
     registerSourcesView(attest, context.extensionUri),
+    registerSourcesOffer(attest, context.workspaceState),
   );
   await started;
+  return { statusBar: statusBar.state };
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+/** The extension's settings, without the "attest." prefix. */
+function settingKeys(context: ExtensionContext): string[] {
+  const properties = (context.extension.packageJSON as { contributes?: { configuration?: { properties?: Record<string, unknown> } } }).contributes?.configuration?.properties ?? {};
+  return Object.keys(properties).map((key) => key.replace(/^attest\./, ''));
 }
 
 /**

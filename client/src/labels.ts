@@ -1,20 +1,38 @@
 // Texts the client shows: the status bar, the citation picker, the Sources view's items and
 // the report's file name. Pure, so they are unit-tested without VS Code.
-import type { DocumentStatusResult, SourceFootnoteInfo, SourceInfo, VerdictCounts } from '../../server/src/protocol';
+import type { DocumentStatusResult, SourceFootnoteInfo, SourceInfo, SourcesResult, VerdictCounts } from '../../server/src/protocol';
 
 type Status = NonNullable<DocumentStatusResult>;
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** "$(check) Attest: 12 claims, 2 disagree". */
+/**
+ * "$(warning) Attest: 12 claims, 2 disagree, 1 without a source": ✓ only when nothing
+ * disagrees and every claim has a source, ⚠ when a claim disagrees, ℹ when some only lack one.
+ * A source file says it is one.
+ */
 export function statusText(status: Status): string {
+  if (status.source) return `$(book) Attest: Source: ${shorten(status.source.title, 40)} (${plural(status.source.passages, 'passage')})`;
   if (status.skipped) return '$(circle-slash) Attest: not checked';
-  return `$(check) Attest: ${plural(status.counts.claims, 'claim')}, ${status.disagree} disagree`;
+  const { counts, disagree } = status;
+  const parts = [plural(counts.claims, 'claim'), ...(disagree ? [`${disagree} disagree`] : []), ...(counts.unsourced ? [`${counts.unsourced} without a source`] : [])];
+  const icon = disagree ? 'warning' : counts.unsourced ? 'info' : 'check';
+  return `$(${icon}) Attest: ${parts.join(', ')}`;
 }
 
 export function statusTooltip(status: Status): string {
+  if (status.source) return `${status.source.title}\n\nThis file is one of your sources (attest.sources): drafts are checked against it; it is not checked as a draft.`;
   if (status.skipped) return `${status.skipped}\n\nClick to open the Problems panel.`;
   return `Attest: claims in this draft by verdict\n\n${verdictLines(status.counts).join('\n')}\n\nClick to open the Problems panel.`;
+}
+
+/** What "Check document" found: "Checked brief.md: 2 disagree, 5 supported, 1 without a source". */
+export function checkedMessage(name: string, status: Status): string {
+  if (status.source) return `${name} is one of your sources (${status.source.title}, ${plural(status.source.passages, 'passage')}): drafts are checked against it; it is not checked as a draft.`;
+  if (status.skipped) return `Attest did not check ${name}: ${status.skipped}`;
+  const { counts, disagree } = status;
+  if (!counts.claims) return `Checked ${name}: no figures, dates or quotations to check.`;
+  return `Checked ${name}: ${disagree} disagree, ${counts.supported} supported, ${counts.unsourced} without a source.`;
 }
 
 export function verdictLines(counts: VerdictCounts): string[] {
@@ -57,9 +75,34 @@ export function reportFileName(draftName: string): string {
 }
 
 /** The summary after "Check workspace". */
-export function workspaceSummary(result: { files: number; checked: number; skipped: number; claims: number; disagree: number; problems: number; withProblems: number; cancelled: boolean }): string {
-  const head = result.cancelled ? `Attest: check cancelled after ${result.checked} of ${plural(result.files, 'draft')}` : `Attest checked ${plural(result.checked, 'draft')}`;
+export function workspaceSummary(result: { files: number; checked: number; open: number; skipped: number; sources: number; claims: number; disagree: number; problems: number; withProblems: number; cancelled: boolean }): string {
+  const drafts = `${plural(result.checked, 'draft')}${result.open ? ` (${result.open} open in an editor)` : ''}`;
+  const head = result.cancelled ? `Attest: check cancelled after ${result.checked} of ${plural(result.files, 'draft')}` : `Attest checked ${drafts}`;
   const parts = [`${plural(result.claims, 'claim')}, ${result.disagree} disagree with a source`, `${plural(result.problems, 'problem')} in ${plural(result.withProblems, 'file')}`];
   if (result.skipped) parts.push(`${plural(result.skipped, 'file')} not checked (too large or not UTF-8 text)`);
-  return `${head}: ${parts.join('; ')}. Drafts open in an editor are checked as you work.`;
+  if (result.sources) parts.push(`${plural(result.sources, 'source file')} left out (they are what drafts are checked against)`);
+  return `${head}: ${parts.join('; ')}.`;
+}
+
+/** "Use the 12 files in sources/ and references.bib as Attest's sources?" */
+export function sourcesOfferQuestion(folderFiles: number, files: readonly string[]): string {
+  const parts = [...(folderFiles ? [`the ${plural(folderFiles, 'file')} in sources/`] : []), ...files];
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]!;
+  return `Use ${listed} as Attest's sources?`;
+}
+
+/** The status bar tooltip's line on the sources in use: "Checked against 2 bundled papers and 3 of your sources (attest.sources in .attestrc.json)." */
+export function sourcesInUse(list: SourcesResult): string {
+  const bundled = list.sources.filter((s) => s.bundled).length;
+  const own = list.sources.length - bundled;
+  const parts = [...(bundled ? [plural(bundled, 'bundled paper')] : []), ...(own ? [`${own} of your sources`] : [])];
+  if (!parts.length) return 'No sources in use: set attest.sources, or turn attest.bundledCorpus on.';
+  const origin = list.sourcesSetting ? ` (attest.sources in ${settingOrigin(list.sourcesSetting.origin)})` : '';
+  const hint = own ? '' : ' To add yours, set attest.sources or run "Attest: Use the sources in this workspace…".';
+  return `Checked against ${parts.join(' and ')}${origin}.${hint}`;
+}
+
+/** ".attestrc.json" for a path to one, else the origin as the server names it ("VS Code settings"). */
+export function settingOrigin(origin: string): string {
+  return /[\\/]\.attestrc\.json$/.test(origin) ? '.attestrc.json' : origin;
 }

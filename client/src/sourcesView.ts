@@ -4,11 +4,11 @@
 // server says the sources changed (attest/sourcesChanged).
 import { commands, Disposable, EventEmitter, Range, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window, type TreeDataProvider, type Event } from 'vscode';
 import type { AttestClient } from './attestClient';
-import { footnoteLabel } from './labels';
+import { footnoteLabel, settingOrigin } from './labels';
 import { sourcesChangedNotification, sourcesRequest, type SourceFootnoteInfo, type SourceInfo, type SourceProblemInfo, type SourcesResult } from '../../server/src/protocol';
 
 export type SourceNode =
-  | { kind: 'group'; group: 'bundled' | 'workspace'; sources: SourceInfo[]; problems: SourceProblemInfo[] }
+  | { kind: 'group'; group: 'bundled' | 'workspace'; sources: SourceInfo[]; problems: SourceProblemInfo[]; setting?: SourcesResult['sourcesSetting'] }
   | { kind: 'source'; source: SourceInfo }
   | { kind: 'footnote'; source: SourceInfo; footnote: SourceFootnoteInfo }
   | { kind: 'problem'; problem: SourceProblemInfo }
@@ -46,7 +46,7 @@ export class SourcesProvider implements TreeDataProvider<SourceNode> {
       const bundledProblem = (p: SourceProblemInfo): boolean => Boolean(p.uri?.startsWith(`${this.extensionUri.toString()}/`));
       return [
         { kind: 'group', group: 'bundled', sources: list.sources.filter((s) => s.bundled), problems: list.problems.filter(bundledProblem) },
-        { kind: 'group', group: 'workspace', sources: list.sources.filter((s) => !s.bundled), problems: list.problems.filter((p) => !bundledProblem(p)) },
+        { kind: 'group', group: 'workspace', sources: list.sources.filter((s) => !s.bundled), problems: list.problems.filter((p) => !bundledProblem(p)), ...(list.sourcesSetting ? { setting: list.sourcesSetting } : {}) },
       ];
     }
     switch (node.kind) {
@@ -72,7 +72,8 @@ export function sourceTreeItem(node: SourceNode): TreeItem {
     case 'group': {
       const item = new TreeItem(node.group === 'bundled' ? 'Bundled' : 'Workspace', TreeItemCollapsibleState.Expanded);
       item.id = `group:${node.group}`;
-      item.description = `${node.sources.length}${node.problems.length ? `, ${node.problems.length} not used` : ''}`;
+      item.description = `${node.sources.length}${node.problems.length ? `, ${node.problems.length} not used` : ''}${node.setting ? ` · ${settingOrigin(node.setting.origin)}` : ''}`;
+      if (node.setting) item.tooltip = `Chosen by attest.sources in ${node.setting.origin}${node.setting.overrides ? `, used over ${node.setting.overrides}, which sets it too` : ''}.`;
       item.contextValue = 'attestSourceGroup';
       return item;
     }
@@ -81,10 +82,11 @@ export function sourceTreeItem(node: SourceNode): TreeItem {
       const item = new TreeItem(source.label, source.footnotes.length ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None);
       item.id = `source:${source.id}`;
       const errors = source.problems.filter((p) => p.severity === 'error');
-      const problem = errors[0] ?? source.problems[0];
+      // Information (a bundled paper's own flaws) is in the tooltip only: the source is fine to use.
+      const problem = errors[0] ?? source.problems.find((p) => p.severity === 'warning');
       item.description = errors[0] ? errors[0].message : source.title;
       item.tooltip = [source.title, source.reference, source.url, `${source.passages} passages, ${source.footnotes.length} footnotes`, ...source.problems.map(problemLine)].filter(Boolean).join('\n\n');
-      item.iconPath = !problem ? new ThemeIcon('book') : problemIcon(errors.length ? 'error' : 'warning');
+      item.iconPath = !problem ? new ThemeIcon('book') : problemIcon(problem.severity);
       item.contextValue = problem ? 'attestSourceWithProblems' : 'attestSource';
       item.command = { command: 'attest.openSourceLocation', title: 'Open the source', arguments: [{ sourceId: source.id }] };
       return item;
@@ -94,7 +96,7 @@ export function sourceTreeItem(node: SourceNode): TreeItem {
       const item = new TreeItem(footnoteLabel(footnote), TreeItemCollapsibleState.None);
       item.id = `footnote:${source.id}:${footnote.label}`;
       item.tooltip = [footnote.title, footnote.url].filter(Boolean).join('\n');
-      item.iconPath = footnote.missing ? problemIcon('warning') : new ThemeIcon(footnote.url ? 'link' : 'note');
+      item.iconPath = footnote.missing ? problemIcon(source.bundled ? 'information' : 'warning') : new ThemeIcon(footnote.url ? 'link' : 'note');
       item.contextValue = 'attestFootnote';
       item.command = { command: 'attest.openSourceLocation', title: 'Open the passage citing this footnote', arguments: [{ sourceId: source.id, footnote: footnote.label }] };
       return item;
@@ -123,10 +125,12 @@ export function sourceTreeItem(node: SourceNode): TreeItem {
 }
 
 function problemLine(problem: SourceProblemInfo): string {
-  return `${problem.severity === 'error' ? 'Error' : 'Warning'}: ${problem.file}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.message}`;
+  const kind = { error: 'Error', warning: 'Warning', information: 'Note' }[problem.severity];
+  return `${kind}: ${problem.file}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.message}`;
 }
 
-function problemIcon(severity: 'error' | 'warning'): ThemeIcon {
+function problemIcon(severity: SourceProblemInfo['severity']): ThemeIcon {
+  if (severity === 'information') return new ThemeIcon('info');
   return severity === 'error' ? new ThemeIcon('error', new ThemeColor('list.errorForeground')) : new ThemeIcon('warning', new ThemeColor('list.warningForeground'));
 }
 

@@ -87,8 +87,9 @@ export class Analyses {
     const { checker } = entry;
     const settings = await this.settings.forDocument(document.uri);
     const empty = (skipped?: string): DocumentAnalysis => ({ document, settings, checker, ...(skipped ? { skipped } : {}), analysis: { draft: parseDraft(''), verdicts: [], findings: [] } });
-    // One of the writer's sources, opened to read: it is evidence, not a draft.
+    // One of the writer's sources, opened to read: it is evidence, not a draft (known once the sources have loaded).
     const file = fileOf(document.uri);
+    if (file) await this.library.configured;
     if (file && this.library.concerns(file)) return empty();
     const text = document.getText();
     const size = Buffer.byteLength(text, 'utf8');

@@ -45,6 +45,9 @@ export class SourceLibrary {
   private currentSettingsProblems: SourceProblem[] = [];
   private warnedConfig: string | undefined;
   private readonly changeListeners: (() => void)[] = [];
+  private markConfigured!: () => void;
+  /** Settles once the first configuration has loaded: until then, which files are sources is not known. */
+  readonly configured = new Promise<void>((resolve) => (this.markConfigured = resolve));
 
   constructor(private readonly options: LibraryOptions) {
     // At start the bundled corpus comes from its prebuilt index: nothing to re-analyse.
@@ -78,6 +81,14 @@ export class SourceLibrary {
   /** Loads the configured sources; a newer call supersedes an older one still running. */
   async configure(config: LibraryConfig): Promise<void> {
     const generation = ++this.generation;
+    try {
+      await this.load(config, generation);
+    } finally {
+      if (generation === this.generation) this.markConfigured();
+    }
+  }
+
+  private async load(config: LibraryConfig, generation: number): Promise<void> {
     const resolved = (setting: string): string[] => config.roots.map((root) => path.resolve(root, setting));
     const patterns = config.sources.flatMap(resolved);
     const search = await searchSourceFiles(config.roots[0] ?? process.cwd(), patterns);

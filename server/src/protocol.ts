@@ -32,6 +32,13 @@ export interface WireDiagnostic {
   relatedInformation?: { location: { uri: string; range: Range }; message: string }[];
 }
 
+/** A file that is one of the writer's sources: it is checked against, never checked as a draft. */
+export interface SourceFileInfo {
+  /** The source's title, or the file's name when it could not be used. */
+  title: string;
+  passages: number;
+}
+
 /** Claims of a draft by verdict. */
 export interface VerdictCounts {
   claims: number;
@@ -58,6 +65,8 @@ export interface CheckFileResult {
   counts: VerdictCounts;
   /** Why the file was not checked (too large, or the check failed). */
   skipped?: string;
+  /** Set when the file is one of the writer's sources: then it was not checked. */
+  source?: SourceFileInfo;
 }
 
 // ---------------------------------------------------------------------------
@@ -77,6 +86,8 @@ export type DocumentStatusResult = {
   /** Contradicted plus misquoted claims. */
   disagree: number;
   skipped?: string;
+  /** Set when the document is one of the writer's sources: then it is not checked. */
+  source?: SourceFileInfo;
 } | null;
 
 // ---------------------------------------------------------------------------
@@ -95,8 +106,11 @@ export interface SourceProblemInfo {
   /** 0-based line, when known. */
   line?: number;
   message: string;
-  /** "error": the file is not used, or its metadata is wrong; "warning": it is used, with a flaw. */
-  severity: 'error' | 'warning';
+  /**
+   * "error": the file is not used, or its metadata is wrong; "warning": it is used, with a flaw
+   * the writer can fix; "information": a flaw of a bundled paper, which the writer cannot fix.
+   */
+  severity: 'error' | 'warning' | 'information';
 }
 
 export interface SourceFootnoteInfo {
@@ -130,6 +144,13 @@ export interface SourceInfo {
 
 export interface SourcesResult {
   sources: SourceInfo[];
+  /** Where the setting that picks the writer's sources comes from, when it is set. */
+  sourcesSetting?: {
+    /** "VS Code settings", "the editor's settings", or the path of the .attestrc.json. */
+    origin: string;
+    /** The .attestrc.json that sets it too, and is overridden. */
+    overrides?: string;
+  };
   /** Source files that could not be used at all (unreadable, binary, duplicate id, …). */
   problems: SourceProblemInfo[];
 }

@@ -1,7 +1,7 @@
 // Wires the language server: capabilities, documents with incremental sync, settings,
 // the source library, the shared per-version analyses, and one registration per feature.
 import * as path from 'node:path';
-import { CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { Analyses } from './analyses';
@@ -71,11 +71,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const analyses = new Analyses(documents, library, settings);
   let roots: string[] = [];
   let accepted = new AcceptedClaims(undefined);
+  let watchesFiles = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings.supportsConfiguration = Boolean(params.capabilities?.workspace?.configuration);
-    settings.trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
-    roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).flatMap((f) => fileOf(f.uri) ?? []);
+    const init = params.initializationOptions as { trusted?: boolean; attest?: unknown } | undefined;
+    settings.trusted = init?.trusted !== false;
+    if (init?.attest !== undefined) settings.push(init.attest);
+    watchesFiles = Boolean(params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    roots = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).flatMap((f) => (fileOf(f.uri) ? [path.resolve(fileOf(f.uri)!)] : []));
+    settings.roots = roots;
     accepted = new AcceptedClaims(settings.trusted ? roots[0] : undefined);
     return {
       capabilities: {
@@ -112,17 +117,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerDocumentLinks(connection, analyses);
   // Attest's own requests (server/src/protocol.ts), behind the client's commands and views.
   registerCheckFile(connection, library, settings, { docsUri, isAccepted });
-  registerDocumentStatus(connection, analyses);
-  registerSources(connection, library, sourceProblems);
+  registerDocumentStatus(connection, analyses, library);
+  registerSources(connection, library, sourceProblems, async () => {
+    await settings.forDocument(libraryScope());
+    return settings.sourcesOrigin(libraryScope());
+  });
   registerShowSource(connection, analyses, library);
   registerInsertCitation(connection, analyses);
   registerFactCheckReport(connection, analyses);
 
+  // The library's settings are the first workspace folder's.
+  const libraryScope = (): string => (roots[0] ? URI.file(roots[0]).toString() : 'file:///');
   // Reference libraries named by the open drafts' `bibliography:` front matter, as pandoc reads it.
   const draftLibraries = new OpenDraftLibraries();
   const configureLibrary = async (): Promise<void> => {
-    const scope = roots[0] ? URI.file(roots[0]).toString() : 'file:///';
-    const current = await settings.forDocument(scope);
+    const current = await settings.forDocument(libraryScope());
     // Without a folder on disk (a virtual workspace, a lone file) relative source folders mean nothing.
     const sources = [...(roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s))), ...draftLibraries.files];
     await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources });
@@ -155,9 +164,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     initialized = true;
     for (const show of waitingProblems.splice(0)) show();
     if (settings.supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'attest' });
+    // An edited .attestrc.json applies without a restart, in any editor that can watch files for the server.
+    if (watchesFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.attestrc.json' }] });
     void configureLibrary();
   });
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration(({ settings: changed }) => {
+    // Without workspace/configuration, the notification carries the settings themselves.
+    const pushed = (changed as { attest?: unknown } | null | undefined)?.attest;
+    if (!settings.supportsConfiguration && pushed !== undefined) settings.push(pushed);
     settings.forget();
     void configureLibrary();
   });

@@ -1,19 +1,37 @@
-// Settings as the server sees them: VS Code's `attest.*` configuration for a document,
-// over the nearest .attestrc.json (in trusted workspaces), validated field by field.
-// A problem with a value is reported once; the default is used meanwhile.
+// Settings as the server sees them: the client's `attest` settings for a document, over the
+// .attestrc.json that applies to it (in trusted workspaces), over the defaults, validated
+// field by field. The client's settings come from workspace/configuration when it answers
+// that, else from initializationOptions.attest and then workspace/didChangeConfiguration's
+// settings.attest (Neovim 0.7, other editors without workspace/configuration). A problem with
+// a value is reported once; the default is used meanwhile. A setting made in both places is
+// logged once, saying which one is used.
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import * as path from 'node:path';
-import { defaultSettings, findRcFile, readRcFile, validateSettings, type Settings } from './settings';
+import { defaultSettings, rcFileFor, readRcFile, validateSettings, type Settings } from './settings';
 import { tellWriter } from './messages';
+
+/** Where the setting that picks the sources came from, for the Sources view. */
+export interface SourcesOrigin {
+  /** "VS Code settings", "the editor's settings", or the .attestrc.json's path. */
+  origin: string;
+  /** Set in the .attestrc.json too, whose value is not used. */
+  overrides?: string;
+}
 
 export class ServerSettings {
   private readonly cache = new Map<string, Promise<Settings>>();
   private readonly reported = new Set<string>();
-  /** False when the client cannot answer workspace/configuration (then defaults and .attestrc.json apply). */
+  private readonly noted = new Set<string>();
+  private readonly origins = new Map<string, SourcesOrigin>();
+  /** False when the client cannot answer workspace/configuration (then its pushed settings apply). */
   supportsConfiguration = false;
   /** In an untrusted workspace, files the workspace supplies (.attestrc.json) are not read. */
   trusted = true;
+  /** Workspace folders on disk: their own .attestrc.json applies to them. */
+  roots: string[] = [];
+  /** The `attest` settings a client without workspace/configuration sent. */
+  private pushed: unknown;
 
   constructor(private readonly connection: Connection) {}
 
@@ -31,26 +49,48 @@ export class ServerSettings {
     else this.cache.clear();
   }
 
+  /** Settings pushed by a client without workspace/configuration (initializationOptions.attest, didChangeConfiguration's settings.attest). */
+  push(raw: unknown): void {
+    this.pushed = raw;
+    this.forget();
+  }
+
+  /** Where the `sources` setting for a document came from, once its settings are loaded; undefined when it is not set. */
+  sourcesOrigin(uri: string): SourcesOrigin | undefined {
+    return this.origins.get(uri);
+  }
+
   private async load(uri: string): Promise<Settings> {
     let base: Settings = defaultSettings;
+    let rcKeys: string[] = [];
     const file = fileOf(uri);
-    if (file && this.trusted) {
-      const rc = findRcFile(path.dirname(file));
-      if (rc) {
-        const read = readRcFile(rc);
-        base = read.settings;
-        read.problems.forEach((p) => this.report(p));
+    const rc = file && this.trusted ? rcFileFor(file, this.roots.includes(path.resolve(file))) : undefined;
+    if (rc) {
+      const read = readRcFile(rc);
+      base = read.settings;
+      rcKeys = read.keys;
+      read.problems.forEach((p) => this.report(p));
+    }
+    const editor = this.supportsConfiguration ? 'VS Code settings' : "the editor's settings";
+    let raw: unknown = this.pushed;
+    if (this.supportsConfiguration) {
+      try {
+        raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'attest' });
+      } catch {
+        raw = undefined;
       }
     }
-    if (!this.supportsConfiguration) return base;
-    let raw: unknown;
-    try {
-      raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'attest' });
-    } catch {
-      return base;
-    }
-    const result = validateSettings(flattenSeverity(raw), base, 'Attest settings');
+    const flat = flattenSeverity(raw);
+    const result = validateSettings(flat, base, 'Attest settings');
     result.problems.forEach((p) => this.report(p));
+    const set = flat && typeof flat === 'object' && !Array.isArray(flat) ? Object.keys(flat).filter((k) => k !== 'severity' || Object.keys((flat as { severity: object }).severity).length) : [];
+    // Severities merge check by check (the file's apply where the editor sets none), so only whole settings are told.
+    for (const key of set.filter((k) => k !== 'severity' && rcKeys.includes(k))) {
+      this.note(`Attest: "${key}" is set both in ${editor} and in ${rc}; the value from ${editor} is used (${JSON.stringify(result.settings[key as keyof Settings])}).`);
+    }
+    if (set.includes('sources')) this.origins.set(uri, { origin: editor, ...(rc && rcKeys.includes('sources') ? { overrides: rc } : {}) });
+    else if (rc && rcKeys.includes('sources')) this.origins.set(uri, { origin: rc });
+    else this.origins.delete(uri);
     return result.settings;
   }
 
@@ -58,6 +98,13 @@ export class ServerSettings {
     if (this.reported.has(problem)) return;
     this.reported.add(problem);
     tellWriter(this.connection, 'warning', problem);
+  }
+
+  /** For the log, once: nothing is wrong. */
+  private note(line: string): void {
+    if (this.noted.has(line)) return;
+    this.noted.add(line);
+    this.connection.console.info(line);
   }
 }
 

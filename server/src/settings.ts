@@ -106,18 +106,24 @@ export function findRcFile(dir: string): string | undefined {
   }
 }
 
-/** Reads and validates an `.attestrc.json`; its `sources` become absolute, relative to the file. */
-export function readRcFile(file: string, base: Settings = defaultSettings): Validated {
+/** The `.attestrc.json` that applies to a file: the nearest at or above its folder (a folder's own first). */
+export function rcFileFor(file: string, isFolder: boolean): string | undefined {
+  return findRcFile(isFolder ? file : path.dirname(file));
+}
+
+/** Reads and validates an `.attestrc.json`; its `sources` become absolute, relative to the file. `keys`: the settings it sets. */
+export function readRcFile(file: string, base: Settings = defaultSettings): Validated & { keys: string[] } {
   let raw: unknown;
   try {
     // Editors on Windows often start a UTF-8 file with a byte order mark, which JSON.parse refuses.
     raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { settings: { ...base }, problems: [`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)}); ignored.`] };
+    return { settings: { ...base }, problems: [`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)}); ignored.`], keys: [] };
   }
   const result = validateSettings(raw, base, file);
   if (raw && typeof raw === 'object' && 'sources' in raw) result.settings.sources = result.settings.sources.map((s) => path.resolve(path.dirname(file), s));
-  return result;
+  const keys = raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw).filter((k) => settingNames.includes(k)) : [];
+  return { ...result, keys };
 }
 
 /** The candidate a mistyped name most likely meant: a different case, or one or two edits away. */

@@ -27,7 +27,13 @@ interface Waiter {
   resolve(params: PublishDiagnosticsParams): void;
 }
 
-async function connect(connection: MessageConnection, rootUri: string | null, settings: Record<string, unknown>, onClose: () => void): Promise<TestClient> {
+/** How the test client presents itself: `configuration: false` is a client without workspace/configuration (Neovim 0.7). */
+export interface ClientOptions {
+  configuration?: boolean;
+  initializationOptions?: unknown;
+}
+
+async function connect(connection: MessageConnection, rootUri: string | null, settings: Record<string, unknown>, onClose: () => void, client: ClientOptions = {}): Promise<TestClient> {
   const waiters: Waiter[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     for (let i = waiters.length - 1; i >= 0; i--) {
@@ -47,7 +53,8 @@ async function connect(connection: MessageConnection, rootUri: string | null, se
     processId: process.pid,
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: { workspace: { configuration: client.configuration ?? true, didChangeConfiguration: { dynamicRegistration: client.configuration ?? true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    ...(client.initializationOptions !== undefined ? { initializationOptions: client.initializationOptions } : {}),
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});
   const diagnostics = (uri: string, version?: number | null): Promise<PublishDiagnosticsParams> => new Promise((resolve) => waiters.push({ uri, version, resolve }));
@@ -75,14 +82,14 @@ async function connect(connection: MessageConnection, rootUri: string | null, se
 }
 
 /** The server in this process, over a pair of in-memory streams. */
-export async function startInProcess(options: { rootUri?: string; settings?: Record<string, unknown>; server?: ServerOptions } = {}): Promise<TestClient> {
+export async function startInProcess(options: { rootUri?: string; settings?: Record<string, unknown>; server?: ServerOptions; client?: ClientOptions } = {}): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
   startServer(serverConnection, { distDir, debounceMs: 0, ...options.server });
   serverConnection.listen();
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  return connect(client, options.rootUri ?? null, options.settings ?? {}, () => serverConnection.dispose());
+  return connect(client, options.rootUri ?? null, options.settings ?? {}, () => serverConnection.dispose(), options.client);
 }
 
 /** The bundled server as other editors start it: `node dist/server.js --stdio`. */

@@ -3,15 +3,44 @@
 // workspace check's summary and its exclude glob.
 import { describe, expect, it } from 'vitest';
 import { excludeGlob, expandBraces, isReport } from '../../client/src/excludes';
-import { footnoteLabel, reportFileName, shorten, sourcePicks, statusText, statusTooltip, workspaceSummary } from '../../client/src/labels';
+import { checkedMessage, footnoteLabel, sourcesInUse, sourcesOfferQuestion, reportFileName, shorten, sourcePicks, statusText, statusTooltip, workspaceSummary } from '../../client/src/labels';
 import type { SourceInfo } from '../../server/src/protocol';
 
 describe('the status bar', () => {
   const status = { uri: 'file:///d.md', version: 3, counts: { claims: 12, supported: 9, contradicted: 1, misquoted: 1, unsourced: 1 }, disagree: 2 };
 
-  it('counts the claims and those that disagree with a source', () => {
-    expect(statusText(status)).toBe('$(check) Attest: 12 claims, 2 disagree');
-    expect(statusText({ ...status, counts: { ...status.counts, claims: 1 }, disagree: 0 })).toBe('$(check) Attest: 1 claim, 0 disagree');
+  it('counts the claims, with a warning icon when some disagree with a source', () => {
+    expect(statusText(status)).toBe('$(warning) Attest: 12 claims, 2 disagree, 1 without a source');
+    expect(statusText({ ...status, counts: { ...status.counts, unsourced: 0 } })).toBe('$(warning) Attest: 12 claims, 2 disagree');
+  });
+
+  it('shows a check only when nothing disagrees and every claim has a source, and information when some lack one', () => {
+    const none = { claims: 0, supported: 0, contradicted: 0, misquoted: 0, unsourced: 0 };
+    expect(statusText({ ...status, counts: { ...none, claims: 1, supported: 1 }, disagree: 0 })).toBe('$(check) Attest: 1 claim');
+    expect(statusText({ ...status, counts: { ...none, claims: 3, supported: 2, unsourced: 1 }, disagree: 0 })).toBe('$(info) Attest: 3 claims, 1 without a source');
+    expect(statusText({ ...status, counts: none, disagree: 0 })).toBe('$(check) Attest: 0 claims');
+  });
+
+  it('says a source file is a source, with its title and passages', () => {
+    const source = { ...status, counts: { claims: 0, supported: 0, contradicted: 0, misquoted: 0, unsourced: 0 }, disagree: 0, source: { title: 'Gwadar Port Annual Report', passages: 1 } };
+    expect(statusText(source)).toBe('$(book) Attest: Source: Gwadar Port Annual Report (1 passage)');
+    expect(statusTooltip(source)).toBe('Gwadar Port Annual Report\n\nThis file is one of your sources (attest.sources): drafts are checked against it; it is not checked as a draft.');
+  });
+
+  it('says in the tooltip which sources are in use, and where attest.sources comes from', () => {
+    const source = (id: string, bundled: boolean): SourceInfo => ({ id, label: id, title: id, authors: [], reference: '', bundled, passages: 1, footnotes: [], problems: [] });
+    const bundled = [source('abbasi-2025', true), source('korybko-morozov-2020', true)];
+    expect(sourcesInUse({ sources: bundled, problems: [] })).toBe('Checked against 2 bundled papers. To add yours, set attest.sources or run "Attest: Use the sources in this workspace…".');
+    expect(sourcesInUse({ sources: [...bundled, source('gwadar', false)], problems: [], sourcesSetting: { origin: '/ws/.attestrc.json' } })).toBe('Checked against 2 bundled papers and 1 of your sources (attest.sources in .attestrc.json).');
+    expect(sourcesInUse({ sources: [source('gwadar', false)], problems: [], sourcesSetting: { origin: 'VS Code settings', overrides: '/ws/.attestrc.json' } })).toBe('Checked against 1 of your sources (attest.sources in VS Code settings).');
+    expect(sourcesInUse({ sources: [], problems: [] })).toBe('No sources in use: set attest.sources, or turn attest.bundledCorpus on.');
+  });
+
+  it('says what Check document found', () => {
+    expect(checkedMessage('brief.md', status)).toBe('Checked brief.md: 2 disagree, 9 supported, 1 without a source.');
+    expect(checkedMessage('empty.md', { ...status, counts: { claims: 0, supported: 0, contradicted: 0, misquoted: 0, unsourced: 0 }, disagree: 0 })).toBe('Checked empty.md: no figures, dates or quotations to check.');
+    expect(checkedMessage('gwadar.md', { ...status, source: { title: 'Gwadar Port Annual Report', passages: 2 } })).toBe('gwadar.md is one of your sources (Gwadar Port Annual Report, 2 passages): drafts are checked against it; it is not checked as a draft.');
+    expect(checkedMessage('huge.md', { ...status, skipped: 'It is 3.0 MB, over the attest.maxFileSize setting (2.0 MB).' })).toBe('Attest did not check huge.md: It is 3.0 MB, over the attest.maxFileSize setting (2.0 MB).');
   });
 
   it('gives the counts by verdict in the tooltip', () => {
@@ -77,8 +106,17 @@ describe('Check workspace', () => {
   });
 
   it('sums up what it checked', () => {
-    const totals = { files: 5, checked: 4, skipped: 1, claims: 20, disagree: 3, problems: 7, withProblems: 2, cancelled: false };
-    expect(workspaceSummary(totals)).toBe('Attest checked 4 drafts: 20 claims, 3 disagree with a source; 7 problems in 2 files; 1 file not checked (too large or not UTF-8 text). Drafts open in an editor are checked as you work.');
+    const totals = { files: 5, checked: 4, open: 1, skipped: 1, sources: 2, claims: 20, disagree: 3, problems: 7, withProblems: 2, cancelled: false };
+    expect(workspaceSummary(totals)).toBe('Attest checked 4 drafts (1 open in an editor): 20 claims, 3 disagree with a source; 7 problems in 2 files; 1 file not checked (too large or not UTF-8 text); 2 source files left out (they are what drafts are checked against).');
+    expect(workspaceSummary({ ...totals, checked: 1, open: 0, skipped: 0, sources: 0 })).toBe('Attest checked 1 draft: 20 claims, 3 disagree with a source; 7 problems in 2 files.');
     expect(workspaceSummary({ ...totals, checked: 1, skipped: 0, cancelled: true })).toMatch(/^Attest: check cancelled after 1 of 5 drafts: /);
+  });
+});
+
+describe('the offer of the sources found in the workspace', () => {
+  it('names the files in sources/ and the reference files at the top', () => {
+    expect(sourcesOfferQuestion(12, [])).toBe("Use the 12 files in sources/ as Attest's sources?");
+    expect(sourcesOfferQuestion(1, ['references.bib'])).toBe("Use the 1 file in sources/ and references.bib as Attest's sources?");
+    expect(sourcesOfferQuestion(0, ['references.bib', 'zotero.json'])).toBe("Use references.bib and zotero.json as Attest's sources?");
   });
 });

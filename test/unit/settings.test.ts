@@ -62,7 +62,7 @@ describe('.attestrc.json', () => {
   it('reads a file that starts with a byte order mark, as Windows editors write it', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'attest-rc-'));
     writeFileSync(path.join(root, '.attestrc.json'), '\uFEFF' + JSON.stringify({ checkOn: 'save' }));
-    expect(readRcFile(path.join(root, '.attestrc.json'))).toEqual({ settings: { ...defaultSettings, checkOn: 'save' }, problems: [] });
+    expect(readRcFile(path.join(root, '.attestrc.json'))).toEqual({ settings: { ...defaultSettings, checkOn: 'save' }, problems: [], keys: ['checkOn'] });
   });
 
   it('reports a file that is not JSON and keeps the defaults', () => {

@@ -131,9 +131,9 @@ describe('sourcesList', () => {
     });
   });
 
-  it('marks a misread source as an error and a lesser flaw as a warning', () => {
+  it('marks a misread source as an error, and a flaw of a bundled paper, which the writer cannot fix, as information', () => {
     expect(list.sources[2]!.problems).toEqual([{ uri: 'file:///ws/sources/yaml.md', file: '/ws/sources/yaml.md', line: 2, message: 'The front matter is not valid YAML.', severity: 'error' }]);
-    expect(list.sources[0]!.problems).toEqual([{ file: 'corpus/bundled.md', message: 'bundled-2019: footnote 9 cited but not defined.', severity: 'warning' }]);
+    expect(list.sources[0]!.problems).toEqual([{ file: 'corpus/bundled.md', message: 'bundled-2019: footnote 9 cited but not defined.', severity: 'information' }]);
   });
 
   it('keeps the problems of files not used, once each, while the library still looks at them', () => {

@@ -6,7 +6,7 @@ import type { Corpus } from '../core/retrieval/corpus';
 import { assembleCorpus } from '../corpus/assemble';
 import { findSourceFiles, loadBundledCorpus, loadBundledSources, loadSourceFiles } from '../corpus/loader';
 import { quotedIds, sourcesListed, unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from '../corpus/sourceSettings';
-import { defaultSettings, findRcFile, readRcFile, type Settings } from '../settings';
+import { defaultSettings, rcFileFor, readRcFile, type Settings } from '../settings';
 import type { Source } from '../core/types';
 
 export interface CorpusOptions {
@@ -26,7 +26,7 @@ export interface CliCorpus {
 
 export async function loadCliCorpus(options: CorpusOptions): Promise<CliCorpus> {
   const warnings: string[] = [];
-  const rc = findRcFile(process.cwd());
+  const rc = rcFileFor(process.cwd(), true);
   let settings = defaultSettings;
   if (rc) {
     const read = readRcFile(rc);

@@ -1,5 +1,6 @@
 // attest/checkFile: checks a draft that is not open, from the text the client read, for
-// "Attest: Check workspace". Same checker, settings and diagnostics as an open draft.
+// "Attest: Check workspace". Same checker, settings and diagnostics as an open draft; one of
+// the writer's sources is not checked, and said to be a source.
 import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from '../analyses';
@@ -10,6 +11,7 @@ import { countVerdicts } from '../reportMarkdown';
 import type { ServerSettings } from '../serverSettings';
 import { toDiagnostics, type DiagnosticsOptions } from './diagnostics';
 import { requireParams } from '../params';
+import { sourceFile } from './documentStatus';
 
 export type CheckFileOptions = Pick<DiagnosticsOptions, 'docsUri' | 'isAccepted'>;
 
@@ -17,6 +19,9 @@ export function registerCheckFile(connection: Connection, library: SourceLibrary
   connection.onRequest(checkFileRequest, async (params: CheckFileParams): Promise<CheckFileResult> => {
     requireParams(checkFileRequest, params, { strings: ['uri', 'text'] });
     const { uri, text } = params;
+    // The writer's sources are what drafts are checked against, not drafts.
+    const source = sourceFile(library, uri);
+    if (source) return { diagnostics: [], counts: countVerdicts([]), source };
     const result = await analyseText(uri, text, library, settings);
     // Quick-fix data is for open drafts only (the server answers code actions for those).
     const diagnostics = result.skipped ? [] : toDiagnostics(result, options).map(({ data: _data, ...d }) => d);

@@ -1,17 +1,31 @@
-// attest/documentStatus: how many claims an open draft has, by verdict (the status bar).
+// attest/documentStatus: how many claims an open draft has, by verdict (the status bar); for
+// one of the writer's sources, that it is a source, its title and passages.
+import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
-import { documentStatusRequest, type DocumentStatusParams, type DocumentStatusResult } from '../protocol';
+import type { SourceLibrary } from '../library';
+import { documentStatusRequest, type DocumentStatusParams, type DocumentStatusResult, type SourceFileInfo } from '../protocol';
 import { countVerdicts } from '../reportMarkdown';
 import { requireParams } from '../params';
+import { fileOf } from '../serverSettings';
 
-export function registerDocumentStatus(connection: Connection, analyses: Analyses): void {
+export function registerDocumentStatus(connection: Connection, analyses: Analyses, library: SourceLibrary): void {
   connection.onRequest(documentStatusRequest, async (params: DocumentStatusParams, token): Promise<DocumentStatusResult> => {
     requireParams(documentStatusRequest, params, { textDocument: true });
     const { textDocument } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
     const counts = countVerdicts(result.analysis.verdicts);
-    return { uri: textDocument.uri, version: result.document.version, counts, disagree: counts.contradicted + counts.misquoted, ...(result.skipped ? { skipped: result.skipped } : {}) };
+    const source = sourceFile(library, textDocument.uri);
+    return { uri: textDocument.uri, version: result.document.version, counts, disagree: counts.contradicted + counts.misquoted, ...(result.skipped ? { skipped: result.skipped } : {}), ...(source ? { source } : {}) };
   });
+}
+
+/** The source a file is, when it is under the writer's sources (a file that could not be used is named by its file). */
+export function sourceFile(library: SourceLibrary, uri: string): SourceFileInfo | undefined {
+  const file = fileOf(uri);
+  if (!file || !library.concerns(file)) return undefined;
+  const absolute = path.resolve(file);
+  const source = library.sources.find((s) => s.location && path.isAbsolute(s.location) && path.resolve(s.location) === absolute);
+  return source ? { title: source.meta.title, passages: source.passages.length } : { title: path.basename(file), passages: 0 };
 }

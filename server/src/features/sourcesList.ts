@@ -9,9 +9,12 @@ import type { Source, SourceProblem } from '../core/types';
 import type { SourceLibrary } from '../library';
 import { sourcesChangedNotification, sourcesRequest, type SourceInfo, type SourceProblemInfo, type SourcesResult } from '../protocol';
 
-/** `problems`: every problem the library reported (it reports each once), kept by the caller. */
-export function registerSources(connection: Connection, library: SourceLibrary, problems: readonly SourceProblem[]): void {
-  connection.onRequest(sourcesRequest, (): SourcesResult => sourcesList(library.sources, problems, (file) => library.concerns(file), library.settingsProblems));
+/** `problems`: every problem the library reported (it reports each once), kept by the caller; `sourcesSetting`: where attest.sources came from. */
+export function registerSources(connection: Connection, library: SourceLibrary, problems: readonly SourceProblem[], sourcesSetting: () => Promise<SourcesResult['sourcesSetting']>): void {
+  connection.onRequest(sourcesRequest, async (): Promise<SourcesResult> => {
+    const origin = await sourcesSetting();
+    return { ...sourcesList(library.sources, problems, (file) => library.concerns(file), library.settingsProblems), ...(origin ? { sourcesSetting: origin } : {}) };
+  });
   library.onDidChange(() => void connection.sendNotification(sourcesChangedNotification));
 }
 
@@ -63,8 +66,9 @@ export function sourceInfo(source: Source): SourceInfo {
       };
     }),
     // A problem at a known line (front matter, encoding) means the source is misread: an error.
-    // Others (footnotes cited but never defined) leave it usable: a warning.
-    problems: source.problems.map((p) => problemInfo(p, p.line !== undefined ? 'error' : 'warning')),
+    // Others (footnotes cited but never defined) leave it usable: a warning, or information
+    // for a bundled paper, which the writer cannot change.
+    problems: source.problems.map((p) => problemInfo(p, p.line !== undefined ? 'error' : source.bundled ? 'information' : 'warning')),
   };
 }
 
