@@ -1,11 +1,23 @@
-// Builds the three bundles: the VS Code client (vscode stays external), the language
-// server (everything bundled, runs under VS Code's Node or `--stdio`), and the CLI.
+// Builds the bundles: the VS Code client (vscode stays external), the language server
+// (everything bundled, runs under VS Code's Node or `--stdio`), the CLI, and the PDF reader.
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 const bundleUrl = "const __attestBundleUrl = require('node:url').pathToFileURL(__filename).href;";
+
+/**
+ * The PDF reader (pdf.js, 1.7 MB) is a bundle of its own, dist/reader-pdf.js: the server and
+ * the CLI require it, from beside their own file, only when they read a PDF.
+ */
+const pdfReaderApart = {
+  name: 'pdf-reader-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/pdf$/ }, (args) => (args.importer.endsWith(`readers${path.sep}index.ts`) ? { path: './reader-pdf.js', external: true } : undefined));
+  },
+};
 
 const common = {
   bundle: true,
@@ -19,6 +31,7 @@ const common = {
   // that URL is the bundle's own file.
   define: { 'import.meta.url': '__attestBundleUrl' },
   banner: { js: bundleUrl },
+  plugins: [pdfReaderApart],
 };
 
 const builds = [
@@ -27,6 +40,7 @@ const builds = [
   { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server-main.js' },
   { ...common, entryPoints: ['server/src/bootstrap.ts'], outfile: 'dist/server.js', banner: {}, define: {}, sourcemap: false },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${bundleUrl}` } },
+  { ...common, entryPoints: ['server/src/corpus/readers/pdf.ts'], outfile: 'dist/reader-pdf.js' },
 ];
 
 /** Parses corpus/*.md into dist/corpus.json with the same code the server uses. */

@@ -7,6 +7,8 @@ import { decode } from './text';
 export interface ReadSource {
   /** The source as Markdown with front matter; what parseSource reads. */
   text: string;
+  /** What was read only in part (the pages past a limit), for the source's problems. */
+  problems?: ReadProblem[];
 }
 
 /** Why a file could not be read, with the line where that is known. */
@@ -32,6 +34,9 @@ const text: Reader = async (bytes) => {
 
 const readers: readonly ReaderEntry[] = [
   { extensions: ['md', 'markdown', 'txt'], kind: 'Markdown or plain text', load: async () => text },
+  // The build leaves './pdf' out of the server and CLI bundles and requires its own bundle,
+  // dist/reader-pdf.js, in its place: pdf.js is 1.7 MB that a start without PDFs never reads.
+  { extensions: ['pdf'], kind: 'PDF', load: async () => (await import('./pdf')).readPdf },
 ];
 
 /** The extensions a source file may have, lower case, without the dot. */
