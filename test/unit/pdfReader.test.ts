@@ -8,7 +8,8 @@ import { loadSourceFiles } from '../../server/src/corpus/loader';
 import { parseSource } from '../../server/src/corpus/parseSource';
 import { readSource } from '../../server/src/corpus/readers';
 import { readPdf } from '../../server/src/corpus/readers/pdf';
-import { joinLine } from '../../server/src/corpus/readers/pdfText';
+import { pageLines } from '../../server/src/corpus/readers/pdfLayout';
+import { joinLine, withoutHeadsAndFeet } from '../../server/src/corpus/readers/pdfText';
 import type { Source } from '../../server/src/core/types';
 import { pdfFixtures } from '../../scripts/fixtures/pdf';
 
@@ -67,9 +68,10 @@ describe('the PDF reader', () => {
     ]);
   });
 
-  it('reads in reading order a page drawn in another order, titled by its first large line', async () => {
+  it('reads in reading order a page drawn in another order, titled by its large first lines, without a mark no footnote has', async () => {
     const source = await read('drawing-order.pdf');
     expect(passages(source)).toEqual([
+      'p. 1: Amna Raza Abbasi, Independent Scholar',
       'p. 1: See https://doi.org/10.5555/attest.2025.0042.',
       'p. 1: Pakistan and Russia signed the agreement for the North–South gas pipeline in 2015, with a planned length of 1,100 kilometres.[^1]',
       'p. 1: The two states held their first joint military exercise, Druzhba, in 2016, and have held it every year since.',
@@ -97,10 +99,24 @@ describe('the PDF reader', () => {
     ]);
   });
 
+  it('drops a roman page number at the foot, and keeps a one-word line of the body', () => {
+    const run = (text: string, y: number) => ({ text, x: 72, y, width: 5 * text.length, size: 10 });
+    const [page] = withoutHeadsAndFeet([{ height: 792, lines: pageLines([run('The plan was', 400), run('vivid', 388), run('xiv', 40)]) }]);
+    expect(page!.lines.map((l) => l.runs.map((r) => r.text).join(' '))).toEqual(['The plan was', 'vivid']);
+  });
+
   it('keeps the hyphen of a word broken at a line end when the text writes it with one elsewhere', () => {
     expect(joinLine('a two-', 'year plan', new Set(['two-year']))).toBe('a two-year plan');
     expect(joinLine('a two-', 'year plan', new Set())).toBe('a twoyear plan');
     expect(joinLine('the Pakistan-', 'Russia talks', new Set())).toBe('the Pakistan-Russia talks');
+  });
+
+  it('runs a line on after a dash between words or a web address broken at a slash, not after a spaced dash', () => {
+    expect(joinLine('the North–', 'South pipeline', new Set())).toBe('the North–South pipeline');
+    expect(joinLine('President of Russia. –', 'The Ministry', new Set())).toBe('President of Russia. – The Ministry');
+    expect(joinLine('URL: https://www.pbc.org.pk/research/', 'country-series/', new Set())).toBe('URL: https://www.pbc.org.pk/research/country-series/');
+    expect(joinLine('URL: https://www.pbc.org.pk/research/', '(accessed 10.03.2020).', new Set())).toBe('URL: https://www.pbc.org.pk/research/ (accessed 10.03.2020).');
+    expect(joinLine('national currencies/', 'payment systems', new Set())).toBe('national currencies/ payment systems');
   });
 
   it('has fixtures that the script makes again byte for byte', async () => {

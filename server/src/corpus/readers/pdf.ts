@@ -88,12 +88,25 @@ function sourceMarkdown(raw: readonly PageLines[], labels: readonly string[] | n
 function frontMatter(pages: readonly PageLines[], info: Record<string, unknown>, size: number, file: string, firstPages: string): Record<string, unknown> {
   const meta: Record<string, unknown> = { id: (file.split(/[\\/]/).pop() ?? file).replace(/\.pdf$/i, '') };
   const title = typeof info['Title'] === 'string' ? info['Title'].trim() : '';
-  const largest = pages[0]?.lines.filter((l) => l.size >= 1.3 * size).sort((a, b) => b.size - a.size || b.y - a.y)[0];
   if (title && !/\.(pdf|docx?|tex|indd)$|^untitled$/i.test(title)) meta['title'] = title;
-  else if (largest) meta['title'] = largest.runs.map((r) => r.text).join('').replace(/\s+/g, ' ').trim();
+  else if (pages[0]) meta['title'] = largeTitle(pages[0], size);
   const author = typeof info['Author'] === 'string' ? info['Author'].trim() : '';
   if (author) meta['authors'] = author.split(/\s*;\s*|\s+and\s+|\s*&\s*/).filter(Boolean);
   const doi = /\b10\.\d{4,9}\/[^\s"<>]+/.exec(firstPages)?.[0].replace(/[.,;:)\]]+$/, '');
   if (doi) meta['doi'] = doi;
   return meta;
+}
+
+/** The first page's largest line, a third larger than the body or more, with the lines of its size just under it. */
+function largeTitle(page: PageLines, size: number): string | undefined {
+  const top = [...page.lines].sort((a, b) => b.y - a.y);
+  const largest = Math.max(...top.map((l) => l.size));
+  const start = top.findIndex((l) => l.size === largest);
+  if (largest < 1.3 * size || start < 0) return undefined;
+  const title = [top[start]!];
+  for (const line of top.slice(start + 1)) {
+    if (line.size !== largest || title.at(-1)!.y - line.y > 1.6 * largest) break;
+    title.push(line);
+  }
+  return title.map((l) => l.runs.map((r) => r.text).join('')).join(' ').replace(/\s+/g, ' ').trim();
 }

@@ -24,7 +24,7 @@ export function bodySize(pages: readonly PageLines[]): number {
 /**
  * Each page without its running heads and feet (lines at the same height with the same
  * words, numbers aside, in the top or bottom sixth of at least half the pages, two or more)
- * and without lines that are only a page number at the top or foot.
+ * and without lines that are only a page number (arabic, or roman up to xxxix) there.
  */
 export function withoutHeadsAndFeet(pages: readonly PageLines[]): PageLines[] {
   const inMargin = (line: Line, height: number): boolean => line.y > height * (5 / 6) || line.y < height / 6;
@@ -32,25 +32,25 @@ export function withoutHeadsAndFeet(pages: readonly PageLines[]): PageLines[] {
   const pagesWith = new Map<string, number>();
   for (const { lines, height } of pages) for (const k of new Set(lines.filter((l) => inMargin(l, height)).map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
   const repeated = (k: string): boolean => (pagesWith.get(k) ?? 0) >= Math.max(2, pages.length / 2);
-  return pages.map(({ lines, height }) => {
-    const ys = lines.map((l) => l.y);
-    const [highest, lowest] = [Math.max(...ys), Math.min(...ys)];
-    const pageNumber = (l: Line): boolean => /^(\d{1,4}|[ivxlcdm]{1,8})$/i.test(plain(l).trim()) && (inMargin(l, height) || l.y === highest || l.y === lowest);
-    return { height, lines: lines.filter((l) => !(inMargin(l, height) && repeated(key(l))) && !pageNumber(l)) };
-  });
+  const pageNumber = /^(\d{1,4}|x{0,3}(ix|iv|v?i{0,3}))$/i;
+  return pages.map(({ lines, height }) => ({ height, lines: lines.filter((l) => !inMargin(l, height) || !(repeated(key(l)) || pageNumber.test(plain(l)))) }));
 }
 
+/** The line's text with its superscript numbers as they are printed. */
 function plain(line: Line): string {
-  return joinRuns(line, () => undefined);
+  return joinRuns(line, (n) => n);
 }
 
-/** The line's text; a superscript number becomes what `marker` makes of it, or stays as it is. */
+/**
+ * The line's text; a superscript number becomes what `marker` makes of it, or is left out when
+ * no footnote has it (an affiliation mark): kept, it would run into the figure it follows.
+ */
 function joinRuns(line: Line, marker: (number: string) => string | undefined): string {
   let text = '';
   let end = -Infinity;
   for (const run of line.runs) {
     let piece = run.text;
-    if (run.superscript) piece = run.text.split(',').map((n) => marker(n.trim()) ?? n).join('');
+    if (run.superscript) piece = run.text.split(',').map((n) => marker(n.trim()) ?? '').join('');
     else if (text && !/\s$/.test(text) && !/^\s/.test(piece) && run.x - end > 0.15 * run.size) text += ' ';
     text += piece;
     end = run.x + run.width;
@@ -78,7 +78,10 @@ export function joinLine(paragraph: string, line: string, hyphenated: ReadonlySe
     if (/^\p{Ll}/u.test(rest) && !hyphenated.has(`${broken[1]}-${rest}`.toLowerCase())) return paragraph.slice(0, -1) + line;
     return paragraph + line;
   }
-  if (/[–—/]$/.test(paragraph) || paragraph.endsWith('\u00ad')) return paragraph.replace(/\u00ad$/, '') + line;
+  if (paragraph.endsWith('\u00ad')) return paragraph.slice(0, -1) + line;
+  // A dash between words ("North–" "South") and an address broken at a slash run on; a
+  // spaced dash (" – ") and a slash before a new word ("/ (accessed") do not.
+  if (/\S[–—]$/.test(paragraph) || (/(?:\/\/|www\.)\S*\/$/.test(paragraph) && !/^[(\p{Lu}]/u.test(line))) return paragraph + line;
   return `${paragraph} ${line}`;
 }
 
