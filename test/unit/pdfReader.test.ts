@@ -8,12 +8,15 @@ import { loadSourceFiles } from '../../server/src/corpus/loader';
 import { parseSource } from '../../server/src/corpus/parseSource';
 import { readSource } from '../../server/src/corpus/readers';
 import { readPdf } from '../../server/src/corpus/readers/pdf';
-import { pageLines } from '../../server/src/corpus/readers/pdfLayout';
-import { joinLine, withoutHeadsAndFeet } from '../../server/src/corpus/readers/pdfText';
+import { layOut, pageLines } from '../../server/src/corpus/readers/pdfLayout';
+import { joinLine, pageFoot, pageText, withoutHeadsAndFeet } from '../../server/src/corpus/readers/pdfText';
 import type { Source } from '../../server/src/core/types';
 import { pdfFixtures } from '../../scripts/fixtures/pdf';
 
 const fixtures = path.resolve(__dirname, '..', 'fixtures', 'library', 'pdf');
+
+/** A run of text at the left margin unless told, about half its size wide per character. */
+const run = (text: string, y: number, size = 10, x = 72) => ({ text, x, y, width: 0.5 * size * text.length, size });
 
 async function read(name: string): Promise<Source> {
   const file = path.join(fixtures, name);
@@ -99,8 +102,17 @@ describe('the PDF reader', () => {
     ]);
   });
 
+  it('reads the lines of a paragraph set right of its heading as one paragraph', () => {
+    const lines = pageLines([run('1. Introduction', 540, 14), run('Many programs use the MIME system to', 500, 10, 120), run('represent the types of files.', 487, 10, 120), run('It is also useful to store more.', 455, 10, 120)]);
+    expect(pageText(layOut(lines, 10), 10, new Set(), () => undefined)).toEqual(['## 1. Introduction', 'Many programs use the MIME system to represent the types of files.', 'It is also useful to store more.']);
+  });
+
+  it('reads a listing in small type at the page foot as text, not as footnotes, when its numbers do not go up', () => {
+    const lines = pageLines([run('The header holds these fields.', 500), run('2 CARD16 MAJOR_VERSION', 100, 8), run('2 CARD16 MINOR_VERSION', 90, 8)]);
+    expect(pageFoot(layOut(lines, 10).foot, new Set())).toEqual({ notes: [], rest: ['2 CARD16 MAJOR_VERSION', '2 CARD16 MINOR_VERSION'] });
+  });
+
   it('drops a roman page number at the foot, and keeps a one-word line of the body', () => {
-    const run = (text: string, y: number) => ({ text, x: 72, y, width: 5 * text.length, size: 10 });
     const [page] = withoutHeadsAndFeet([{ height: 792, lines: pageLines([run('The plan was', 400), run('vivid', 388), run('xiv', 40)]) }]);
     expect(page!.lines.map((l) => l.runs.map((r) => r.text).join(' '))).toEqual(['The plan was', 'vivid']);
   });

@@ -115,8 +115,9 @@ export function pageText(layout: PageLayout, size: number, hyphenated: ReadonlyS
 function startsParagraph(previous: Line, line: Line, size: number, left: (l: Line) => number, edge: (l: Line) => number): boolean {
   const heading = (l: Line): boolean => l.size >= 1.15 * size;
   if (heading(previous) !== heading(line) || Math.abs(previous.size - line.size) > 0.1 * line.size) return true;
-  if (line.x > left(line) + 0.5 * line.size) return true;
   const sameColumn = previous.side === line.side;
+  // Indented from the line before, or from its column's edge at the head of a column.
+  if (line.x > (sameColumn ? previous.x : left(line)) + 0.5 * line.size) return true;
   if (sameColumn && previous.y - line.y > 1.6 * Math.max(previous.size, line.size)) return true;
   const text = plain(previous);
   return sameColumn && /[.?!:]["”’)]?$/.test(text) && previous.right < edge(previous) - 3 * previous.size;
@@ -124,7 +125,8 @@ function startsParagraph(previous: Line, line: Line, size: number, left: (l: Lin
 
 /**
  * Page-foot lines into footnotes: a line starting with a number (raised or not) starts one,
- * the lines after it continue it. Lines before the first number are not footnotes.
+ * the lines after it continue it. Lines before the first number are not footnotes, nor is a
+ * foot whose numbers do not go up (a listing or a table in small type, read as text).
  */
 export function pageFoot(foot: readonly Line[], hyphenated: ReadonlySet<string>): PageFoot {
   const notes: { label: string; text: string }[] = [];
@@ -137,5 +139,6 @@ export function pageFoot(foot: readonly Line[], hyphenated: ReadonlySet<string>)
     else if (notes.length) notes.at(-1)!.text = joinLine(notes.at(-1)!.text, text, hyphenated);
     else rest.push(text);
   }
+  if (notes.some((n, i) => i > 0 && Number(n.label) <= Number(notes[i - 1]!.label))) return { notes: [], rest: foot.map(plain) };
   return { notes, rest };
 }
