@@ -10,12 +10,15 @@ const bundleUrl = "const __attestBundleUrl = require('node:url').pathToFileURL(_
 
 /**
  * The PDF reader (pdf.js, 1.7 MB) is a bundle of its own, dist/reader-pdf.js: the server and
- * the CLI require it, from beside their own file, only when they read a PDF.
+ * the CLI require it, from beside their own file, only when they read a PDF. A require, not an
+ * import(): the server's bundle runs as a vm.Script (bootstrap.ts), which cannot import.
  */
 const pdfReaderApart = {
   name: 'pdf-reader-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/pdf$/ }, (args) => (args.importer.endsWith(`readers${path.sep}index.ts`) ? { path: './reader-pdf.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/pdf$/ }, (args) => (args.importer.endsWith(`readers${path.sep}index.ts`) ? { path: 'reader-pdf', namespace: 'pdf-reader-apart' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'pdf-reader-apart' }, () => ({ contents: "module.exports = require('./reader-pdf.js');", loader: 'js' }));
+    build.onResolve({ filter: /^\.\/reader-pdf\.js$/, namespace: 'pdf-reader-apart' }, () => ({ path: './reader-pdf.js', external: true }));
   },
 };
 
