@@ -35,7 +35,7 @@ function passages(source: Source): string[] {
 }
 
 describe('the PDF reader', () => {
-  it('reads a two-column paper column by column, page by page, without its running heads and page numbers', async () => {
+  it('reads a two-column paper column by column, page by page, without its running heads and page numbers, a paragraph over a page break whole', async () => {
     const source = await read('two-column.pdf');
     expect(passages(source)).toEqual([
       'p. 9: Amna Raza Abbasi and Andrew Korybko',
@@ -45,7 +45,7 @@ describe('the PDF reader', () => {
       'p. 9: Trade between the two countries stood at $700 million in 2019, a fraction of the Pakistan-Russia potential that both sides describe in their statements.[^2]',
       'p. 9: Russia supplied four Mi-35 helicopters to Pakistan in 2017 under the defence cooperation agreement of 2014.',
       'p. 10: China’s investment in the China–Pakistan Economic Corridor is expected to reach $62 billion, and Russia has offered to join several of its energy projects.[^3] Gwadar port handled 1.2 million tonnes of cargo in 2021.',
-      'p. 10: The Turkmenistan–Afghanistan–Pakistan–India pipeline, known as TAPI, would carry 33 billion cubic metres of gas a year.',
+      'pp. 10–11: The Turkmenistan–Afghanistan–Pakistan–India pipeline, known as TAPI, would carry 33 billion cubic metres of gas a year, and its Pakistani section was to be built by 2019.',
       'p. 11: The two navies held their first joint exercise, Arabian Monsoon, in 2014, and Pakistan has taken part in every Army Games held in Russia since 2017.',
     ]);
     expect(source.passages.map((p) => p.section)).toEqual([...Array(6).fill('Pakistan–Russia Energy Cooperation'), ...Array(3).fill('Energy and the Chinese Link')]);

@@ -7,7 +7,7 @@ import { getDocumentProxy } from 'unpdf';
 import { stringify } from 'yaml';
 import type { ReadProblem, ReadSource } from './index';
 import { layOut, pageLines, type TextRun } from './pdfLayout';
-import { bodySize, hyphenatedWords, pageFoot, pageText, withoutHeadsAndFeet, type PageLines } from './pdfText';
+import { bodySize, hyphenatedWords, joinLine, pageFoot, pageText, withoutHeadsAndFeet, type PageLines } from './pdfText';
 
 /** Pages past this are not read: a source that long is a book, and reading it would hold up every check. */
 export const maxPdfPages = 1000;
@@ -69,20 +69,32 @@ function sourceMarkdown(raw: readonly PageLines[], labels: readonly string[] | n
   const foots = layouts.map((l) => pageFoot(l.foot, hyphenated));
   const defined = new Set(foots.flatMap((f) => f.notes.map((n) => n.label)));
   const used = new Set<string>();
-  const body: string[] = [];
-  /** Where the body's first two pages end: a DOI is looked for there. */
-  let firstPages = 0;
-  layouts.forEach((layout, i) => {
+  const texts = layouts.map((layout, i) => {
     const label = labels?.[i] && /^\d+$/.test(labels[i]) ? labels[i] : String(i + 1);
     // Notes numbered again from 1 on each page keep a label of their own.
     const own = new Map(foots[i]!.notes.map((n) => [n.label, used.has(n.label) ? `${n.label}-p${label}` : n.label]));
     for (const l of own.values()) used.add(l);
     const marker = (n: string): string | undefined => (own.has(n) ? `[^${own.get(n)}]` : defined.has(n) ? `[^${n}]` : undefined);
-    body.push(`<!-- page ${label} -->`, ...pageText(layout, size, hyphenated, marker), ...foots[i]!.rest);
-    body.push(...foots[i]!.notes.map((n) => `[^${own.get(n.label)}]: ${n.text}`));
+    return { label, blocks: pageText(layout, size, hyphenated, marker), rest: foots[i]!.rest, notes: foots[i]!.notes.map((n) => `[^${own.get(n.label)}]: ${n.text}`) };
+  });
+  const body: string[] = [];
+  /** Where the body's first two pages end: a DOI is looked for there. */
+  let firstPages = 0;
+  texts.forEach((page, i) => {
+    const next = texts[i + 1];
+    // A paragraph that runs on over the page break is one passage, on both pages.
+    const last = page.blocks.at(-1);
+    const carried = next && last !== undefined && next.blocks[0] !== undefined && runsOn(last, next.blocks[0]) ? joinLine(page.blocks.pop()!, next.blocks.shift()!, hyphenated) : undefined;
+    body.push(`<!-- page ${page.label} -->`, ...page.blocks, ...page.rest, ...page.notes);
+    if (carried !== undefined) body.push(`<!-- page ${page.label}–${next!.label} -->`, carried);
     if (i < 2) firstPages = body.length;
   });
   return `---\n${stringify(frontMatter(pages, info, size, file, body.slice(0, firstPages).join(' '))).trimEnd()}\n---\n\n${body.join('\n\n')}\n`;
+}
+
+/** Whether a page's first paragraph continues the last one of the page before: it starts in lower case, or a word was broken. */
+function runsOn(last: string, first: string): boolean {
+  return !last.startsWith('#') && !first.startsWith('#') && (/^\p{Ll}/u.test(first) || /\p{L}-$/u.test(last));
 }
 
 function frontMatter(pages: readonly PageLines[], info: Record<string, unknown>, size: number, file: string, firstPages: string): Record<string, unknown> {
