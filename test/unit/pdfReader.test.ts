@@ -94,6 +94,11 @@ describe('the PDF reader', () => {
     ]);
   });
 
+  it('says a PDF cut short is damaged', async () => {
+    const whole = readFileSync(path.join(fixtures, 'two-column.pdf'));
+    expect(await readPdf(whole.subarray(0, whole.length >> 1), 'two-column.pdf')).toEqual({ message: 'Skipped: the file is not a readable PDF (it is damaged or cut short).' });
+  });
+
   it('reads no more than its page limit, and says so', async () => {
     const result = await readPdf(readFileSync(path.join(fixtures, 'two-column.pdf')), 'two-column.pdf', 2);
     expect('text' in result && [result.text.match(/<!-- page \d+ -->/g), result.problems]).toEqual([
