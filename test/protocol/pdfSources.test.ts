@@ -2,7 +2,7 @@
 // stdio: the PDF reader is a bundle of its own beside theirs, pdf.js writes nothing on the
 // protocol's stdout, and a wrong figure is reported citing the PDF's page.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -23,6 +23,11 @@ function project(...pdfs: string[]): string {
 }
 
 describe('a sources folder of PDFs', () => {
+  it('is read by a bundle of its own, so that pdf.js is not compiled when the server or the CLI starts', () => {
+    const holdsPdfJs = (bundle: string) => readFileSync(path.join(distDir, bundle), 'utf8').includes('getTextContent');
+    expect(['server-main.js', 'cli.js', 'reader-pdf.js'].map(holdsPdfJs)).toEqual([false, false, true]);
+  });
+
   it('is read by attest check --sources, which reports a wrong figure citing the page of the PDF and names the PDFs it cannot read', async () => {
     const result = await run(process.execPath, [path.join(distDir, 'cli.js'), 'check', 'draft.md', '--sources', 'sources', '--no-bundled'], { cwd: project('two-column.pdf', 'no-text.pdf') }).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect([result.stderr, result.stdout.split('\n').filter((l) => l.includes('figure.mismatch'))]).toEqual([
