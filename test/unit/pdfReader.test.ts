@@ -117,6 +117,11 @@ describe('the PDF reader', () => {
     expect(pageFoot(layOut(lines, 10).foot, new Set())).toEqual({ notes: [], rest: ['2 CARD16 MAJOR_VERSION', '2 CARD16 MINOR_VERSION'] });
   });
 
+  it('drops running heads that alternate between even and odd pages', () => {
+    const pages = Array.from({ length: 11 }, (_, i) => ({ height: 792, lines: pageLines([run(i % 2 ? 'Korybko & Morozov' : 'Pakistan’s Role in the Partnership', 750), run(`Body text of page ${i + 1}.`, 400)]) }));
+    expect(withoutHeadsAndFeet(pages).map((p) => p.lines.map((l) => l.runs.map((r) => r.text).join(' ')))).toEqual(pages.map((_, i) => [`Body text of page ${i + 1}.`]));
+  });
+
   it('drops a roman page number at the foot, and keeps a one-word line of the body', () => {
     const [page] = withoutHeadsAndFeet([{ height: 792, lines: pageLines([run('The plan was', 400), run('vivid', 388), run('xiv', 40)]) }]);
     expect(page!.lines.map((l) => l.runs.map((r) => r.text).join(' '))).toEqual(['The plan was', 'vivid']);

@@ -23,7 +23,7 @@ export function bodySize(pages: readonly PageLines[]): number {
 
 /**
  * Each page without its running heads and feet (lines at the same height with the same
- * words, numbers aside, in the top or bottom sixth of at least half the pages, two or more)
+ * words, numbers aside, in the top or bottom sixth of two pages or more, and of two fifths of them)
  * and without lines that are only a page number (arabic, or roman up to xxxix) there.
  */
 export function withoutHeadsAndFeet(pages: readonly PageLines[]): PageLines[] {
@@ -31,7 +31,8 @@ export function withoutHeadsAndFeet(pages: readonly PageLines[]): PageLines[] {
   const key = (line: Line): string => `${Math.round(line.y / 2)}:${plain(line).replace(/\d+/g, '#').toLowerCase()}`;
   const pagesWith = new Map<string, number>();
   for (const { lines, height } of pages) for (const k of new Set(lines.filter((l) => inMargin(l, height)).map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
-  const repeated = (k: string): boolean => (pagesWith.get(k) ?? 0) >= Math.max(2, pages.length / 2);
+  // Two fifths: a journal's heads alternate, the authors on even pages and the title on odd ones.
+  const repeated = (k: string): boolean => (pagesWith.get(k) ?? 0) >= Math.max(2, pages.length * 0.4);
   const pageNumber = /^(\d{1,4}|x{0,3}(ix|iv|v?i{0,3}))$/i;
   return pages.map(({ lines, height }) => ({ height, lines: lines.filter((l) => !inMargin(l, height) || !(repeated(key(l)) || pageNumber.test(plain(l)))) }));
 }
