@@ -1,5 +1,6 @@
-// Builds the three bundles: the VS Code client (vscode stays external), the language
-// server (everything bundled, runs under VS Code's Node or `--stdio`), and the CLI.
+// Builds the bundles: the VS Code client (vscode stays external), the language server
+// (everything bundled, runs under VS Code's Node or `--stdio`), the CLI, and the readers of
+// heavy formats, each a bundle of its own.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -26,7 +27,7 @@ const common = {
  * in a bundle of its own, dist/reader-<name>.js, which the server and the CLI require when a
  * file of that kind is first read: a start neither reads nor compiles them.
  */
-const lazyReaders = ['html', 'docx'];
+const lazyReaders = ['pdf', 'html', 'docx'];
 const lazyReadersPlugin = {
   name: 'lazy-readers',
   setup(build) {

@@ -193,8 +193,8 @@ describe('misconfiguration', () => {
     expect(run.code).toBe(1);
     expect(run.stderr.trimEnd().split('\n')).toEqual([
       `attest: ${rc}: "severty" is not an Attest setting and is ignored; did you mean "severity"?`,
-      `attest: ${rc}: the source folder or glob "sourcs" matches no .md, .markdown, .txt, .html, .htm, .xhtml or .docx file; no sources are read from it.`,
-      'attest: --sources: the source folder or glob "empty-folder" matches no .md, .markdown, .txt, .html, .htm, .xhtml or .docx file; no sources are read from it.',
+      `attest: ${rc}: the source folder or glob "sourcs" matches no .md, .markdown, .txt, .pdf, .html, .htm, .xhtml or .docx file; no sources are read from it.`,
+      'attest: --sources: the source folder or glob "empty-folder" matches no .md, .markdown, .txt, .pdf, .html, .htm, .xhtml or .docx file; no sources are read from it.',
       `attest: ${rc}: "excludeSources" names "abbasi-2052", which no source has; the sources are abbasi-2025, korybko-morozov-2020.`,
     ]);
   });

@@ -99,12 +99,12 @@ describe('attest.sources', () => {
     await until(uri, (p) => p.diagnostics.some((d) => d.code === 'claim.uncited'));
     await opened;
     const warning =
-      `Attest settings problems: attest.sources: the source folder or glob "sourcs" matches no .md, .markdown, .txt, .html, .htm, .xhtml or .docx file in ${root}; no sources are read from it. ` +
+      `Attest settings problems: attest.sources: the source folder or glob "sourcs" matches no .md, .markdown, .txt, .pdf, .html, .htm, .xhtml or .docx file in ${root}; no sources are read from it. ` +
       'attest.excludeSources: no source has the id "abbasi-2052"; the sources are abbasi-2025, gwadar-port-2021, korybko-morozov-2020.';
     expect(messages).toEqual([warning]);
     const listed: SourcesResult = await client.connection.sendRequest(sourcesRequest, {});
     expect(listed.problems.map((p) => `${p.severity} ${p.file}: ${p.message}`)).toEqual([
-      `warning attest.sources: the source folder or glob "sourcs" matches no .md, .markdown, .txt, .html, .htm, .xhtml or .docx file in ${root}; no sources are read from it.`,
+      `warning attest.sources: the source folder or glob "sourcs" matches no .md, .markdown, .txt, .pdf, .html, .htm, .xhtml or .docx file in ${root}; no sources are read from it.`,
       'warning attest.excludeSources: no source has the id "abbasi-2052"; the sources are abbasi-2025, gwadar-port-2021, korybko-morozov-2020.',
     ]);
 
@@ -129,13 +129,13 @@ describe('attest.sources', () => {
     client = await startInProcess({ rootUri: URI.file(root).toString(), settings: { sources: ['sourcs', path.join(root, 'notes', '*.md')] } });
     const message = new Promise<string>((resolve) => client!.connection.onNotification('window/showMessage', (m: { message: string }) => resolve(m.message)));
     expect(await message).toBe(
-      `Attest settings problems: attest.sources: the source folder or glob "sourcs" matches no .md, .markdown, .txt, .html, .htm, .xhtml or .docx file in ${root}; no sources are read from it. ` +
-        `attest.sources: the source folder or glob "${path.join(root, 'notes', '*.md')}" matches no .md, .markdown, .txt, .html, .htm, .xhtml or .docx file; no sources are read from it.`,
+      `Attest settings problems: attest.sources: the source folder or glob "sourcs" matches no .md, .markdown, .txt, .pdf, .html, .htm, .xhtml or .docx file in ${root}; no sources are read from it. ` +
+        `attest.sources: the source folder or glob "${path.join(root, 'notes', '*.md')}" matches no .md, .markdown, .txt, .pdf, .html, .htm, .xhtml or .docx file; no sources are read from it.`,
     );
     const listed: SourcesResult = await client.connection.sendRequest(sourcesRequest, {});
     expect(listed.problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
-      `attest.sources: the source folder or glob "sourcs" matches no .md, .markdown, .txt, .html, .htm, .xhtml or .docx file in ${root}; no sources are read from it.`,
-      `attest.sources: the source folder or glob "${path.join(root, 'notes', '*.md')}" matches no .md, .markdown, .txt, .html, .htm, .xhtml or .docx file; no sources are read from it.`,
+      `attest.sources: the source folder or glob "sourcs" matches no .md, .markdown, .txt, .pdf, .html, .htm, .xhtml or .docx file in ${root}; no sources are read from it.`,
+      `attest.sources: the source folder or glob "${path.join(root, 'notes', '*.md')}" matches no .md, .markdown, .txt, .pdf, .html, .htm, .xhtml or .docx file; no sources are read from it.`,
     ]);
   });
 });

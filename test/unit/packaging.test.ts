@@ -25,7 +25,7 @@ describe('the packaged extension', () => {
     const papers = readdirSync(path.join(root, 'corpus'))
       .filter((f) => f.endsWith('.md'))
       .map((f) => `corpus/${f}`);
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/reader-html.js', 'dist/reader-docx.js', 'dist/corpus.json', 'docs/checks.md', ...papers]));
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/reader-pdf.js', 'dist/reader-html.js', 'dist/reader-docx.js', 'dist/corpus.json', 'docs/checks.md', ...papers]));
     expect(files.some((f) => f.startsWith('snippets/'))).toBe(true);
     expect(files.some((f) => f.startsWith('syntaxes/'))).toBe(true);
   });

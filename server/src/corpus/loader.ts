@@ -169,7 +169,9 @@ export async function loadSourceFile(file: string): Promise<{ source: Source } |
   }
   const read = await readSource(bytes, file);
   if ('message' in read) return { problem: { file, ...(read.line !== undefined && { line: read.line }), message: read.message } };
-  return { source: parseSource({ location: file, text: read.text, bundled: false }) };
+  const source = parseSource({ location: file, text: read.text, bundled: false });
+  for (const problem of read.problems ?? []) source.problems.push({ file, ...(problem.line !== undefined && { line: problem.line }), message: problem.message });
+  return { source };
 }
 
 /**

@@ -7,6 +7,8 @@ import { decode } from './text';
 export interface ReadSource {
   /** The source as Markdown with front matter; what parseSource reads. */
   text: string;
+  /** What was read only in part (the pages past a limit), for the source's problems. */
+  problems?: ReadProblem[];
 }
 
 /** Why a file could not be read, with the line where that is known. */
@@ -32,6 +34,9 @@ const text: Reader = async (bytes) => {
 
 const readers: readonly ReaderEntry[] = [
   { extensions: ['md', 'markdown', 'txt'], kind: 'Markdown or plain text', load: async () => text },
+  // The build leaves these readers out of the server and CLI bundles and requires their own
+  // bundles (dist/reader-<name>.js) in their place: pdf.js alone is 1.7 MB a start never reads.
+  { extensions: ['pdf'], kind: 'PDF', load: async () => (await import('./pdf')).readPdf },
   { extensions: ['html', 'htm', 'xhtml'], kind: 'a saved web page', load: async () => (await import('./html')).readHtml },
   { extensions: ['docx'], kind: 'a Word document', load: async () => (await import('./docx')).readDocx },
 ];
