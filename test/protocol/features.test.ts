@@ -89,6 +89,38 @@ describe('quick fixes', () => {
     expect(diagnostics.map((d) => d.code)).not.toContain('quote.misquoted');
   });
 
+  it('change only the misquoted words, keeping the writer’s line breaks and straight quotes', async () => {
+    const text = lines('President Putin said the Chinese-led project "rhymes with Russia\'s plan to', 'establish a Greater Eurasian Partnership".', '', 'Next paragraph.');
+    const { action, fixed, diagnostics } = await applyFix(text, 'quote.misquoted');
+    expect(action.title).toBe('Use the words of Korybko & Morozov 2020: “rhymes” → “rimes”; “plan” → “idea”');
+    expect((action.edit!.documentChanges![0] as TextDocumentEdit).edits).toEqual([
+      { range: { start: at(0, 46), end: at(0, 52) }, newText: 'rimes' },
+      { range: { start: at(0, 67), end: at(0, 71) }, newText: 'idea' },
+    ]);
+    expect(fixed).toBe(lines('President Putin said the Chinese-led project "rimes with Russia\'s idea to', 'establish a Greater Eurasian Partnership".', '', 'Next paragraph.'));
+    expect(diagnostics.map((d) => d.code)).not.toContain('quote.misquoted');
+  });
+
+  it('offer the source’s misspelling marked [sic], which then checks as quoted', async () => {
+    const text = 'Putin said the project “rhymes with Russia’s idea to establish a Greater Eurasian Partnership”.';
+    const { fixed, diagnostics } = await applyFix(text, 'quote.misquoted', (actions) => actions.find((a) => a.title === 'Keep the source’s spelling, marked “rimes [sic]”'));
+    expect(fixed).toBe('Putin said the project “rimes [sic] with Russia’s idea to establish a Greater Eurasian Partnership”.');
+    expect(diagnostics.map((d) => d.code)).not.toContain('quote.misquoted');
+  });
+
+  it('change the misquoted words after an edit earlier in the draft moved them', async () => {
+    client = await startInProcess();
+    const quote = 'Putin said the project “rhymes with Russia’s idea to establish a Greater Eurasian Partnership”.';
+    await client.open(uri, lines('Intro.', '', quote));
+    const edited = lines('A longer introduction.', '', quote);
+    const { diagnostics } = await client.change(uri, 2, edited);
+    const diagnostic = diagnostics.find((d) => d.code === 'quote.misquoted')!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const change = actions.find((a) => a.isPreferred)!.edit!.documentChanges![0] as TextDocumentEdit;
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 2, edited), change.edits as TextEdit[]);
+    expect(fixed).toBe(lines('A longer introduction.', '', quote.replace('rhymes', 'rimes')));
+  });
+
   it('add a footnote numbered after the existing ones, with its definition placed with the others', async () => {
     const text = lines('Trade stood at $700 million.[^1]', '', 'Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.', '', '[^1]: RT, 9 December 2019.', '');
     const { action, fixed, diagnostics } = await applyFix(text, 'claim.uncited');

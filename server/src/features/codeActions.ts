@@ -66,6 +66,8 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft
   switch (fix.kind) {
     case 'replace':
       return [action(fix.title, [{ range: toRange(document, fix.start, fix.end), newText: fix.newText }], true)];
+    case 'words':
+      return fix.choices.map((choice, i) => action(choice.title, choice.edits.map(textEdit), i === 0));
     case 'cite': {
       const source = corpus.sources.get(fix.sourceId);
       const passage = corpus.passages[fix.passageIndex];

@@ -66,5 +66,7 @@ export interface Finding {
 
 export type FixData =
   | { kind: 'replace'; start: number; end: number; newText: string; title: string }
+  /** Alternative sets of edits, the first preferred (a quotation's words, or the same with "[sic]"). */
+  | { kind: 'words'; choices: { title: string; edits: { start: number; end: number; text: string }[] }[] }
   | { kind: 'cite'; sourceId: string; passageIndex: number; footnote?: string; at: number }
   | { kind: 'link'; urlStart: number; urlEnd: number; text: string; sourceId?: string };

@@ -4,6 +4,7 @@ import { chicagoReference, citedAs, shortLabel } from './citation';
 import type { Corpus } from '../retrieval/corpus';
 import { formatFigure } from '../claims/figureFormat';
 import type { Finding } from './findings';
+import { quoteDiff, type WordChange } from './quoteDiff';
 import type { Evidence, Verdict } from '../types';
 
 const snippetChars = 70;
@@ -59,13 +60,20 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
     }
     case 'misquoted': {
       const quote = claim.quote!;
+      const diff = quoteDiff(text, quote.innerStart, quote.innerEnd, evidence!.sourceValue!, quote.start);
+      const label = shortLabel(source!.meta);
+      const choices = [{ title: `Use the words of ${label}: ${diff.changes.map(changeLabel).join('; ')}`, edits: diff.edits }];
+      if (diff.sicEdits) {
+        const misspelt = diff.changes.filter((c) => c.misspelt).map((c) => `“${c.source} [sic]”`).join(', ');
+        choices.push({ title: `Keep the source’s spelling, marked ${misspelt}`, edits: diff.sicEdits });
+      }
       return {
         code: 'quote.misquoted',
         start: quote.start,
         end: quote.end,
         message: `Quotation differs from ${who}, which reads “${evidence!.sourceValue}”.`,
         related,
-        fix: { kind: 'replace', start: quote.innerStart, end: quote.innerEnd, newText: evidence!.sourceValue!, title: `Use the exact words of ${shortLabel(source!.meta)}` },
+        fix: { kind: 'words', choices },
       };
     }
     case 'unsourced':
@@ -89,6 +97,13 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
         fix: { kind: 'cite', sourceId: evidence!.sourceId, passageIndex: evidence!.passageIndex, footnote: evidence!.footnote, at: sentenceEnd(text, claim.sentence.end) },
       };
   }
+}
+
+/** "“plan” → “idea”", or what is added or left out. */
+export function changeLabel(change: WordChange): string {
+  if (!change.draft) return `add “${change.source}”`;
+  if (!change.source) return `leave out “${change.draft}”`;
+  return `“${change.draft}” → “${change.source}”`;
 }
 
 /** The source sentence around the matched words, shortened with ellipses. */
