@@ -45,19 +45,11 @@ export const defaultSeverity: Record<FindingCode, Severity> = {
   'draft.too-deep': 'information',
 };
 
-/** A place in a source a finding points at, so the writer can open it. */
-export interface SourceLocation {
-  sourceId: string;
-  passageIndex: number;
-  message: string;
-}
-
 export interface Finding {
   code: FindingCode;
   start: number;
   end: number;
   message: string;
-  related?: SourceLocation[];
   /** Everything a quick fix needs; travels in diagnostic.data. */
   fix?: FixData;
   /** Identifies a claim's finding by its words, so "Mark as checked" lasts until they change. */

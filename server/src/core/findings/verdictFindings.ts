@@ -36,7 +36,6 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
   const evidence = verdict.evidence[0];
   const source = evidence && corpus.sources.get(evidence.sourceId);
   const who = source ? citedAs(source.meta, evidence) : '';
-  const related = evidence ? [{ sourceId: evidence.sourceId, passageIndex: evidence.passageIndex, message: `${who}: ${snippet(evidence)}` }] : undefined;
   switch (verdict.verdict) {
     case 'contradicted': {
       if (evidence!.opposite) {
@@ -45,8 +44,7 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
           start: claim.start,
           end: claim.end,
           message: `Draft and ${who} both give ${claim.text}, but for a change in opposite directions (a rise against a fall): “${snippet(evidence!)}”`,
-          related,
-        };
+          };
       }
       const replacement = replacementFigure(claim.text, evidence!);
       return {
@@ -54,7 +52,6 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
         start: claim.start,
         end: claim.end,
         message: `Draft says ${claim.text}; ${who} says ${evidence!.sourceValue}${evidence!.elsewhere ? `, and gives ${evidence!.elsewhere}` : ''}: “${snippet(evidence!)}”`,
-        related,
         fix: { kind: 'replace', start: claim.start, end: claim.end, newText: replacement, title: `Change to ${replacement} (${shortLabel(source!.meta)})` },
       };
     }
@@ -72,7 +69,6 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
         start: quote.start,
         end: quote.end,
         message: `Quotation differs from ${who}, which reads “${evidence!.sourceValue}”.`,
-        related,
         fix: { kind: 'words', choices },
       };
     }
@@ -93,7 +89,6 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
         start: claim.start,
         end: claim.end,
         message: `${who} supports ${claim.kind === 'quote' ? 'this quotation' : claim.text}, but the sentence cites no source. Reference: ${chicagoReference(source.meta)}`,
-        related,
         fix: { kind: 'cite', sourceId: evidence!.sourceId, passageIndex: evidence!.passageIndex, footnote: evidence!.footnote, at: sentenceEnd(text, claim.sentence.end) },
       };
   }
