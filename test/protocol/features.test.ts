@@ -68,6 +68,17 @@ describe('hover', () => {
     );
   });
 
+  it('says of a supported figure in a sentence without a footnote that it needs one, at information level unless turned down', async () => {
+    const text = 'Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.';
+    const value = rendered(await hover(text, 0, 17));
+    expect(value.split('\n\n')[0]).toBe('**Attest: Supported by Korybko & Morozov 2020, p. 19, fn. 21, but the sentence cites no source: add a footnote.** Matched: investment, Russia and Psm.');
+    const { diagnostics } = await client!.change(uri, 2, text + ' ');
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['claim.uncited', 3]]);
+    await client!.close();
+    client = await startInProcess({ settings: { severity: { 'claim.uncited': 'hint' } } });
+    expect((await client.open(uri, text)).diagnostics.map((d) => [d.code, d.severity])).toEqual([['claim.uncited', 4]]);
+  });
+
   it('formats the reference in the style the writer chose', async () => {
     client = await startInProcess({ settings: { citationStyle: 'apa' } });
     await client.open(uri, "CPEC's eventual total investment is expected to reach $80 billion.");

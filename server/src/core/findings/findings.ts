@@ -36,7 +36,7 @@ export const defaultSeverity: Record<FindingCode, Severity> = {
   'quote.misquoted': 'warning',
   'quote.not-found': 'information',
   'claim.unsourced': 'information',
-  'claim.uncited': 'hint',
+  'claim.uncited': 'information',
   'link.placeholder': 'warning',
   'footnote.undefined': 'error',
   'footnote.unused': 'warning',
