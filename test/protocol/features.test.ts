@@ -165,6 +165,25 @@ describe('quick fixes', () => {
     expect(diagnostics.map((d) => d.code)).not.toContain('footnote.undefined');
   });
 
+  it('define an undefined footnote, citing the source of the sentence’s claim, with the other definitions', async () => {
+    const text = lines('Trade stood at $700 million.[^1]', '', 'Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.[^6]', '', '[^1]: RT, 9 December 2019.', '', 'The end.');
+    const { action, fixed, diagnostics } = await applyFix(text, 'footnote.undefined');
+    expect(action.title).toBe('Define [^6] citing Korybko & Morozov 2020, p. 19');
+    expect(fixed).toBe(
+      lines(
+        'Trade stood at $700 million.[^1]',
+        '',
+        'Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.[^6]',
+        '',
+        '[^1]: RT, 9 December 2019.',
+        '[^6]: Korybko, Andrew, and Vladimir M. Morozov. 2020. “Pakistan’s Role in Russia’s Greater Eurasian Partnership.” Polis. Political Studies, no. 3: 9–22. https://doi.org/10.17976/jpps/2020.03.02, p. 19. Citing: Russia Looks to Invest in Pakistan in a Big Way, RT, 09.12.2019, https://www.rt.com/business/475368-russia-pakistan-investments-energy/.',
+        '',
+        'The end.',
+      ),
+    );
+    expect(diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
   it('fill a placeholder link with the best source’s DOI, or turn it into a footnote', async () => {
     const text = 'Korybko and Morozov argue that Pakistan belongs in the [Greater Eurasian Partnership](#).';
     const link = await applyFix(text, 'link.placeholder');

@@ -6,9 +6,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyses } from '../analyses';
 import { footnoteText, shortLabel } from '../core/findings/citation';
 import type { Corpus } from '../core/retrieval/corpus';
-import type { Draft } from '../core/draft/draft';
+import type { Passage, Source, SourceFootnote } from '../core/types';
+import type { Analysis } from '../core/checker';
 import type { FixData } from '../core/findings/findings';
-import { addFootnote, type Edit } from '../core/findings/footnoteEdit';
+import { addFootnote, defineFootnote, type Edit } from '../core/findings/footnoteEdit';
 import { linkDestination } from '../core/findings/markdownText';
 import { formatReference, type CitationStyle } from '../core/findings/references';
 import { bestSourcesFor } from '../core/retrieval/relevance';
@@ -33,13 +34,13 @@ export function registerCodeActions(connection: Connection, analyses: Analyses):
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return [];
     const { document, analysis, checker, settings } = result;
-    return context.diagnostics.filter((d) => d.source === 'attest').flatMap((d) => actionsFor(d, document, analysis.draft, checker.corpus, settings.citationStyle));
+    return context.diagnostics.filter((d) => d.source === 'attest').flatMap((d) => actionsFor(d, document, analysis, checker.corpus, settings.citationStyle));
   });
 }
 
-export function actionsFor(diagnostic: Diagnostic, document: TextDocument, draft: Draft, corpus: Corpus, style: CitationStyle = 'chicago-author-date'): CodeAction[] {
+export function actionsFor(diagnostic: Diagnostic, document: TextDocument, analysis: Analysis, corpus: Corpus, style: CitationStyle = 'chicago-author-date'): CodeAction[] {
   const data = diagnostic.data as DiagnosticData | undefined;
-  const fixes = fixActions(diagnostic, document, draft, corpus, style);
+  const fixes = fixActions(diagnostic, document, analysis, corpus, style);
   if (!data?.fingerprint) return fixes;
   const accept: CodeAction = {
     title: 'Mark as checked (stays quiet until the sentence changes)',
@@ -50,7 +51,8 @@ export function actionsFor(diagnostic: Diagnostic, document: TextDocument, draft
   return [...fixes, accept];
 }
 
-function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft, corpus: Corpus, style: CitationStyle): CodeAction[] {
+function fixActions(diagnostic: Diagnostic, document: TextDocument, analysis: Analysis, corpus: Corpus, style: CitationStyle): CodeAction[] {
+  const { draft } = analysis;
   const data = diagnostic.data as DiagnosticData | undefined;
   const fix = data?.fix;
   // Offsets in the data belong to the version the diagnostic was made for.
@@ -68,6 +70,13 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft
       return [action(fix.title, [{ range: toRange(document, fix.start, fix.end), newText: fix.newText }], true)];
     case 'words':
       return fix.choices.map((choice, i) => action(choice.title, choice.edits.map(textEdit), i === 0));
+    case 'define':
+      return citingSources(analysis, corpus, fix.start, 3).flatMap(({ source, passage, footnote }, i) => {
+        const text = footnoteText(source.meta, passage, footnote, formatReference(source.meta, style));
+        const definition = defineFootnote(draft, fix.label, text);
+        if ('problem' in definition) return [];
+        return [action(`Define [^${fix.label}] citing ${shortLabel(source.meta)}${passage.locator ? `, ${passage.locator}` : ''}`, [textEdit(definition)], i === 0)];
+      });
     case 'cite': {
       const source = corpus.sources.get(fix.sourceId);
       const passage = corpus.passages[fix.passageIndex];
@@ -96,6 +105,28 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft
       return actions;
     }
   }
+}
+
+/**
+ * Sources to cite at `at`, as Insert citation picks them: first those with evidence for a
+ * claim of the sentence (with that passage and its footnote), then those most about it.
+ */
+function citingSources(analysis: Analysis, corpus: Corpus, reference: number, limit: number): { source: Source; passage: Pick<Passage, 'locator'>; footnote?: SourceFootnote }[] {
+  // A reference usually follows the sentence's closing marks: the sentence is the one they close.
+  let at = reference;
+  while (at > 0 && /[.!?”"’)\]]/.test(analysis.draft.text[at - 1]!)) at--;
+  const found = new Map<string, { source: Source; passage: Pick<Passage, 'locator'>; footnote?: SourceFootnote }>();
+  for (const verdict of analysis.verdicts) {
+    if (at < verdict.claim.sentence.start || at > verdict.claim.sentence.end + 1) continue;
+    for (const evidence of verdict.evidence) {
+      const source = corpus.sources.get(evidence.sourceId);
+      const passage = corpus.passages[evidence.passageIndex];
+      if (!source || !passage || found.has(source.meta.id)) continue;
+      found.set(source.meta.id, { source, passage, footnote: evidence.footnote ? source.footnotes.find((f) => f.label === evidence.footnote) : undefined });
+    }
+  }
+  for (const { source, passage } of bestSourcesFor(sentenceAround(analysis.draft.text, at, at), corpus, limit)) if (!found.has(source.meta.id)) found.set(source.meta.id, { source, passage });
+  return [...found.values()].slice(0, limit);
 }
 
 function sentenceAround(text: string, start: number, end: number): string {

@@ -60,5 +60,7 @@ export type FixData =
   | { kind: 'replace'; start: number; end: number; newText: string; title: string }
   /** Alternative sets of edits, the first preferred (a quotation's words, or the same with "[sic]"). */
   | { kind: 'words'; choices: { title: string; edits: { start: number; end: number; text: string }[] }[] }
+  /** A reference whose footnote has no definition: define it, citing a source. */
+  | { kind: 'define'; label: string; start: number; end: number }
   | { kind: 'cite'; sourceId: string; passageIndex: number; footnote?: string; at: number }
   | { kind: 'link'; urlStart: number; urlEnd: number; text: string; sourceId?: string };
