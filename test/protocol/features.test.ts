@@ -212,15 +212,29 @@ describe('quick fixes', () => {
 });
 
 describe('completion', () => {
-  it('after "[^" offers existing footnotes and a new numbered footnote citing the best source', async () => {
+  it('after "[^" offers a new numbered footnote citing the sentence’s source first, then each existing footnote once, with its text', async () => {
     client = await startInProcess();
-    const text = lines('Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.[^', '', '[^1]: RT, 9 December 2019.');
+    const text = lines('Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.[^', '', '[^1]: RT, 9 December 2019.', '[^8]: Dawn, 3 March 2020.', '[^8]: A second definition of 8.');
     await client.open(uri, text);
     const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at(0, 65) })) as CompletionItem[];
-    expect(items[0]).toMatchObject({ label: '1', detail: 'RT, 9 December 2019.' });
-    const fresh = items.find((i) => i.label.startsWith('New footnote citing Korybko & Morozov 2020'))!;
-    expect(fresh.textEdit).toEqual({ range: { start: at(0, 65), end: at(0, 65) }, newText: '2]' });
-    expect(fresh.additionalTextEdits).toEqual([{ range: { start: at(2, 26), end: at(2, 26) }, newText: expect.stringMatching(/^\n\[\^2\]: Korybko, Andrew, and Vladimir M\. Morozov\. 2020\./) }]);
+    const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    expect(sorted.map((i) => [i.label, i.labelDetails?.description])).toEqual([
+      ['New footnote citing Korybko & Morozov 2020, p. 19', undefined],
+      ['1', 'RT, 9 December 2019.'],
+      ['8', 'Dawn, 3 March 2020.'],
+    ]);
+    const fresh = sorted[0]!;
+    expect(fresh.textEdit).toEqual({ range: { start: at(0, 65), end: at(0, 65) }, newText: '9]' });
+    expect(fresh.additionalTextEdits).toEqual([{ range: { start: at(4, 31), end: at(4, 31) }, newText: expect.stringMatching(/^\n\[\^9\]: Korybko, Andrew, and Vladimir M\. Morozov\. 2020\./) }]);
+  });
+
+  it('after "[^" puts first the existing footnote that already cites the sentence’s source', async () => {
+    client = await startInProcess();
+    const text = lines('Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.[^', '', '[^1]: RT, 9 December 2019.', '[^2]: Korybko and Morozov 2020, p. 19.');
+    await client.open(uri, text);
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at(0, 65) })) as CompletionItem[];
+    const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    expect(sorted.map((i) => i.label).slice(0, 3)).toEqual(['2', '1', 'New footnote citing Korybko & Morozov 2020, p. 19']);
   });
 
   it('after "$" in a sentence about CPEC offers the sources’ figures, labelled with the source', async () => {

@@ -26,6 +26,7 @@ export function registerCompletion(connection: Connection, analyses: Analyses): 
     const kind = ctx.kind === 'footnote' ? CompletionItemKind.Reference : ctx.kind === 'citation' ? CompletionItemKind.Reference : CompletionItemKind.Value;
     return suggestions.map((s: Suggestion): CompletionItem => ({
       label: s.label,
+      labelDetails: s.description ? { description: s.description } : undefined,
       kind,
       detail: s.detail,
       documentation: s.documentation ? { kind: MarkupKind.Markdown, value: s.documentation } : undefined,

@@ -13,7 +13,7 @@ import { sentenceOf } from '../claims/sentences';
 import { matchSubject, subjectProfile } from '../retrieval/subject';
 import { clauseOf } from '../claims/claims';
 import { termsOf, type Term } from '../claims/terms';
-import type { Span } from '../types';
+import type { SourceMeta, Span } from '../types';
 
 export type CompletionContext =
   | { kind: 'footnote'; /** Offset after "[^" */ from: number; /** End of what the item replaces ("]" included when present). */ to: number; typed: string }
@@ -36,6 +36,8 @@ export function completionContext(text: string, offset: number): CompletionConte
 
 export interface Suggestion {
   label: string;
+  /** Shown beside the label in the list (a footnote's text). */
+  description?: string;
   detail?: string;
   /** Markdown, safe to render: text from the draft or a source is escaped. */
   documentation?: string;
@@ -47,24 +49,43 @@ export interface Suggestion {
 }
 
 export function footnoteSuggestions(draft: Draft, corpus: Corpus, sentence: string, ctx: Extract<CompletionContext, { kind: 'footnote' }>, style: CitationStyle = 'chicago-author-date'): Suggestion[] {
-  const existing = draft.footnoteDefs.map((d, i): Suggestion => ({ label: d.label, detail: d.text.slice(0, 80), documentation: escapeMarkdown(d.text), insert: `${d.label}]`, sortText: `0${String(i).padStart(4, '0')}` }));
-  const fresh = bestSourcesFor(sentence, corpus, 3).flatMap(({ source, passage }, i): Suggestion[] => {
+  // A label defined twice is offered once, with the definition that counts (the first).
+  const seen = new Set<string>();
+  const defs = draft.footnoteDefs.filter((d) => !seen.has(d.label.toLowerCase()) && seen.add(d.label.toLowerCase()));
+  const existing = defs.map((d): Suggestion & { cites: string } => ({
+    label: d.label,
+    description: oneLine(d.text, 60),
+    detail: oneLine(d.text, 200),
+    documentation: escapeMarkdown(d.text),
+    insert: `${d.label}]`,
+    cites: d.text.toLowerCase(),
+  }));
+  const sources = bestSourcesFor(sentence, corpus, 3);
+  const fresh = sources.flatMap(({ source, passage }): Suggestion[] => {
     const text = footnoteText(source.meta, passage, undefined, formatReference(source.meta, style));
     // The writer's "[^" (and "]" after it) with the label completed make the reference.
     const planned = addFootnote(draft, { start: ctx.from - 2, end: ctx.to }, text);
     if ('problem' in planned) return [];
-    return [
-      {
-        label: `New footnote citing ${shortLabel(source.meta)}, ${passage.locator}`,
-        detail: source.meta.title,
-        documentation: text,
-        insert: `${planned.label}]`,
-        more: [planned.definition],
-        sortText: `1${i}`,
-      },
-    ];
+    return [{ label: `New footnote citing ${shortLabel(source.meta)}, ${passage.locator}`, detail: source.meta.title, documentation: text, insert: `${planned.label}]`, more: [planned.definition] }];
   });
-  return [...existing, ...fresh];
+  // What suits the sentence comes first: a footnote already citing the source most about it, else a new one citing it.
+  const best = sources[0]?.source.meta;
+  const citing = best ? existing.find((e) => citesSource(e.cites, best)) : undefined;
+  const first = citing ?? fresh[0];
+  const ordered = [...(first ? [first] : []), ...existing.filter((e) => e !== first), ...fresh.filter((f) => f !== first)];
+  return ordered.map(({ cites: _cites, ...s }: Suggestion & { cites?: string }, i) => ({ ...s, sortText: String(i).padStart(4, '0') }));
+}
+
+/** Whether a footnote's text names the source: its first author's family name and its year, or its title. */
+function citesSource(text: string, meta: SourceMeta): boolean {
+  const family = meta.authors[0]?.family.toLowerCase();
+  if (family && text.includes(family) && (!meta.year || text.includes(String(meta.year)))) return true;
+  return meta.title.length > 0 && text.includes(meta.title.toLowerCase());
+}
+
+function oneLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 
 export function citationSuggestions(corpus: Corpus): Suggestion[] {
