@@ -202,6 +202,25 @@ describe('quick fixes', () => {
     expect(note.diagnostics.map((d) => d.code)).not.toContain('link.placeholder');
   });
 
+  it('offer no source for a placeholder link whose text names none of them, only turning it into a footnote', async () => {
+    const text = lines('Korybko and Morozov discuss Pakistan at length in the [Valdai Club programme](#).', '');
+    client = await startInProcess();
+    const published = await client.open(uri, text);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: published.diagnostics[0]!.range, context: { diagnostics: published.diagnostics } })) as CodeAction[];
+    expect(actions.filter((a) => a.edit).map((a) => a.title)).toEqual(['Turn the link into footnote [^1] (write the note)']);
+    await client.close();
+    const { fixed } = await applyFix(text, 'link.placeholder', (a) => a[0]);
+    expect(fixed).toBe(lines('Korybko and Morozov discuss Pakistan at length in the Valdai Club programme[^1].', '', '[^1]: Valdai Club programme.', ''));
+  });
+
+  it('offer the link of a work a source cites when the link text is its title', async () => {
+    const text = 'Bordachev wrote on [The SCO as the Foundation of Greater Eurasia](#).';
+    const { action, fixed, diagnostics } = await applyFix(text, 'link.placeholder');
+    expect(action.title).toBe('Link to “The SCO as the Foundation of Greater Eurasia” (http://valdaiclub.com/a/highlights/the-sco-as-the-foundation-of-greater-eurasia/)');
+    expect(fixed).toBe('Bordachev wrote on [The SCO as the Foundation of Greater Eurasia](http://valdaiclub.com/a/highlights/the-sco-as-the-foundation-of-greater-eurasia/).');
+    expect(diagnostics.map((d) => d.code)).not.toContain('link.placeholder');
+  });
+
   it('offers nothing for a diagnostic made for an older version', async () => {
     client = await startInProcess();
     const published = await client.open(uri, 'See [the report](#).');

@@ -10,7 +10,8 @@ import type { Passage, Source, SourceFootnote } from '../core/types';
 import type { Analysis } from '../core/checker';
 import type { FixData } from '../core/findings/findings';
 import { addFootnote, defineFootnote, type Edit } from '../core/findings/footnoteEdit';
-import { linkDestination } from '../core/findings/markdownText';
+import { inertBlockStart, inlineText, linkDestination } from '../core/findings/markdownText';
+import { linkTargets } from '../core/findings/links';
 import { formatReference, type CitationStyle } from '../core/findings/references';
 import { bestSourcesFor } from '../core/retrieval/relevance';
 import { sourceLink } from '../core/findings/sourceLinks';
@@ -88,20 +89,32 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, analysis: An
     }
     case 'link': {
       const link = draft.links.find((l) => l.urlStart === fix.urlStart);
-      const context = link ? sentenceAround(draft.text, link.start, link.end) : fix.text;
       const actions: CodeAction[] = [];
       // The link's own text stays as the writer wrote it: only "[" and "](…)" go, the reference taking their place.
       const close = link ? draft.text.lastIndexOf('](', link.urlStart) : -1;
-      for (const { source } of bestSourcesFor(context, corpus, 2)) {
-        const url = sourceLink(source.meta);
-        if (url) actions.push(action(`Link to ${shortLabel(source.meta)} (${url})`, [{ range: toRange(document, fix.urlStart, fix.urlEnd), newText: linkDestination(url) }], actions.length === 0));
-        if (link && close > link.start) {
-          const opening: Edit = { start: link.start, end: link.start + 1, text: '' };
-          const planned = addFootnote(draft, { start: close, end: link.end }, footnoteText(source.meta, { locator: '' }, undefined, formatReference(source.meta, style)), { alongside: [opening], linksRemoved: 1 });
-          if ('problem' in planned) continue;
-          actions.push(action(`Turn the link into footnote [^${planned.label}] citing ${shortLabel(source.meta)}`, [opening, planned.reference, planned.definition].map(textEdit)));
+      const intoFootnote = (note: string, title: (label: string) => string): void => {
+        if (!link || close <= link.start) return;
+        const opening: Edit = { start: link.start, end: link.start + 1, text: '' };
+        const planned = addFootnote(draft, { start: close, end: link.end }, note, { alongside: [opening], linksRemoved: 1 });
+        if (!('problem' in planned)) actions.push(action(title(planned.label), [opening, planned.reference, planned.definition].map(textEdit)));
+      };
+      const linkTo = (title: string, url: string): void => {
+        actions.push(action(title, [{ range: toRange(document, fix.urlStart, fix.urlEnd), newText: linkDestination(url) }], actions.length === 0));
+      };
+      const targets = linkTargets(fix.text, corpus);
+      for (const target of targets) {
+        if (target.kind === 'footnote') {
+          linkTo(`Link to “${target.footnote.title}” (${target.url})`, target.url);
+          intoFootnote(inertBlockStart(inlineText(target.footnote.text)), (label) => `Turn the link into footnote [^${label}] citing “${target.footnote.title}”`);
+          continue;
         }
+        const { meta } = target.source;
+        const url = sourceLink(meta);
+        if (url) linkTo(`Link to ${shortLabel(meta)} (${url})`, url);
+        intoFootnote(footnoteText(meta, { locator: '' }, undefined, formatReference(meta, style)), (label) => `Turn the link into footnote [^${label}] citing ${shortLabel(meta)}`);
       }
+      // No source or cited work is named by the link text: only its own words can become the note, for the writer to complete.
+      if (!targets.length) intoFootnote(inertBlockStart(`${inlineText(fix.text.trim())}.`), (label) => `Turn the link into footnote [^${label}] (write the note)`);
       return actions;
     }
   }
