@@ -256,6 +256,20 @@ describe('completion', () => {
     expect(sorted.map((i) => i.label).slice(0, 3)).toEqual(['2', '1', 'New footnote citing Korybko & Morozov 2020, p. 19']);
   });
 
+  it('offers the fn snippet numbered after the draft’s footnotes, and cite with the sources’ keys', async () => {
+    client = await startInProcess();
+    const text = lines('Trade stood at $700 million.[^1] Investment grew.[^4]', '', 'fn', '', '[^1]: RT, 9 December 2019.', '[^4]: Dawn.');
+    await client.open(uri, text);
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at(2, 2) })) as CompletionItem[];
+    expect(items.find((i) => i.label === 'fn')).toMatchObject({
+      kind: 15,
+      insertTextFormat: 2,
+      detail: 'Footnote [^5] with its definition',
+      textEdit: { range: { start: at(2, 0), end: at(2, 2) }, newText: '[^${1:5}]\n\n[^${1:5}]: ${2:Author}, "${3:Title}," ${4:Outlet}, ${5:date}. ${6:URL}$0' },
+    });
+    expect(items.find((i) => i.label === 'cite')!.textEdit!.newText).toBe('[@${1|abbasi-2025,korybko-morozov-2020|}${2:, ${3|p.,pp.,chap.,sec.,para.|} ${4:12}}]$0');
+  });
+
   it('after "$" in a sentence about CPEC offers the sources’ figures, labelled with the source', async () => {
     client = await startInProcess();
     const text = "CPEC's expected eventual total investment is $";
