@@ -10,6 +10,7 @@ import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerFactCheckReport } from './commands/factCheckReport';
 import { registerInsertCitation } from './commands/insertCitation';
 import { registerShowSource } from './commands/showSource';
+import { registerAcceptedView } from './acceptedView';
 import { registerSourcesView } from './sourcesView';
 import { registerStatusBar } from './statusBar';
 
@@ -48,6 +49,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     registerFactCheckReport(attest),
     registerStatusBar(attest),
     registerSourcesView(attest, context.extensionUri),
+    registerAcceptedView(attest),
   );
   await started;
 }

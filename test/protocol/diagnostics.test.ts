@@ -66,7 +66,7 @@ describe('Mark as checked', () => {
     await client.connection.sendRequest('workspace/executeCommand', accept.command);
     expect((await quiet).diagnostics.map((d: Diagnostic) => d.code)).not.toContain('figure.mismatch');
     const saved = JSON.parse(readFileSync(path.join(root, '.attest', 'accepted.json'), 'utf8')) as { accepted: { claim: string; code: string; file: string }[] };
-    expect(saved.accepted).toEqual([{ fingerprint: expect.any(String), claim: '$250 million', code: 'figure.mismatch', file: 'brief.md' }]);
+    expect(saved.accepted).toEqual([{ fingerprint: expect.any(String), claim: '$250 million', code: 'figure.mismatch', file: 'brief.md', on: new Date().toISOString().slice(0, 10) }]);
     const changed = await client.change(draftUri, 2, brief.replace('exports to Russia reached', 'exports to Russia then reached'));
     expect(changed.diagnostics.map((d) => d.code)).toContain('figure.mismatch');
   });

@@ -7,11 +7,17 @@ import { footnoteLabel, reportFileName, shorten, sourcePicks, statusText, status
 import type { SourceInfo } from '../../server/src/protocol';
 
 describe('the status bar', () => {
-  const status = { uri: 'file:///d.md', version: 3, counts: { claims: 12, supported: 9, contradicted: 1, misquoted: 1, unsourced: 1 }, disagree: 2 };
+  const status = { uri: 'file:///d.md', version: 3, counts: { claims: 12, supported: 9, contradicted: 1, misquoted: 1, unsourced: 1 }, disagree: 2, accepted: 0 };
 
   it('counts the claims and those that disagree with a source', () => {
     expect(statusText(status)).toBe('$(check) Attest: 12 claims, 2 disagree');
     expect(statusText({ ...status, counts: { ...status.counts, claims: 1 }, disagree: 0 })).toBe('$(check) Attest: 1 claim, 0 disagree');
+  });
+
+  it('counts the claims marked as checked apart from those that disagree', () => {
+    const accepted = { ...status, disagree: 1, accepted: 2 };
+    expect(statusText(accepted)).toBe('$(check) Attest: 12 claims, 1 disagree, 2 accepted');
+    expect(statusTooltip(accepted)).toBe('Attest: claims in this draft by verdict\n\nSupported: 9\nContradicted: 1\nMisquoted: 1\nUnsourced: 1\nMarked as checked by you: 2 (listed in the Accepted view)\n\nClick to open the Problems panel.');
   });
 
   it('gives the counts by verdict in the tooltip', () => {

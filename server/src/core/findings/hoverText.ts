@@ -16,7 +16,8 @@ const verdictTitles: Record<Verdict['verdict'], string> = {
   unsourced: 'No source found',
 };
 
-export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyle = 'chicago-author-date'): string {
+/** `acceptedOn`: the writer marked the claim as checked, on that day ("" when not known); the hover says so instead of the verdict. */
+export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyle = 'chicago-author-date', acceptedOn?: string): string {
   const evidence = verdict.evidence[0];
   const { claim } = verdict;
   if (!evidence) {
@@ -29,7 +30,12 @@ export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyl
   const cited = `${escapeMarkdown(shortLabel(source.meta))}${where ? `, ${escapeMarkdown(where)}` : ''}`;
   const uncited = verdict.verdict === 'supported' && claim.citedBy.length === 0;
   // One paragraph says what Attest found; the source sentence, the reference and the source's footnote follow, each once.
-  const verdictLine = uncited ? `**Attest: Supported by ${cited}, but the sentence cites no source: add a footnote.**` : `**Attest: ${verdictTitles[verdict.verdict]}** — ${cited}`;
+  const verdictLine =
+    acceptedOn !== undefined
+      ? `**Attest: Accepted by you${acceptedOn ? ` on ${escapeMarkdown(dayLabel(acceptedOn))}` : ''}** (marked as checked; undo it in the Accepted view) — ${cited}`
+      : uncited
+        ? `**Attest: Supported by ${cited}, but the sentence cites no source: add a footnote.**`
+        : `**Attest: ${verdictTitles[verdict.verdict]}** — ${cited}`;
   const details = [
     verdict.verdict === 'contradicted' && evidence.opposite && `The draft and the source both give ${escapeMarkdown(claim.text)}, but for a change in opposite directions.`,
     verdict.verdict === 'contradicted' && !evidence.opposite && evidence.sourceValue && `The draft says ${escapeMarkdown(claim.text)}; the source says ${escapeMarkdown(evidence.sourceValue)}.`,
@@ -37,7 +43,7 @@ export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyl
     evidence.matched?.length && `Matched: ${evidence.matched.map(escapeMarkdown).join(', ')}.`,
     evidence.elsewhere && `The source gives ${escapeMarkdown(evidence.elsewhere)}.`,
   ].filter(Boolean);
-  const parts = [details.length && !uncited ? `${verdictLine}. ${details.join(' ')}` : [verdictLine, ...details].join(' ')];
+  const parts = [details.length && (!uncited || acceptedOn !== undefined) ? `${verdictLine}. ${details.join(' ')}` : [verdictLine, ...details].join(' ')];
   parts.push(`> ${highlighted(evidence)}`);
   parts.push(escapeMarkdown(formatReference(source.meta, style)));
   const footnote = evidence.footnote ? source.footnotes.find((f) => f.label === evidence.footnote) : undefined;
@@ -61,6 +67,14 @@ function wordDifference(draftWords: string, sourceWords: string): string | undef
     return `${mine}${mine ? ' ' : ''}${theirs}${c.misspelt ? ' (the source’s spelling: quote it with \\[sic\\])' : ''}`;
   });
   return `Words that differ, yours struck through and the source’s in bold: ${shown.join('; ')}.`;
+}
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-12-01" → "1 December 2026"; anything else as it is. */
+function dayLabel(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m && months[Number(m[2]) - 1] ? `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}` : day;
 }
 
 function highlighted(evidence: Evidence): string {
