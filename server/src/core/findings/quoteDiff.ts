@@ -150,7 +150,7 @@ function withSic(word: string): string {
 function looksMisspelt(mine: string, theirs: string): boolean {
   const a = foldForComparison(mine).replace(/[^\p{L}]/gu, '');
   const b = foldForComparison(theirs).replace(/[^\p{L}]/gu, '');
-  if (a === b || Math.min(a.length, b.length) < 4 || a[0] !== b[0]) return false;
+  if (a === b || Math.min(a.length, b.length) < 5 || a[0] !== b[0]) return false;
   const distance = editDistance(a, b);
   return distance <= 2 && distance * 3 <= Math.max(a.length, b.length);
 }
