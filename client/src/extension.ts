@@ -10,6 +10,7 @@ import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerFactCheckReport } from './commands/factCheckReport';
 import { registerInsertCitation } from './commands/insertCitation';
 import { registerShowSource } from './commands/showSource';
+import { registerAcceptedView } from './acceptedView';
 import { registerSourcesView } from './sourcesView';
 import { registerStatusBar, type StatusBarState } from './statusBar';
 import { configurationMiddleware } from './configuration';
@@ -57,6 +58,7 @@ export async function activate(context: ExtensionContext): Promise<AttestApi> {
     statusBar.disposable,
     registerSourcesView(attest, context.extensionUri),
     registerSourcesOffer(attest, context.workspaceState),
+    registerAcceptedView(attest),
   );
   await started;
   return { statusBar: statusBar.state };

@@ -1,21 +1,21 @@
-// Texts the client shows: the status bar, the citation picker, the Sources view's items and
+// Texts the client shows: the status bar, the citation picker, the Sources and Accepted views' items and
 // the report's file name. Pure, so they are unit-tested without VS Code.
-import type { DocumentStatusResult, SourceFootnoteInfo, SourceInfo, SourcesResult, VerdictCounts } from '../../server/src/protocol';
+import type { AcceptedClaimInfo, DocumentStatusResult, SourceFootnoteInfo, SourceInfo, SourcesResult, VerdictCounts } from '../../server/src/protocol';
 
 type Status = NonNullable<DocumentStatusResult>;
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /**
- * "$(warning) Attest: 12 claims, 2 disagree, 1 without a source": ✓ only when nothing
- * disagrees and every claim has a source, ⚠ when a claim disagrees, ℹ when some only lack one.
- * A source file says it is one.
+ * "$(warning) Attest: 12 claims, 2 disagree, 1 without a source, 1 accepted": ✓ only when
+ * nothing disagrees and every claim has a source, ⚠ when a claim disagrees, ℹ when some only
+ * lack one. Claims marked as checked are counted apart. A source file says it is one.
  */
 export function statusText(status: Status): string {
   if (status.source) return `$(book) Attest: Source: ${shorten(status.source.title, 40)} (${plural(status.source.passages, 'passage')})`;
   if (status.skipped) return '$(circle-slash) Attest: not checked';
   const { counts, disagree } = status;
-  const parts = [plural(counts.claims, 'claim'), ...(disagree ? [`${disagree} disagree`] : []), ...(counts.unsourced ? [`${counts.unsourced} without a source`] : [])];
+  const parts = [plural(counts.claims, 'claim'), ...(disagree ? [`${disagree} disagree`] : []), ...(counts.unsourced ? [`${counts.unsourced} without a source`] : []), ...(status.accepted ? [`${status.accepted} accepted`] : [])];
   const icon = disagree ? 'warning' : counts.unsourced ? 'info' : 'check';
   return `$(${icon}) Attest: ${parts.join(', ')}`;
 }
@@ -23,7 +23,8 @@ export function statusText(status: Status): string {
 export function statusTooltip(status: Status): string {
   if (status.source) return `${status.source.title}\n\nThis file is one of your sources (attest.sources): drafts are checked against it; it is not checked as a draft.`;
   if (status.skipped) return `${status.skipped}\n\nClick to open the Problems panel.`;
-  return `Attest: claims in this draft by verdict\n\n${verdictLines(status.counts).join('\n')}\n\nClick to open the Problems panel.`;
+  const accepted = status.accepted ? `\nMarked as checked by you: ${status.accepted} (listed in the Accepted view)` : '';
+  return `Attest: claims in this draft by verdict\n\n${verdictLines(status.counts).join('\n')}${accepted}\n\nClick to open the Problems panel.`;
 }
 
 /** What "Check document" found: "Checked brief.md: 2 disagree, 5 supported, 1 without a source". */
@@ -37,6 +38,17 @@ export function checkedMessage(name: string, status: Status): string {
 
 export function verdictLines(counts: VerdictCounts): string[] {
   return [`Supported: ${counts.supported}`, `Contradicted: ${counts.contradicted}`, `Misquoted: ${counts.misquoted}`, `Unsourced: ${counts.unsourced}`];
+}
+
+const codeNames: Record<string, string> = { 'figure.mismatch': 'figure differs', 'date.mismatch': 'date differs', 'quote.misquoted': 'words differ', 'quote.not-found': 'quotation not found', 'claim.unsourced': 'no source', 'claim.uncited': 'not cited' };
+
+/** An accepted claim in the Accepted view: "$80 billion", "brief.md · figure differs · 1 Dec 2026". */
+export function acceptedClaimLabel(claim: AcceptedClaimInfo): { label: string; description: string; tooltip: string } {
+  const what = codeNames[claim.code] ?? claim.code;
+  const label = shorten(claim.claim || '(claim)', 60);
+  const description = [claim.file, what, claim.on].filter(Boolean).join(' · ');
+  const tooltip = `Marked as checked${claim.on ? ` on ${claim.on}` : ''}: ${claim.claim}${claim.file ? ` in ${claim.file}` : ''} (${claim.code}). Undo to have Attest check it again.`;
+  return { label, description, tooltip };
 }
 
 export interface SourcePick {

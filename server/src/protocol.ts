@@ -83,12 +83,41 @@ export type DocumentStatusResult = {
   uri: string;
   version: number;
   counts: VerdictCounts;
-  /** Contradicted plus misquoted claims. */
+  /** Contradicted plus misquoted claims, those the writer marked as checked left out. */
   disagree: number;
+  /** Claims of the draft the writer marked as checked. */
+  accepted: number;
   skipped?: string;
   /** Set when the document is one of the writer's sources: then it is not checked. */
   source?: SourceFileInfo;
 } | null;
+
+// ---------------------------------------------------------------------------
+// attest/acceptedClaims: the claims marked as checked ("Accepted" view); attest/undoAccept
+// takes a mark back, and the claim is checked again.
+
+export const acceptedClaimsRequest = 'attest/acceptedClaims';
+export const undoAcceptRequest = 'attest/undoAccept';
+
+export interface AcceptedClaimInfo {
+  fingerprint: string;
+  /** The claim's words as the draft had them. */
+  claim: string;
+  code: string;
+  /** The draft's path relative to the workspace folder. */
+  file?: string;
+  /** "2026-12-01". */
+  on?: string;
+}
+
+export type AcceptedClaimsResult = { claims: AcceptedClaimInfo[] };
+
+export interface UndoAcceptParams {
+  fingerprint: string;
+}
+
+/** False when the claim was not marked. */
+export type UndoAcceptResult = { undone: boolean };
 
 // ---------------------------------------------------------------------------
 // attest/sources: every source the checker uses, and the source files that could not be
@@ -245,6 +274,8 @@ export type FactCheckReportResult = {
 export interface AttestRequests {
   [checkFileRequest]: { params: CheckFileParams; result: CheckFileResult };
   [documentStatusRequest]: { params: DocumentStatusParams; result: DocumentStatusResult };
+  [acceptedClaimsRequest]: { params: Record<string, never>; result: AcceptedClaimsResult };
+  [undoAcceptRequest]: { params: UndoAcceptParams; result: UndoAcceptResult };
   [sourcesRequest]: { params: SourcesParams; result: SourcesResult };
   [claimSourceRequest]: { params: ClaimSourceParams; result: SourceLocationResult };
   [sourceLocationRequest]: { params: SourceLocationParams; result: SourceLocationResult };

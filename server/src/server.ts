@@ -13,6 +13,7 @@ import { registerDiagnostics } from './features/diagnostics';
 import { registerDocumentLinks } from './features/documentLinks';
 import { registerDocumentSymbols } from './features/documentSymbols';
 import { registerHover } from './features/hover';
+import { registerAcceptedClaims } from './features/acceptedClaims';
 import { registerReferences } from './features/references';
 import { registerRename } from './features/rename';
 import { registerCheckFile } from './features/checkFile';
@@ -107,7 +108,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     isAccepted,
   });
 
-  registerHover(connection, analyses);
+  registerHover(connection, analyses, (fingerprint) => accepted.get(fingerprint)?.on ?? (accepted.has(fingerprint) ? '' : undefined));
   registerCompletion(connection, analyses);
   registerCodeActions(connection, analyses);
   registerDefinition(connection, analyses);
@@ -117,7 +118,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerDocumentLinks(connection, analyses);
   // Attest's own requests (server/src/protocol.ts), behind the client's commands and views.
   registerCheckFile(connection, library, settings, { docsUri, isAccepted });
-  registerDocumentStatus(connection, analyses, library);
+  registerDocumentStatus(connection, analyses, library, isAccepted);
+  registerAcceptedClaims(connection, () => accepted, () => diagnostics.publishAll());
   registerSources(connection, library, sourceProblems, async () => {
     await settings.forDocument(libraryScope());
     return settings.sourcesOrigin(libraryScope());

@@ -1,4 +1,4 @@
-// Diagnostics as a writer meets them: specific messages that point at the source passage,
+// Diagnostics as a writer meets them: specific messages that name the source passage,
 // ignore comments, "Mark as checked", and bad input that is reported without a crash.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { lines } from '../unit/helpers';
-import { repoRoot, startInProcess, type TestClient } from './harness';
+import { startInProcess, type TestClient } from './harness';
 
 const uri = 'file:///tmp/diagnostics.md';
 let client: TestClient | undefined;
@@ -19,7 +19,7 @@ afterEach(async () => {
 const brief = lines('# Trade', '', "Pakistan's exports to Russia reached $250 million.[^1]", '', '[^1]: RT, 9 December 2019.');
 
 describe('a figure that disagrees with a source', () => {
-  it('says what the draft and the source say, for what, and links the source passage', async () => {
+  it('says what the draft and the source say, for what', async () => {
     client = await startInProcess();
     const { diagnostics } = await client.open(uri, brief);
     const mismatch = diagnostics.find((d) => d.code === 'figure.mismatch')!;
@@ -29,10 +29,6 @@ describe('a figure that disagrees with a source', () => {
       source: 'attest',
       message: 'Draft says $250 million; Korybko & Morozov 2020 (p. 19, fn. 21) says $150 million, and gives $250 million for goods going from Russia to Pakistan: “Pakistan’s exports to Russia reached $150 million while imports from Russia are worth $250 million.”',
     });
-    const related = mismatch.relatedInformation![0]!;
-    expect(URI.parse(related.location.uri).fsPath).toBe(path.join(repoRoot, 'corpus', 'korybko-morozov-2020.md'));
-    const corpusLines = readFileSync(path.join(repoRoot, 'corpus', 'korybko-morozov-2020.md'), 'utf8').split('\n');
-    expect(corpusLines[related.location.range.start.line]).toMatch(/^Impressive progress was recently made on this front in December 2019\./);
   });
 });
 
@@ -70,7 +66,7 @@ describe('Mark as checked', () => {
     await client.connection.sendRequest('workspace/executeCommand', accept.command);
     expect((await quiet).diagnostics.map((d: Diagnostic) => d.code)).not.toContain('figure.mismatch');
     const saved = JSON.parse(readFileSync(path.join(root, '.attest', 'accepted.json'), 'utf8')) as { accepted: { claim: string; code: string; file: string }[] };
-    expect(saved.accepted).toEqual([{ fingerprint: expect.any(String), claim: '$250 million', code: 'figure.mismatch', file: 'brief.md' }]);
+    expect(saved.accepted).toEqual([{ fingerprint: expect.any(String), claim: '$250 million', code: 'figure.mismatch', file: 'brief.md', on: new Date().toISOString().slice(0, 10) }]);
     const changed = await client.change(draftUri, 2, brief.replace('exports to Russia reached', 'exports to Russia then reached'));
     expect(changed.diagnostics.map((d) => d.code)).toContain('figure.mismatch');
   });

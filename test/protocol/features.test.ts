@@ -45,13 +45,38 @@ async function applyFix(text: string, code: string, pick: (actions: CodeAction[]
 }
 
 describe('hover', () => {
-  it('shows the verdict, the source sentence with the figure in bold, the reference and the source’s own footnote', async () => {
+  it('shows the verdict, the source sentence once with the figure in bold, the reference and the source’s own footnote', async () => {
     const value = rendered(await hover("CPEC's eventual total investment is expected to reach $80 billion.", 0, 57));
-    expect(value).toContain('**Attest: The source gives a different value** — Korybko & Morozov 2020, pp. 9–10, fn. 4');
-    expect(value).toContain('**$60 billion**');
-    expect(value).toContain('Korybko, Andrew, and Vladimir M. Morozov. 2020.');
-    expect(value).toContain('The source’s footnote 4 cites: *CPEC: Pakistani Government Announces Completion of 13 Projects Worth $11 Billion*, Sputnik, 09.01.2020');
-    expect(value).toContain('<https://sputniknews.com/asia/202001091077987936-cpec-pakistani-government-announces-completion-of-13-projects-worth-11-billion/>');
+    expect(value.split('\n\n')).toEqual([
+      '**Attest: The source gives a different value** — Korybko & Morozov 2020, pp. 9–10, fn. 4. The draft says $80 billion; the source says $60 billion. Matched: investment, as a goal.',
+      '> Seeing as how the China-Pakistan Economic Corridor (CPEC) is one of BRI’s flagship projects as described by Pakistani Foreign Minister Qureshi in November 2019, with $13 billion worth of projects completed in January 2020 out of an expected eventual total investment of **$60 billion** (thus making it China’s largest BRI infrastructure investment anywhere in the world), it’s inevitable that Russia will have to improve its connectivity with Pakistan in order to fulfill V. Putin’s vision of bringing the EAEU and BRI closer together to form the GEP.',
+      'Korybko, Andrew, and Vladimir M. Morozov. 2020. “Pakistan’s Role in Russia’s Greater Eurasian Partnership.” Polis. Political Studies, no. 3: 9–22. https://doi.org/10.17976/jpps/2020.03.02.',
+      'The source’s footnote 4 cites: *CPEC: Pakistani Government Announces Completion of 13 Projects Worth $11 Billion*, Sputnik, 09.01.2020 <https://sputniknews.com/asia/202001091077987936-cpec-pakistani-government-announces-completion-of-13-projects-worth-11-billion/> (accessed 10.03.2020)',
+    ]);
+  });
+
+  it('does not repeat the source passage under the diagnostic as related information', async () => {
+    client = await startInProcess();
+    const { diagnostics } = await client.open(uri, "CPEC's eventual total investment is expected to reach $80 billion.");
+    expect(diagnostics.map((d) => [d.code, d.relatedInformation])).toEqual([['figure.mismatch', undefined]]);
+  });
+
+  it('shows a misquotation’s differing words, the source’s misspelling marked', async () => {
+    const value = rendered(await hover('Putin said the project “rhymes with Russia’s plan to establish a Greater Eurasian Partnership”.', 0, 30));
+    expect(value.split('\n\n')[0]).toBe(
+      '**Attest: The source’s words differ** — Korybko & Morozov 2020, pp. 9–10, fn. 2. Words that differ, yours struck through and the source’s in bold: ~~rhymes~~ **rimes** (the source’s spelling: quote it with [sic]); ~~plan~~ **idea**.',
+    );
+  });
+
+  it('says of a supported figure in a sentence without a footnote that it needs one, at information level unless turned down', async () => {
+    const text = 'Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.';
+    const value = rendered(await hover(text, 0, 17));
+    expect(value.split('\n\n')[0]).toBe('**Attest: Supported by Korybko & Morozov 2020, p. 19, fn. 21, but the sentence cites no source: add a footnote.** Matched: investment, Russia and Psm.');
+    const { diagnostics } = await client!.change(uri, 2, text + ' ');
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['claim.uncited', 3]]);
+    await client!.close();
+    client = await startInProcess({ settings: { severity: { 'claim.uncited': 'hint' } } });
+    expect((await client.open(uri, text)).diagnostics.map((d) => [d.code, d.severity])).toEqual([['claim.uncited', 4]]);
   });
 
   it('formats the reference in the style the writer chose', async () => {
@@ -89,6 +114,38 @@ describe('quick fixes', () => {
     expect(diagnostics.map((d) => d.code)).not.toContain('quote.misquoted');
   });
 
+  it('change only the misquoted words, keeping the writer’s line breaks and straight quotes', async () => {
+    const text = lines('President Putin said the Chinese-led project "rhymes with Russia\'s plan to', 'establish a Greater Eurasian Partnership".', '', 'Next paragraph.');
+    const { action, fixed, diagnostics } = await applyFix(text, 'quote.misquoted');
+    expect(action.title).toBe('Use the words of Korybko & Morozov 2020: “rhymes” → “rimes”; “plan” → “idea”');
+    expect((action.edit!.documentChanges![0] as TextDocumentEdit).edits).toEqual([
+      { range: { start: at(0, 46), end: at(0, 52) }, newText: 'rimes' },
+      { range: { start: at(0, 67), end: at(0, 71) }, newText: 'idea' },
+    ]);
+    expect(fixed).toBe(lines('President Putin said the Chinese-led project "rimes with Russia\'s idea to', 'establish a Greater Eurasian Partnership".', '', 'Next paragraph.'));
+    expect(diagnostics.map((d) => d.code)).not.toContain('quote.misquoted');
+  });
+
+  it('offer the source’s misspelling marked [sic], which then checks as quoted', async () => {
+    const text = 'Putin said the project “rhymes with Russia’s idea to establish a Greater Eurasian Partnership”.';
+    const { fixed, diagnostics } = await applyFix(text, 'quote.misquoted', (actions) => actions.find((a) => a.title === 'Keep the source’s spelling, marked “rimes [sic]”'));
+    expect(fixed).toBe('Putin said the project “rimes [sic] with Russia’s idea to establish a Greater Eurasian Partnership”.');
+    expect(diagnostics.map((d) => d.code)).not.toContain('quote.misquoted');
+  });
+
+  it('change the misquoted words after an edit earlier in the draft moved them', async () => {
+    client = await startInProcess();
+    const quote = 'Putin said the project “rhymes with Russia’s idea to establish a Greater Eurasian Partnership”.';
+    await client.open(uri, lines('Intro.', '', quote));
+    const edited = lines('A longer introduction.', '', quote);
+    const { diagnostics } = await client.change(uri, 2, edited);
+    const diagnostic = diagnostics.find((d) => d.code === 'quote.misquoted')!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+    const change = actions.find((a) => a.isPreferred)!.edit!.documentChanges![0] as TextDocumentEdit;
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 2, edited), change.edits as TextEdit[]);
+    expect(fixed).toBe(lines('A longer introduction.', '', quote.replace('rhymes', 'rimes')));
+  });
+
   it('add a footnote numbered after the existing ones, with its definition placed with the others', async () => {
     const text = lines('Trade stood at $700 million.[^1]', '', 'Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.', '', '[^1]: RT, 9 December 2019.', '');
     const { action, fixed, diagnostics } = await applyFix(text, 'claim.uncited');
@@ -106,6 +163,25 @@ describe('quick fixes', () => {
     );
     expect(diagnostics.map((d) => d.code)).not.toContain('claim.uncited');
     expect(diagnostics.map((d) => d.code)).not.toContain('footnote.undefined');
+  });
+
+  it('define an undefined footnote, citing the source of the sentence’s claim, with the other definitions', async () => {
+    const text = lines('Trade stood at $700 million.[^1]', '', 'Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.[^6]', '', '[^1]: RT, 9 December 2019.', '', 'The end.');
+    const { action, fixed, diagnostics } = await applyFix(text, 'footnote.undefined');
+    expect(action.title).toBe('Define [^6] citing Korybko & Morozov 2020, p. 19');
+    expect(fixed).toBe(
+      lines(
+        'Trade stood at $700 million.[^1]',
+        '',
+        'Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.[^6]',
+        '',
+        '[^1]: RT, 9 December 2019.',
+        '[^6]: Korybko, Andrew, and Vladimir M. Morozov. 2020. “Pakistan’s Role in Russia’s Greater Eurasian Partnership.” Polis. Political Studies, no. 3: 9–22. https://doi.org/10.17976/jpps/2020.03.02, p. 19. Citing: Russia Looks to Invest in Pakistan in a Big Way, RT, 09.12.2019, https://www.rt.com/business/475368-russia-pakistan-investments-energy/.',
+        '',
+        'The end.',
+      ),
+    );
+    expect(diagnostics.map((d) => d.code)).toEqual([]);
   });
 
   it('fill a placeholder link with the best source’s DOI, or turn it into a footnote', async () => {
@@ -126,6 +202,25 @@ describe('quick fixes', () => {
     expect(note.diagnostics.map((d) => d.code)).not.toContain('link.placeholder');
   });
 
+  it('offer no source for a placeholder link whose text names none of them, only turning it into a footnote', async () => {
+    const text = lines('Korybko and Morozov discuss Pakistan at length in the [Valdai Club programme](#).', '');
+    client = await startInProcess();
+    const published = await client.open(uri, text);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: published.diagnostics[0]!.range, context: { diagnostics: published.diagnostics } })) as CodeAction[];
+    expect(actions.filter((a) => a.edit).map((a) => a.title)).toEqual(['Turn the link into footnote [^1] (write the note)']);
+    await client.close();
+    const { fixed } = await applyFix(text, 'link.placeholder', (a) => a[0]);
+    expect(fixed).toBe(lines('Korybko and Morozov discuss Pakistan at length in the Valdai Club programme[^1].', '', '[^1]: Valdai Club programme.', ''));
+  });
+
+  it('offer the link of a work a source cites when the link text is its title', async () => {
+    const text = 'Bordachev wrote on [The SCO as the Foundation of Greater Eurasia](#).';
+    const { action, fixed, diagnostics } = await applyFix(text, 'link.placeholder');
+    expect(action.title).toBe('Link to “The SCO as the Foundation of Greater Eurasia” (http://valdaiclub.com/a/highlights/the-sco-as-the-foundation-of-greater-eurasia/)');
+    expect(fixed).toBe('Bordachev wrote on [The SCO as the Foundation of Greater Eurasia](http://valdaiclub.com/a/highlights/the-sco-as-the-foundation-of-greater-eurasia/).');
+    expect(diagnostics.map((d) => d.code)).not.toContain('link.placeholder');
+  });
+
   it('offers nothing for a diagnostic made for an older version', async () => {
     client = await startInProcess();
     const published = await client.open(uri, 'See [the report](#).');
@@ -136,15 +231,43 @@ describe('quick fixes', () => {
 });
 
 describe('completion', () => {
-  it('after "[^" offers existing footnotes and a new numbered footnote citing the best source', async () => {
+  it('after "[^" offers a new numbered footnote citing the sentence’s source first, then each existing footnote once, with its text', async () => {
     client = await startInProcess();
-    const text = lines('Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.[^', '', '[^1]: RT, 9 December 2019.');
+    const text = lines('Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.[^', '', '[^1]: RT, 9 December 2019.', '[^8]: Dawn, 3 March 2020.', '[^8]: A second definition of 8.');
     await client.open(uri, text);
     const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at(0, 65) })) as CompletionItem[];
-    expect(items[0]).toMatchObject({ label: '1', detail: 'RT, 9 December 2019.' });
-    const fresh = items.find((i) => i.label.startsWith('New footnote citing Korybko & Morozov 2020'))!;
-    expect(fresh.textEdit).toEqual({ range: { start: at(0, 65), end: at(0, 65) }, newText: '2]' });
-    expect(fresh.additionalTextEdits).toEqual([{ range: { start: at(2, 26), end: at(2, 26) }, newText: expect.stringMatching(/^\n\[\^2\]: Korybko, Andrew, and Vladimir M\. Morozov\. 2020\./) }]);
+    const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    expect(sorted.map((i) => [i.label, i.labelDetails?.description])).toEqual([
+      ['New footnote citing Korybko & Morozov 2020, p. 19', undefined],
+      ['1', 'RT, 9 December 2019.'],
+      ['8', 'Dawn, 3 March 2020.'],
+    ]);
+    const fresh = sorted[0]!;
+    expect(fresh.textEdit).toEqual({ range: { start: at(0, 65), end: at(0, 65) }, newText: '9]' });
+    expect(fresh.additionalTextEdits).toEqual([{ range: { start: at(4, 31), end: at(4, 31) }, newText: expect.stringMatching(/^\n\[\^9\]: Korybko, Andrew, and Vladimir M\. Morozov\. 2020\./) }]);
+  });
+
+  it('after "[^" puts first the existing footnote that already cites the sentence’s source', async () => {
+    client = await startInProcess();
+    const text = lines('Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.[^', '', '[^1]: RT, 9 December 2019.', '[^2]: Korybko and Morozov 2020, p. 19.');
+    await client.open(uri, text);
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at(0, 65) })) as CompletionItem[];
+    const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    expect(sorted.map((i) => i.label).slice(0, 3)).toEqual(['2', '1', 'New footnote citing Korybko & Morozov 2020, p. 19']);
+  });
+
+  it('offers the fn snippet numbered after the draft’s footnotes, and cite with the sources’ keys', async () => {
+    client = await startInProcess();
+    const text = lines('Trade stood at $700 million.[^1] Investment grew.[^4]', '', 'fn', '', '[^1]: RT, 9 December 2019.', '[^4]: Dawn.');
+    await client.open(uri, text);
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at(2, 2) })) as CompletionItem[];
+    expect(items.find((i) => i.label === 'fn')).toMatchObject({
+      kind: 15,
+      insertTextFormat: 2,
+      detail: 'Footnote [^5] with its definition',
+      textEdit: { range: { start: at(2, 0), end: at(2, 2) }, newText: '[^${1:5}]\n\n[^${1:5}]: ${2:Author}, "${3:Title}," ${4:Outlet}, ${5:date}. ${6:URL}$0' },
+    });
+    expect(items.find((i) => i.label === 'cite')!.textEdit!.newText).toBe('[@${1|abbasi-2025,korybko-morozov-2020|}${2:, ${3|p.,pp.,chap.,sec.,para.|} ${4:12}}]$0');
   });
 
   it('after "$" in a sentence about CPEC offers the sources’ figures, labelled with the source', async () => {

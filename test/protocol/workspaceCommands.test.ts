@@ -76,7 +76,7 @@ describe('attest/documentStatus (the status bar)', () => {
   it('counts the claims of the open draft’s current version', async () => {
     client = await startInProcess();
     await client.open(uri, draft, 3);
-    expect(await request(protocol.documentStatusRequest, { textDocument: { uri } })).toEqual({ uri, version: 3, counts: { claims: 4, supported: 0, contradicted: 1, misquoted: 1, unsourced: 2 }, disagree: 2 });
+    expect(await request(protocol.documentStatusRequest, { textDocument: { uri } })).toEqual({ uri, version: 3, counts: { claims: 4, supported: 0, contradicted: 1, misquoted: 1, unsourced: 2 }, disagree: 2, accepted: 0 });
     await client.change(uri, 4, "CPEC's eventual total investment is expected to reach $60 billion.[^1]\n\n[^1]: Korybko.");
     expect(await request(protocol.documentStatusRequest, { textDocument: { uri } })).toMatchObject({ version: 4, counts: { claims: 1, supported: 1 }, disagree: 0 });
   });

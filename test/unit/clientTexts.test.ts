@@ -7,7 +7,7 @@ import { checkedMessage, footnoteLabel, sourcesInUse, sourcesOfferQuestion, repo
 import type { SourceInfo } from '../../server/src/protocol';
 
 describe('the status bar', () => {
-  const status = { uri: 'file:///d.md', version: 3, counts: { claims: 12, supported: 9, contradicted: 1, misquoted: 1, unsourced: 1 }, disagree: 2 };
+  const status = { uri: 'file:///d.md', version: 3, counts: { claims: 12, supported: 9, contradicted: 1, misquoted: 1, unsourced: 1 }, disagree: 2, accepted: 0 };
 
   it('counts the claims, with a warning icon when some disagree with a source', () => {
     expect(statusText(status)).toBe('$(warning) Attest: 12 claims, 2 disagree, 1 without a source');
@@ -41,6 +41,12 @@ describe('the status bar', () => {
     expect(checkedMessage('empty.md', { ...status, counts: { claims: 0, supported: 0, contradicted: 0, misquoted: 0, unsourced: 0 }, disagree: 0 })).toBe('Checked empty.md: no figures, dates or quotations to check.');
     expect(checkedMessage('gwadar.md', { ...status, source: { title: 'Gwadar Port Annual Report', passages: 2 } })).toBe('gwadar.md is one of your sources (Gwadar Port Annual Report, 2 passages): drafts are checked against it; it is not checked as a draft.');
     expect(checkedMessage('huge.md', { ...status, skipped: 'It is 3.0 MB, over the attest.maxFileSize setting (2.0 MB).' })).toBe('Attest did not check huge.md: It is 3.0 MB, over the attest.maxFileSize setting (2.0 MB).');
+  });
+
+  it('counts the claims marked as checked apart from those that disagree', () => {
+    const accepted = { ...status, disagree: 1, accepted: 2 };
+    expect(statusText(accepted)).toBe('$(check) Attest: 12 claims, 1 disagree, 2 accepted');
+    expect(statusTooltip(accepted)).toBe('Attest: claims in this draft by verdict\n\nSupported: 9\nContradicted: 1\nMisquoted: 1\nUnsourced: 1\nMarked as checked by you: 2 (listed in the Accepted view)\n\nClick to open the Problems panel.');
   });
 
   it('gives the counts by verdict in the tooltip', () => {

@@ -14,7 +14,7 @@ describe('validateSettings', () => {
     expect(settings.severity['claim.uncited']).toBe(defaultSettings.severity['claim.uncited']);
     expect(problems).toEqual([
       'settings: "checkOn" should be "type", "save" or "manual"; using the default ("type").',
-      'settings: "severity.claim.uncited" should be one of error, warning, information, hint, off; using "hint".',
+      'settings: "severity.claim.uncited" should be one of error, warning, information, hint, off; using "information".',
       expect.stringContaining('"severity.no.such" is not an Attest check'),
     ]);
   });

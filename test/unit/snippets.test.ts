@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDraft } from '../../server/src/core/draft/draft';
+import { snippetSuggestions } from '../../server/src/core/findings/suggestions';
+import { bundledCorpus } from './corpus';
 
-// The Markdown snippets Attest contributes (snippets/markdown.json), read as VS Code reads them.
+// The Markdown snippets Attest contributes (snippets/markdown.json), read as VS Code reads them,
+// and the fn, claim and cite snippets the server offers, numbered and keyed for the draft.
 
 interface Snippet {
   prefix: string | string[];
@@ -10,7 +14,11 @@ interface Snippet {
   description: string;
 }
 
-const snippets = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'snippets', 'markdown.json'), 'utf8')) as Record<string, Snippet>;
+const fileSnippets = JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'snippets', 'markdown.json'), 'utf8')) as Record<string, Snippet>;
+const corpus = bundledCorpus();
+const served = (text: string): Record<string, Snippet> =>
+  Object.fromEntries(snippetSuggestions(parseDraft(text), corpus).map((s) => [s.label, { prefix: s.label, body: s.insert, description: s.documentation ?? '' }]));
+const snippets: Record<string, Snippet> = { ...fileSnippets, ...served('') };
 
 // ---------------------------------------------------------------------------
 // A small reader for VS Code's snippet syntax: $1, ${1:default}, ${1|a,b|}, \$ escapes.
@@ -115,8 +123,8 @@ function expand(s: Snippet, typed: Record<number, string> = {}): string {
   return render(parsed);
 }
 
-function byPrefix(prefix: string): Snippet {
-  const found = Object.values(snippets).find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(prefix));
+function byPrefix(prefix: string, all = snippets): Snippet {
+  const found = Object.values(all).find((s) => (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).includes(prefix));
   if (!found) throw new Error(`no snippet with prefix ${prefix}`);
   return found;
 }
@@ -176,9 +184,17 @@ describe('Markdown snippets', () => {
     expect(typed).toMatch(/^Chinese investment in CPEC rose to \$60 billion in 2019\.\[\^cpec\]\n\n\[\^cpec\]: /);
   });
 
-  it('cite: the page locator is one tab stop, so deleting it leaves a bare [@key]', () => {
+  it('fn and claim take the next free footnote number in a draft with footnotes', () => {
+    const draft = served('Trade grew.[^1] It grew again.[^7]\n\n[^1]: RT.\n[^7]: Dawn.\n');
+    expect(expand(byPrefix('fn', draft))).toBe('[^8]\n\n[^8]: Author, "Title," Outlet, date. URL');
+    expect(expand(byPrefix('claim', draft))).toBe('Subject reached $60 billion in 2019.[^8]\n\n[^8]: Source that states this figure, with page or URL');
+    expect(expand(byPrefix('fn', served('One.[^1]\r\n\r\n[^1]: RT.\r\n')))).toBe('[^2]\r\n\r\n[^2]: Author, "Title," Outlet, date. URL');
+  });
+
+  it('cite: the key is chosen from the sources’ keys, and the page locator is one tab stop, so deleting it leaves a bare [@key]', () => {
     const cite = byPrefix('cite');
-    expect(expand(cite)).toBe('[@key, p. 12]');
+    expect(stopsOf(parseSnippet(bodyText(cite)))[0]).toEqual({ stop: 1, choices: ['abbasi-2025', 'korybko-morozov-2020'] });
+    expect(expand(cite)).toBe('[@abbasi-2025, p. 12]');
     expect(expand(cite, { 1: 'korybko2020', 3: 'pp.', 4: '4-6' })).toBe('[@korybko2020, pp. 4-6]');
     expect(expand(cite, { 1: 'korybko2020', 2: '' })).toBe('[@korybko2020]');
   });

@@ -226,7 +226,9 @@ function shiftFinding(finding: Finding, by: number): Finding {
           ? { ...fix, at: fix.at + by }
           : fix?.kind === 'link'
             ? { ...fix, urlStart: fix.urlStart + by, urlEnd: fix.urlEnd + by }
-            : undefined,
+            : fix?.kind === 'words'
+              ? { ...fix, choices: fix.choices.map((c) => ({ ...c, edits: c.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) }
+              : undefined,
   };
 }
 

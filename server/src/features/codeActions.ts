@@ -6,10 +6,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyses } from '../analyses';
 import { footnoteText, shortLabel } from '../core/findings/citation';
 import type { Corpus } from '../core/retrieval/corpus';
-import type { Draft } from '../core/draft/draft';
+import type { Passage, Source, SourceFootnote } from '../core/types';
+import type { Analysis } from '../core/checker';
 import type { FixData } from '../core/findings/findings';
-import { addFootnote, type Edit } from '../core/findings/footnoteEdit';
-import { linkDestination } from '../core/findings/markdownText';
+import { addFootnote, defineFootnote, type Edit } from '../core/findings/footnoteEdit';
+import { inertBlockStart, inlineText, linkDestination } from '../core/findings/markdownText';
+import { linkTargets } from '../core/findings/links';
 import { formatReference, type CitationStyle } from '../core/findings/references';
 import { bestSourcesFor } from '../core/retrieval/relevance';
 import { sourceLink } from '../core/findings/sourceLinks';
@@ -33,13 +35,13 @@ export function registerCodeActions(connection: Connection, analyses: Analyses):
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return [];
     const { document, analysis, checker, settings } = result;
-    return context.diagnostics.filter((d) => d.source === 'attest').flatMap((d) => actionsFor(d, document, analysis.draft, checker.corpus, settings.citationStyle));
+    return context.diagnostics.filter((d) => d.source === 'attest').flatMap((d) => actionsFor(d, document, analysis, checker.corpus, settings.citationStyle));
   });
 }
 
-export function actionsFor(diagnostic: Diagnostic, document: TextDocument, draft: Draft, corpus: Corpus, style: CitationStyle = 'chicago-author-date'): CodeAction[] {
+export function actionsFor(diagnostic: Diagnostic, document: TextDocument, analysis: Analysis, corpus: Corpus, style: CitationStyle = 'chicago-author-date'): CodeAction[] {
   const data = diagnostic.data as DiagnosticData | undefined;
-  const fixes = fixActions(diagnostic, document, draft, corpus, style);
+  const fixes = fixActions(diagnostic, document, analysis, corpus, style);
   if (!data?.fingerprint) return fixes;
   const accept: CodeAction = {
     title: 'Mark as checked (stays quiet until the sentence changes)',
@@ -50,7 +52,8 @@ export function actionsFor(diagnostic: Diagnostic, document: TextDocument, draft
   return [...fixes, accept];
 }
 
-function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft, corpus: Corpus, style: CitationStyle): CodeAction[] {
+function fixActions(diagnostic: Diagnostic, document: TextDocument, analysis: Analysis, corpus: Corpus, style: CitationStyle): CodeAction[] {
+  const { draft } = analysis;
   const data = diagnostic.data as DiagnosticData | undefined;
   const fix = data?.fix;
   // Offsets in the data belong to the version the diagnostic was made for.
@@ -66,6 +69,15 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft
   switch (fix.kind) {
     case 'replace':
       return [action(fix.title, [{ range: toRange(document, fix.start, fix.end), newText: fix.newText }], true)];
+    case 'words':
+      return fix.choices.map((choice, i) => action(choice.title, choice.edits.map(textEdit), i === 0));
+    case 'define':
+      return citingSources(analysis, corpus, fix.start, 3).flatMap(({ source, passage, footnote }, i) => {
+        const text = footnoteText(source.meta, passage, footnote, formatReference(source.meta, style));
+        const definition = defineFootnote(draft, fix.label, text);
+        if ('problem' in definition) return [];
+        return [action(`Define [^${fix.label}] citing ${shortLabel(source.meta)}${passage.locator ? `, ${passage.locator}` : ''}`, [textEdit(definition)], i === 0)];
+      });
     case 'cite': {
       const source = corpus.sources.get(fix.sourceId);
       const passage = corpus.passages[fix.passageIndex];
@@ -77,23 +89,57 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, draft: Draft
     }
     case 'link': {
       const link = draft.links.find((l) => l.urlStart === fix.urlStart);
-      const context = link ? sentenceAround(draft.text, link.start, link.end) : fix.text;
       const actions: CodeAction[] = [];
       // The link's own text stays as the writer wrote it: only "[" and "](…)" go, the reference taking their place.
       const close = link ? draft.text.lastIndexOf('](', link.urlStart) : -1;
-      for (const { source } of bestSourcesFor(context, corpus, 2)) {
-        const url = sourceLink(source.meta);
-        if (url) actions.push(action(`Link to ${shortLabel(source.meta)} (${url})`, [{ range: toRange(document, fix.urlStart, fix.urlEnd), newText: linkDestination(url) }], actions.length === 0));
-        if (link && close > link.start) {
-          const opening: Edit = { start: link.start, end: link.start + 1, text: '' };
-          const planned = addFootnote(draft, { start: close, end: link.end }, footnoteText(source.meta, { locator: '' }, undefined, formatReference(source.meta, style)), { alongside: [opening], linksRemoved: 1 });
-          if ('problem' in planned) continue;
-          actions.push(action(`Turn the link into footnote [^${planned.label}] citing ${shortLabel(source.meta)}`, [opening, planned.reference, planned.definition].map(textEdit)));
+      const intoFootnote = (note: string, title: (label: string) => string): void => {
+        if (!link || close <= link.start) return;
+        const opening: Edit = { start: link.start, end: link.start + 1, text: '' };
+        const planned = addFootnote(draft, { start: close, end: link.end }, note, { alongside: [opening], linksRemoved: 1 });
+        if (!('problem' in planned)) actions.push(action(title(planned.label), [opening, planned.reference, planned.definition].map(textEdit)));
+      };
+      const linkTo = (title: string, url: string): void => {
+        actions.push(action(title, [{ range: toRange(document, fix.urlStart, fix.urlEnd), newText: linkDestination(url) }], actions.length === 0));
+      };
+      const targets = linkTargets(fix.text, corpus);
+      for (const target of targets) {
+        if (target.kind === 'footnote') {
+          linkTo(`Link to “${target.footnote.title}” (${target.url})`, target.url);
+          intoFootnote(inertBlockStart(inlineText(target.footnote.text)), (label) => `Turn the link into footnote [^${label}] citing “${target.footnote.title}”`);
+          continue;
         }
+        const { meta } = target.source;
+        const url = sourceLink(meta);
+        if (url) linkTo(`Link to ${shortLabel(meta)} (${url})`, url);
+        intoFootnote(footnoteText(meta, { locator: '' }, undefined, formatReference(meta, style)), (label) => `Turn the link into footnote [^${label}] citing ${shortLabel(meta)}`);
       }
+      // No source or cited work is named by the link text: only its own words can become the note, for the writer to complete.
+      if (!targets.length) intoFootnote(inertBlockStart(`${inlineText(fix.text.trim())}.`), (label) => `Turn the link into footnote [^${label}] (write the note)`);
       return actions;
     }
   }
+}
+
+/**
+ * Sources to cite at `at`, as Insert citation picks them: first those with evidence for a
+ * claim of the sentence (with that passage and its footnote), then those most about it.
+ */
+function citingSources(analysis: Analysis, corpus: Corpus, reference: number, limit: number): { source: Source; passage: Pick<Passage, 'locator'>; footnote?: SourceFootnote }[] {
+  // A reference usually follows the sentence's closing marks: the sentence is the one they close.
+  let at = reference;
+  while (at > 0 && /[.!?”"’)\]]/.test(analysis.draft.text[at - 1]!)) at--;
+  const found = new Map<string, { source: Source; passage: Pick<Passage, 'locator'>; footnote?: SourceFootnote }>();
+  for (const verdict of analysis.verdicts) {
+    if (at < verdict.claim.sentence.start || at > verdict.claim.sentence.end + 1) continue;
+    for (const evidence of verdict.evidence) {
+      const source = corpus.sources.get(evidence.sourceId);
+      const passage = corpus.passages[evidence.passageIndex];
+      if (!source || !passage || found.has(source.meta.id)) continue;
+      found.set(source.meta.id, { source, passage, footnote: evidence.footnote ? source.footnotes.find((f) => f.label === evidence.footnote) : undefined });
+    }
+  }
+  for (const { source, passage } of bestSourcesFor(sentenceAround(analysis.draft.text, at, at), corpus, limit)) if (!found.has(source.meta.id)) found.set(source.meta.id, { source, passage });
+  return [...found.values()].slice(0, limit);
 }
 
 function sentenceAround(text: string, start: number, end: number): string {

@@ -1,9 +1,10 @@
 // Completion: footnote labels and new cited footnotes after "[^", citation keys after "@"
-// (each key's reference filled in when the editor resolves the item), and source figures after "$".
-import { CompletionItemKind, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver';
+// (each key's reference filled in when the editor resolves the item), source figures after
+// "$", and the fn, claim and cite snippets, numbered for the draft.
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Connection } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
 import { citationReference, citationSuggestions } from '../core/findings/citationKeys';
-import { completionContext, figureSuggestions, footnoteSuggestions, type Suggestion } from '../core/findings/suggestions';
+import { completionContext, figureSuggestions, footnoteSuggestions, snippetSuggestions, type Suggestion } from '../core/findings/suggestions';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
 
@@ -28,14 +29,22 @@ export function registerCompletion(connection: Connection, analyses: Analyses): 
     if (!ctx) return null;
     const sentence = sentenceBefore(text, offset);
     const suggestions =
-      ctx.kind === 'footnote' ? footnoteSuggestions(draft, checker.corpus, sentence, ctx, settings.citationStyle) : ctx.kind === 'citation' ? citationSuggestions(checker.corpus, sentence) : figureSuggestions(checker.corpus, sentence);
-    const kind = ctx.kind === 'footnote' ? CompletionItemKind.Reference : ctx.kind === 'citation' ? CompletionItemKind.Reference : CompletionItemKind.Value;
+      ctx.kind === 'footnote'
+        ? footnoteSuggestions(draft, checker.corpus, sentence, ctx, settings.citationStyle)
+        : ctx.kind === 'citation'
+          ? citationSuggestions(checker.corpus, sentence)
+          : ctx.kind === 'snippet'
+            ? snippetSuggestions(draft, checker.corpus)
+            : figureSuggestions(checker.corpus, sentence);
+    const kind = ctx.kind === 'snippet' ? CompletionItemKind.Snippet : ctx.kind === 'figure' ? CompletionItemKind.Value : CompletionItemKind.Reference;
     return suggestions.map((s: Suggestion): CompletionItem => ({
       label: s.label,
+      labelDetails: s.description ? { description: s.description } : undefined,
       kind,
       detail: s.detail,
       documentation: s.documentation ? { kind: MarkupKind.Markdown, value: s.documentation } : undefined,
       sortText: s.sortText,
+      insertTextFormat: s.snippet ? InsertTextFormat.Snippet : undefined,
       filterText: ctx.kind === 'figure' ? `$${s.insert}` : ctx.kind === 'footnote' ? `${ctx.typed}${s.label}` : s.label,
       textEdit: { range: toRange(document, ctx.from, ctx.to), newText: s.insert },
       additionalTextEdits: s.more?.map((m) => ({ range: toRange(document, m.start, m.end), newText: m.text })),

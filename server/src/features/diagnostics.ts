@@ -2,10 +2,8 @@
 // in typing, on save, or on request (attest.checkOn). Cleared when the document closes.
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
 import type { Analyses, DocumentAnalysis } from '../analyses';
-import type { Finding, Severity } from '../core/findings/findings';
-import type { Corpus } from '../core/retrieval/corpus';
+import type { Severity } from '../core/findings/findings';
 import { toRange } from '../ranges';
 import type { ServerSettings } from '../serverSettings';
 import { tellWriter } from '../messages';
@@ -82,7 +80,7 @@ export function registerDiagnostics(connection: Connection, documents: TextDocum
   };
 }
 
-export function toDiagnostics({ analysis, settings, document, checker }: DocumentAnalysis, { docsUri, isAccepted }: Pick<DiagnosticsOptions, 'docsUri' | 'isAccepted'>): Diagnostic[] {
+export function toDiagnostics({ analysis, settings, document }: DocumentAnalysis, { docsUri, isAccepted }: Pick<DiagnosticsOptions, 'docsUri' | 'isAccepted'>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const finding of analysis.findings) {
     const level = settings.severity[finding.code];
@@ -94,7 +92,6 @@ export function toDiagnostics({ analysis, settings, document, checker }: Documen
       codeDescription: { href: `${docsUri}#${anchor(finding.code)}` },
       source: 'attest',
       message: finding.message,
-      relatedInformation: related(finding, checker.corpus),
       data: { fix: finding.fix, version: document.version, fingerprint: finding.fingerprint, claim: document.getText().slice(finding.start, finding.end) },
     });
   }
@@ -104,15 +101,4 @@ export function toDiagnostics({ analysis, settings, document, checker }: Documen
 /** GitHub-style heading anchor of a code's section in docs/checks.md. */
 export function anchor(code: string): string {
   return code.replace(/[^a-z0-9-]/g, '');
-}
-
-function related(finding: Finding, corpus: Corpus): Diagnostic['relatedInformation'] {
-  if (!finding.related) return undefined;
-  return finding.related.flatMap((r) => {
-    const source = corpus.sources.get(r.sourceId);
-    const passage = corpus.passages[r.passageIndex];
-    if (!source?.location || !passage) return [];
-    const line = passage.line;
-    return [{ location: { uri: URI.file(source.location).toString(), range: { start: { line, character: 0 }, end: { line, character: 0 } } }, message: r.message }];
-  });
 }

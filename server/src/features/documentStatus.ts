@@ -1,5 +1,6 @@
-// attest/documentStatus: how many claims an open draft has, by verdict (the status bar); for
-// one of the writer's sources, that it is a source, its title and passages.
+// attest/documentStatus: how many claims an open draft has, by verdict, and how many the
+// writer marked as checked (the status bar); for one of the writer's sources, that it is a
+// source, its title and passages.
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
@@ -9,7 +10,10 @@ import { countVerdicts } from '../reportMarkdown';
 import { requireParams } from '../params';
 import { fileOf } from '../serverSettings';
 
-export function registerDocumentStatus(connection: Connection, analyses: Analyses, library: SourceLibrary): void {
+const disagreeing = new Set(['figure.mismatch', 'date.mismatch', 'quote.misquoted']);
+
+/** `isAccepted` tells claims the writer marked as checked: counted apart, not as disagreeing. */
+export function registerDocumentStatus(connection: Connection, analyses: Analyses, library: SourceLibrary, isAccepted: (fingerprint: string | undefined) => boolean = () => false): void {
   connection.onRequest(documentStatusRequest, async (params: DocumentStatusParams, token): Promise<DocumentStatusResult> => {
     requireParams(documentStatusRequest, params, { textDocument: true });
     const { textDocument } = params;
@@ -17,7 +21,17 @@ export function registerDocumentStatus(connection: Connection, analyses: Analyse
     if (!result || token.isCancellationRequested) return null;
     const counts = countVerdicts(result.analysis.verdicts);
     const source = sourceFile(library, textDocument.uri);
-    return { uri: textDocument.uri, version: result.document.version, counts, disagree: counts.contradicted + counts.misquoted, ...(result.skipped ? { skipped: result.skipped } : {}), ...(source ? { source } : {}) };
+    const accepted = result.analysis.findings.filter((f) => f.fingerprint && isAccepted(f.fingerprint));
+    const acceptedDisagreeing = accepted.filter((f) => disagreeing.has(f.code)).length;
+    return {
+      uri: textDocument.uri,
+      version: result.document.version,
+      counts,
+      disagree: counts.contradicted + counts.misquoted - acceptedDisagreeing,
+      accepted: accepted.length,
+      ...(result.skipped ? { skipped: result.skipped } : {}),
+      ...(source ? { source } : {}),
+    };
   });
 }
 

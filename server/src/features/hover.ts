@@ -6,7 +6,8 @@ import { claimHover, footnoteHover } from '../core/findings/hoverText';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
 
-export function registerHover(connection: Connection, analyses: Analyses): void {
+/** `acceptedOn` gives the day a claim's finding was marked as checked ("2026-12-01"), "" when the day is not known, undefined when it is not marked. */
+export function registerHover(connection: Connection, analyses: Analyses, acceptedOn: (fingerprint: string | undefined) => string | undefined = () => undefined): void {
   connection.onHover(async (params, token): Promise<Hover | null> => {
     requireParams('textDocument/hover', params, { textDocument: true, position: true });
     const { textDocument, position } = params;
@@ -21,6 +22,9 @@ export function registerHover(connection: Connection, analyses: Analyses): void 
     if (citation && reference) return { contents: { kind: MarkupKind.Markdown, value: reference }, range: toRange(document, citation.start - 1, citation.end) };
     const verdict = analysis.verdicts.find((v) => offset >= v.claim.start && offset <= v.claim.end);
     if (!verdict) return null;
-    return { contents: { kind: MarkupKind.Markdown, value: claimHover(verdict, checker.corpus, settings.citationStyle) }, range: toRange(document, verdict.claim.start, verdict.claim.end) };
+    const { claim } = verdict;
+    const finding = analysis.findings.find((f) => f.fingerprint && f.start <= claim.end && f.end >= claim.start);
+    const accepted = acceptedOn(finding?.fingerprint);
+    return { contents: { kind: MarkupKind.Markdown, value: claimHover(verdict, checker.corpus, settings.citationStyle, accepted) }, range: toRange(document, claim.start, claim.end) };
   });
 }

@@ -45,12 +45,12 @@ suite('Attest against the bundled corpus', () => {
   test('hovering a sourced figure shows the evidence and the reference', async () => {
     const { document } = await openDraft('hover.md');
     const at = new vscode.Position(2, 58); // inside "$60 billion"
-    // The hint for the uncited claim shows the server has checked this version of the draft.
+    // The uncited claim's diagnostic shows the server has checked this version of the draft.
     await waitForCode(document.uri, 'claim.uncited');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
     const attestHover = hovers.find((h) => hoverText([h]).includes('Korybko'))!;
     const text = hoverText([attestHover]);
-    assert.match(text, /^\*\*Attest: Supported by the source\*\* — Korybko \\& Morozov 2020/);
+    assert.match(text, /^\*\*Attest: Supported by Korybko \\& Morozov 2020, pp\\. 9–10, fn\\. 4, but the sentence cites no source: add a footnote\.\*\*/);
     assert.ok(text.includes('**$60 billion**'), `the hover should quote the source with its figure in bold:\n${text}`);
     assert.ok(attestHover.range, 'the hover should cover the claim');
     assert.equal(show(attestHover.range), '2:54-2:65');

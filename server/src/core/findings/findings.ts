@@ -36,7 +36,7 @@ export const defaultSeverity: Record<FindingCode, Severity> = {
   'quote.misquoted': 'warning',
   'quote.not-found': 'information',
   'claim.unsourced': 'information',
-  'claim.uncited': 'hint',
+  'claim.uncited': 'information',
   'link.placeholder': 'warning',
   'footnote.undefined': 'error',
   'footnote.unused': 'warning',
@@ -45,19 +45,11 @@ export const defaultSeverity: Record<FindingCode, Severity> = {
   'draft.too-deep': 'information',
 };
 
-/** A place in a source a finding points at, so the writer can open it. */
-export interface SourceLocation {
-  sourceId: string;
-  passageIndex: number;
-  message: string;
-}
-
 export interface Finding {
   code: FindingCode;
   start: number;
   end: number;
   message: string;
-  related?: SourceLocation[];
   /** Everything a quick fix needs; travels in diagnostic.data. */
   fix?: FixData;
   /** Identifies a claim's finding by its words, so "Mark as checked" lasts until they change. */
@@ -66,5 +58,9 @@ export interface Finding {
 
 export type FixData =
   | { kind: 'replace'; start: number; end: number; newText: string; title: string }
+  /** Alternative sets of edits, the first preferred (a quotation's words, or the same with "[sic]"). */
+  | { kind: 'words'; choices: { title: string; edits: { start: number; end: number; text: string }[] }[] }
+  /** A reference whose footnote has no definition: define it, citing a source. */
+  | { kind: 'define'; label: string; start: number; end: number }
   | { kind: 'cite'; sourceId: string; passageIndex: number; footnote?: string; at: number }
   | { kind: 'link'; urlStart: number; urlEnd: number; text: string; sourceId?: string };

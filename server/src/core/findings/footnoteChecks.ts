@@ -25,7 +25,7 @@ export function footnoteFindings(draft: Draft, knownKeys: { has(key: string): bo
   for (const block of draft.blocks) {
     for (const m of block.prose.matchAll(rawReference)) {
       const start = block.start + m.index;
-      findings.push({ code: 'footnote.undefined', start, end: start + m[0].length, message: `Footnote [^${m[1]}] is referenced here but never defined.` });
+      findings.push({ code: 'footnote.undefined', start, end: start + m[0].length, message: `Footnote [^${m[1]}] is referenced here but never defined.`, fix: { kind: 'define', label: m[1]!, start, end: start + m[0].length } });
       referenced.add(m[1]!.toLowerCase());
     }
   }

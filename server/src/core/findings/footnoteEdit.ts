@@ -66,6 +66,20 @@ export function addFootnote(draft: Draft, where: number | Span, definition: stri
   return { problem: 'A footnote reference can’t go here without breaking the Markdown around it (a link, code, or a footnote’s label). Put the cursor in the sentence to cite.' };
 }
 
+/**
+ * Plans the definition of `label`, referenced in the draft but never defined, placed with the
+ * other definitions. Kept only if, with it, the draft has one more definition and the
+ * reference resolves to it.
+ */
+export function defineFootnote(draft: Draft, label: string, definition: string): Edit | { problem: string } {
+  const line = `[^${label}]: ${definition.replace(/[\r\n\u2028\u2029]+/g, ' ').trim()}`;
+  for (const spot of definitionSpots(draft, line)) {
+    const after = parseDraft(applyEdits(draft.text, [spot]));
+    if (after.footnoteDefs.length === draft.footnoteDefs.length + 1 && after.footnoteRefs.some((r) => r.label === label)) return spot;
+  }
+  return { problem: `A definition of [^${label}] can’t be added without breaking the Markdown around it.` };
+}
+
 /** The text with the edits made; edits at the same offset keep their order. */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.i - b.i);

@@ -6,6 +6,7 @@ import { formatReference, type CitationStyle } from './references';
 import type { Corpus } from '../retrieval/corpus';
 import type { Draft } from '../draft/draft';
 import { escapeMarkdown, safeLink } from './markdownText';
+import { quoteDiff } from './quoteDiff';
 import type { Evidence, Verdict } from '../types';
 
 const verdictTitles: Record<Verdict['verdict'], string> = {
@@ -15,31 +16,65 @@ const verdictTitles: Record<Verdict['verdict'], string> = {
   unsourced: 'No source found',
 };
 
-export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyle = 'chicago-author-date'): string {
+/** `acceptedOn`: the writer marked the claim as checked, on that day ("" when not known); the hover says so instead of the verdict. */
+export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyle = 'chicago-author-date', acceptedOn?: string): string {
   const evidence = verdict.evidence[0];
-  const title = `**Attest: ${verdictTitles[verdict.verdict]}**`;
+  const { claim } = verdict;
   if (!evidence) {
-    const what = verdict.claim.kind === 'quote' ? 'this quotation' : escapeMarkdown(verdict.claim.text);
-    return `${title}\n\nNone of the ${corpus.sources.size} sources states ${what} about this subject.`;
+    const what = claim.kind === 'quote' ? 'this quotation' : escapeMarkdown(claim.text);
+    return `**Attest: ${verdictTitles.unsourced}**\n\nNone of the ${corpus.sources.size} sources states ${what} about this subject.`;
   }
   const source = corpus.sources.get(evidence.sourceId);
-  if (!source) return title;
+  if (!source) return `**Attest: ${verdictTitles[verdict.verdict]}**`;
   const where = locatorLabel(evidence);
-  const parts = [`${title} — ${escapeMarkdown(shortLabel(source.meta))}${where ? `, ${escapeMarkdown(where)}` : ''}`];
-  // Which parts of the fact were matched, and where the source puts the draft's value instead.
-  const fact = [evidence.matched?.length && `Matched: ${evidence.matched.map(escapeMarkdown).join(', ')}.`, evidence.elsewhere && `The source gives ${escapeMarkdown(evidence.elsewhere)}.`].filter(Boolean).join(' ');
-  if (fact) parts.push(fact);
+  const cited = `${escapeMarkdown(shortLabel(source.meta))}${where ? `, ${escapeMarkdown(where)}` : ''}`;
+  const uncited = verdict.verdict === 'supported' && claim.citedBy.length === 0;
+  // One paragraph says what Attest found; the source sentence, the reference and the source's footnote follow, each once.
+  const verdictLine =
+    acceptedOn !== undefined
+      ? `**Attest: Accepted by you${acceptedOn ? ` on ${escapeMarkdown(dayLabel(acceptedOn))}` : ''}** (marked as checked; undo it in the Accepted view) — ${cited}`
+      : uncited
+        ? `**Attest: Supported by ${cited}, but the sentence cites no source: add a footnote.**`
+        : `**Attest: ${verdictTitles[verdict.verdict]}** — ${cited}`;
+  const details = [
+    verdict.verdict === 'contradicted' && evidence.opposite && `The draft and the source both give ${escapeMarkdown(claim.text)}, but for a change in opposite directions.`,
+    verdict.verdict === 'contradicted' && !evidence.opposite && evidence.sourceValue && `The draft says ${escapeMarkdown(claim.text)}; the source says ${escapeMarkdown(evidence.sourceValue)}.`,
+    verdict.verdict === 'misquoted' && claim.quote && evidence.sourceValue && wordDifference(claim.quote.text, evidence.sourceValue),
+    evidence.matched?.length && `Matched: ${evidence.matched.map(escapeMarkdown).join(', ')}.`,
+    evidence.elsewhere && `The source gives ${escapeMarkdown(evidence.elsewhere)}.`,
+  ].filter(Boolean);
+  const parts = [details.length && (!uncited || acceptedOn !== undefined) ? `${verdictLine}. ${details.join(' ')}` : [verdictLine, ...details].join(' ')];
   parts.push(`> ${highlighted(evidence)}`);
   parts.push(escapeMarkdown(formatReference(source.meta, style)));
   const footnote = evidence.footnote ? source.footnotes.find((f) => f.label === evidence.footnote) : undefined;
   if (footnote && !footnote.missing) {
-    const cited = [footnote.title && `*${escapeMarkdown(footnote.title)}*`, footnote.outlet && escapeMarkdown(footnote.outlet), footnote.date && escapeMarkdown(footnote.date)].filter(Boolean).join(', ');
+    const cites = [footnote.title && `*${escapeMarkdown(footnote.title)}*`, footnote.outlet && escapeMarkdown(footnote.outlet), footnote.date && escapeMarkdown(footnote.date)].filter(Boolean).join(', ');
     const link = safeLink(footnote.url);
-    parts.push(`The source’s footnote ${escapeMarkdown(footnote.label)} cites: ${cited}${link ? ` ${link}` : ''}${footnote.accessed ? ` (accessed ${escapeMarkdown(footnote.accessed)})` : ''}`);
+    parts.push(`The source’s footnote ${escapeMarkdown(footnote.label)} cites: ${cites}${link ? ` ${link}` : ''}${footnote.accessed ? ` (accessed ${escapeMarkdown(footnote.accessed)})` : ''}`);
   } else if (footnote?.missing) {
     parts.push(`The source cites its footnote ${escapeMarkdown(footnote.label)} here, but the footnote’s text is missing from the source.`);
   }
   return parts.join('\n\n');
+}
+
+/** "Words that differ: ~~plan~~ **idea**; ~~rhymes~~ **rimes** (the source’s spelling: quote it with [sic])." */
+function wordDifference(draftWords: string, sourceWords: string): string | undefined {
+  const { changes } = quoteDiff(draftWords, 0, draftWords.length, sourceWords);
+  if (!changes.length) return undefined;
+  const shown = changes.map((c) => {
+    const mine = c.draft ? `~~${escapeMarkdown(c.draft)}~~` : '';
+    const theirs = c.source ? `**${escapeMarkdown(c.source)}**` : '(nothing)';
+    return `${mine}${mine ? ' ' : ''}${theirs}${c.misspelt ? ' (the source’s spelling: quote it with \\[sic\\])' : ''}`;
+  });
+  return `Words that differ, yours struck through and the source’s in bold: ${shown.join('; ')}.`;
+}
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-12-01" → "1 December 2026"; anything else as it is. */
+function dayLabel(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m && months[Number(m[2]) - 1] ? `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}` : day;
 }
 
 function highlighted(evidence: Evidence): string {

@@ -3,7 +3,7 @@
 import { footnoteText, shortLabel } from './citation';
 import type { Corpus } from '../retrieval/corpus';
 import type { Draft } from '../draft/draft';
-import { addFootnote, type Edit } from './footnoteEdit';
+import { addFootnote, lineEndingOf, nextFootnoteLabel, type Edit } from './footnoteEdit';
 import { escapeMarkdown } from './markdownText';
 import { formatFigure } from '../claims/figureFormat';
 import { bestSourcesFor } from '../retrieval/relevance';
@@ -13,12 +13,13 @@ import { sentenceOf } from '../claims/sentences';
 import { matchSubject, subjectProfile } from '../retrieval/subject';
 import { clauseOf } from '../claims/claims';
 import { termsOf, type Term } from '../claims/terms';
-import type { Span } from '../types';
+import type { SourceMeta, Span } from '../types';
 
 export type CompletionContext =
   | { kind: 'footnote'; /** Offset after "[^" */ from: number; /** End of what the item replaces ("]" included when present). */ to: number; typed: string }
   | { kind: 'citation'; from: number; to: number; typed: string }
-  | { kind: 'figure'; from: number; to: number };
+  | { kind: 'figure'; from: number; to: number }
+  | { kind: 'snippet'; from: number; to: number; typed: string };
 
 /** What the writer is completing at `offset`, if anything Attest can help with. */
 export function completionContext(text: string, offset: number): CompletionContext | undefined {
@@ -31,11 +32,15 @@ export function completionContext(text: string, offset: number): CompletionConte
   if (m) return { kind: 'citation', from: offset - m[1]!.length, to: offset, typed: m[1]! };
   m = /(?:^|\s)\$([\d.,]*)$/.exec(before);
   if (m) return { kind: 'figure', from: offset - m[1]!.length - 1, to: offset };
+  m = /(?:^|\s)([a-z]*)$/.exec(before);
+  if (m && snippetPrefixes.some((p) => p.startsWith(m![1]!))) return { kind: 'snippet', from: offset - m[1]!.length, to: offset, typed: m[1]! };
   return undefined;
 }
 
 export interface Suggestion {
   label: string;
+  /** Shown beside the label in the list (a footnote's text). */
+  description?: string;
   detail?: string;
   /** Markdown, safe to render: text from the draft or a source is escaped. */
   documentation?: string;
@@ -44,27 +49,88 @@ export interface Suggestion {
   /** Further insertions elsewhere (a new footnote's definition). */
   more?: Edit[];
   sortText?: string;
+  /** `insert` is in snippet syntax (tab stops, choices). */
+  snippet?: boolean;
 }
 
 export function footnoteSuggestions(draft: Draft, corpus: Corpus, sentence: string, ctx: Extract<CompletionContext, { kind: 'footnote' }>, style: CitationStyle = 'chicago-author-date'): Suggestion[] {
-  const existing = draft.footnoteDefs.map((d, i): Suggestion => ({ label: d.label, detail: d.text.slice(0, 80), documentation: escapeMarkdown(d.text), insert: `${d.label}]`, sortText: `0${String(i).padStart(4, '0')}` }));
-  const fresh = bestSourcesFor(sentence, corpus, 3).flatMap(({ source, passage }, i): Suggestion[] => {
+  // A label defined twice is offered once, with the definition that counts (the first).
+  const seen = new Set<string>();
+  const defs = draft.footnoteDefs.filter((d) => !seen.has(d.label.toLowerCase()) && seen.add(d.label.toLowerCase()));
+  const existing = defs.map((d): Suggestion & { cites: string } => ({
+    label: d.label,
+    description: oneLine(d.text, 60),
+    detail: oneLine(d.text, 200),
+    documentation: escapeMarkdown(d.text),
+    insert: `${d.label}]`,
+    cites: d.text.toLowerCase(),
+  }));
+  const sources = bestSourcesFor(sentence, corpus, 3);
+  const fresh = sources.flatMap(({ source, passage }): Suggestion[] => {
     const text = footnoteText(source.meta, passage, undefined, formatReference(source.meta, style));
     // The writer's "[^" (and "]" after it) with the label completed make the reference.
     const planned = addFootnote(draft, { start: ctx.from - 2, end: ctx.to }, text);
     if ('problem' in planned) return [];
-    return [
-      {
-        label: `New footnote citing ${shortLabel(source.meta)}, ${passage.locator}`,
-        detail: source.meta.title,
-        documentation: text,
-        insert: `${planned.label}]`,
-        more: [planned.definition],
-        sortText: `1${i}`,
-      },
-    ];
+    return [{ label: `New footnote citing ${shortLabel(source.meta)}, ${passage.locator}`, detail: source.meta.title, documentation: text, insert: `${planned.label}]`, more: [planned.definition] }];
   });
-  return [...existing, ...fresh];
+  // What suits the sentence comes first: a footnote already citing the source most about it, else a new one citing it.
+  const best = sources[0]?.source.meta;
+  const citing = best ? existing.find((e) => citesSource(e.cites, best)) : undefined;
+  const first = citing ?? fresh[0];
+  const ordered = [...(first ? [first] : []), ...existing.filter((e) => e !== first), ...fresh.filter((f) => f !== first)];
+  return ordered.map(({ cites: _cites, ...s }: Suggestion & { cites?: string }, i) => ({ ...s, sortText: String(i).padStart(4, '0') }));
+}
+
+/** Whether a footnote's text names the source: its first author's family name and its year, or its title. */
+function citesSource(text: string, meta: SourceMeta): boolean {
+  const family = meta.authors[0]?.family.toLowerCase();
+  if (family && text.includes(family) && (!meta.year || text.includes(String(meta.year)))) return true;
+  return meta.title.length > 0 && text.includes(meta.title.toLowerCase());
+}
+
+function oneLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
+const snippetPrefixes = ['fn', 'claim', 'cite'];
+
+/**
+ * The snippets whose text depends on the draft: `fn` and `claim` number their footnote after
+ * the draft's others, and `cite` offers the sources' keys to choose from.
+ */
+export function snippetSuggestions(draft: Draft, corpus: Corpus): Suggestion[] {
+  const label = nextFootnoteLabel(draft);
+  const eol = lineEndingOf(draft.text);
+  const keys = [...corpus.sources.keys()].map(snippetChoice);
+  return [
+    {
+      label: 'fn',
+      detail: `Footnote [^${label}] with its definition`,
+      documentation: `Adds footnote [^${label}] at the cursor (the next free number) and writes its definition underneath, with Chicago-style fields (author, title, outlet, date, URL). Tab moves through the source fields.`,
+      insert: [`[^\${1:${label}}]`, '', `[^\${1:${label}}]: \${2:Author}, "\${3:Title}," \${4:Outlet}, \${5:date}. \${6:URL}$0`].join(eol),
+      snippet: true,
+    },
+    {
+      label: 'claim',
+      detail: `Claim with its source, footnote [^${label}]`,
+      documentation: `Writes a checkable claim: a subject, a verb chosen from a list, a figure, a year and footnote [^${label}] (the next free number), with its definition underneath. Attest checks the figure and the year against your sources.`,
+      insert: [`\${1:Subject} \${2|reached,stood at,rose to,fell to,totalled,was|} \${3:\\$60 billion} in \${4:2019}.[^\${5:${label}}]`, '', `[^\${5:${label}}]: \${6:Source that states this figure, with page or URL}$0`].join(eol),
+      snippet: true,
+    },
+    {
+      label: 'cite',
+      detail: 'Citation by key, [@key, p. 12]',
+      documentation: 'Adds a Pandoc citation, [@key, p. 12]: pick the source’s key from the list, then either delete the page locator with Backspace or press Tab to pick p., pp., chap., sec. or para. and type the number.',
+      insert: `[@${keys.length ? `\${1|${keys.join(',')}|}` : '${1:key}'}\${2:, \${3|p.,pp.,chap.,sec.,para.|} \${4:12}}]$0`,
+      snippet: true,
+    },
+  ];
+}
+
+/** A snippet choice's text: its commas, bars, dollars and backslashes escaped. */
+function snippetChoice(text: string): string {
+  return text.replace(/[\\,|$}]/g, (c) => `\\${c}`);
 }
 
 /** Figures the sources give for the subject of the sentence being written. */

@@ -4,6 +4,7 @@ import { chicagoReference, citedAs, shortLabel } from './citation';
 import type { Corpus } from '../retrieval/corpus';
 import { formatFigure } from '../claims/figureFormat';
 import type { Finding } from './findings';
+import { quoteDiff, type WordChange } from './quoteDiff';
 import type { Evidence, Verdict } from '../types';
 
 const snippetChars = 70;
@@ -35,7 +36,6 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
   const evidence = verdict.evidence[0];
   const source = evidence && corpus.sources.get(evidence.sourceId);
   const who = source ? citedAs(source.meta, evidence) : '';
-  const related = evidence ? [{ sourceId: evidence.sourceId, passageIndex: evidence.passageIndex, message: `${who}: ${snippet(evidence)}` }] : undefined;
   switch (verdict.verdict) {
     case 'contradicted': {
       if (evidence!.opposite) {
@@ -44,8 +44,7 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
           start: claim.start,
           end: claim.end,
           message: `Draft and ${who} both give ${claim.text}, but for a change in opposite directions (a rise against a fall): “${snippet(evidence!)}”`,
-          related,
-        };
+          };
       }
       const replacement = replacementFigure(claim.text, evidence!);
       return {
@@ -53,19 +52,24 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
         start: claim.start,
         end: claim.end,
         message: `Draft says ${claim.text}; ${who} says ${evidence!.sourceValue}${evidence!.elsewhere ? `, and gives ${evidence!.elsewhere}` : ''}: “${snippet(evidence!)}”`,
-        related,
         fix: { kind: 'replace', start: claim.start, end: claim.end, newText: replacement, title: `Change to ${replacement} (${shortLabel(source!.meta)})` },
       };
     }
     case 'misquoted': {
       const quote = claim.quote!;
+      const diff = quoteDiff(text, quote.innerStart, quote.innerEnd, evidence!.sourceValue!, quote.start);
+      const label = shortLabel(source!.meta);
+      const choices = [{ title: `Use the words of ${label}: ${diff.changes.map(changeLabel).join('; ')}`, edits: diff.edits }];
+      if (diff.sicEdits) {
+        const misspelt = diff.changes.filter((c) => c.misspelt).map((c) => `“${c.source} [sic]”`).join(', ');
+        choices.push({ title: `Keep the source’s spelling, marked ${misspelt}`, edits: diff.sicEdits });
+      }
       return {
         code: 'quote.misquoted',
         start: quote.start,
         end: quote.end,
         message: `Quotation differs from ${who}, which reads “${evidence!.sourceValue}”.`,
-        related,
-        fix: { kind: 'replace', start: quote.innerStart, end: quote.innerEnd, newText: evidence!.sourceValue!, title: `Use the exact words of ${shortLabel(source!.meta)}` },
+        fix: { kind: 'words', choices },
       };
     }
     case 'unsourced':
@@ -85,10 +89,16 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
         start: claim.start,
         end: claim.end,
         message: `${who} supports ${claim.kind === 'quote' ? 'this quotation' : claim.text}, but the sentence cites no source. Reference: ${chicagoReference(source.meta)}`,
-        related,
         fix: { kind: 'cite', sourceId: evidence!.sourceId, passageIndex: evidence!.passageIndex, footnote: evidence!.footnote, at: sentenceEnd(text, claim.sentence.end) },
       };
   }
+}
+
+/** "“plan” → “idea”", or what is added or left out. */
+export function changeLabel(change: WordChange): string {
+  if (!change.draft) return `add “${change.source}”`;
+  if (!change.source) return `leave out “${change.draft}”`;
+  return `“${change.draft}” → “${change.source}”`;
 }
 
 /** The source sentence around the matched words, shortened with ellipses. */

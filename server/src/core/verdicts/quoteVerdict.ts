@@ -16,7 +16,8 @@ const minWordShare = 0.5;
 const candidatePassages = 6;
 
 export function judgeQuote(claim: Claim, corpus: Corpus): Verdict {
-  const words = foldForComparison(claim.quote!.text).replace(/\s+/g, ' ').trim();
+  // "[sic]" is the writer's mark that the source has it so: it is not among the source's words.
+  const words = foldForComparison(claim.quote!.text.replace(/\s*\[sic\]/gi, '')).replace(/\s+/g, ' ').trim();
   // "…" splits a quotation into pieces that must each be found.
   const pieces = words.split(/\s*(?:\.\.\.|\u2026)\s*/).filter((p) => p.split(' ').length >= 2);
   if (!pieces.length) return { claim, verdict: 'unsourced', evidence: [] };
