@@ -40,7 +40,7 @@ describe('a source file opened in the editor', () => {
     const uri = URI.file(source).toString();
     const opened = await client.open(uri, gwadar);
     expect(opened.diagnostics).toEqual([]);
-    expect(await request(protocol.documentStatusRequest, { textDocument: { uri } })).toEqual({ uri, version: 1, counts: none, disagree: 0, source: { title: 'Gwadar Port Annual Report', passages: 2 } });
+    expect(await request(protocol.documentStatusRequest, { textDocument: { uri } })).toEqual({ uri, version: 1, counts: none, disagree: 0, accepted: 0, source: { title: 'Gwadar Port Annual Report', passages: 2 } });
   });
 });
 

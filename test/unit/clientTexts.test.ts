@@ -45,7 +45,7 @@ describe('the status bar', () => {
 
   it('counts the claims marked as checked apart from those that disagree', () => {
     const accepted = { ...status, disagree: 1, accepted: 2 };
-    expect(statusText(accepted)).toBe('$(check) Attest: 12 claims, 1 disagree, 2 accepted');
+    expect(statusText(accepted)).toBe('$(warning) Attest: 12 claims, 1 disagree, 1 without a source, 2 accepted');
     expect(statusTooltip(accepted)).toBe('Attest: claims in this draft by verdict\n\nSupported: 9\nContradicted: 1\nMisquoted: 1\nUnsourced: 1\nMarked as checked by you: 2 (listed in the Accepted view)\n\nClick to open the Problems panel.');
   });
 
