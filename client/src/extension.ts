@@ -15,6 +15,7 @@ import { registerSourcesView } from './sourcesView';
 import { registerStatusBar, type StatusBarState } from './statusBar';
 import { configurationMiddleware } from './configuration';
 import { registerSourcesOffer } from './sourcesOffer';
+import { sourceFilePattern } from './sourceFiles';
 
 let client: LanguageClient | undefined;
 
@@ -39,7 +40,7 @@ export async function activate(context: ExtensionContext): Promise<AttestApi> {
     synchronize: {
       configurationSection: 'attest',
       // Source files: edits to them re-check open drafts without a restart (the server watches .attestrc.json itself).
-      fileEvents: [workspace.createFileSystemWatcher('**/*.{md,markdown,txt}')],
+      fileEvents: [workspace.createFileSystemWatcher(sourceFilePattern)],
     },
     initializationOptions: { trusted: workspace.isTrusted },
     middleware: { ...skipBundledSources(context.extensionUri), workspace: configurationMiddleware(settingKeys(context)) },

@@ -53,7 +53,7 @@ export class SourcesProvider implements TreeDataProvider<SourceNode> {
       case 'group': {
         const children: SourceNode[] = [...node.sources.map((source): SourceNode => ({ kind: 'source', source })), ...node.problems.map((problem): SourceNode => ({ kind: 'problem', problem }))];
         if (children.length) return children;
-        return [node.group === 'bundled' ? { kind: 'message', text: 'Turned off (attest.bundledCorpus)' } : { kind: 'message', text: 'None yet: add folders to attest.sources', tooltip: 'Folders or globs of .md and .txt sources, relative to the workspace folder.' }];
+        return [node.group === 'bundled' ? { kind: 'message', text: 'Turned off (attest.bundledCorpus)' } : { kind: 'message', text: 'None yet: add folders to attest.sources', tooltip: 'Folders or globs of sources (Markdown, text, PDF, saved web pages, Word files, .bib or CSL-JSON libraries), relative to the workspace folder.' }];
       }
       case 'source':
         return node.source.footnotes.map((footnote) => ({ kind: 'footnote', source: node.source, footnote }));

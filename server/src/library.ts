@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { createChecker, type Checker } from './core/checker';
 import type { Source, SourceProblem } from './core/types';
 import { assembleCorpus } from './corpus/assemble';
+import { isSourceName } from './corpus/readers';
 import { loadBundledCorpus, loadBundledSources, loadSourceFiles, searchSourceFiles } from './corpus/loader';
 import { unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from './corpus/sourceSettings';
 import type { Corpus } from './core/retrieval/corpus';
@@ -123,7 +124,7 @@ export class SourceLibrary {
   concerns(file: string): boolean {
     const absolute = path.resolve(file);
     if (this.files.has(absolute)) return true;
-    if (!/\.(md|markdown|txt|bib)$/i.test(absolute)) return false;
+    if (!isSourceName(absolute) && !/\.bib$/i.test(absolute)) return false;
     return this.folders.some((folder) => absolute.startsWith(folder + path.sep));
   }
 

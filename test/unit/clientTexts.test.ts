@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { excludeGlob, expandBraces, isReport } from '../../client/src/excludes';
 import { checkedMessage, footnoteLabel, sourcesInUse, sourcesOfferQuestion, reportFileName, shorten, sourcePicks, statusText, statusTooltip, workspaceSummary } from '../../client/src/labels';
 import type { SourceInfo } from '../../server/src/protocol';
+import { sourceFileExtensions, sourceFilePattern } from '../../client/src/sourceFiles';
+import { sourceExtensions } from '../../server/src/corpus/readers';
 
 describe('the status bar', () => {
   const status = { uri: 'file:///d.md', version: 3, counts: { claims: 12, supported: 9, contradicted: 1, misquoted: 1, unsourced: 1 }, disagree: 2, accepted: 0 };
@@ -124,5 +126,12 @@ describe('the offer of the sources found in the workspace', () => {
     expect(sourcesOfferQuestion(12, [])).toBe("Use the 12 files in sources/ as Attest's sources?");
     expect(sourcesOfferQuestion(1, ['references.bib'])).toBe("Use the 1 file in sources/ and references.bib as Attest's sources?");
     expect(sourcesOfferQuestion(0, ['references.bib', 'zotero.json'])).toBe("Use references.bib and zotero.json as Attest's sources?");
+  });
+});
+
+describe('the files the client watches', () => {
+  it('are every kind the source readers read, and the reference libraries', () => {
+    expect([...sourceFileExtensions].sort()).toEqual([...sourceExtensions, 'bib', 'json'].sort());
+    expect(sourceFilePattern).toBe('**/*.{md,markdown,txt,pdf,html,htm,xhtml,docx,bib,json}');
   });
 });
