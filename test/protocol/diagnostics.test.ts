@@ -27,8 +27,10 @@ describe('a figure that disagrees with a source', () => {
       range: { start: { line: 2, character: 37 }, end: { line: 2, character: 49 } },
       severity: 2,
       source: 'attest',
-      message: 'Draft says $250 million; Korybko & Morozov 2020 (p. 19, fn. 21) says $150 million, and gives $250 million for goods going from Russia to Pakistan: “Pakistan’s exports to Russia reached $150 million while imports from Russia are worth $250 million.”',
+      message: 'Draft says $250 million; Korybko & Morozov 2020 (p. 19, fn. 21) says $150 million, and gives $250 million for goods going from Russia to Pakistan.',
     });
+    // The source's sentence is in the hover; the related passage is named by its source and page.
+    expect(mismatch.relatedInformation!.map((r) => r.message)).toEqual(['Korybko & Morozov 2020 (p. 19, fn. 21)']);
     const related = mismatch.relatedInformation![0]!;
     expect(URI.parse(related.location.uri).fsPath).toBe(path.join(repoRoot, 'corpus', 'korybko-morozov-2020.md'));
     const corpusLines = readFileSync(path.join(repoRoot, 'corpus', 'korybko-morozov-2020.md'), 'utf8').split('\n');
