@@ -12,11 +12,45 @@ const quoteChars = 60;
 
 export function verdictFindings(verdicts: readonly Verdict[], corpus: Corpus, text: string): Finding[] {
   const findings: Finding[] = [];
+  // A sentence that cites nothing is one hint, however many of its claims a source supports: one footnote at its end cites them all.
+  const uncited = new Map<number, { finding: Finding; verdicts: Verdict[] }>();
   for (const verdict of verdicts) {
     const finding = toFinding(verdict, corpus, text);
-    if (finding) findings.push({ ...finding, fingerprint: fingerprint(finding.code, text.slice(verdict.claim.sentence.start, verdict.claim.sentence.end), verdict.claim.text) });
+    if (!finding) continue;
+    const sentence = text.slice(verdict.claim.sentence.start, verdict.claim.sentence.end);
+    if (finding.code !== 'claim.uncited') {
+      findings.push({ ...finding, fingerprint: fingerprint(finding.code, sentence, verdict.claim.text) });
+      continue;
+    }
+    const group = uncited.get(verdict.claim.sentence.start);
+    if (group) group.verdicts.push(verdict);
+    else uncited.set(verdict.claim.sentence.start, { finding: { ...finding, fingerprint: fingerprint(finding.code, sentence, verdict.claim.text) }, verdicts: [verdict] });
   }
-  return findings;
+  for (const { finding, verdicts: supported } of uncited.values()) {
+    if (supported.length === 1) {
+      findings.push(finding);
+      continue;
+    }
+    const claims = supported.map((v) => v.claim);
+    const sentence = claims[0]!.sentence;
+    const sources = new Set(supported.map((v) => v.evidence[0]!.sourceId));
+    const first = supported[0]!.evidence[0]!;
+    const who = sources.size === 1 ? shortLabel(corpus.sources.get(first.sourceId)!.meta) : 'Your sources';
+    const what = claims.length <= 3 ? listed(claims.map((c) => (c.kind === 'quote' ? 'a quotation' : inline(c.text)))) : `${claims.length} of its claims`;
+    findings.push({
+      ...finding,
+      start: Math.min(...claims.map((c) => c.start)),
+      end: Math.max(...claims.map((c) => c.end)),
+      message: `${who} ${sources.size === 1 ? 'supports' : 'support'} ${what}, but the sentence cites no source.`,
+      fingerprint: fingerprint(finding.code, text.slice(sentence.start, sentence.end), claims.map((c) => c.text).join('\u0000')),
+    });
+  }
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** FNV-1a over the code, the claim and its sentence with spacing normalised. */
