@@ -27,7 +27,12 @@ interface Waiter {
   resolve(params: PublishDiagnosticsParams): void;
 }
 
-async function connect(connection: MessageConnection, rootUri: string | null, settings: Record<string, unknown>, onClose: () => void): Promise<TestClient> {
+/** What the client says it supports; `pull` adds pull diagnostics (textDocument/diagnostic), as VS Code has them. */
+export interface ClientOptions {
+  pull?: boolean;
+}
+
+async function connect(connection: MessageConnection, rootUri: string | null, settings: Record<string, unknown>, onClose: () => void, { pull = false }: ClientOptions = {}): Promise<TestClient> {
   const waiters: Waiter[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     for (let i = waiters.length - 1; i >= 0; i--) {
@@ -40,6 +45,7 @@ async function connect(connection: MessageConnection, rootUri: string | null, se
   });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => settings));
   connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onNotification('window/showMessage', () => undefined);
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
@@ -47,7 +53,10 @@ async function connect(connection: MessageConnection, rootUri: string | null, se
     processId: process.pid,
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...(pull ? { diagnostics: { refreshSupport: true } } : {}) },
+      textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true }, ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
+    },
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});
   const diagnostics = (uri: string, version?: number | null): Promise<PublishDiagnosticsParams> => new Promise((resolve) => waiters.push({ uri, version, resolve }));
@@ -75,21 +84,21 @@ async function connect(connection: MessageConnection, rootUri: string | null, se
 }
 
 /** The server in this process, over a pair of in-memory streams. */
-export async function startInProcess(options: { rootUri?: string; settings?: Record<string, unknown>; server?: ServerOptions } = {}): Promise<TestClient> {
+export async function startInProcess(options: { rootUri?: string; settings?: Record<string, unknown>; server?: ServerOptions; client?: ClientOptions } = {}): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
   startServer(serverConnection, { distDir, debounceMs: 0, ...options.server });
   serverConnection.listen();
   const client = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  return connect(client, options.rootUri ?? null, options.settings ?? {}, () => serverConnection.dispose());
+  return connect(client, options.rootUri ?? null, options.settings ?? {}, () => serverConnection.dispose(), options.client);
 }
 
 /** The bundled server as other editors start it: `node dist/server.js --stdio`. */
-export async function startStdio(options: { rootUri?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestClient & { process: ChildProcess }> {
+export async function startStdio(options: { rootUri?: string; env?: NodeJS.ProcessEnv; client?: ClientOptions } = {}): Promise<TestClient & { process: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const client = await connect(connection, options.rootUri ?? null, {}, () => undefined);
+  const client = await connect(connection, options.rootUri ?? null, {}, () => undefined, options.client);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     ...client,
