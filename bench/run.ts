@@ -322,7 +322,7 @@ async function startServer(onDiagnostics: (p: PublishDiagnosticsParams) => void,
   connection.onNotification('window/logMessage', () => undefined);
   connection.onNotification('window/showMessage', () => undefined);
   connection.listen();
-  const textDocument = { publishDiagnostics: { versionSupport: true }, ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}) };
+  const textDocument = { publishDiagnostics: { versionSupport: true, relatedInformation: true }, ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}) };
   const { capabilities } = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument } })) as { capabilities: ServerCapabilities };
   await connection.sendNotification('initialized', {});
   return { child, connection, capabilities };

@@ -2,7 +2,7 @@
 // "unchanged" when nothing changed), pushed to one that does not, with exact ranges after
 // edits anywhere in the draft, and small enough to send after every keystroke.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CodeAction, Diagnostic, DocumentDiagnosticReport, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, DocumentDiagnosticReport, Hover, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { generateDraft } from '../../bench/lib/drafts';
 import { lines } from '../unit/helpers';
 import { startInProcess, type TestClient } from './harness';
@@ -97,6 +97,9 @@ describe('after edits at the start, in the middle and at the end', () => {
     const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: figure.range, context: { diagnostics: [figure] } })) as CodeAction[];
     const change = actions.find((a) => a.title.startsWith('Change to'))!.edit!.documentChanges![0]!;
     expect(change).toEqual({ textDocument: { uri, version: 6 }, edits: [{ range: { start: { line: 4, character: 45 }, end: { line: 4, character: 57 } }, newText: '$150 million' }] });
+    // The verdicts behind the hover are placed where the edits left their claims too.
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 50 } })) as Hover;
+    expect(hover.range).toEqual({ start: { line: 4, character: 45 }, end: { line: 4, character: 57 } });
   });
 });
 
