@@ -63,6 +63,22 @@ describe('pull diagnostics', () => {
   });
 });
 
+describe('pull diagnostics with attest.checkOn "manual"', () => {
+  it('keep the last report while the writer types, and ask the client to pull again after "Check document"', async () => {
+    client = await startInProcess({ client: { pull: true }, settings: { checkOn: 'manual' } });
+    await open(brief);
+    const first = await pull();
+    expect(render(first.kind === 'full' ? first.items : [])).toEqual([`2:37-2:49 ${mismatch}`]);
+    await edit(2, insert(2, 0, 'Then '));
+    expect(await pull(first.resultId)).toEqual({ kind: 'unchanged', resultId: first.resultId });
+    const refreshed = new Promise<void>((resolve) => client!.connection.onRequest('workspace/diagnostic/refresh', () => (resolve(), null)));
+    await client.connection.sendRequest('workspace/executeCommand', { command: 'attest.server.checkDocument', arguments: [uri] });
+    await refreshed;
+    const checked = await pull(first.resultId);
+    expect(render(checked.kind === 'full' ? checked.items : [])).toEqual([`2:42-2:54 ${mismatch}`]);
+  });
+});
+
 describe('push diagnostics', () => {
   it('are published, with the version, to a client that does not pull', async () => {
     client = await startInProcess();
