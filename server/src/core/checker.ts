@@ -208,8 +208,9 @@ function evidenceBytes(evidence: readonly Evidence[]): number {
 
 function blockResultBytes(result: BlockResult): number {
   let bytes = objectBytes + result.textBytes;
-  for (const v of result.verdicts) bytes += objectBytes * 4 + evidenceBytes(v.evidence);
-  for (const f of result.findings) bytes += objectBytes * 2 + stringBytes(f.message) + stringBytes(f.fingerprint);
+  // Each verdict and finding, and its copy as placed in the draft (sharing its strings).
+  for (const v of result.verdicts) bytes += objectBytes * 8 + evidenceBytes(v.evidence);
+  for (const f of result.findings) bytes += objectBytes * 4 + stringBytes(f.message) + stringBytes(f.fingerprint);
   return bytes;
 }
 
