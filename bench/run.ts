@@ -10,7 +10,7 @@
 //   npm run bench -- --rebuild-corpus   rebuild the cached synthetic corpus
 //   npm run bench -- --profile          also write a CPU profile of each in-process entry to .cache/bench/profiles/
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Session } from 'node:inspector';
@@ -19,7 +19,7 @@ import remarkParse from 'remark-parse';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
 import { unified } from 'unified';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { CompletionItem, CompletionList, Hover, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { CompletionItem, CompletionList, Hover, PublishDiagnosticsParams, ServerCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startInProcess } from '../test/protocol/harness';
 import { createChecker } from '../server/src/core/checker';
@@ -301,6 +301,17 @@ async function serverEntries(): Promise<void> {
   await client.close();
 }
 
+/** CPU time a process has used, in ms (Linux /proc; undefined elsewhere): a figure that a busy machine does not inflate as it does the wall-clock one. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, the 12th and 13th fields after the command, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Resident memory of a server process, in MB (`ps`, as on Linux and macOS). */
 function processRssMb(pid: number): number {
   return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;
@@ -313,7 +324,7 @@ function processRssMb(pid: number): number {
  * (attest/documentStatus, as the status bar asks); the server's resident memory is read at the end.
  */
 /** The built server over stdio, initialised as a client with configuration and versioned diagnostics would. */
-async function startServer(onDiagnostics: (p: PublishDiagnosticsParams) => void): Promise<{ child: ReturnType<typeof spawn>; connection: ReturnType<typeof createMessageConnection> }> {
+async function startServer(onDiagnostics: (p: PublishDiagnosticsParams) => void, pull = false): Promise<{ child: ReturnType<typeof spawn>; connection: ReturnType<typeof createMessageConnection>; capabilities: ServerCapabilities }> {
   const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   connection.onNotification('textDocument/publishDiagnostics', onDiagnostics);
@@ -322,9 +333,10 @@ async function startServer(onDiagnostics: (p: PublishDiagnosticsParams) => void)
   connection.onNotification('window/logMessage', () => undefined);
   connection.onNotification('window/showMessage', () => undefined);
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
+  const textDocument = { publishDiagnostics: { versionSupport: true, relatedInformation: true }, ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}) };
+  const { capabilities } = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument } })) as { capabilities: ServerCapabilities };
   await connection.sendNotification('initialized', {});
-  return { child, connection };
+  return { child, connection, capabilities };
 }
 
 async function keystrokeEntries(): Promise<void> {
@@ -377,6 +389,91 @@ async function figureFloodEntries(): Promise<void> {
   const large = await measure(check(400), { warmup: 1, runs: 5, budgetMs: 15000, slowMs: 10000 });
   const ratio = round(large.median / small.median);
   record('figure-flood-400', large, { ratio, ratio_to: 'figure-flood-100', target: 'ratio ≤ 5', pass: ratio <= 5, note: 'the same with 400 figures: linear work would be 4 times the time at 100' });
+}
+
+/**
+ * Keystrokes into the 20,000-word draft over stdio, as an editor sends them: the built server,
+ * one letter typed per didChange in the middle of the draft. Where the server offers pull
+ * diagnostics the client asks for them right after the change (no pause: the time is the
+ * server's work and the bytes it writes); over push the pause before publishing is taken off.
+ * Bytes are all the server wrote between the keystroke and its diagnostics.
+ */
+async function stdioEditEntries(): Promise<void> {
+  if (!wanted('edit-20k-stdio')) return;
+  const { text } = drafts['20k']!;
+  const debounceMs = 200;
+  const analysis = createChecker({ corpus: loadBundledCorpus(distDir) }).analyse(text);
+  const paragraphs = analysis.draft.blocks.filter((b) => !b.heading && !b.inFootnote && b.end - b.start > 200 && /^[A-Z]/.test(text.slice(b.start, b.start + 1)));
+  const typing = (pull: boolean) => async (): Promise<{ t: Timing; bytes: number[]; diagnostics: number; cpuMs?: number }> => {
+    let onPublish: (p: PublishDiagnosticsParams) => void = () => undefined;
+    const { child, connection, capabilities } = await startServer((p) => onPublish(p), pull);
+    const pulling = pull && Boolean(capabilities.diagnosticProvider);
+    let written = 0;
+    child.stdout!.on('data', (chunk: Buffer) => (written += chunk.length));
+    const uri = 'file:///bench/draft-20k-stdio.md';
+    let document = TextDocument.create(uri, 'markdown', 1, text);
+    let resultId: string | undefined;
+    let diagnostics = 0;
+    const answer = async (version: number): Promise<void> => {
+      if (pulling) {
+        const report = (await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultId })) as { kind: string; resultId?: string; items?: unknown[] };
+        resultId = report.resultId;
+        if (report.items) diagnostics = report.items.length;
+        return;
+      }
+      await new Promise<void>((resolve) => (onPublish = (p) => p.uri === uri && p.version === version && (diagnostics = p.diagnostics.length, resolve())));
+    };
+    const opened = answer(1);
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await opened;
+    const offsets = paragraphs.slice(Math.floor(paragraphs.length / 2), Math.floor(paragraphs.length / 2) + 5).map((b) => {
+      const stop = text.indexOf('. ', b.start);
+      return stop > b.start && stop < b.end ? stop : b.start + 10;
+    });
+    let version = 1;
+    const bytes: number[] = [];
+    let n = 0;
+    const cpuBefore = processCpuMs(child.pid!);
+    const t = await measure(
+      async () => {
+        const i = n++;
+        const offset = offsets[i % offsets.length]!;
+        const position = document.positionAt(offset);
+        const change = { range: { start: position, end: position }, text: 'abcdefghij'[i % 10]! };
+        version++;
+        document = TextDocument.update(document, [change], version);
+        offsets.forEach((o, j) => (offsets[j] = o >= offset ? o + 1 : o));
+        const before = written;
+        const answered = pulling ? undefined : answer(version);
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        await (answered ?? answer(version));
+        bytes.push(written - before);
+      },
+      { warmup: 5, runs: 41, budgetMs: 30000 },
+    );
+    const cpuAfter = processCpuMs(child.pid!);
+    const cpuMs = cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / n : undefined;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    connection.dispose();
+    await exited;
+    // The measured bytes include the warm-up keystrokes' first: keep the measured runs'.
+    const measured = bytes.slice(-t.runs);
+    return { t: pulling ? t : timing(t.samples.map((ms) => ms - debounceMs)), bytes: measured, diagnostics, cpuMs };
+  };
+  for (const pull of [true, false]) {
+    const { t, bytes, diagnostics, cpuMs } = await typing(pull)();
+    const kb = median(bytes) / 1024;
+    const p95 = [...t.samples].sort((a, b) => a - b)[Math.min(t.samples.length - 1, Math.floor(t.samples.length * 0.95))]!;
+    const name = pull ? 'edit-20k-stdio' : 'edit-20k-stdio-push';
+    record(name, t, {
+      target: '≤ 30 ms and ≤ 128 KB sent',
+      pass: t.median <= 30 && kb <= 128,
+      note: `${pull ? 'pull diagnostics (textDocument/diagnostic right after didChange)' : `push (publishDiagnostics; the ${debounceMs} ms pause taken off)`}, dist/server.js --stdio; p95 ${round(p95, 1)} ms; ${round(kb, 1)} KB sent per keystroke (median); ${diagnostics} diagnostics${cpuMs === undefined ? '' : `; server CPU ${round(cpuMs, 1)} ms per keystroke (mean, all threads)`}`,
+    });
+    log(`    p95 ${round(p95, 1)} ms, ${round(kb, 1)} KB per keystroke, ${diagnostics} diagnostics${cpuMs === undefined ? '' : `, server CPU ${round(cpuMs, 1)} ms per keystroke`}`);
+  }
 }
 
 /** Server process start → first diagnostics, as an editor starts it: `node dist/server.js --stdio`. */
@@ -477,6 +574,8 @@ async function main(): Promise<void> {
   await draftEntries();
   collectGarbage();
   await serverEntries();
+  collectGarbage();
+  await stdioEditEntries();
   collectGarbage();
   await coldStart();
   collectGarbage();

@@ -95,6 +95,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(commands) },
+        ...diagnostics.initialize(params.capabilities),
       },
       serverInfo,
     };

@@ -221,10 +221,10 @@ describe('quick fixes', () => {
     expect(diagnostics.map((d) => d.code)).not.toContain('link.placeholder');
   });
 
-  it('offers nothing for a diagnostic made for an older version', async () => {
+  it('offers nothing for a diagnostic made for an older version whose words have moved', async () => {
     client = await startInProcess();
     const published = await client.open(uri, 'See [the report](#).');
-    await client.change(uri, 2, 'See [the report](#) now.');
+    await client.change(uri, 2, 'Now see [the report](#).');
     const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: published.diagnostics[0]!.range, context: { diagnostics: published.diagnostics } })) as CodeAction[];
     expect(actions.filter((a) => a.edit)).toEqual([]);
   });

@@ -27,13 +27,19 @@ interface Waiter {
   resolve(params: PublishDiagnosticsParams): void;
 }
 
-/** How the test client presents itself: `configuration: false` is a client without workspace/configuration (Neovim 0.7). */
+/**
+ * How the test client presents itself: `configuration: false` is a client without
+ * workspace/configuration (Neovim 0.7); `pull` adds pull diagnostics (textDocument/diagnostic),
+ * as VS Code has them.
+ */
 export interface ClientOptions {
   configuration?: boolean;
   initializationOptions?: unknown;
+  pull?: boolean;
 }
 
 async function connect(connection: MessageConnection, rootUri: string | null, settings: Record<string, unknown>, onClose: () => void, client: ClientOptions = {}): Promise<TestClient> {
+  const pull = client.pull ?? false;
   const waiters: Waiter[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     for (let i = waiters.length - 1; i >= 0; i--) {
@@ -46,6 +52,7 @@ async function connect(connection: MessageConnection, rootUri: string | null, se
   });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => settings));
   connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.onNotification('window/showMessage', () => undefined);
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
@@ -53,7 +60,10 @@ async function connect(connection: MessageConnection, rootUri: string | null, se
     processId: process.pid,
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
-    capabilities: { workspace: { configuration: client.configuration ?? true, didChangeConfiguration: { dynamicRegistration: client.configuration ?? true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: {
+      workspace: { configuration: client.configuration ?? true, didChangeConfiguration: { dynamicRegistration: client.configuration ?? true }, ...(pull ? { diagnostics: { refreshSupport: true } } : {}) },
+      textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true }, ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
+    },
     ...(client.initializationOptions !== undefined ? { initializationOptions: client.initializationOptions } : {}),
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});
@@ -93,10 +103,10 @@ export async function startInProcess(options: { rootUri?: string; settings?: Rec
 }
 
 /** The bundled server as other editors start it: `node dist/server.js --stdio`. */
-export async function startStdio(options: { rootUri?: string; settings?: Record<string, unknown>; env?: NodeJS.ProcessEnv } = {}): Promise<TestClient & { process: ChildProcess }> {
+export async function startStdio(options: { rootUri?: string; settings?: Record<string, unknown>; env?: NodeJS.ProcessEnv; client?: ClientOptions } = {}): Promise<TestClient & { process: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const client = await connect(connection, options.rootUri ?? null, options.settings ?? {}, () => undefined);
+  const client = await connect(connection, options.rootUri ?? null, options.settings ?? {}, () => undefined, options.client);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     ...client,

@@ -41,7 +41,7 @@ describe('attest.sources', () => {
     const opened = client.open(uri, 'The Gwadar port handled 1.2 million tonnes of cargo in 2021.');
     const supported = await until(uri, (p) => p.diagnostics.some((d) => d.code === 'claim.uncited'));
     await opened;
-    expect(supported.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/^Baloch 2022 supports 1\.2 million tonnes, but the sentence cites no source\./)]);
+    expect(supported.diagnostics.map((d) => d.message)).toEqual(['Baloch 2022 supports 1.2 million tonnes, but the sentence cites no source.']);
 
     // Opened to read, a source is not checked as a draft.
     const asDraft = await client.open(URI.file(source).toString(), gwadar('1.2 million'));
@@ -50,7 +50,7 @@ describe('attest.sources', () => {
     writeFileSync(source, gwadar('1.5 million'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(source).toString(), type: 2 }] });
     const changed = await until(uri, (p) => p.diagnostics.some((d) => d.code === 'figure.mismatch'));
-    expect(changed.diagnostics.find((d) => d.code === 'figure.mismatch')!.message).toMatch(/^Draft says 1\.2 million tonnes; Baloch 2022 says 1\.5 million tonnes: “The Gwadar port handled 1\.5 million tonnes of cargo in 2021\.”$/);
+    expect(changed.diagnostics.find((d) => d.code === 'figure.mismatch')!.message).toBe('Draft says 1.2 million tonnes; Baloch 2022 says 1.5 million tonnes.');
 
     const bad = path.join(root, 'sources', 'bad.md');
     writeFileSync(bad, lines('---', 'id: broken', 'title: [unclosed', '---', 'Text.'));

@@ -1,6 +1,8 @@
 // The core's entry point: createChecker({ corpus }) returns a small frozen API that turns a
 // draft's text into claims, verdicts and findings. Verdicts of blocks whose text did not
-// change are reused, so re-checking after a keystroke costs one block.
+// change are reused, so re-checking after a keystroke costs one block. A block's results are
+// kept relative to it and placed in the draft where they are read: a block that did not move
+// reuses its placed findings, and verdicts are placed only when something asks for them.
 import { ByteLru, detached, stringBytes } from './byteLru';
 import type { Corpus } from './retrieval/corpus';
 import { extractClaims, type ClaimContext } from './claims/claims';
@@ -109,14 +111,14 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     if (cached) return cached;
     const prose = detached(claimProse(block.prose));
     const verdicts = claimsOf(prose, citations);
-    const result = { verdicts, findings: verdictFindings(verdicts, corpus, detached(draft.text.slice(block.start, block.end))), textBytes: 2 * stringBytes(prose) };
+    const result: BlockResult = { verdicts, findings: verdictFindings(verdicts, corpus, detached(draft.text.slice(block.start, block.end))), textBytes: 2 * stringBytes(prose) };
     cache.set(key, result);
     return result;
   };
 
   const start = (text: string): AnalysisRun => {
     const draft = parser.parse(text);
-    const verdicts: Verdict[] = [];
+    const judgedBlocks: { result: BlockResult; at: number }[] = [];
     const claimFindings: Finding[] = [];
     const marks = citationMarks(draft);
     let index = 0;
@@ -138,9 +140,9 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
         citations.push({ label: mark.label, start: mark.start - block.start, end: mark.end - block.start });
       }
       const result = judgeBlock(draft, block, citations);
-      for (const v of result.verdicts) verdicts.push(shift(v, block.start));
+      judgedBlocks.push({ result, at: block.start });
       // A headline states its figures as claims, but carries no footnote: it is not asked to cite.
-      for (const f of result.findings) if (!(block.heading && f.code === 'claim.uncited')) claimFindings.push(shiftFinding(f, block.start));
+      for (const f of placedFindings(result, block.start)) if (!(block.heading && f.code === 'claim.uncited')) claimFindings.push(f);
       return index >= draft.blocks.length;
     };
     let analysis: Analysis | undefined;
@@ -159,7 +161,14 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
         ...draft.tooDeep.map((part): Finding => ({ code: 'draft.too-deep', start: part.start, end: part.end, message: tooDeepMessage })),
         ...claimFindings,
       ].sort((a, b) => a.start - b.start || a.end - b.end);
-      return (analysis = { draft, verdicts, findings: applyDirectives(draft, findings) });
+      let verdicts: Verdict[] | undefined;
+      return (analysis = {
+        draft,
+        get verdicts(): Verdict[] {
+          return (verdicts ??= judgedBlocks.flatMap(({ result, at }) => placedVerdicts(result, at)));
+        },
+        findings: applyDirectives(draft, findings),
+      });
     };
     return Object.freeze({ draft, step, finish });
   };
@@ -183,6 +192,8 @@ const referenceHeading = /^(?:references|bibliography|works cited|sources|notes|
 interface BlockResult {
   verdicts: Verdict[];
   findings: Finding[];
+  /** The findings and verdicts as last placed in a draft, at the block's offset then: reused while the block stays there. */
+  placed?: { at: number; findings: Finding[]; verdicts?: Verdict[] };
   /** What the block's own texts (its prose and raw text, which claims and findings are cut from) take. */
   textBytes: number;
 }
@@ -199,8 +210,9 @@ function evidenceBytes(evidence: readonly Evidence[]): number {
 
 function blockResultBytes(result: BlockResult): number {
   let bytes = objectBytes + result.textBytes;
-  for (const v of result.verdicts) bytes += objectBytes * 4 + evidenceBytes(v.evidence);
-  for (const f of result.findings) bytes += objectBytes * 2 + stringBytes(f.message) + stringBytes(f.fingerprint);
+  // Each verdict and finding, and its copy as placed in the draft (sharing its strings).
+  for (const v of result.verdicts) bytes += objectBytes * 8 + evidenceBytes(v.evidence);
+  for (const f of result.findings) bytes += objectBytes * 4 + stringBytes(f.message) + stringBytes(f.fingerprint);
   return bytes;
 }
 
@@ -210,6 +222,20 @@ function citationMarks(draft: Draft): { label: string; start: number; end: numbe
     ...draft.footnoteRefs.map((r) => ({ label: r.label, start: r.start, end: r.end })),
     ...draft.citations.map((c) => ({ label: `@${c.key}`, start: c.groupStart, end: c.groupEnd })),
   ].sort((a, b) => a.start - b.start);
+}
+
+function placement(result: BlockResult, at: number): NonNullable<BlockResult['placed']> {
+  if (result.placed?.at !== at) result.placed = { at, findings: result.findings.map((f) => shiftFinding(f, at)) };
+  return result.placed;
+}
+
+function placedFindings(result: BlockResult, at: number): Finding[] {
+  return placement(result, at).findings;
+}
+
+function placedVerdicts(result: BlockResult, at: number): Verdict[] {
+  const placed = placement(result, at);
+  return (placed.verdicts ??= result.verdicts.map((v) => shift(v, at)));
 }
 
 function shiftFinding(finding: Finding, by: number): Finding {

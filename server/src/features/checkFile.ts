@@ -23,8 +23,7 @@ export function registerCheckFile(connection: Connection, library: SourceLibrary
     const source = sourceFile(library, uri);
     if (source) return { diagnostics: [], counts: countVerdicts([]), source };
     const result = await analyseText(uri, text, library, settings);
-    // Quick-fix data is for open drafts only (the server answers code actions for those).
-    const diagnostics = result.skipped ? [] : toDiagnostics(result, options).map(({ data: _data, ...d }) => d);
+    const diagnostics = result.skipped ? [] : toDiagnostics(result, options);
     return { diagnostics, counts: countVerdicts(result.analysis.verdicts), ...(result.skipped ? { skipped: result.skipped } : {}) };
   });
 }

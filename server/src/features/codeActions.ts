@@ -1,6 +1,6 @@
-// Quick fixes, computed from each diagnostic's data alone: use the source's figure, date or
-// words; add a footnote citing the evidence; fill a placeholder link with a source's DOI or
-// URL, or turn it into a footnote.
+// Quick fixes, computed from the data of each diagnostic's finding (looked up in the analysis
+// of the draft's version): use the source's figure, date or words; add a footnote citing the
+// evidence; fill a placeholder link with a source's DOI or URL, or turn it into a footnote.
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyses } from '../analyses';
@@ -8,7 +8,6 @@ import { footnoteText, shortLabel } from '../core/findings/citation';
 import type { Corpus } from '../core/retrieval/corpus';
 import type { Passage, Source, SourceFootnote } from '../core/types';
 import type { Analysis } from '../core/checker';
-import type { FixData } from '../core/findings/findings';
 import { addFootnote, defineFootnote, type Edit } from '../core/findings/footnoteEdit';
 import { inertBlockStart, inlineText, linkDestination } from '../core/findings/markdownText';
 import { linkTargets } from '../core/findings/links';
@@ -16,14 +15,9 @@ import { formatReference, type CitationStyle } from '../core/findings/references
 import { bestSourcesFor } from '../core/retrieval/relevance';
 import { sourceLink } from '../core/findings/sourceLinks';
 import { toRange } from '../ranges';
+import { diagnosticData, type DiagnosticData } from './diagnostics';
 import { requireParams } from '../params';
 
-interface DiagnosticData {
-  fix?: FixData;
-  version?: number;
-  fingerprint?: string;
-  claim?: string;
-}
 
 /** The server command behind "Mark as checked". */
 export const acceptCommand = 'attest.server.acceptClaim';
@@ -35,7 +29,7 @@ export function registerCodeActions(connection: Connection, analyses: Analyses):
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return [];
     const { document, analysis, checker, settings } = result;
-    return context.diagnostics.filter((d) => d.source === 'attest').flatMap((d) => actionsFor(d, document, analysis, checker.corpus, settings.citationStyle));
+    return context.diagnostics.filter((d) => d.source === 'attest').flatMap((d) => actionsFor({ ...d, data: diagnosticData(result, d) }, document, analysis, checker.corpus, settings.citationStyle));
   });
 }
 

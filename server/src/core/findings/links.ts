@@ -19,7 +19,8 @@ export function placeholderLinks(draft: Draft): DraftLink[] {
 
 export function placeholderMessage(linkText: string, url = '#'): string {
   const what = url.trim() === '' ? "add the source's URL or DOI" : `replace "${url.trim()}" with the source's URL or DOI`;
-  return `Link "${linkText}" has no target: ${what}.`;
+  // On one line: a link's text may wrap.
+  return `Link "${linkText.replace(/\s+/g, ' ').trim()}" has no target: ${what}.`;
 }
 
 /** What a placeholder link may point at: a source, or a work a source's footnote cites (with its URL). */

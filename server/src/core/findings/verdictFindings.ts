@@ -1,21 +1,57 @@
 // Turns verdicts into findings a writer can act on, with specific messages and the data
-// each quick fix needs.
-import { chicagoReference, citedAs, shortLabel } from './citation';
+// each quick fix needs. A message is one short line (what the draft says, what the source
+// says, which source): the source's sentence and the full reference are in the hover, and an
+// editor sends every message again after each keystroke.
+import { citedAs, shortLabel } from './citation';
 import type { Corpus } from '../retrieval/corpus';
 import { formatFigure } from '../claims/figureFormat';
 import type { Finding } from './findings';
 import { quoteDiff, type WordChange } from './quoteDiff';
 import type { Evidence, Verdict } from '../types';
 
-const snippetChars = 70;
+const quoteChars = 60;
 
 export function verdictFindings(verdicts: readonly Verdict[], corpus: Corpus, text: string): Finding[] {
   const findings: Finding[] = [];
+  // A sentence that cites nothing is one hint, however many of its claims a source supports: one footnote at its end cites them all.
+  const uncited = new Map<number, { finding: Finding; verdicts: Verdict[] }>();
   for (const verdict of verdicts) {
     const finding = toFinding(verdict, corpus, text);
-    if (finding) findings.push({ ...finding, fingerprint: fingerprint(finding.code, text.slice(verdict.claim.sentence.start, verdict.claim.sentence.end), verdict.claim.text) });
+    if (!finding) continue;
+    const sentence = text.slice(verdict.claim.sentence.start, verdict.claim.sentence.end);
+    if (finding.code !== 'claim.uncited') {
+      findings.push({ ...finding, fingerprint: fingerprint(finding.code, sentence, verdict.claim.text) });
+      continue;
+    }
+    const group = uncited.get(verdict.claim.sentence.start);
+    if (group) group.verdicts.push(verdict);
+    else uncited.set(verdict.claim.sentence.start, { finding: { ...finding, fingerprint: fingerprint(finding.code, sentence, verdict.claim.text) }, verdicts: [verdict] });
   }
-  return findings;
+  for (const { finding, verdicts: supported } of uncited.values()) {
+    if (supported.length === 1) {
+      findings.push(finding);
+      continue;
+    }
+    const claims = supported.map((v) => v.claim);
+    const sentence = claims[0]!.sentence;
+    const sources = new Set(supported.map((v) => v.evidence[0]!.sourceId));
+    const first = supported[0]!.evidence[0]!;
+    const who = sources.size === 1 ? shortLabel(corpus.sources.get(first.sourceId)!.meta) : 'Your sources';
+    const what = claims.length <= 3 ? listed(claims.map((c) => (c.kind === 'quote' ? 'a quotation' : inline(c.text)))) : `${claims.length} of its claims`;
+    findings.push({
+      ...finding,
+      start: Math.min(...claims.map((c) => c.start)),
+      end: Math.max(...claims.map((c) => c.end)),
+      message: `${who} ${sources.size === 1 ? 'supports' : 'support'} ${what}, but the sentence cites no source.`,
+      fingerprint: fingerprint(finding.code, text.slice(sentence.start, sentence.end), claims.map((c) => c.text).join('\u0000')),
+    });
+  }
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** FNV-1a over the code, the claim and its sentence with spacing normalised. */
@@ -36,6 +72,7 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
   const evidence = verdict.evidence[0];
   const source = evidence && corpus.sources.get(evidence.sourceId);
   const who = source ? citedAs(source.meta, evidence) : '';
+  const said = inline(claim.text);
   switch (verdict.verdict) {
     case 'contradicted': {
       if (evidence!.opposite) {
@@ -43,15 +80,15 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
           code: 'figure.mismatch',
           start: claim.start,
           end: claim.end,
-          message: `Draft and ${who} both give ${claim.text}, but for a change in opposite directions (a rise against a fall): “${snippet(evidence!)}”`,
-          };
+          message: `Draft and ${who} both give ${said}, but for a change in opposite directions (a rise against a fall).`,
+        };
       }
       const replacement = replacementFigure(claim.text, evidence!);
       return {
         code: claim.kind === 'date' ? 'date.mismatch' : 'figure.mismatch',
         start: claim.start,
         end: claim.end,
-        message: `Draft says ${claim.text}; ${who} says ${evidence!.sourceValue}${evidence!.elsewhere ? `, and gives ${evidence!.elsewhere}` : ''}: “${snippet(evidence!)}”`,
+        message: `Draft says ${said}; ${who} says ${inline(evidence!.sourceValue ?? '')}${evidence!.elsewhere ? `, and gives ${inline(evidence!.elsewhere)}` : ''}.`,
         fix: { kind: 'replace', start: claim.start, end: claim.end, newText: replacement, title: `Change to ${replacement} (${shortLabel(source!.meta)})` },
       };
     }
@@ -68,7 +105,7 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
         code: 'quote.misquoted',
         start: quote.start,
         end: quote.end,
-        message: `Quotation differs from ${who}, which reads “${evidence!.sourceValue}”.`,
+        message: `Quotation differs from ${who}, which reads “${shortQuote(evidence!.sourceValue ?? '')}”.`,
         fix: { kind: 'words', choices },
       };
     }
@@ -79,8 +116,8 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
         end: claim.end,
         message:
           claim.kind === 'quote'
-            ? 'No source contains this quotation: check the wording, or add the source it comes from to your sources.'
-            : `No source states ${claim.text}${claim.period ? ` for ${claim.period.text}` : ''} about this subject: add the source it comes from, or a footnote.`,
+            ? 'No source contains this quotation: check the wording, or add its source.'
+            : `No source states ${said}${claim.period ? ` for ${inline(claim.period.text)}` : ''} about this subject: add its source, or a footnote.`,
       };
     case 'supported':
       if (claim.citedBy.length > 0 || !source) return undefined;
@@ -88,7 +125,7 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
         code: 'claim.uncited',
         start: claim.start,
         end: claim.end,
-        message: `${who} supports ${claim.kind === 'quote' ? 'this quotation' : claim.text}, but the sentence cites no source. Reference: ${chicagoReference(source.meta)}`,
+        message: `${who} supports ${claim.kind === 'quote' ? 'this quotation' : said}, but the sentence cites no source.`,
         fix: { kind: 'cite', sourceId: evidence!.sourceId, passageIndex: evidence!.passageIndex, footnote: evidence!.footnote, at: sentenceEnd(text, claim.sentence.end) },
       };
   }
@@ -101,18 +138,17 @@ export function changeLabel(change: WordChange): string {
   return `“${change.draft}” → “${change.source}”`;
 }
 
-/** The source sentence around the matched words, shortened with ellipses. */
-export function snippet(evidence: Evidence): string {
-  const { quote, highlight } = evidence;
-  if (!highlight) return quote;
-  const from = Math.max(0, highlight.start - snippetChars);
-  const to = Math.min(quote.length, highlight.end + snippetChars);
-  const start = from === 0 ? 0 : quote.indexOf(' ', from) + 1;
-  const endSpace = to === quote.length ? to : quote.lastIndexOf(' ', to);
-  const end = endSpace > highlight.end ? endSpace : to;
-  // The source's own quotation marks would clash with the ones the message puts around the snippet.
-  const words = quote.slice(start, end).trim().replace(/^[“"](?=[^”"]*$)/, '').replace(/(?<=^[^“"]*)[”"]$/, '');
-  return `${start > 0 ? '…' : ''}${words}${end < quote.length ? '…' : ''}`;
+/** Text from the draft or a source on one line: a line break inside a claim is a space. */
+function inline(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A quotation's words for a one-line message: the start of a long one, the quick fix has them all. */
+function shortQuote(words: string): string {
+  const line = inline(words);
+  if (line.length <= quoteChars) return line;
+  const cut = line.lastIndexOf(' ', quoteChars);
+  return `${line.slice(0, cut > quoteChars / 2 ? cut : quoteChars)}…`;
 }
 
 /** Keep the draft's way of writing the figure when the source writes it the same way ("46-member" → "64-member"). */
