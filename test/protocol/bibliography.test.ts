@@ -94,7 +94,7 @@ describe('a draft’s bibliography: front matter', () => {
     const published = await client.open(uri, text);
     const loaded = libraryLoaded(published) ? published : await until(uri, libraryLoaded);
     expect(loaded.diagnostics.filter((d) => d.code === 'figure.mismatch').map((d) => d.message)).toEqual([
-      'Draft says $3.5 billion; Khan & Malik 2021 (The Pakistan Stream Gas Pipeline) says $2.5 billion: “Russia and Pakistan agreed in 2021 that the pipeline would cost $2.5 billion.”',
+      'Draft says $3.5 billion; Khan & Malik 2021 (The Pakistan Stream Gas Pipeline) says $2.5 billion.',
     ]);
   });
 
@@ -154,7 +154,7 @@ describe('attest check with a reference library', () => {
     copyFileSync(path.join(root, 'draft.md'), path.join(root, 'plain.md'));
     const run = await attestIn(root, 'check', 'fm.md');
     expect(run.stdout.split('\n').filter((l) => l.includes('figure.mismatch'))).toEqual([
-      '  5:19    warning Draft says 1.5 million tonnes; Iqbal 2019 says 1.2 million tonnes: “Pakistan imported 1.2 million tonnes of wheat from Russia in 2019.”  figure.mismatch',
+      '  5:19    warning Draft says 1.5 million tonnes; Iqbal 2019 says 1.2 million tonnes.  figure.mismatch',
     ]);
     expect(run.stderr.trim().split('\n')).toEqual([...brokenEntries, `attest: fm.md: The bibliography missing.bib named in the front matter does not exist (looked for ${path.join(root, 'missing.bib')}).`]);
   });
