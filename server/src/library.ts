@@ -3,11 +3,15 @@
 // with a source file once, each load's new problems together, and keeps working with the
 // sources that did load. Settings that pick no file, or exclude an id no source has, are
 // told once per configuration and kept for the Sources view while they last.
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createChecker, type Checker } from './core/checker';
 import type { Source, SourceProblem } from './core/types';
 import { assembleCorpus } from './corpus/assemble';
-import { loadBundledCorpus, loadBundledSources, loadSourceFiles, searchSourceFiles } from './corpus/loader';
+import { defaultCacheFolder, SourceCache } from './corpus/cache';
+import { loadLibraryCorpus } from './corpus/cacheLibrary';
+import { loadBundledCorpus, loadBundledSources, searchSourceFiles } from './corpus/loader';
+import type { LoadedCorpus } from './corpus/indexReader';
 import { unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from './corpus/sourceSettings';
 import type { Corpus } from './core/retrieval/corpus';
 
@@ -24,6 +28,8 @@ export interface LibraryOptions {
    * has, with those problems (their `file` is the setting's name), however often it reloads.
    */
   onSettingsProblems(problems: readonly SourceProblem[]): void;
+  /** Called while the writer's sources are indexed (not when they come from the cache): files done of total, then done === total. */
+  onIndexing?(done: number, total: number): void;
 }
 
 export interface LibraryConfig {
@@ -31,6 +37,8 @@ export interface LibraryConfig {
   sources: string[];
   bundledCorpus: boolean;
   excludeSources: string[];
+  /** Where the index of the writer's sources is kept; empty for the default (cache.ts). */
+  cacheFolder?: string;
 }
 
 export class SourceLibrary {
@@ -45,6 +53,8 @@ export class SourceLibrary {
   private currentSettingsProblems: SourceProblem[] = [];
   private warnedConfig: string | undefined;
   private readonly changeListeners: (() => void)[] = [];
+  /** The index files in use: the current one, and the one before it, which an analysis made just before the switch may still read. */
+  private openIndexes: LoadedCorpus[] = [];
 
   constructor(private readonly options: LibraryOptions) {
     // At start the bundled corpus comes from its prebuilt index: nothing to re-analyse.
@@ -85,9 +95,26 @@ export class SourceLibrary {
     // Without source files and with the same bundled set, the corpus is what it was.
     const key = JSON.stringify({ bundled: config.bundledCorpus, exclude: [...config.excludeSources].sort() });
     const unchanged = !files.length && !this.files.size && key === this.key;
-    const loaded = unchanged ? undefined : await loadSourceFiles(files);
-    if (generation !== this.generation) return;
-    const known = config.excludeSources.length ? [...(loaded?.sources ?? []), ...(config.bundledCorpus ? this.loadBundled() : [])].map((s) => s.meta.id) : [];
+    const bundled = config.bundledCorpus ? this.loadBundled() : [];
+    const loaded = unchanged
+      ? undefined
+      : files.length
+        ? await loadLibraryCorpus({
+            files,
+            bundled,
+            bundledKey: this.bundledKey(),
+            exclude: config.excludeSources,
+            cache: new SourceCache(config.cacheFolder ? path.resolve(config.roots[0] ?? process.cwd(), config.cacheFolder) : defaultCacheFolder()),
+            onProgress: this.options.onIndexing,
+            pause: () => new Promise((resolve) => setImmediate(resolve)),
+            superseded: () => generation !== this.generation,
+          })
+        : { ...assembleCorpus(bundled, [], config.excludeSources), ids: [] };
+    if (generation !== this.generation || (!unchanged && !loaded)) {
+      if (loaded && 'close' in loaded.corpus) (loaded.corpus as LoadedCorpus).close();
+      return;
+    }
+    const known = config.excludeSources.length ? [...(loaded?.ids ?? []), ...bundled.map((s) => s.meta.id)] : [];
     const unmatched = config.sources.filter((setting) => resolved(setting).every((p) => search.unmatched.includes(p)));
     const settingsProblems = sourcesSettingsProblems(config, unmatched, known);
     const settingsChanged = JSON.stringify(settingsProblems) !== JSON.stringify(this.currentSettingsProblems);
@@ -100,11 +127,12 @@ export class SourceLibrary {
       return;
     }
     this.key = key;
-    const assembled = assembleCorpus(config.bundledCorpus ? this.loadBundled() : [], loaded.sources, config.excludeSources);
     this.files = new Set(files.map((f) => path.resolve(f)));
     this.folders = patterns.filter((p) => !/[*?{[]/.test(p));
-    this.current = createChecker({ corpus: assembled.corpus });
-    this.report([...loaded.problems, ...assembled.problems]);
+    this.current = createChecker({ corpus: loaded.corpus });
+    if ('close' in loaded.corpus) this.openIndexes.push(loaded.corpus as LoadedCorpus);
+    while (this.openIndexes.length > 2) this.openIndexes.shift()!.close();
+    this.report(loaded.problems);
     for (const listener of this.changeListeners) listener();
   }
 
@@ -114,6 +142,16 @@ export class SourceLibrary {
     if (this.files.has(absolute)) return true;
     if (!/\.(md|markdown|txt)$/i.test(absolute)) return false;
     return this.folders.some((folder) => absolute.startsWith(folder + path.sep));
+  }
+
+  /** Changes when a new build replaces the bundled corpus. */
+  private bundledKey(): string {
+    try {
+      const info = statSync(path.join(this.options.distDir, 'corpus.json'));
+      return `${info.size}:${info.mtimeMs}`;
+    } catch {
+      return 'none';
+    }
   }
 
   private loadBundled(): Source[] {

@@ -122,7 +122,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const current = await settings.forDocument(scope);
     // Without a folder on disk (a virtual workspace, a lone file) relative source folders mean nothing.
     const sources = roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s));
-    await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources });
+    await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources, cacheFolder: current.cacheFolder });
   };
   library.onDidChange(() => {
     analyses.forget();

@@ -139,8 +139,9 @@ export class CorpusIndexWriter {
    * Appends every source of another serialized index, as if each had been added with
    * addSource() (a source whose id is taken is skipped). Lets workers index parts of a
    * corpus in parallel; as with addSource, their analyses must use the whole corpus's vocabulary.
+   * `mapSource` may change what is stored of a source (its problems), keeping its id.
    */
-  appendIndex(data: Uint8Array): void {
+  appendIndex(data: Uint8Array, mapSource?: (source: Source) => Source): void {
     const index = readIndex(memoryStore(data));
     const { header } = index;
     const sources = index.json<Source[]>('sources');
@@ -176,7 +177,7 @@ export class CorpusIndexWriter {
       if (this.ids.has(source.meta.id)) return;
       this.ids.add(source.meta.id);
       Object.assign(this.acronyms, source.acronyms);
-      this.sourcesJson.push(JSON.stringify(source));
+      this.sourcesJson.push(JSON.stringify(mapSource ? mapSource(source) : source));
       this.passageCounts.push(count);
       const sourceIndex = this.sourcesJson.length - 1;
       for (let p = first; p < first + count; p++) {
