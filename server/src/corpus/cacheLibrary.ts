@@ -53,6 +53,12 @@ interface Manifest {
   index: string;
   problems: SourceProblem[];
   ids: string[];
+  /** The size and modification time of each file the index was built from. */
+  files: Record<string, [number, number]>;
+  /** The hash of the acronyms its passages were analysed with. */
+  vocabulary: string;
+  bundled: string;
+  exclude: string[];
 }
 
 /** More files than this to read or analyse again, and progress is shown. */
@@ -85,16 +91,40 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
     }
   }
 
-  // The files: from their entries when unchanged, else read and parsed.
-  // Only the sources' metadata is kept meanwhile; their entries are read again when appended.
-  type Own = { source: Source; key?: FileKey };
+  // The index before, when only some files changed: its sources are appended from it as they were.
+  const files = Object.fromEntries(keys.flatMap((key) => (key ? [[key.file, [key.size, key.mtimeMs] as [number, number]]] : [])));
+  const before = previous && previous.bundled === input.bundledKey && JSON.stringify(previous.exclude) === JSON.stringify(input.exclude) ? readPrevious(folder, previous) : undefined;
+  const bundledIds = new Set(input.bundled.map((s) => s.meta.id));
+  const writer = new CorpusIndexWriter();
+  const earlier = before && writer.appender(before);
+  const fromEarlier = before && earlierSources(before);
+  const earlierAt = new Map<string, number>();
+  earlier?.sources.forEach((source, s) => earlierAt.set(source.bundled ? `bundled:${source.meta.id}` : path.resolve(source.location ?? ''), s));
+
+  // The files: from the index before or their entries when unchanged, else read and parsed.
+  // Only the sources' metadata is kept meanwhile; entries are read again when appended.
+  type Own = { source: Source; key?: FileKey; earlier?: number };
   const own: Own[] = [];
   const problems: SourceProblem[] = [];
   const total = input.files.length;
-  const progress = total > progressFrom ? input.onProgress : undefined;
+  let work = 0;
+  let shown = false;
+  const progress = (done: number): void => {
+    if (work <= progressFrom && !shown) return;
+    shown = true;
+    input.onProgress?.(done, total);
+  };
   let read = 0;
   for (let i = 0; i < total; i++) {
     const key = keys[i];
+    const was = key && previous?.files?.[key.file];
+    const at = key && was && was[0] === key.size && was[1] === key.mtimeMs ? earlierAt.get(key.file) : undefined;
+    const kept = at !== undefined ? earlier!.sources[at]! : undefined;
+    if (kept && !bundledIds.has(kept.meta.id)) {
+      own.push({ source: kept, key, earlier: at });
+      problems.push(...kept.problems);
+      continue;
+    }
     const entry = key && input.cache.get(key);
     if (entry?.kind === 'problem') problems.push(entry.problem);
     else if (entry?.kind === 'source') {
@@ -105,6 +135,7 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
       }
     } else {
       read++;
+      work++;
       const result = await loadSourceFile(input.files[i]!);
       if ('problem' in result) {
         problems.push(result.problem);
@@ -115,7 +146,7 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
       }
     }
     if (i % pauseEvery === pauseEvery - 1) {
-      progress?.(Math.floor((i + 1) / 2), total);
+      progress(Math.floor((i + 1) / 2));
       await input.pause?.();
       if (input.superseded?.()) return undefined;
     }
@@ -127,20 +158,25 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
   for (const source of chosen.sources) Object.assign(acronyms, source.acronyms);
   const vocabularyKey = hashOf(JSON.stringify(acronyms));
   const vocabulary = createVocabulary(acronyms);
+  // Other acronyms change how every passage folds its terms: nothing analysed before is kept but entries, analysed again.
+  const sameVocabulary = previous?.vocabulary === vocabularyKey;
   const byId = new Map(own.map((o) => [o.source.meta.id, o]));
   const keyOf = new Map(keys.flatMap((key) => (key ? [[key.file, key] as const] : [])));
 
-  const writer = new CorpusIndexWriter();
   for (let i = 0; i < chosen.sources.length; i++) {
     const source = chosen.sources[i]!;
     const mine = source.bundled ? undefined : byId.get(source.meta.id);
-    const cached = mine?.key && input.cache.get(mine.key);
+    const kept = sameVocabulary ? (source.bundled ? earlierAt.get(`bundled:${source.meta.id}`) : mine?.earlier) : undefined;
+    const cached = kept === undefined && mine?.key ? input.cache.get(mine.key) : undefined;
     const entry = cached && cached.kind === 'source' ? cached : undefined;
-    if (entry && entry.vocabulary === vocabularyKey) {
+    if (kept !== undefined) {
+      earlier!.append(kept, source === mine?.source || source.bundled ? undefined : () => source);
+    } else if (entry && entry.vocabulary === vocabularyKey) {
       writer.appendIndex(entry.index, source === mine!.source ? undefined : () => source);
     } else {
+      work++;
       // Parsed now, or cached with other acronyms: its passages come from the entry.
-      const full = entry ? { ...source, passages: [...loadCorpusIndex(entry.index).sources.values()][0]!.passages.map((p) => ({ ...p, text: p.text })) } : source;
+      const full = entry ? { ...source, passages: [...loadCorpusIndex(entry.index).sources.values()][0]!.passages.map((p) => ({ ...p, text: p.text })) } : mine?.earlier !== undefined ? { ...source, passages: fromEarlier!()[mine.earlier]!.passages.map((p) => ({ ...p, text: p.text })) } : source;
       const analyses = full.passages.map((p) => analysePassage(p.text, vocabulary));
       writer.addSource(full, analyses);
       const key = mine && full.location ? keyOf.get(path.resolve(full.location)) : undefined;
@@ -151,19 +187,19 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
       }
     }
     if (i % pauseEvery === pauseEvery - 1) {
-      progress?.(Math.floor((total + Math.min(total, Math.round(((i + 1) * total) / chosen.sources.length))) / 2), total);
+      progress(Math.floor((total + Math.min(total, Math.round(((i + 1) * total) / chosen.sources.length))) / 2));
       await input.pause?.();
       if (input.superseded?.()) return undefined;
     }
   }
-  progress?.(total, total);
+  progress(total);
   const ids = own.map((o) => o.source.meta.id);
 
   const index = `${name}-${fingerprint.slice(0, 20)}.index`;
   try {
     mkdirSync(folder, { recursive: true });
     writer.writeFile(path.join(folder, index));
-    writeAtomically(manifestFile, JSON.stringify({ format: sourceCacheFormat, attest: serverInfo.version, fingerprint, index, problems, ids } satisfies Manifest));
+    writeAtomically(manifestFile, JSON.stringify({ format: sourceCacheFormat, attest: serverInfo.version, fingerprint, index, problems, ids, files, vocabulary: vocabularyKey, bundled: input.bundledKey, exclude: [...input.exclude] } satisfies Manifest));
   } catch {
     // A cache folder that cannot be written: the corpus is kept in memory instead.
     return { corpus: loadCorpusIndex(writer.toBytes()), problems, read, reused: false, ids };
@@ -177,6 +213,21 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
     }
   }
   return { corpus: openCorpusIndex(path.join(folder, index)), problems, read, reused: false, ids };
+}
+
+/** The bytes of the index a manifest names, if it is still there. */
+function readPrevious(folder: string, manifest: Manifest): Uint8Array | undefined {
+  try {
+    return readFileSync(path.join(folder, manifest.index));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sources of the index before with their passages, to be analysed again (when their entries are gone). */
+function earlierSources(data: Uint8Array): () => Source[] {
+  let sources: Source[] | undefined;
+  return () => (sources ??= [...loadCorpusIndex(data).sources.values()]);
 }
 
 function readManifest(file: string): Manifest | undefined {
