@@ -22,6 +22,7 @@ import { registerInsertCitation } from './features/insertCitation';
 import { registerShowSource } from './features/showSource';
 import { registerSources } from './features/sourcesList';
 import type { SourceProblem } from './core/types';
+import { indexingProgress } from './features/indexingProgress';
 import { SourceLibrary } from './library';
 import { settingsProblemsMessage, sourceProblemLine, sourceProblemsMessage } from './sourceProblems';
 import { checkedDocumentSync } from './params';
@@ -62,6 +63,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (initialized) show();
       else waitingProblems.push(show);
     },
+    onIndexing: indexingProgress(connection),
     onSettingsProblems: (problems) => {
       for (const problem of problems) connection.console.warn(sourceProblemLine(problem));
       tellWriter(connection, 'warning', settingsProblemsMessage(problems));

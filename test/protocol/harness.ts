@@ -19,6 +19,8 @@ export interface TestClient {
   open(uri: string, text: string, version?: number): Promise<PublishDiagnosticsParams>;
   change(uri: string, version: number, text: string): Promise<PublishDiagnosticsParams>;
   close(): Promise<void>;
+  /** Every $/progress value the server sent, in order. */
+  progress: { kind: string; title?: string; message?: string; percentage?: number }[];
 }
 
 interface Waiter {
@@ -40,6 +42,9 @@ async function connect(connection: MessageConnection, rootUri: string | null, se
   });
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => settings));
   connection.onRequest('client/registerCapability', () => null);
+  const progress: TestClient['progress'] = [];
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('$/progress', (params: { value: TestClient['progress'][number] }) => progress.push(params.value));
   connection.onNotification('window/showMessage', () => undefined);
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
@@ -47,13 +52,14 @@ async function connect(connection: MessageConnection, rootUri: string | null, se
     processId: process.pid,
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'workspace' }] : null,
-    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } }, window: { workDoneProgress: true } },
   })) as InitializeResult;
   await connection.sendNotification('initialized', {});
   const diagnostics = (uri: string, version?: number | null): Promise<PublishDiagnosticsParams> => new Promise((resolve) => waiters.push({ uri, version, resolve }));
   return {
     connection,
     initializeResult,
+    progress,
     diagnostics,
     open: async (uri, text, version = 1) => {
       const next = diagnostics(uri, version);

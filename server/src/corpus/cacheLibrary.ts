@@ -145,10 +145,14 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
         problems.push(...result.source.problems);
       }
     }
+    if (work > progressFrom && !shown) progress(Math.floor((i + 1) / 2));
     if (i % pauseEvery === pauseEvery - 1) {
       progress(Math.floor((i + 1) / 2));
       await input.pause?.();
-      if (input.superseded?.()) return undefined;
+      if (input.superseded?.()) {
+        if (shown) input.onProgress?.(total, total);
+        return undefined;
+      }
     }
   }
 
@@ -189,7 +193,10 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
     if (i % pauseEvery === pauseEvery - 1) {
       progress(Math.floor((total + Math.min(total, Math.round(((i + 1) * total) / chosen.sources.length))) / 2));
       await input.pause?.();
-      if (input.superseded?.()) return undefined;
+      if (input.superseded?.()) {
+        if (shown) input.onProgress?.(total, total);
+        return undefined;
+      }
     }
   }
   progress(total);
