@@ -3,13 +3,12 @@
 // with a source file once, each load's new problems together, and keeps working with the
 // sources that did load. Settings that pick no file, or exclude an id no source has, are
 // told once per configuration and kept for the Sources view while they last.
-import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { createChecker, type Checker } from './core/checker';
 import type { Source, SourceProblem } from './core/types';
 import { assembleCorpus } from './corpus/assemble';
 import { defaultCacheFolder, SourceCache } from './corpus/cache';
-import { loadLibraryCorpus } from './corpus/cacheLibrary';
+import { bundledCorpusKey, loadLibraryCorpus } from './corpus/cacheLibrary';
 import { loadBundledCorpus, loadBundledSources, searchSourceFiles } from './corpus/loader';
 import type { LoadedCorpus } from './corpus/indexReader';
 import { unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from './corpus/sourceSettings';
@@ -102,7 +101,7 @@ export class SourceLibrary {
         ? await loadLibraryCorpus({
             files,
             bundled,
-            bundledKey: this.bundledKey(),
+            bundledKey: bundledCorpusKey(this.options.distDir),
             exclude: config.excludeSources,
             cache: new SourceCache(config.cacheFolder ? path.resolve(config.roots[0] ?? process.cwd(), config.cacheFolder) : defaultCacheFolder()),
             onProgress: this.options.onIndexing,
@@ -142,16 +141,6 @@ export class SourceLibrary {
     if (this.files.has(absolute)) return true;
     if (!/\.(md|markdown|txt)$/i.test(absolute)) return false;
     return this.folders.some((folder) => absolute.startsWith(folder + path.sep));
-  }
-
-  /** Changes when a new build replaces the bundled corpus. */
-  private bundledKey(): string {
-    try {
-      const info = statSync(path.join(this.options.distDir, 'corpus.json'));
-      return `${info.size}:${info.mtimeMs}`;
-    } catch {
-      return 'none';
-    }
   }
 
   private loadBundled(): Source[] {

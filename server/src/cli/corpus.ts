@@ -3,10 +3,9 @@
 // and an excluded id that no source has, are reported rather than silently ignored.
 import * as path from 'node:path';
 import type { Corpus } from '../core/retrieval/corpus';
-import { existsSync, statSync } from 'node:fs';
 import { assembleCorpus } from '../corpus/assemble';
 import { defaultCacheFolder, SourceCache } from '../corpus/cache';
-import { loadLibraryCorpus, type LibraryCorpus } from '../corpus/cacheLibrary';
+import { bundledCorpusKey, loadLibraryCorpus, type LibraryCorpus } from '../corpus/cacheLibrary';
 import { findSourceFiles, loadBundledCorpus, loadBundledSources, loadSourceFiles } from '../corpus/loader';
 import { quotedIds, sourcesListed, unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from '../corpus/sourceSettings';
 import { defaultSettings, findRcFile, readRcFile, type Settings } from '../settings';
@@ -69,11 +68,9 @@ export async function loadCliCorpus(options: CorpusOptions): Promise<CliCorpus> 
 /** The sources from the cache folder's index, which this run brings up to date. */
 async function cachedCorpus(files: string[], useBundled: boolean, exclude: string[], settings: Settings, rc: string | undefined): Promise<LibraryCorpus> {
   const folder = settings.cacheFolder ? path.resolve(rc ? path.dirname(rc) : process.cwd(), settings.cacheFolder) : defaultCacheFolder();
-  const bundledFile = path.join(__dirname, 'corpus.json');
-  const bundledKey = existsSync(bundledFile) ? `${statSync(bundledFile).size}:${statSync(bundledFile).mtimeMs}` : 'none';
   const bundled = useBundled ? loadBundledSources(__dirname) : [];
   // Never superseded: without `superseded` a load always resolves to a corpus.
-  return (await loadLibraryCorpus({ files, bundled, bundledKey, exclude, cache: new SourceCache(folder) }))!;
+  return (await loadLibraryCorpus({ files, bundled, bundledKey: bundledCorpusKey(__dirname), exclude, cache: new SourceCache(folder) }))!;
 }
 
 /** A path relative to the current folder when it is inside it. */

@@ -222,6 +222,16 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
   return { corpus: openCorpusIndex(path.join(folder, index)), problems, read, reused: false, ids };
 }
 
+/** What changes when a new build replaces the bundled corpus (dist/corpus.json): its size and time. */
+export function bundledCorpusKey(distDir: string): string {
+  try {
+    const info = statSync(path.join(distDir, 'corpus.json'));
+    return `${info.size}:${info.mtimeMs}`;
+  } catch {
+    return 'none';
+  }
+}
+
 /** The bytes of the index a manifest names, if it is still there. */
 function readPrevious(folder: string, manifest: Manifest): Uint8Array | undefined {
   try {
