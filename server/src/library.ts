@@ -11,6 +11,7 @@ import { defaultCacheFolder, SourceCache } from './corpus/cache';
 import { bundledCorpusKey, loadLibraryCorpus } from './corpus/cacheLibrary';
 import { loadBundledCorpus, loadBundledSources, searchSourceFiles } from './corpus/loader';
 import type { LoadedCorpus } from './corpus/indexReader';
+import { isSourceName } from './corpus/readers';
 import { unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from './corpus/sourceSettings';
 import type { Corpus } from './core/retrieval/corpus';
 
@@ -139,7 +140,7 @@ export class SourceLibrary {
   concerns(file: string): boolean {
     const absolute = path.resolve(file);
     if (this.files.has(absolute)) return true;
-    if (!/\.(md|markdown|txt)$/i.test(absolute)) return false;
+    if (!isSourceName(absolute)) return false;
     return this.folders.some((folder) => absolute.startsWith(folder + path.sep));
   }
 
