@@ -8,7 +8,8 @@ import { createChecker, type Checker } from './core/checker';
 import type { Source, SourceProblem } from './core/types';
 import { assembleCorpus } from './corpus/assemble';
 import { defaultCacheFolder, SourceCache } from './corpus/cache';
-import { bundledCorpusKey, loadLibraryCorpus } from './corpus/cacheLibrary';
+import { bundledCorpusKey, loadLibraryCorpus, type LibraryCorpus } from './corpus/cacheLibrary';
+import { updateLibraryCorpus } from './corpus/cacheUpdate';
 import { loadBundledCorpus, loadBundledSources, searchSourceFiles } from './corpus/loader';
 import type { LoadedCorpus } from './corpus/indexReader';
 import { isSourceName } from './corpus/readers';
@@ -55,6 +56,9 @@ export class SourceLibrary {
   private readonly changeListeners: (() => void)[] = [];
   /** The index files in use: the current one, and the one before it, which an analysis made just before the switch may still read. */
   private openIndexes: LoadedCorpus[] = [];
+  /** The library index last built or opened, which a few changed files are laid over, and the settings it was built for. */
+  private built: LibraryCorpus | undefined;
+  private builtFor: string | undefined;
 
   constructor(private readonly options: LibraryOptions) {
     // At start the bundled corpus comes from its prebuilt index: nothing to re-analyse.
@@ -96,24 +100,21 @@ export class SourceLibrary {
     const key = JSON.stringify({ bundled: config.bundledCorpus, exclude: [...config.excludeSources].sort() });
     const unchanged = !files.length && !this.files.size && key === this.key;
     const bundled = config.bundledCorpus ? this.loadBundled() : [];
-    const loaded = unchanged
-      ? undefined
-      : files.length
-        ? await loadLibraryCorpus({
-            files,
-            bundled,
-            bundledKey: bundledCorpusKey(this.options.distDir),
-            exclude: config.excludeSources,
-            cache: new SourceCache(config.cacheFolder ? path.resolve(config.roots[0] ?? process.cwd(), config.cacheFolder) : defaultCacheFolder()),
-            onProgress: this.options.onIndexing,
-            pause: () => new Promise((resolve) => setImmediate(resolve)),
-            superseded: () => generation !== this.generation,
-          })
-        : { ...assembleCorpus(bundled, [], config.excludeSources), ids: [] };
-    if (generation !== this.generation || (!unchanged && !loaded)) {
-      if (loaded && 'close' in loaded.corpus) (loaded.corpus as LoadedCorpus).close();
-      return;
-    }
+    // A few files saved or deleted: the index with them replaced at once, and brought up to date behind.
+    const builtFor = JSON.stringify({ key, cacheFolder: config.cacheFolder ?? '' });
+    const updated = files.length && this.built && builtFor === this.builtFor ? await updateLibraryCorpus(this.built, files, config.excludeSources) : undefined;
+    let loaded: { corpus: Corpus; problems: SourceProblem[]; ids: string[] } | undefined;
+    if (updated) loaded = updated;
+    else if (files.length && !unchanged) {
+      const built = await this.build(config, files, bundled, generation, true);
+      if (built && generation !== this.generation) built.corpus.close();
+      else if (built) [this.built, this.builtFor] = [built, builtFor];
+      loaded = built;
+    } else if (!unchanged) loaded = { ...assembleCorpus(bundled, [], config.excludeSources), ids: [] };
+    if (generation !== this.generation || (!unchanged && !loaded)) return;
+    // The index in the cache folder brought up to date for the next start. This process keeps
+    // checking against the overlay: a switch would drop the checks under way for nothing.
+    if (updated) void this.build(config, files, bundled, generation, false).then((rebuilt) => rebuilt?.corpus.close(), () => undefined);
     const known = config.excludeSources.length ? [...(loaded?.ids ?? []), ...bundled.map((s) => s.meta.id)] : [];
     const unmatched = config.sources.filter((setting) => resolved(setting).every((p) => search.unmatched.includes(p)));
     const settingsProblems = sourcesSettingsProblems(config, unmatched, known);
@@ -129,11 +130,30 @@ export class SourceLibrary {
     this.key = key;
     this.files = new Set(files.map((f) => path.resolve(f)));
     this.folders = patterns.filter((p) => !/[*?{[]/.test(p));
-    this.current = createChecker({ corpus: loaded.corpus });
-    if ('close' in loaded.corpus) this.openIndexes.push(loaded.corpus as LoadedCorpus);
-    while (this.openIndexes.length > 2) this.openIndexes.shift()!.close();
+    this.use(loaded.corpus);
     this.report(loaded.problems);
     for (const listener of this.changeListeners) listener();
+  }
+
+  /** The writer's sources indexed in the cache folder (cacheLibrary.ts); progress only for a first build, not one behind an update. */
+  private build(config: LibraryConfig, files: string[], bundled: Source[], generation: number, progress: boolean): Promise<LibraryCorpus | undefined> {
+    return loadLibraryCorpus({
+      files,
+      bundled,
+      bundledKey: bundledCorpusKey(this.options.distDir),
+      exclude: config.excludeSources,
+      cache: new SourceCache(config.cacheFolder ? path.resolve(config.roots[0] ?? process.cwd(), config.cacheFolder) : defaultCacheFolder()),
+      ...(progress && { onProgress: this.options.onIndexing }),
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+      superseded: () => generation !== this.generation,
+    });
+  }
+
+  /** Checks against `corpus` from now on; an index file two corpora old is closed (an analysis made just before a switch may still read the one before). */
+  private use(corpus: Corpus): void {
+    this.current = createChecker({ corpus });
+    if ('close' in corpus && !this.openIndexes.includes(corpus as LoadedCorpus)) this.openIndexes.push(corpus as LoadedCorpus);
+    while (this.openIndexes.length > 2) this.openIndexes.shift()!.close();
   }
 
   /** True when a changed file may be one of the writer's sources. */

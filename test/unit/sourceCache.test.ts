@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../server/src/core/checker';
 import { SourceCache } from '../../server/src/corpus/cache';
 import { loadLibraryCorpus, type LibraryCorpus } from '../../server/src/corpus/cacheLibrary';
+import { updateLibraryCorpus } from '../../server/src/corpus/cacheUpdate';
 import { lines } from './helpers';
 
 const report = (id: string, tonnes: string) => lines('---', `id: ${id}`, `title: ${id} annual report`, 'authors: [{ family: Baloch, given: Sana }]', 'year: 2022', '---', '', `The ${id} port handled ${tonnes} tonnes of cargo in 2021.`);
@@ -76,5 +77,22 @@ describe('the cache of the writer’s sources', () => {
     const after = await load(files, cache);
     expect([after.read, after.reused, verdictOf(after, '2.5 million', 'karachi'), verdictOf(after, '3.5 million', 'qasim')]).toEqual([0, true, '2.5 million tonnes: supported', '3.5 million tonnes: supported']);
     after.corpus.close();
+  });
+
+  it('lays a few saved, added or deleted files over the index, and leaves an id taken twice to a full build', async () => {
+    const { folder, files, cache } = library();
+    const built = await load(files, cache);
+    writeFileSync(files[0]!, report('gwadar', '7.5 million'));
+    const added = path.join(folder, 'pasni.md');
+    writeFileSync(added, report('pasni', '0.5 million'));
+    const updated = (await updateLibraryCorpus(built, [...files.slice(0, 2), added], []))!;
+    const checked = (tonnes: string, port: string): string[] => createChecker({ corpus: updated.corpus }).analyse(`The ${port} port handled ${tonnes} tonnes of cargo in 2021.`).verdicts.filter((v) => v.claim.kind === 'figure').map((v) => v.verdict);
+    expect([checked('7.5 million', 'gwadar'), checked('1.5 million', 'gwadar'), checked('0.5 million', 'pasni')]).toEqual([['supported'], ['contradicted'], ['supported']]);
+    // qasim.md is no longer among the files: deleted.
+    expect([[...updated.ids].sort(), [...updated.corpus.sources.keys()].sort()]).toEqual([['gwadar', 'karachi', 'pasni'], ['gwadar', 'karachi', 'pasni']]);
+
+    writeFileSync(added, report('karachi', '0.5 million'));
+    expect(await updateLibraryCorpus(built, [...files, added], [])).toBeUndefined();
+    built.corpus.close();
   });
 });

@@ -50,6 +50,11 @@ export function hashOf(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
+/** What the sources' acronyms (which fold terms, terms.ts) hash to, whatever the order they were merged in. */
+export function acronymsKey(acronyms: Record<string, string>): string {
+  return hashOf(JSON.stringify(Object.entries(acronyms).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}
+
 /** Writes `data` to `file` through a temporary file in the same folder, so that no reader sees half of it. */
 export function writeAtomically(file: string, data: Uint8Array | string): void {
   mkdirSync(path.dirname(file), { recursive: true });

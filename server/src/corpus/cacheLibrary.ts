@@ -11,7 +11,7 @@ import { createVocabulary } from '../core/claims/terms';
 import type { Source, SourceProblem } from '../core/types';
 import { serverInfo } from '../version';
 import { chooseSources } from './assemble';
-import { hashOf, sourceCacheFormat, writeAtomically, type FileKey, type SourceCache } from './cache';
+import { acronymsKey, hashOf, sourceCacheFormat, writeAtomically, type FileKey, type SourceCache } from './cache';
 import { analysePassage } from './index';
 import { loadCorpusIndex, openCorpusIndex, type LoadedCorpus } from './indexReader';
 import { memoryStore, readIndex } from './indexSections';
@@ -44,6 +44,10 @@ export interface LibraryCorpus {
   reused: boolean;
   /** The ids of all the writer's sources read, excluded or not. */
   ids: string[];
+  /** The size and modification time of each file the index was built from. */
+  files: Record<string, [number, number]>;
+  /** The hash of the acronyms its passages were analysed with. */
+  vocabulary: string;
 }
 
 interface Manifest {
@@ -85,7 +89,7 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
   const previous = readManifest(manifestFile);
   if (previous?.fingerprint === fingerprint) {
     try {
-      return { corpus: openCorpusIndex(path.join(folder, previous.index)), problems: previous.problems, read: 0, reused: true, ids: previous.ids };
+      return { corpus: openCorpusIndex(path.join(folder, previous.index)), problems: previous.problems, read: 0, reused: true, ids: previous.ids, files: previous.files, vocabulary: previous.vocabulary };
     } catch {
       // Gone or damaged: built again below.
     }
@@ -160,7 +164,7 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
   problems.push(...chosen.problems);
   const acronyms: Record<string, string> = {};
   for (const source of chosen.sources) Object.assign(acronyms, source.acronyms);
-  const vocabularyKey = hashOf(JSON.stringify(acronyms));
+  const vocabularyKey = acronymsKey(acronyms);
   const vocabulary = createVocabulary(acronyms);
   // Other acronyms change how every passage folds its terms: nothing analysed before is kept but entries, analysed again.
   const sameVocabulary = previous?.vocabulary === vocabularyKey;
@@ -209,7 +213,7 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
     writeAtomically(manifestFile, JSON.stringify({ format: sourceCacheFormat, attest: serverInfo.version, fingerprint, index, problems, ids, files, vocabulary: vocabularyKey, bundled: input.bundledKey, exclude: [...input.exclude] } satisfies Manifest));
   } catch {
     // A cache folder that cannot be written: the corpus is kept in memory instead.
-    return { corpus: loadCorpusIndex(writer.toBytes()), problems, read, reused: false, ids };
+    return { corpus: loadCorpusIndex(writer.toBytes()), problems, read, reused: false, ids, files, vocabulary: vocabularyKey };
   }
   // The index this one replaces; a process still reading it keeps it open (it goes with its last reader).
   if (previous && previous.index !== index) {
@@ -219,7 +223,7 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
       // Already gone.
     }
   }
-  return { corpus: openCorpusIndex(path.join(folder, index)), problems, read, reused: false, ids };
+  return { corpus: openCorpusIndex(path.join(folder, index)), problems, read, reused: false, ids, files, vocabulary: vocabularyKey };
 }
 
 /** What changes when a new build replaces the bundled corpus (dist/corpus.json): its size and time. */
@@ -250,7 +254,7 @@ function earlierSources(data: Uint8Array): () => Source[] {
 function readManifest(file: string): Manifest | undefined {
   try {
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    if (manifest.format !== sourceCacheFormat || manifest.attest !== serverInfo.version || typeof manifest.index !== 'string' || !Array.isArray(manifest.problems) || !Array.isArray(manifest.ids)) return undefined;
+    if (manifest.format !== sourceCacheFormat || manifest.attest !== serverInfo.version || typeof manifest.index !== 'string' || !Array.isArray(manifest.problems) || !Array.isArray(manifest.ids) || typeof manifest.files !== 'object' || typeof manifest.vocabulary !== 'string') return undefined;
     return manifest;
   } catch {
     return undefined;
