@@ -42,6 +42,9 @@ export interface LibraryConfig {
   cacheFolder?: string;
 }
 
+/** How long after a source is saved the index in the cache folder is brought up to date. */
+const rebuildDelayMs = 1000;
+
 export class SourceLibrary {
   private bundled: Source[] | undefined;
   private current: Checker;
@@ -114,7 +117,12 @@ export class SourceLibrary {
     if (generation !== this.generation || (!unchanged && !loaded)) return;
     // The index in the cache folder brought up to date for the next start. This process keeps
     // checking against the overlay: a switch would drop the checks under way for nothing.
-    if (updated) void this.build(config, files, bundled, generation, false).then((rebuilt) => rebuilt?.corpus.close(), () => undefined);
+    // It waits a moment, so that the drafts' checks against the overlay go first.
+    if (updated) {
+      setTimeout(() => {
+        if (generation === this.generation) void this.build(config, files, bundled, generation, false).then((rebuilt) => rebuilt?.corpus.close(), () => undefined);
+      }, rebuildDelayMs);
+    }
     const known = config.excludeSources.length ? [...(loaded?.ids ?? []), ...bundled.map((s) => s.meta.id)] : [];
     const unmatched = config.sources.filter((setting) => resolved(setting).every((p) => search.unmatched.includes(p)));
     const settingsProblems = sourcesSettingsProblems(config, unmatched, known);
