@@ -8,11 +8,13 @@
 //   npm run bench -- --only=edit,hover  entries whose name contains one of these
 //   npm run bench -- --sources=2000     a smaller synthetic corpus
 //   npm run bench -- --rebuild-corpus   rebuild the cached synthetic corpus
+//   npm run bench -- --only=library --library-sources=2000 --library-pdfs=200   a smaller library of the writer's own sources
 //   npm run bench -- --profile          also write a CPU profile of each in-process entry to .cache/bench/profiles/
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Session } from 'node:inspector';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -38,6 +40,8 @@ import { loadMaterial, perturbFigure, repoRoot } from './lib/material';
 import { collectGarbage, measure, median, timing, type Timing } from './lib/measure';
 import { createRandom } from './lib/random';
 import { generateSource } from './lib/sources';
+import { ensureLibrary, wordsPerSource } from './lib/library';
+import { sourceExtensions } from '../server/src/corpus/readers';
 import { typingDraft } from '../test/unit/helpers';
 
 // ---------------------------------------------------------------------------
@@ -324,17 +328,24 @@ function processRssMb(pid: number): number {
  * (attest/documentStatus, as the status bar asks); the server's resident memory is read at the end.
  */
 /** The built server over stdio, initialised as a client with configuration and versioned diagnostics would. */
-async function startServer(onDiagnostics: (p: PublishDiagnosticsParams) => void, pull = false): Promise<{ child: ReturnType<typeof spawn>; connection: ReturnType<typeof createMessageConnection>; capabilities: ServerCapabilities }> {
+async function startServer(
+  onDiagnostics: (p: PublishDiagnosticsParams) => void,
+  options: { pull?: boolean; root?: string; settings?: Record<string, unknown> } = {},
+): Promise<{ child: ReturnType<typeof spawn>; connection: ReturnType<typeof createMessageConnection>; capabilities: ServerCapabilities }> {
+  const workspace = options;
   const child = spawn(process.execPath, [path.join(distDir, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   connection.onNotification('textDocument/publishDiagnostics', onDiagnostics);
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => workspace.settings ?? {}));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('$/progress', () => undefined);
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
   connection.onNotification('window/showMessage', () => undefined);
   connection.listen();
-  const textDocument = { publishDiagnostics: { versionSupport: true, relatedInformation: true }, ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}) };
-  const { capabilities } = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument } })) as { capabilities: ServerCapabilities };
+  const rootUri = workspace.root ? pathToFileURL(workspace.root).href : null;
+  const textDocument = { publishDiagnostics: { versionSupport: true }, ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}) };
+  const { capabilities } = (await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: rootUri ? [{ uri: rootUri, name: 'library' }] : null, capabilities: { workspace: { configuration: true }, textDocument } })) as { capabilities: ServerCapabilities };
   await connection.sendNotification('initialized', {});
   return { child, connection, capabilities };
 }
@@ -406,7 +417,7 @@ async function stdioEditEntries(): Promise<void> {
   const paragraphs = analysis.draft.blocks.filter((b) => !b.heading && !b.inFootnote && b.end - b.start > 200 && /^[A-Z]/.test(text.slice(b.start, b.start + 1)));
   const typing = (pull: boolean) => async (): Promise<{ t: Timing; bytes: number[]; diagnostics: number; cpuMs?: number }> => {
     let onPublish: (p: PublishDiagnosticsParams) => void = () => undefined;
-    const { child, connection, capabilities } = await startServer((p) => onPublish(p), pull);
+    const { child, connection, capabilities } = await startServer((p) => onPublish(p), { pull });
     const pulling = pull && Boolean(capabilities.diagnosticProvider);
     let written = 0;
     child.stdout!.on('data', (chunk: Buffer) => (written += chunk.length));
@@ -563,6 +574,91 @@ async function largeCorpusEntries(probe: string): Promise<CorpusIndexInfo | unde
   return info;
 }
 
+/**
+ * The writer's own library, indexed into the cache folder: 10,000 Markdown sources and 2,000
+ * PDFs (read only where the PDF reader is built in). The first build in a fresh process into
+ * an empty cache; then the server started on the warm cache (spawn → a draft's first
+ * diagnostics that rely on the library), one source saved → the draft's fresh diagnostics,
+ * and the CLI on the warm cache.
+ */
+async function libraryEntries(): Promise<void> {
+  const names = ['library-first-build', 'library-warm-start', 'library-source-saved', 'library-cli-warm'];
+  if (!names.some(wanted)) return;
+  const library = await ensureLibrary(Number(option('library-sources') ?? 10000), Number(option('library-pdfs') ?? 2000), log);
+  const pdfs = sourceExtensions.includes('pdf') ? `${library.pdfs} PDFs read` : `${library.pdfs} PDFs not read: PDF reader missing`;
+  const scale = `${library.markdown} Markdown sources of about ${wordsPerSource} words (${(library.words / 1e6).toFixed(1)}M words), ${pdfs}`;
+  const cache = path.join(cacheDir, 'library-cache');
+  rmSync(cache, { recursive: true, force: true });
+  const built = await runProbe(await bundleProbe('library'), ['build', library.folder, cache]);
+  record('library-first-build', built.ms as number, { note: `loadLibraryCorpus into an empty cache folder, in a fresh process: ${scale}; ${built.sources} sources, ${built.passages} passages` });
+  const peak = built.peakRssMb as number;
+  results.push({ name: 'library-first-build-rss', median_ms: null, value: round(peak, 0), unit: 'MB', note: 'peak resident memory of that process' });
+  log(`  ${'library-first-build-rss'.padEnd(26)} ${peak.toFixed(0)} MB`);
+
+  const settings = { sources: ['sources', 'pdfs'], cacheFolder: cache };
+  const generated = generateSource(17, wordsPerSource);
+  const parsed = parseSource({ location: generated.location, text: generated.markdown, bundled: false });
+  const sentence = parsed.passages.flatMap((p) => splitSentences(p.text).map((s) => p.text.slice(s.start, s.end))).find((s) => !/["“”[\]]/.test(s) && extractFigures(s).length > 0)!;
+  const uri = pathToFileURL(path.join(library.folder, 'draft.md')).href;
+  const sourceFile = path.join(library.folder, 'sources', `${generated.id}.md`);
+  type Server = Awaited<ReturnType<typeof startServer>>;
+  let server: Server | undefined;
+  let published: (p: PublishDiagnosticsParams) => void = () => undefined;
+  const codes = (p: PublishDiagnosticsParams): string => p.diagnostics.map((d) => String(d.code)).sort().join(',');
+  const next = (done: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> => new Promise((resolve) => (published = (p) => p.uri === uri && done(p) && resolve(p)));
+  const stop = async (s: Server): Promise<void> => {
+    const exited = new Promise((resolve) => s.child.once('exit', resolve));
+    await s.connection.sendRequest('shutdown');
+    await s.connection.sendNotification('exit');
+    s.connection.dispose();
+    await exited;
+  };
+  let supported = '';
+  let rss = 0;
+  const warm: number[] = [];
+  for (let run = 0; run < 4; run++) {
+    if (server) await stop(server);
+    const t0 = performance.now();
+    const relying = next((p) => p.diagnostics.some((d) => d.code === 'claim.uncited'));
+    server = await startServer((p) => published(p), { root: library.folder, settings });
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: sentence } });
+    supported = codes(await relying);
+    if (run > 0) warm.push(performance.now() - t0);
+    rss = processRssMb(server.child.pid!);
+  }
+  const start = timing(warm);
+  record('library-warm-start', start, { target: '≤ 1000 ms', pass: start.median <= 1000, note: `spawn the server on the warm cache → initialize → didOpen → first diagnostics that rely on the library (${supported}); ${scale}; server RSS ${round(rss, 0)} MB` });
+
+  const original = readFileSync(sourceFile, 'utf8');
+  const changed = original.replace(sentence, sentence.replace(/\d/, (d) => String((Number(d) + 1) % 10)));
+  const saves: number[] = [];
+  for (let run = 0; run < 6; run++) {
+    const text = run % 2 === 0 ? changed : original;
+    const before = supported;
+    const fresh = next((p) => (run % 2 === 0 ? codes(p) !== before : codes(p) === before));
+    const t0 = performance.now();
+    writeFileSync(sourceFile, text);
+    await server!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(sourceFile).href, type: 2 }] });
+    await fresh;
+    saves.push(performance.now() - t0);
+  }
+  writeFileSync(sourceFile, original);
+  await stop(server!);
+  const saved = timing(saves);
+  record('library-source-saved', saved, { target: '≤ 500 ms', pass: saved.median <= 500, note: `a source rewritten with one figure changed (and back) → didChangeWatchedFiles → the draft's fresh diagnostics; includes the server's 150 ms pause to gather file events; ${scale}` });
+
+  writeFileSync(path.join(library.folder, '.attestrc.json'), JSON.stringify(settings));
+  writeFileSync(path.join(library.folder, 'draft.md'), sentence + '\n');
+  const cli = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(distDir, 'cli.js'), 'check', 'draft.md'], { cwd: library.folder, stdio: 'ignore' });
+      child.on('error', reject);
+      child.on('exit', () => resolve());
+    });
+  const t = await measure(cli, { warmup: 1, runs: 5, budgetMs: 30000 });
+  record('library-cli-warm', t, { target: '≤ 2000 ms', pass: t.median <= 2000, note: `node dist/cli.js check draft.md with .attestrc.json naming the library and the warm cache; ${scale}` });
+}
+
 // ---------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -583,6 +679,7 @@ async function main(): Promise<void> {
   await keystrokeEntries();
   await bundledCorpusEntries(probe);
   const info = await largeCorpusEntries(probe);
+  await libraryEntries();
 
   const cpus = os.cpus();
   const machine = `${cpus[0]?.model.trim() ?? 'unknown CPU'} × ${cpus.length}, ${Math.round(os.totalmem() / 1073741824)} GB, ${os.type()} ${os.release()} ${os.arch()}`;

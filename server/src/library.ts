@@ -7,8 +7,13 @@ import * as path from 'node:path';
 import { createChecker, type Checker } from './core/checker';
 import type { Source, SourceProblem } from './core/types';
 import { assembleCorpus } from './corpus/assemble';
-import { isSourceName } from './corpus/readers';
+import { defaultCacheFolder, SourceCache } from './corpus/cache';
+import { bundledCorpusKey, loadLibraryCorpus, type LibraryCorpus } from './corpus/cacheLibrary';
+import { updateLibraryCorpus } from './corpus/cacheUpdate';
+import { isLibraryName } from './corpus/bibliography';
 import { loadBundledCorpus, loadBundledSources, loadSourceFiles, searchSourceFiles } from './corpus/loader';
+import type { LoadedCorpus } from './corpus/indexReader';
+import { isSourceName } from './corpus/readers';
 import { unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from './corpus/sourceSettings';
 import type { Corpus } from './core/retrieval/corpus';
 
@@ -25,6 +30,8 @@ export interface LibraryOptions {
    * has, with those problems (their `file` is the setting's name), however often it reloads.
    */
   onSettingsProblems(problems: readonly SourceProblem[]): void;
+  /** Called while the writer's sources are indexed (not when they come from the cache): files done of total, then done === total. */
+  onIndexing?(done: number, total: number): void;
 }
 
 export interface LibraryConfig {
@@ -32,7 +39,12 @@ export interface LibraryConfig {
   sources: string[];
   bundledCorpus: boolean;
   excludeSources: string[];
+  /** Where the index of the writer's sources is kept; empty for the default (cache.ts). */
+  cacheFolder?: string;
 }
+
+/** How long after a source is saved the index in the cache folder is brought up to date. */
+const rebuildDelayMs = 1000;
 
 export class SourceLibrary {
   private bundled: Source[] | undefined;
@@ -49,6 +61,11 @@ export class SourceLibrary {
   private markConfigured!: () => void;
   /** Settles once the first configuration has loaded: until then, which files are sources is not known. */
   readonly configured = new Promise<void>((resolve) => (this.markConfigured = resolve));
+  /** The index files in use: the current one, and the one before it, which an analysis made just before the switch may still read. */
+  private openIndexes: LoadedCorpus[] = [];
+  /** The library index last built or opened, which a few changed files are laid over, and the settings it was built for. */
+  private built: LibraryCorpus | undefined;
+  private builtFor: string | undefined;
 
   constructor(private readonly options: LibraryOptions) {
     // At start the bundled corpus comes from its prebuilt index: nothing to re-analyse.
@@ -97,9 +114,35 @@ export class SourceLibrary {
     // Without source files and with the same bundled set, the corpus is what it was.
     const key = JSON.stringify({ bundled: config.bundledCorpus, exclude: [...config.excludeSources].sort() });
     const unchanged = !files.length && !this.files.size && key === this.key;
-    const loaded = unchanged ? undefined : await loadSourceFiles(files);
-    if (generation !== this.generation) return;
-    const known = config.excludeSources.length ? [...(loaded?.sources ?? []), ...(config.bundledCorpus ? this.loadBundled() : [])].map((s) => s.meta.id) : [];
+    const bundled = config.bundledCorpus ? this.loadBundled() : [];
+    // A few files saved or deleted: the index with them replaced at once, and brought up to date behind.
+    const builtFor = JSON.stringify({ key, cacheFolder: config.cacheFolder ?? '' });
+    const updated = files.length && this.built && builtFor === this.builtFor && !files.some(isLibraryName) ? await updateLibraryCorpus(this.built, files, config.excludeSources) : undefined;
+    let loaded: { corpus: Corpus; problems: SourceProblem[]; ids: string[] } | undefined;
+    if (updated) loaded = updated;
+    else if (files.length && !unchanged && files.some(isLibraryName)) {
+      // A reference library's entries become sources with the entries' metadata (bibliography.ts):
+      // read as a whole, not through the cache of one source per file.
+      const own = await loadSourceFiles(files);
+      const assembled = assembleCorpus(bundled, own.sources, config.excludeSources);
+      loaded = { corpus: assembled.corpus, problems: [...own.problems, ...assembled.problems], ids: own.sources.map((s) => s.meta.id) };
+      this.built = undefined;
+    } else if (files.length && !unchanged) {
+      const built = await this.build(config, files, bundled, generation, true);
+      if (built && generation !== this.generation) built.corpus.close();
+      else if (built) [this.built, this.builtFor] = [built, builtFor];
+      loaded = built;
+    } else if (!unchanged) loaded = { ...assembleCorpus(bundled, [], config.excludeSources), ids: [] };
+    if (generation !== this.generation || (!unchanged && !loaded)) return;
+    // The index in the cache folder brought up to date for the next start. This process keeps
+    // checking against the overlay: a switch would drop the checks under way for nothing.
+    // It waits a moment, so that the drafts' checks against the overlay go first.
+    if (updated) {
+      setTimeout(() => {
+        if (generation === this.generation) void this.build(config, files, bundled, generation, false).then((rebuilt) => rebuilt?.corpus.close(), () => undefined);
+      }, rebuildDelayMs);
+    }
+    const known = config.excludeSources.length ? [...(loaded?.ids ?? []), ...bundled.map((s) => s.meta.id)] : [];
     const unmatched = config.sources.filter((setting) => resolved(setting).every((p) => search.unmatched.includes(p)));
     const settingsProblems = sourcesSettingsProblems(config, unmatched, known);
     const settingsChanged = JSON.stringify(settingsProblems) !== JSON.stringify(this.currentSettingsProblems);
@@ -112,12 +155,32 @@ export class SourceLibrary {
       return;
     }
     this.key = key;
-    const assembled = assembleCorpus(config.bundledCorpus ? this.loadBundled() : [], loaded.sources, config.excludeSources);
     this.files = new Set(files.map((f) => path.resolve(f)));
     this.folders = patterns.filter((p) => !/[*?{[]/.test(p));
-    this.current = createChecker({ corpus: assembled.corpus });
-    this.report([...loaded.problems, ...assembled.problems]);
+    this.use(loaded.corpus);
+    this.report(loaded.problems);
     for (const listener of this.changeListeners) listener();
+  }
+
+  /** The writer's sources indexed in the cache folder (cacheLibrary.ts); progress only for a first build, not one behind an update. */
+  private build(config: LibraryConfig, files: string[], bundled: Source[], generation: number, progress: boolean): Promise<LibraryCorpus | undefined> {
+    return loadLibraryCorpus({
+      files,
+      bundled,
+      bundledKey: bundledCorpusKey(this.options.distDir),
+      exclude: config.excludeSources,
+      cache: new SourceCache(config.cacheFolder ? path.resolve(config.roots[0] ?? process.cwd(), config.cacheFolder) : defaultCacheFolder()),
+      ...(progress && { onProgress: this.options.onIndexing }),
+      pause: () => new Promise((resolve) => setImmediate(resolve)),
+      superseded: () => generation !== this.generation,
+    });
+  }
+
+  /** Checks against `corpus` from now on; an index file two corpora old is closed (an analysis made just before a switch may still read the one before). */
+  private use(corpus: Corpus): void {
+    this.current = createChecker({ corpus });
+    if ('close' in corpus && !this.openIndexes.includes(corpus as LoadedCorpus)) this.openIndexes.push(corpus as LoadedCorpus);
+    while (this.openIndexes.length > 2) this.openIndexes.shift()!.close();
   }
 
   /** True when a changed file may be one of the writer's sources. */

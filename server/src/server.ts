@@ -23,6 +23,7 @@ import { registerInsertCitation } from './features/insertCitation';
 import { registerShowSource } from './features/showSource';
 import { registerSources } from './features/sourcesList';
 import type { SourceProblem } from './core/types';
+import { indexingProgress } from './features/indexingProgress';
 import { SourceLibrary } from './library';
 import { draftBibliographies, OpenDraftLibraries } from './corpus/bibliographyFrontMatter';
 import { settingsProblemsMessage, sourceProblemLine, sourceProblemsMessage } from './sourceProblems';
@@ -64,6 +65,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (initialized) show();
       else waitingProblems.push(show);
     },
+    onIndexing: indexingProgress(connection),
     onSettingsProblems: (problems) => {
       for (const problem of problems) connection.console.warn(sourceProblemLine(problem));
       tellWriter(connection, 'warning', settingsProblemsMessage(problems));
@@ -137,7 +139,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const current = await settings.forDocument(libraryScope());
     // Without a folder on disk (a virtual workspace, a lone file) relative source folders mean nothing.
     const sources = [...(roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s))), ...draftLibraries.files];
-    await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources });
+    await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources, cacheFolder: current.cacheFolder });
   };
   documents.onDidChangeContent(({ document }) => {
     const file = fileOf(document.uri);

@@ -20,6 +20,8 @@ export interface Settings {
   maxFileSize: number;
   /** Source ids to leave out. */
   excludeSources: string[];
+  /** Where the index of the writer's sources is kept, relative to the workspace; empty for the user's cache folder. */
+  cacheFolder: string;
 }
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({
@@ -30,6 +32,7 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   citationStyle: 'chicago-author-date',
   maxFileSize: 2 * 1024 * 1024,
   excludeSources: [],
+  cacheFolder: '',
 });
 
 const severities: SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -80,6 +83,10 @@ export function validateSettings(raw: unknown, base: Settings = defaultSettings,
     if (typeof value.maxFileSize === 'number' && Number.isFinite(value.maxFileSize) && value.maxFileSize > 0) settings.maxFileSize = value.maxFileSize;
     else bad('maxFileSize', 'a positive number of bytes');
   }
+  if ('cacheFolder' in value) {
+    if (typeof value.cacheFolder === 'string') settings.cacheFolder = value.cacheFolder.trim();
+    else bad('cacheFolder', 'a folder path');
+  }
   if ('severity' in value) {
     const severity = value.severity;
     if (!severity || typeof severity !== 'object' || Array.isArray(severity)) bad('severity', 'an object mapping check codes to severities');
@@ -122,6 +129,7 @@ export function readRcFile(file: string, base: Settings = defaultSettings): Vali
   }
   const result = validateSettings(raw, base, file);
   if (raw && typeof raw === 'object' && 'sources' in raw) result.settings.sources = result.settings.sources.map((s) => path.resolve(path.dirname(file), s));
+  if (raw && typeof raw === 'object' && 'cacheFolder' in raw && result.settings.cacheFolder) result.settings.cacheFolder = path.resolve(path.dirname(file), result.settings.cacheFolder);
   const keys = raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw).filter((k) => settingNames.includes(k)) : [];
   return { ...result, keys };
 }

@@ -19,6 +19,8 @@ export interface TestClient {
   open(uri: string, text: string, version?: number): Promise<PublishDiagnosticsParams>;
   change(uri: string, version: number, text: string): Promise<PublishDiagnosticsParams>;
   close(): Promise<void>;
+  /** Every $/progress value the server sent, in order. */
+  progress: { kind: string; title?: string; message?: string; percentage?: number }[];
 }
 
 interface Waiter {
@@ -53,6 +55,9 @@ async function connect(connection: MessageConnection, rootUri: string | null, se
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => settings));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
+  const progress: TestClient['progress'] = [];
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('$/progress', (params: { value: TestClient['progress'][number] }) => progress.push(params.value));
   connection.onNotification('window/showMessage', () => undefined);
   connection.onNotification('window/logMessage', () => undefined);
   connection.listen();
@@ -63,6 +68,7 @@ async function connect(connection: MessageConnection, rootUri: string | null, se
     capabilities: {
       workspace: { configuration: client.configuration ?? true, didChangeConfiguration: { dynamicRegistration: client.configuration ?? true }, ...(pull ? { diagnostics: { refreshSupport: true } } : {}) },
       textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true }, ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}) },
+      window: { workDoneProgress: true },
     },
     ...(client.initializationOptions !== undefined ? { initializationOptions: client.initializationOptions } : {}),
   })) as InitializeResult;
@@ -71,6 +77,7 @@ async function connect(connection: MessageConnection, rootUri: string | null, se
   return {
     connection,
     initializeResult,
+    progress,
     diagnostics,
     open: async (uri, text, version = 1) => {
       const next = diagnostics(uri, version);

@@ -4,6 +4,9 @@
 import * as path from 'node:path';
 import type { Corpus } from '../core/retrieval/corpus';
 import { assembleCorpus } from '../corpus/assemble';
+import { defaultCacheFolder, SourceCache } from '../corpus/cache';
+import { bundledCorpusKey, loadLibraryCorpus, type LibraryCorpus } from '../corpus/cacheLibrary';
+import { isLibraryName } from '../corpus/bibliography';
 import { findSourceFiles, loadBundledCorpus, loadBundledSources, loadSourceFiles } from '../corpus/loader';
 import { quotedIds, sourcesListed, unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from '../corpus/sourceSettings';
 import { defaultSettings, rcFileFor, readRcFile, type Settings } from '../settings';
@@ -13,6 +16,8 @@ export interface CorpusOptions {
   sources: string[];
   bundled: boolean;
   exclude: string[];
+  /** Use the cache folder's index of the sources (the default); false reads every file. */
+  cache?: boolean;
 }
 
 export interface CliCorpus {
@@ -41,21 +46,34 @@ export async function loadCliCorpus(options: CorpusOptions): Promise<CliCorpus> 
     if (!found.length) warnings.push(`${origin}: ${unmatchedSourcesMessage(shown(pattern))}`);
     found.forEach((f) => files.add(f));
   }
-  const own = await loadSourceFiles([...files].sort());
+  const sorted = [...files].sort();
+  // A reference library's entries become sources with the entries' metadata (bibliography.ts):
+  // read as a whole each run, not through the cache of one source per file.
+  const cached = options.cache !== false && sorted.length && !sorted.some(isLibraryName) ? await cachedCorpus(sorted, useBundled, exclude, settings, rc) : undefined;
+  const own = cached ? { sources: [], problems: [] } : await loadSourceFiles(sorted);
   // The bundled corpus alone loads from its prebuilt index; with other sources it is rebuilt with them.
-  const bundled = useBundled && (own.sources.length || exclude.length) ? loadBundledSources(__dirname) : [];
-  const known = [...own.sources, ...bundled].map((s) => s.meta.id);
+  const bundled = useBundled && (own.sources.length || exclude.length) && !cached ? loadBundledSources(__dirname) : [];
+  const known = cached ? [...cached.ids, ...(useBundled ? loadBundledSources(__dirname).map((s) => s.meta.id) : [])] : [...own.sources, ...bundled].map((s) => s.meta.id);
   const unknown = (ids: readonly string[]): string[] => unknownSourceIds(ids, known);
   if (unknown(options.exclude).length) throw new Error(`--exclude-source: ${unknownIdsMessage(unknown(options.exclude), known)}`);
   if (unknown(settings.excludeSources).length) warnings.push(`${rc}: "excludeSources" names ${quotedIds(unknown(settings.excludeSources))}, which no source has; ${sourcesListed(known)}.`);
-  const assembled =
-    useBundled && !own.sources.length && !exclude.length
+  const assembled = cached
+    ? cached
+    : useBundled && !own.sources.length && !exclude.length
       ? { corpus: loadBundledCorpus(__dirname), problems: [] }
       : assembleCorpus(bundled, own.sources, exclude);
   for (const problem of [...own.problems, ...assembled.problems]) {
     warnings.push(`${shown(problem.file)}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.message}`);
   }
   return { corpus: assembled.corpus, settings, warnings, sources: [...assembled.corpus.sources.values()], root: rc ? path.dirname(rc) : process.cwd() };
+}
+
+/** The sources from the cache folder's index, which this run brings up to date. */
+async function cachedCorpus(files: string[], useBundled: boolean, exclude: string[], settings: Settings, rc: string | undefined): Promise<LibraryCorpus> {
+  const folder = settings.cacheFolder ? path.resolve(rc ? path.dirname(rc) : process.cwd(), settings.cacheFolder) : defaultCacheFolder();
+  const bundled = useBundled ? loadBundledSources(__dirname) : [];
+  // Never superseded: without `superseded` a load always resolves to a corpus.
+  return (await loadLibraryCorpus({ files, bundled, bundledKey: bundledCorpusKey(__dirname), exclude, cache: new SourceCache(folder) }))!;
 }
 
 /** A path relative to the current folder when it is inside it. */

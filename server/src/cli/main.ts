@@ -6,11 +6,12 @@ import { checkCommand } from './check';
 import { sourcesCommand } from './sources';
 
 const usage = `Usage:
-  attest check <files or folders…> [--format stylish|json|sarif] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…]
-  attest sources [--format stylish|json] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…]
+  attest check <files or folders…> [--format stylish|json|sarif] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…] [--no-cache]
+  attest sources [--format stylish|json] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…] [--no-cache]
 
 Checks the figures, dates and quotations in Markdown drafts against the bundled corpus and your sources.
-Settings in the nearest .attestrc.json apply too.
+Settings in the nearest .attestrc.json apply too. Your sources are indexed once into the cache folder
+(cacheFolder, else $XDG_CACHE_HOME/attest) and read again only when they change; --no-cache reads them all.
 
 Exit code: 0 nothing at warning level or above, 1 something is, 2 a usage error or a draft that was not checked.`;
 
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
       sources: { type: 'string', short: 's', multiple: true, default: [] },
       'no-bundled': { type: 'boolean', default: false },
       'exclude-source': { type: 'string', multiple: true, default: [] },
+      'no-cache': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -33,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage + '\n');
     return 0;
   }
-  const options = { sources: values.sources ?? [], bundled: !values['no-bundled'], exclude: values['exclude-source'] ?? [] };
+  const options = { sources: values.sources ?? [], bundled: !values['no-bundled'], exclude: values['exclude-source'] ?? [], cache: !values['no-cache'] };
   const format = values.format ?? 'stylish';
   if (command === 'check') {
     if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);

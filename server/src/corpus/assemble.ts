@@ -12,6 +12,12 @@ export interface Assembled {
 }
 
 export function assembleCorpus(bundled: readonly Source[], own: readonly Source[], exclude: readonly string[] = []): Assembled {
+  const chosen = chooseSources(bundled, own, exclude);
+  return { corpus: buildCorpus(chosen.sources), problems: chosen.problems };
+}
+
+/** The sources a corpus of these is built from, in order, and the problems of those left out or overriding. */
+export function chooseSources(bundled: readonly Source[], own: readonly Source[], exclude: readonly string[] = []): { sources: Source[]; problems: SourceProblem[] } {
   const problems: SourceProblem[] = [];
   const excluded = new Set(exclude);
   const taken = new Map<string, Source>();
@@ -30,5 +36,5 @@ export function assembleCorpus(bundled: readonly Source[], own: readonly Source[
     }
     taken.set(source.meta.id, source);
   }
-  return { corpus: buildCorpus([...taken.values()]), problems };
+  return { sources: [...taken.values()], problems };
 }

@@ -139,16 +139,38 @@ export class CorpusIndexWriter {
    * Appends every source of another serialized index, as if each had been added with
    * addSource() (a source whose id is taken is skipped). Lets workers index parts of a
    * corpus in parallel; as with addSource, their analyses must use the whole corpus's vocabulary.
+   * `mapSource` may change what is stored of a source (its problems), keeping its id.
    */
-  appendIndex(data: Uint8Array): void {
+  appendIndex(data: Uint8Array, mapSource?: (source: Source) => Source): void {
+    const from = this.appender(data);
+    for (let s = 0; s < from.sources.length; s++) from.append(s, mapSource);
+  }
+
+  /**
+   * Another serialized index whose sources can be appended one by one, in any order and any
+   * of them, mixed with addSource(): what an index updated for a few changed files keeps of
+   * the one before. Its terms join this index's dictionary as they are met, but whether a
+   * term is written in lower case somewhere is carried over from the whole of it.
+   */
+  appender(data: Uint8Array): { sources: Source[]; append(source: number, mapSource?: (source: Source) => Source): void } {
     const index = readIndex(memoryStore(data));
     const { header } = index;
     const sources = index.json<Source[]>('sources');
     const counts = index.int32('source.passages');
+    const firsts = new Int32Array(counts.length + 1);
+    for (let s = 0; s < counts.length; s++) firsts[s + 1] = firsts[s]! + counts[s]!;
     const strings = Int32Array.from(index.json<string[]>('strings'), (value) => this.strings.id(value));
-    const terms = Int32Array.from(index.json<string[]>('dictionary'), (term) => this.termId(term));
+    const dictionary = index.json<string[]>('dictionary');
+    const terms = new Int32Array(dictionary.length).fill(-1);
     const common = index.raw('term.common');
-    for (let t = 0; t < terms.length; t++) if (common[t]) this.common.set(terms[t]!, 1);
+    const termOf = (t: number): number => {
+      let id = terms[t]!;
+      if (id < 0) {
+        id = terms[t] = this.termId(dictionary[t]!);
+        if (common[t]) this.common.set(id, 1);
+      }
+      return id;
+    };
     const shapes = header.shapes.map((shape) => this.shapes.id(shape));
     const dateShapes = header.dateShapes.map((shape) => this.dateShapes.id(shape));
     const passageSourceId = index.int32('passage.sourceId');
@@ -168,15 +190,14 @@ export class CorpusIndexWriter {
     const figureValues = index.float64('figure.values');
     const termRows = index.int32('terms');
     const text = index.raw('text');
-    let local = 0;
-    sources.forEach((source, s) => {
+    const append = (s: number, mapSource?: (source: Source) => Source): void => {
+      const source = sources[s]!;
+      const first = firsts[s]!;
       const count = counts[s]!;
-      const first = local;
-      local += count;
       if (this.ids.has(source.meta.id)) return;
       this.ids.add(source.meta.id);
       Object.assign(this.acronyms, source.acronyms);
-      this.sourcesJson.push(JSON.stringify(source));
+      this.sourcesJson.push(JSON.stringify(mapSource ? mapSource(source) : source));
       this.passageCounts.push(count);
       const sourceIndex = this.sourcesJson.length - 1;
       for (let p = first; p < first + count; p++) {
@@ -212,7 +233,7 @@ export class CorpusIndexWriter {
         }
         this.figureOffsets.push(this.figureRows.length / figureInts);
         for (let t = termOffsets[p]!; t < termOffsets[p + 1]!; t++) {
-          const id = terms[termRows[3 * t]!]!;
+          const id = termOf(termRows[3 * t]!);
           this.terms.push(id);
           this.terms.push(termRows[3 * t + 1]!);
           this.terms.push(termRows[3 * t + 2]!);
@@ -221,7 +242,8 @@ export class CorpusIndexWriter {
         this.termOffsets.push(this.terms.length / 3);
         this.uniqueOffsets.push(this.unique.length);
       }
-    });
+    };
+    return { sources, append };
   }
 
   private addFigure(passage: number, figure: Figure, sentence: Span): void {

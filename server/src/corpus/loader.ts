@@ -119,10 +119,13 @@ function isSpecial(entry: Stats | Dirent): boolean {
 async function onePathPerFile(files: readonly string[]): Promise<string[]> {
   const depth = (file: string): number => file.split(/[\\/]/).length;
   const byDepth = [...files].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
+  // Asked many at a time: one after another, ten thousand files wait ten thousand turns of the thread pool.
+  const reals: string[] = [];
+  for (let start = 0; start < byDepth.length; start += 256) reals.push(...(await Promise.all(byDepth.slice(start, start + 256).map((file) => realpath(file).catch(() => file)))));
   const seen = new Set<string>();
   const kept: string[] = [];
-  for (const file of byDepth) {
-    const real = await realpath(file).catch(() => file);
+  for (const [k, file] of byDepth.entries()) {
+    const real = reals[k]!;
     if (seen.has(real)) continue;
     seen.add(real);
     kept.push(file);
