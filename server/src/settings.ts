@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultSeverity, findingCodes, type FindingCode, type Severity } from './core/findings/findings';
+import { libraryUrlProblem } from './team/url';
 import { citationStyles, isCitationStyle, type CitationStyle } from './core/findings/references';
 
 export type CheckOn = 'type' | 'save' | 'manual';
@@ -20,6 +21,8 @@ export interface Settings {
   maxFileSize: number;
   /** Source ids to leave out. */
   excludeSources: string[];
+  /** Connection string of the team library on PostgreSQL (no password), or "" for none. */
+  library: string;
 }
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({
@@ -30,6 +33,7 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   citationStyle: 'chicago-author-date',
   maxFileSize: 2 * 1024 * 1024,
   excludeSources: [],
+  library: '',
 });
 
 const severities: SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -63,6 +67,11 @@ export function validateSettings(raw: unknown, base: Settings = defaultSettings,
   if ('excludeSources' in value) {
     if (Array.isArray(value.excludeSources) && value.excludeSources.every((s) => typeof s === 'string')) settings.excludeSources = value.excludeSources as string[];
     else bad('excludeSources', 'a list of source ids');
+  }
+  if ('library' in value) {
+    const problem = typeof value.library === 'string' ? (value.library.trim() ? libraryUrlProblem(value.library.trim()) : undefined) : 'It should be a postgres:// connection string.';
+    if (!problem) settings.library = (value.library as string).trim();
+    else problems.push(`${origin}: "library": ${problem} Checking without the team library.`);
   }
   if ('bundledCorpus' in value) {
     if (typeof value.bundledCorpus === 'boolean') settings.bundledCorpus = value.bundledCorpus;

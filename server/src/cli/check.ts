@@ -10,19 +10,28 @@ import { createChecker } from '../core/checker';
 import { decode } from '../corpus/readers/text';
 import { fileReport, notCheckedReport, type FileReport } from '../report';
 import { json, sarif, stylish } from './formats';
-import { loadCliCorpus, type CorpusOptions } from './corpus';
+import { loadCliCorpus, type CliCorpus, type CorpusOptions } from './corpus';
+import { assembleCorpus } from '../corpus/assemble';
+import type { Corpus } from '../core/retrieval/corpus';
+import type { Source } from '../core/types';
+import { TeamLibrary } from '../team/teamLibrary';
+import { libraryUrlProblem } from '../team/url';
 import { formatBytes } from '../messages';
 
 /** docs/checks.md as installed beside the CLI: every code's explanation. */
 export const docsUrl = pathToFileURL(path.join(__dirname, '..', 'docs', 'checks.md')).href;
 
-export async function checkCommand(paths: string[], options: CorpusOptions & { format: 'stylish' | 'json' | 'sarif' }): Promise<number> {
-  const { corpus, settings, warnings, root } = await loadCliCorpus(options);
+export async function checkCommand(paths: string[], options: CorpusOptions & { format: 'stylish' | 'json' | 'sarif'; library?: string | undefined }): Promise<number> {
+  const loaded = await loadCliCorpus(options);
+  const { settings, warnings, root } = loaded;
+  const drafts = await expandDrafts(paths);
+  const url = options.library ?? (settings.library || undefined);
+  const corpus = url ? await withTeamLibrary(loaded, url, drafts, options.exclude, warnings) : loaded.corpus;
   const accepted = new AcceptedClaims(root);
   if (accepted.problem) warnings.push(accepted.problem);
   for (const warning of warnings) process.stderr.write(`attest: ${warning}\n`);
   let checker = createChecker({ corpus });
-  const reports = await checkDrafts(await expandDrafts(paths), settings.maxFileSize, (display, text) => {
+  const reports = await checkDrafts(drafts, settings.maxFileSize, (display, text) => {
     try {
       const analysis = checker.analyse(text);
       analysis.findings = analysis.findings.filter((f) => !accepted.has(f.fingerprint));
@@ -62,6 +71,39 @@ export async function checkDrafts(files: readonly string[], maxFileSize: number,
     }
   }
   return reports;
+}
+
+/**
+ * The CLI's corpus with the team library's candidate sources for these drafts added, as if
+ * they were the writer's own. A library that cannot be reached is a warning: the drafts are
+ * still checked against the other sources.
+ */
+async function withTeamLibrary(loaded: CliCorpus, url: string, drafts: readonly string[], exclude: readonly string[], warnings: string[]): Promise<Corpus> {
+  const problem = libraryUrlProblem(url, { passwordAllowed: true });
+  if (problem) {
+    warnings.push(`--library: ${problem} Checked without the team library.`);
+    return loaded.corpus;
+  }
+  const library = new TeamLibrary(url);
+  const fetched = new Map<string, Source>();
+  try {
+    for (const file of drafts) {
+      const text = await readDraft(file, loaded.settings.maxFileSize);
+      if (typeof text !== 'string') continue;
+      const result = await library.sourcesFor(text);
+      if (!result.ok) {
+        warnings.push(`${result.message} Checked against the other sources only.`);
+        return loaded.corpus;
+      }
+      for (const source of result.sources) fetched.set(source.meta.id, source);
+    }
+  } finally {
+    await library.close();
+  }
+  if (!fetched.size) return loaded.corpus;
+  const bundled = loaded.sources.filter((s) => s.bundled);
+  const own = loaded.sources.filter((s) => !s.bundled);
+  return assembleCorpus(bundled, [...own, ...fetched.values()], [...loaded.settings.excludeSources, ...exclude]).corpus;
 }
 
 async function expandDrafts(paths: string[]): Promise<string[]> {
