@@ -9,12 +9,13 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 /** "$(check) Attest: 12 claims, 2 disagree". */
 export function statusText(status: Status): string {
   if (status.skipped) return '$(circle-slash) Attest: not checked';
-  return `$(check) Attest: ${plural(status.counts.claims, 'claim')}, ${status.disagree} disagree`;
+  return `$(check) Attest: ${plural(status.counts.claims, 'claim')}, ${status.disagree} disagree${status.library ? ', $(warning) library offline' : ''}`;
 }
 
 export function statusTooltip(status: Status): string {
   if (status.skipped) return `${status.skipped}\n\nClick to open the Problems panel.`;
-  return `Attest: claims in this draft by verdict\n\n${verdictLines(status.counts).join('\n')}\n\nClick to open the Problems panel.`;
+  const library = status.library ? `\n\n${status.library} Checked against your own and the bundled sources until it is back.` : '';
+  return `Attest: claims in this draft by verdict\n\n${verdictLines(status.counts).join('\n')}${library}\n\nClick to open the Problems panel.`;
 }
 
 export function verdictLines(counts: VerdictCounts): string[] {

@@ -45,6 +45,9 @@ export class SourceLibrary {
   private currentSettingsProblems: SourceProblem[] = [];
   private warnedConfig: string | undefined;
   private readonly changeListeners: (() => void)[] = [];
+  // What the corpus was last assembled from, so that the team library's sources can join it.
+  private assembledFrom: { bundledCorpus: boolean; own: Source[]; excludeSources: string[] } = { bundledCorpus: true, own: [], excludeSources: [] };
+  private team: Source[] = [];
 
   constructor(private readonly options: LibraryOptions) {
     // At start the bundled corpus comes from its prebuilt index: nothing to re-analyse.
@@ -100,11 +103,20 @@ export class SourceLibrary {
       return;
     }
     this.key = key;
-    const assembled = assembleCorpus(config.bundledCorpus ? this.loadBundled() : [], loaded.sources, config.excludeSources);
+    this.assembledFrom = { bundledCorpus: config.bundledCorpus, own: loaded.sources, excludeSources: config.excludeSources };
+    const assembled = assembleCorpus(config.bundledCorpus ? this.loadBundled() : [], [...loaded.sources, ...this.team], config.excludeSources);
     this.files = new Set(files.map((f) => path.resolve(f)));
     this.folders = patterns.filter((p) => !/[*?{[]/.test(p));
     this.current = createChecker({ corpus: assembled.corpus });
     this.report([...loaded.problems, ...assembled.problems]);
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /** Checks against these sources of the team library too, beside the writer's own (which win on a shared id) and the bundled ones. */
+  setTeamSources(sources: Source[]): void {
+    this.team = sources;
+    const { bundledCorpus, own, excludeSources } = this.assembledFrom;
+    this.current = createChecker({ corpus: assembleCorpus(bundledCorpus ? this.loadBundled() : [], [...own, ...sources], excludeSources).corpus });
     for (const listener of this.changeListeners) listener();
   }
 

@@ -77,6 +77,8 @@ export type DocumentStatusResult = {
   /** Contradicted plus misquoted claims. */
   disagree: number;
   skipped?: string;
+  /** Why the team library is not being checked against (it cannot be reached), while it is not. */
+  library?: string;
 } | null;
 
 // ---------------------------------------------------------------------------

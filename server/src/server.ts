@@ -28,6 +28,8 @@ import { checkedDocumentSync } from './params';
 import { fileOf, ServerSettings } from './serverSettings';
 import { serverInfo } from './version';
 import { tellWriter } from './messages';
+import { TeamSources } from './team/teamSources';
+import { sourcesChangedNotification } from './protocol';
 
 export { serverInfo };
 
@@ -68,6 +70,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
   });
   const analyses = new Analyses(documents, library, settings);
+  const team = new TeamSources({
+    onSources: (sources) => library.setTeamSources(sources),
+    onMessage: (kind, message) => {
+      connection.console.log(`Attest team library: ${message}`);
+      tellWriter(connection, kind, message);
+      // The status bar asks again when the sources change.
+      void connection.sendNotification(sourcesChangedNotification);
+    },
+  });
+  const fetchTeamSources = (uri: string): void => {
+    const document = documents.get(uri);
+    const file = fileOf(uri);
+    if (document && !(file && library.concerns(file))) void team.fetch(uri, document.getText());
+  };
+  documents.onDidChangeContent((e) => fetchTeamSources(e.document.uri));
+  documents.onDidClose((e) => team.forget(e.document.uri));
   let roots: string[] = [];
   let accepted = new AcceptedClaims(undefined);
 
@@ -111,7 +129,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerDocumentLinks(connection, analyses);
   // Attest's own requests (server/src/protocol.ts), behind the client's commands and views.
   registerCheckFile(connection, library, settings, { docsUri, isAccepted });
-  registerDocumentStatus(connection, analyses);
+  registerDocumentStatus(connection, analyses, () => team.unavailable);
   registerSources(connection, library, sourceProblems);
   registerShowSource(connection, analyses, library);
   registerInsertCitation(connection, analyses);
@@ -123,6 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Without a folder on disk (a virtual workspace, a lone file) relative source folders mean nothing.
     const sources = roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s));
     await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources });
+    if (await team.configure(current.library)) for (const document of documents.all()) fetchTeamSources(document.uri);
   };
   library.onDidChange(() => {
     analyses.forget();
@@ -152,7 +171,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     reload = setTimeout(() => void configureLibrary(), 150);
   });
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command === commands.checkDocument && typeof args?.[0] === 'string') await diagnostics.publish(args[0]);
+    if (command === commands.checkDocument && typeof args?.[0] === 'string') {
+      // Asked for: a library that was unreachable is tried again.
+      fetchTeamSources(args[0]);
+      await diagnostics.publish(args[0]);
+    }
     if (command === commands.acceptClaim && typeof args?.[0] === 'string' && typeof args[1] === 'string') {
       try {
         accepted.add({ fingerprint: args[1], claim: String(args[2] ?? ''), code: String(args[3] ?? ''), file: fileOf(args[0]) && roots[0] ? path.relative(roots[0], fileOf(args[0])!) : undefined });

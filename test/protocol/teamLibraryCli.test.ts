@@ -123,7 +123,7 @@ describe('attest check --library', () => {
   it('finds what the same sources find when checked locally', async () => {
     const folder = sourceFolder();
     const pushed = await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl);
-    expect(pushed.stdout).toBe('4 added, 0 updated, 0 unchanged, 0 deleted.\n');
+    expect(pushed.stdout).toBe('5 added, 0 updated, 0 unchanged, 0 deleted.\n');
     const local = await attest(undefined, 'check', 'draft.md', '--no-bundled', '--sources', folder, '--format', 'json');
     const library = await attest(readerPassword, 'check', 'draft.md', '--no-bundled', '--library', readerUrl, '--format', 'json');
     expect(library.stderr).toBe('');

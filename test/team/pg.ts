@@ -63,7 +63,9 @@ export async function startTestCluster(): Promise<TestCluster> {
   const port = await freePort();
   const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   const start = (): void => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-o', options, '-w', 'start']);
-  const stop = (): void => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  const stop = (): void => {
+    if (existsSync(path.join(data, 'postmaster.pid'))) run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  };
   start();
   return {
     adminUrl: `postgres://postgres:${adminPassword}@127.0.0.1:${port}/postgres`,

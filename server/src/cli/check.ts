@@ -95,7 +95,7 @@ async function withTeamLibrary(loaded: CliCorpus, url: string, drafts: readonly 
         warnings.push(`${result.message} Checked against the other sources only.`);
         return loaded.corpus;
       }
-      for (const source of result.sources) fetched.set(source.meta.id, source);
+      for (const { source } of result.sources) fetched.set(source.meta.id, source);
     }
   } finally {
     await library.close();

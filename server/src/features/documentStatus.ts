@@ -5,13 +5,15 @@ import { documentStatusRequest, type DocumentStatusParams, type DocumentStatusRe
 import { countVerdicts } from '../reportMarkdown';
 import { requireParams } from '../params';
 
-export function registerDocumentStatus(connection: Connection, analyses: Analyses): void {
+/** `libraryProblem` says why the team library is not checked against, while it is not. */
+export function registerDocumentStatus(connection: Connection, analyses: Analyses, libraryProblem: () => string | undefined = () => undefined): void {
   connection.onRequest(documentStatusRequest, async (params: DocumentStatusParams, token): Promise<DocumentStatusResult> => {
     requireParams(documentStatusRequest, params, { textDocument: true });
     const { textDocument } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
     const counts = countVerdicts(result.analysis.verdicts);
-    return { uri: textDocument.uri, version: result.document.version, counts, disagree: counts.contradicted + counts.misquoted, ...(result.skipped ? { skipped: result.skipped } : {}) };
+    const library = libraryProblem();
+    return { uri: textDocument.uri, version: result.document.version, counts, disagree: counts.contradicted + counts.misquoted, ...(result.skipped ? { skipped: result.skipped } : {}), ...(library ? { library } : {}) };
   });
 }

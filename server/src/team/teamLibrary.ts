@@ -8,7 +8,13 @@ import type { Source } from '../core/types';
 import { defaultTimeoutMs, describeFailure, openPool } from './connection';
 import { libraryRequest, lookup } from './lookup';
 
-export type Fetched = { ok: true; sources: Source[] } | { ok: false; message: string };
+/** A source as the library holds it: `version` changes when its file is pushed again. */
+export interface LibrarySource {
+  version: string;
+  source: Source;
+}
+
+export type Fetched = { ok: true; sources: LibrarySource[] } | { ok: false; message: string };
 
 export interface TeamLibraryOptions {
   timeoutMs?: number;
@@ -32,11 +38,11 @@ export class TeamLibrary {
   async sourcesFor(text: string): Promise<Fetched> {
     try {
       const rows = await lookup(this.pool, libraryRequest(text), [...this.cache.keys()]);
-      const sources: Source[] = [];
+      const sources: LibrarySource[] = [];
       for (const row of rows) {
         let entry = this.cache.get(row.version);
         if (row.source) this.cache.set(row.version, (entry = { source: row.source, bytes: JSON.stringify(row.source).length * 2 }));
-        if (entry) sources.push(copy(entry.source));
+        if (entry) sources.push({ version: row.version, source: copy(entry.source) });
       }
       return { ok: true, sources };
     } catch (error) {
