@@ -10,18 +10,46 @@ import type { Source } from '../core/types';
 import { familyOf } from './push';
 
 export interface LibraryRequest {
-  /** Per figure claim: the family its figure is compared in, and the words of its sentence. */
+  /** Per figure claim: the family its figure is compared in, and its sentence's words as a text-search query (sentenceQuery). */
   figures: { family: string; words: string }[];
   quotes: string[];
   /** Source ids (citation keys), URLs and lower-case DOIs the draft cites. */
   cited: string[];
 }
 
-/** Candidate passages looked at per claim, and sources per draft at most. */
-export const perClaim = 20;
+/** Candidate passages per claim, and sources per draft, at most. Passages are not ranked: ranking reads every match, which in a large library costs more than the check. */
+export const perClaim = 50;
 export const perDraft = 400;
 
-const wordPattern = /[\p{L}][\p{L}\p{N}'’-]{2,}/gu;
+const tokenPattern = /[\p{L}\p{N}]+/gu;
+const stopWords = new Set('the and for with from that this was were are has had have its their his her which who whom been than then into over under about after before while also not but per said says will would could should there these those them they what when where more most less such some other only each'.split(' '));
+/** Words of a sentence asked for per claim: at most this many, names first. */
+const keyWords = 7;
+
+/**
+ * A claim sentence's words as a text-search query that at least two of its key words must
+ * meet ("(gwadar & port) | (gwadar & cargo) | …"): selective enough to be a few index reads
+ * in a large library, loose enough to find a source that words the fact its own way. The words
+ * are letters and digits only, so they cannot change the query's syntax.
+ */
+export function sentenceQuery(sentence: string): string {
+  const seen = new Map<string, { word: string; name: boolean; at: number }>();
+  let at = 0;
+  for (const m of sentence.matchAll(tokenPattern)) {
+    const word = m[0];
+    const lower = word.toLowerCase();
+    if (word.length < 3 || /^\p{N}+$/u.test(word) || stopWords.has(lower) || seen.has(lower)) continue;
+    seen.set(lower, { word: lower, name: /^\p{Lu}/u.test(word) && (m.index ?? 0) > 0, at: at++ });
+  }
+  const words = [...seen.values()]
+    .sort((a, b) => Number(b.name) - Number(a.name) || b.word.length - a.word.length || a.at - b.at)
+    .slice(0, keyWords)
+    .map((w) => w.word);
+  if (words.length < 2) return words.join('');
+  const pairs: string[] = [];
+  for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) pairs.push(`(${words[i]} & ${words[j]})`);
+  return pairs.join(' | ');
+}
 
 export function libraryRequest(text: string): LibraryRequest {
   const draft = parseDraft(text);
@@ -31,11 +59,12 @@ export function libraryRequest(text: string): LibraryRequest {
     if (block.inFootnote) continue;
     for (const claim of extractClaims(block.prose, 0, block.prose.length, { citations: [] })) {
       if (claim.quote) {
-        quotes.add(claim.quote.text.slice(0, 500));
+        quotes.add(claim.quote.text.slice(0, 300));
         continue;
       }
       if (!claim.figure) continue;
-      const words = [...new Set(block.prose.slice(claim.sentence.start, claim.sentence.end).match(wordPattern) ?? [])].slice(0, 40).join(' or ');
+      const words = sentenceQuery(block.prose.slice(claim.sentence.start, claim.sentence.end));
+      if (!words) continue;
       const family = familyOf(claim.figure.kind, claim.figure.unit);
       figures.set(`${family}\u0000${words}`, { family, words });
     }
@@ -50,10 +79,10 @@ export function libraryRequest(text: string): LibraryRequest {
 const lookupSql = `
 WITH fig AS (
   SELECT x.source_key FROM unnest($1::text[], $2::text[]) AS c(family, words)
+  CROSS JOIN LATERAL (SELECT to_tsquery('english', c.words) AS q) w
   CROSS JOIN LATERAL (
     SELECT p.source_key FROM attest_passages p
-    WHERE p.families @> ARRAY[c.family] AND p.tsv @@ websearch_to_tsquery('english', c.words)
-    ORDER BY ts_rank(p.tsv, websearch_to_tsquery('english', c.words)) DESC
+    WHERE p.families @> ARRAY[c.family] AND p.tsv @@ w.q
     LIMIT $5
   ) x
 ), quoted AS (
