@@ -4,6 +4,7 @@
 // and a library that cannot be reached.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,5 +175,22 @@ describe('attest check --library', () => {
     const run = await attest(readerPassword, 'check', 'draft.md', '--library', closed, '--format', 'json');
     expect(run.stderr).toBe('attest: The library at 127.0.0.1:1/postgres cannot be reached. Checked against the other sources only.\n');
     expect([run.code, rendered(run)]).toEqual([without.code, rendered(without)]);
+  });
+
+  it('gives up on a library that does not answer after a bounded wait, and checks against the other sources', async () => {
+    // A server that accepts connections and never answers: a database that hangs.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const without = await attest(undefined, 'check', 'draft.md', '--format', 'json');
+      const run = await attest(readerPassword, 'check', 'draft.md', '--library', `postgres://reader@127.0.0.1:${port}/postgres`, '--format', 'json');
+      expect(run.stderr).toBe(`attest: The library at 127.0.0.1:${port}/postgres did not answer in time. Checked against the other sources only.\n`);
+      expect(rendered(run)).toEqual(rendered(without));
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
