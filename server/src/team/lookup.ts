@@ -1,8 +1,9 @@
 // What a draft asks of the team library: for each claim, the unit family of its figure and
 // its sentence's words; its quotations; the ids, URLs and DOIs it cites. One query answers it
 // with the candidate sources, each a few index reads (figures' families and passages' words
-// by GIN, quotations by trigrams), and sends a source's JSON only when the caller does not
-// hold that version of it yet. Everything the writer typed is a bound parameter.
+// by GIN), and sends a source's JSON only when the caller does not
+// hold that version of it yet. Everything the writer typed is a bound parameter: the
+// statement's text is built from placeholders only.
 import type pg from 'pg';
 import { extractClaims } from '../core/claims/claims';
 import { parseDraft } from '../core/draft/draft';
@@ -76,31 +77,37 @@ export function libraryRequest(text: string): LibraryRequest {
   return { figures: [...figures.values()], quotes: [...quotes], cited: [...cited] };
 }
 
-const lookupSql = `
-WITH fig AS (
-  SELECT x.source_key FROM unnest($1::text[], $2::text[]) AS c(family, words)
-  CROSS JOIN LATERAL (SELECT to_tsquery('english', c.words) AS q) w
-  CROSS JOIN LATERAL (
-    SELECT p.source_key FROM attest_passages p
-    WHERE p.families @> ARRAY[c.family] AND p.tsv @@ w.q
-    LIMIT $5
-  ) x
-), quoted AS (
-  SELECT x.source_key FROM unnest($3::text[]) AS q(text)
-  CROSS JOIN LATERAL (
-    SELECT p.source_key FROM attest_passages p
-    WHERE p.tsv @@ plainto_tsquery('english', q.text) OR q.text <% p.text
-    LIMIT $5
-  ) x
-), cited AS (
-  SELECT key AS source_key FROM attest_sources
-  WHERE id = ANY($4::text[]) OR meta->>'url' = ANY($4::text[]) OR lower(meta->>'doi') = ANY($4::text[])
-)
-SELECT s.key, s.sha256, CASE WHEN (s.key::text || ':' || s.sha256) = ANY($6::text[]) THEN NULL ELSE s.source END AS source
-FROM attest_sources s
-WHERE s.key IN (SELECT source_key FROM fig UNION SELECT source_key FROM quoted UNION SELECT source_key FROM cited)
-ORDER BY s.key
-LIMIT $7`;
+/** Claims and quotations asked for per draft at most: the query has a branch for each. */
+export const maxBranches = 300;
+
+/**
+ * The lookup as one statement: a branch per claim and per quotation, each an index read with
+ * its own values bound (so that the planner sees them and picks the index), then the sources.
+ */
+function lookupStatement(request: LibraryRequest, held: readonly string[]): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const bind = (value: unknown): string => `$${values.push(value)}`;
+  const limit = bind(perClaim);
+  const branches: string[] = [];
+  for (const f of request.figures.slice(0, maxBranches)) {
+    branches.push(`(SELECT source_key FROM attest_passages WHERE families @> ARRAY[${bind(f.family)}::text] AND tsv @@ to_tsquery('english', ${bind(f.words)}) LIMIT ${limit})`);
+  }
+  for (const quote of request.quotes.slice(0, maxBranches)) {
+    // Word for word, or a misquotation that keeps two of its key words. (A trigram search on the
+    // passages' text was read as a scan of every passage, seconds in a large library.)
+    branches.push(`(SELECT source_key FROM attest_passages WHERE tsv @@ plainto_tsquery('english', ${bind(quote)}) LIMIT ${limit})`);
+    const words = sentenceQuery(quote);
+    if (words) branches.push(`(SELECT source_key FROM attest_passages WHERE tsv @@ to_tsquery('english', ${bind(words)}) LIMIT ${limit})`);
+  }
+  if (request.cited.length) {
+    const cited = bind(request.cited);
+    branches.push(`(SELECT key FROM attest_sources WHERE id = ANY(${cited}::text[]) OR meta->>'url' = ANY(${cited}::text[]) OR lower(meta->>'doi') = ANY(${cited}::text[]))`);
+  }
+  const text = `SELECT s.key, s.sha256, CASE WHEN (s.key::text || ':' || s.sha256) = ANY(${bind(held)}::text[]) THEN NULL ELSE s.source END AS source
+FROM attest_sources s WHERE s.key IN (${branches.join('\nUNION\n')})
+ORDER BY s.key LIMIT ${bind(perDraft)}`;
+  return { text, values };
+}
 
 export interface LookupRow {
   /** The stored version: the row's key and the file's hash. */
@@ -112,14 +119,7 @@ export interface LookupRow {
 /** The library's candidate sources for a request; `held` are versions the caller has already. */
 export async function lookup(client: pg.Pool | pg.PoolClient, request: LibraryRequest, held: readonly string[] = []): Promise<LookupRow[]> {
   if (!request.figures.length && !request.quotes.length && !request.cited.length) return [];
-  const rows = await client.query<{ key: string; sha256: string; source: Source | null }>(lookupSql, [
-    request.figures.map((f) => f.family),
-    request.figures.map((f) => f.words),
-    request.quotes,
-    request.cited,
-    perClaim,
-    held,
-    perDraft,
-  ]);
+  const statement = lookupStatement(request, held);
+  const rows = await client.query<{ key: string; sha256: string; source: Source | null }>(statement.text, statement.values);
   return rows.rows.map((r) => ({ version: `${r.key}:${r.sha256}`, ...(r.source && { source: r.source }) }));
 }
