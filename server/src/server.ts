@@ -141,7 +141,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Without a folder on disk (a virtual workspace, a lone file) relative source folders mean nothing.
     const sources = roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s));
     await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources });
-    if (await team.configure(current.library)) for (const document of documents.all()) fetchTeamSources(document.uri);
+    // An untrusted workspace must not send the drafts' words to a database it names.
+    if (await team.configure(settings.trusted ? current.library : '')) for (const document of documents.all()) fetchTeamSources(document.uri);
   };
   library.onDidChange(() => {
     analyses.forget();
