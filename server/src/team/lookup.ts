@@ -1,9 +1,9 @@
 // What a draft asks of the team library: for each claim, the unit family of its figure and
 // its sentence's words; its quotations; the ids, URLs and DOIs it cites. One query answers it
-// with the candidate sources, each a few index reads (figures' families and passages' words
-// by GIN), and sends a source's JSON only when the caller does not
-// hold that version of it yet. Everything the writer typed is a bound parameter: the
-// statement's text is built from placeholders only.
+// with the candidate sources, each a few index reads (passages by their figures' families
+// and their words, both GIN), and sends a source's JSON only when the caller does not hold
+// that version of it yet. Everything the writer typed is a bound parameter: the statement's
+// text is built from placeholders only.
 import type pg from 'pg';
 import { extractClaims } from '../core/claims/claims';
 import { parseDraft } from '../core/draft/draft';
