@@ -17,14 +17,15 @@ export function statusText(status: Status): string {
   const { counts, disagree } = status;
   const parts = [plural(counts.claims, 'claim'), ...(disagree ? [`${disagree} disagree`] : []), ...(counts.unsourced ? [`${counts.unsourced} without a source`] : []), ...(status.accepted ? [`${status.accepted} accepted`] : [])];
   const icon = disagree ? 'warning' : counts.unsourced ? 'info' : 'check';
-  return `$(${icon}) Attest: ${parts.join(', ')}`;
+  return `$(${icon}) Attest: ${parts.join(', ')}${status.library ? ', $(warning) library offline' : ''}`;
 }
 
 export function statusTooltip(status: Status): string {
   if (status.source) return `${status.source.title}\n\nThis file is one of your sources (attest.sources): drafts are checked against it; it is not checked as a draft.`;
   if (status.skipped) return `${status.skipped}\n\nClick to open the Problems panel.`;
   const accepted = status.accepted ? `\nMarked as checked by you: ${status.accepted} (listed in the Accepted view)` : '';
-  return `Attest: claims in this draft by verdict\n\n${verdictLines(status.counts).join('\n')}${accepted}\n\nClick to open the Problems panel.`;
+  const library = status.library ? `\n\n${status.library} Checked against your own and the bundled sources until it is back.` : '';
+  return `Attest: claims in this draft by verdict\n\n${verdictLines(status.counts).join('\n')}${accepted}${library}\n\nClick to open the Problems panel.`;
 }
 
 /** What "Check document" found: "Checked brief.md: 2 disagree, 5 supported, 1 without a source". */

@@ -66,6 +66,11 @@ export class SourceLibrary {
   /** The library index last built or opened, which a few changed files are laid over, and the settings it was built for. */
   private built: LibraryCorpus | undefined;
   private builtFor: string | undefined;
+  // The team library's sources fetched for the open drafts, checked against beside the corpus
+  // last loaded (`base`), with the settings it was assembled with.
+  private team: Source[] = [];
+  private base: Corpus | undefined;
+  private assembledWith = { bundledCorpus: true, excludeSources: [] as string[] };
 
   constructor(private readonly options: LibraryOptions) {
     // At start the bundled corpus comes from its prebuilt index: nothing to re-analyse.
@@ -75,6 +80,7 @@ export class SourceLibrary {
     } catch {
       corpus = assembleCorpus(this.loadBundled(), []).corpus;
     }
+    this.base = corpus;
     this.current = createChecker({ corpus });
     this.report([]);
   }
@@ -157,6 +163,7 @@ export class SourceLibrary {
     this.key = key;
     this.files = new Set(files.map((f) => path.resolve(f)));
     this.folders = patterns.filter((p) => !/[*?{[]/.test(p));
+    this.assembledWith = { bundledCorpus: config.bundledCorpus, excludeSources: config.excludeSources };
     this.use(loaded.corpus);
     this.report(loaded.problems);
     for (const listener of this.changeListeners) listener();
@@ -178,9 +185,24 @@ export class SourceLibrary {
 
   /** Checks against `corpus` from now on; an index file two corpora old is closed (an analysis made just before a switch may still read the one before). */
   private use(corpus: Corpus): void {
-    this.current = createChecker({ corpus });
+    this.base = corpus;
+    this.current = createChecker({ corpus: this.team.length ? this.withTeam(corpus) : corpus });
     if ('close' in corpus && !this.openIndexes.includes(corpus as LoadedCorpus)) this.openIndexes.push(corpus as LoadedCorpus);
     while (this.openIndexes.length > 2) this.openIndexes.shift()!.close();
+  }
+
+  /** Checks against these sources of the team library too, beside the writer's own (which win on a shared id) and the bundled ones. */
+  setTeamSources(sources: Source[]): void {
+    this.team = sources;
+    if (this.base) this.use(this.base);
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /** `corpus` with the team library's sources: the writer's own win on a shared id, then the team's, then the bundled ones. */
+  private withTeam(corpus: Corpus): Corpus {
+    const own = [...corpus.sources.values()].filter((s) => !s.bundled);
+    const { bundledCorpus, excludeSources } = this.assembledWith;
+    return assembleCorpus(bundledCorpus ? this.loadBundled() : [], [...own, ...this.team], excludeSources).corpus;
   }
 
   /** True when a changed file may be one of the writer's sources. */

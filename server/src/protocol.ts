@@ -90,6 +90,8 @@ export type DocumentStatusResult = {
   skipped?: string;
   /** Set when the document is one of the writer's sources: then it is not checked. */
   source?: SourceFileInfo;
+  /** Why the team library is not being checked against (it cannot be reached), while it is not. */
+  library?: string;
 } | null;
 
 // ---------------------------------------------------------------------------

@@ -31,6 +31,8 @@ import { checkedDocumentSync } from './params';
 import { fileOf, ServerSettings } from './serverSettings';
 import { serverInfo } from './version';
 import { tellWriter } from './messages';
+import { TeamSources } from './team/teamSources';
+import { sourcesChangedNotification } from './protocol';
 
 export { serverInfo };
 
@@ -72,6 +74,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
   });
   const analyses = new Analyses(documents, library, settings);
+  const team = new TeamSources({
+    onSources: (sources) => library.setTeamSources(sources),
+    onMessage: (kind, message) => {
+      connection.console.log(`Attest team library: ${message}`);
+      tellWriter(connection, kind, message);
+      // The status bar asks again when the sources change.
+      void connection.sendNotification(sourcesChangedNotification);
+    },
+  });
+  const fetchTeamSources = (uri: string): void => {
+    const document = documents.get(uri);
+    const file = fileOf(uri);
+    if (document && !(file && library.concerns(file))) void team.fetch(uri, document.getText());
+  };
+  documents.onDidChangeContent((e) => fetchTeamSources(e.document.uri));
+  documents.onDidClose((e) => team.forget(e.document.uri));
   let roots: string[] = [];
   let accepted = new AcceptedClaims(undefined);
   let watchesFiles = false;
@@ -121,7 +139,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerDocumentLinks(connection, analyses);
   // Attest's own requests (server/src/protocol.ts), behind the client's commands and views.
   registerCheckFile(connection, library, settings, { docsUri, isAccepted });
-  registerDocumentStatus(connection, analyses, library, isAccepted);
+  registerDocumentStatus(connection, analyses, library, isAccepted, () => team.unavailable);
   registerAcceptedClaims(connection, () => accepted, () => diagnostics.publishAll());
   registerSources(connection, library, sourceProblems, async () => {
     await settings.forDocument(libraryScope());
@@ -140,6 +158,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Without a folder on disk (a virtual workspace, a lone file) relative source folders mean nothing.
     const sources = [...(roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s))), ...draftLibraries.files];
     await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources, cacheFolder: current.cacheFolder });
+    // An untrusted workspace must not send the drafts' words to a database it names.
+    if (await team.configure(settings.trusted ? current.library : '')) for (const document of documents.all()) fetchTeamSources(document.uri);
   };
   documents.onDidChangeContent(({ document }) => {
     const file = fileOf(document.uri);
@@ -193,7 +213,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     reload = setTimeout(() => void configureLibrary(), 150);
   });
   connection.onExecuteCommand(async ({ command, arguments: args }) => {
-    if (command === commands.checkDocument && typeof args?.[0] === 'string') await diagnostics.publish(args[0]);
+    if (command === commands.checkDocument && typeof args?.[0] === 'string') {
+      // Asked for: a library that was unreachable is tried again.
+      fetchTeamSources(args[0]);
+      await diagnostics.publish(args[0]);
+    }
     if (command === commands.acceptClaim && typeof args?.[0] === 'string' && typeof args[1] === 'string') {
       try {
         accepted.add({ fingerprint: args[1], claim: String(args[2] ?? ''), code: String(args[3] ?? ''), file: fileOf(args[0]) && roots[0] ? path.relative(roots[0], fileOf(args[0])!) : undefined });

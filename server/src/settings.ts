@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultSeverity, findingCodes, type FindingCode, type Severity } from './core/findings/findings';
+import { libraryUrlProblem } from './team/url';
 import { citationStyles, isCitationStyle, type CitationStyle } from './core/findings/references';
 
 export type CheckOn = 'type' | 'save' | 'manual';
@@ -22,6 +23,8 @@ export interface Settings {
   excludeSources: string[];
   /** Where the index of the writer's sources is kept, relative to the workspace; empty for the user's cache folder. */
   cacheFolder: string;
+  /** Connection string of the team library on PostgreSQL (no password), or "" for none. */
+  library: string;
 }
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({
@@ -33,6 +36,7 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   maxFileSize: 2 * 1024 * 1024,
   excludeSources: [],
   cacheFolder: '',
+  library: '',
 });
 
 const severities: SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -66,6 +70,11 @@ export function validateSettings(raw: unknown, base: Settings = defaultSettings,
   if ('excludeSources' in value) {
     if (Array.isArray(value.excludeSources) && value.excludeSources.every((s) => typeof s === 'string')) settings.excludeSources = value.excludeSources as string[];
     else bad('excludeSources', 'a list of source ids');
+  }
+  if ('library' in value) {
+    const problem = typeof value.library === 'string' ? (value.library.trim() ? libraryUrlProblem(value.library.trim()) : undefined) : 'It should be a postgres:// connection string.';
+    if (!problem) settings.library = (value.library as string).trim();
+    else problems.push(`${origin}: "library": ${problem} Checking without the team library.`);
   }
   if ('bundledCorpus' in value) {
     if (typeof value.bundledCorpus === 'boolean') settings.bundledCorpus = value.bundledCorpus;

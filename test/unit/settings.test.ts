@@ -32,7 +32,7 @@ describe('validateSettings', () => {
     expect(problems).toEqual([
       '.attestrc.json: "severty" is not an Attest setting and is ignored; did you mean "severity"?',
       '.attestrc.json: "CheckOn" is not an Attest setting and is ignored; did you mean "checkOn"?',
-      '.attestrc.json: "colour" is not an Attest setting and is ignored; the settings are sources, bundledCorpus, checkOn, severity, citationStyle, maxFileSize, excludeSources, cacheFolder.',
+      '.attestrc.json: "colour" is not an Attest setting and is ignored; the settings are sources, bundledCorpus, checkOn, severity, citationStyle, maxFileSize, excludeSources, cacheFolder, library.',
       '.attestrc.json: "severity.figure.mismach" is not an Attest check and is ignored; did you mean "figure.mismatch"?',
     ]);
   });

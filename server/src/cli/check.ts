@@ -11,19 +11,27 @@ import { draftBibliographies } from '../corpus/bibliographyFrontMatter';
 import { decode } from '../corpus/readers/text';
 import { fileReport, notCheckedReport, type FileReport } from '../report';
 import { json, sarif, stylish } from './formats';
-import { loadCliCorpus, type CorpusOptions } from './corpus';
+import { loadCliCorpus, type CliCorpus, type CorpusOptions } from './corpus';
+import { assembleCorpus } from '../corpus/assemble';
+import type { Corpus } from '../core/retrieval/corpus';
+import type { Source } from '../core/types';
+import { TeamLibrary } from '../team/teamLibrary';
+import { libraryUrlProblem } from '../team/url';
 import { formatBytes } from '../messages';
 
 /** docs/checks.md as installed beside the CLI: every code's explanation. */
 export const docsUrl = pathToFileURL(path.join(__dirname, '..', 'docs', 'checks.md')).href;
 
-export async function checkCommand(paths: string[], options: CorpusOptions & { format: 'stylish' | 'json' | 'sarif' }): Promise<number> {
+export async function checkCommand(paths: string[], options: CorpusOptions & { format: 'stylish' | 'json' | 'sarif'; library?: string | undefined }): Promise<number> {
   const drafts = await expandDrafts(paths);
   // The libraries the drafts' front matter names (`bibliography:`) are sources for every draft checked.
   const bibliographies = await Promise.all(drafts.map(async (file) => ({ file, ...draftBibliographies(await readFile(file, 'utf8').catch(() => ''), file) })));
   const libraries = [...new Set(bibliographies.flatMap((b) => b.files))].filter((f) => !options.sources.some((s) => path.resolve(s) === f));
-  const { corpus, settings, warnings, root } = await loadCliCorpus({ ...options, sources: [...options.sources, ...libraries] });
+  const loaded = await loadCliCorpus({ ...options, sources: [...options.sources, ...libraries] });
+  const { settings, warnings, root } = loaded;
   for (const b of bibliographies) for (const problem of b.problems) warnings.push(`${path.relative(process.cwd(), b.file) || b.file}: ${problem}`);
+  const url = options.library ?? (settings.library || undefined);
+  const corpus = url ? await withTeamLibrary(loaded, url, drafts, options.exclude, warnings) : loaded.corpus;
   const accepted = new AcceptedClaims(root);
   if (accepted.problem) warnings.push(accepted.problem);
   for (const warning of warnings) process.stderr.write(`attest: ${warning}\n`);
@@ -68,6 +76,39 @@ export async function checkDrafts(files: readonly string[], maxFileSize: number,
     }
   }
   return reports;
+}
+
+/**
+ * The CLI's corpus with the team library's candidate sources for these drafts added, as if
+ * they were the writer's own. A library that cannot be reached is a warning: the drafts are
+ * still checked against the other sources.
+ */
+async function withTeamLibrary(loaded: CliCorpus, url: string, drafts: readonly string[], exclude: readonly string[], warnings: string[]): Promise<Corpus> {
+  const problem = libraryUrlProblem(url, { passwordAllowed: true });
+  if (problem) {
+    warnings.push(`--library: ${problem} Checked without the team library.`);
+    return loaded.corpus;
+  }
+  const library = new TeamLibrary(url);
+  const fetched = new Map<string, Source>();
+  try {
+    for (const file of drafts) {
+      const text = await readDraft(file, loaded.settings.maxFileSize);
+      if (typeof text !== 'string') continue;
+      const result = await library.sourcesFor(text);
+      if (!result.ok) {
+        warnings.push(`${result.message} Checked against the other sources only.`);
+        return loaded.corpus;
+      }
+      for (const { source } of result.sources) fetched.set(source.meta.id, source);
+    }
+  } finally {
+    await library.close();
+  }
+  if (!fetched.size) return loaded.corpus;
+  const bundled = loaded.sources.filter((s) => s.bundled);
+  const own = loaded.sources.filter((s) => !s.bundled);
+  return assembleCorpus(bundled, [...own, ...fetched.values()], [...loaded.settings.excludeSources, ...exclude]).corpus;
 }
 
 async function expandDrafts(paths: string[]): Promise<string[]> {

@@ -4,10 +4,13 @@
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check';
 import { sourcesCommand } from './sources';
+import { libraryCommand } from './library';
 
 const usage = `Usage:
-  attest check <files or folders…> [--format stylish|json|sarif] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…] [--no-cache]
+  attest check <files or folders…> [--format stylish|json|sarif] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…] [--no-cache] [--library <url>]
   attest sources [--format stylish|json] [--sources <dir>…] [--no-bundled] [--exclude-source <id>…] [--no-cache]
+  attest library init|status --to <url>
+  attest library push <folders or files…> --to <url>
 
 Checks the figures, dates and quotations in Markdown drafts against the bundled corpus and your sources.
 Settings in the nearest .attestrc.json apply too. Your sources are indexed once into the cache folder
@@ -27,6 +30,8 @@ async function main(argv: string[]): Promise<number> {
       'no-bundled': { type: 'boolean', default: false },
       'exclude-source': { type: 'string', multiple: true, default: [] },
       'no-cache': { type: 'boolean', default: false },
+      library: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -40,13 +45,17 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'check') {
     if (format !== 'stylish' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown format "${format}": use stylish, json or sarif.`);
     if (!paths.length) throw new UsageError('Name at least one Markdown file or folder to check.');
-    return checkCommand(paths, { ...options, format });
+    return checkCommand(paths, { ...options, format, library: values.library });
   }
   if (command === 'sources') {
     if (format !== 'stylish' && format !== 'json') throw new UsageError(`Unknown format "${format}" for attest sources: use stylish or json.`);
     return sourcesCommand({ ...options, format });
   }
-  throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command: check or sources.');
+  if (command === 'library') {
+    if (format !== 'stylish' && format !== 'json') throw new UsageError(`Unknown format "${format}" for attest library: use stylish or json.`);
+    return libraryCommand(paths[0], paths.slice(1), { url: values.to, format }, (message) => new UsageError(message));
+  }
+  throw new UsageError(command ? `Unknown command "${command}".` : 'Name a command: check, sources or library.');
 }
 
 // A reader that stops early (`attest check … | head`) closes the pipe: stop quietly, as

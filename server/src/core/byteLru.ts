@@ -51,6 +51,11 @@ export class ByteLru<K, V> {
     this.total = 0;
   }
 
+  /** The keys held, least recently used first. */
+  keys(): IterableIterator<K> {
+    return this.entries.keys();
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -12,8 +12,11 @@ import { fileOf } from '../serverSettings';
 
 const disagreeing = new Set(['figure.mismatch', 'date.mismatch', 'quote.misquoted']);
 
-/** `isAccepted` tells claims the writer marked as checked: counted apart, not as disagreeing. */
-export function registerDocumentStatus(connection: Connection, analyses: Analyses, library: SourceLibrary, isAccepted: (fingerprint: string | undefined) => boolean = () => false): void {
+/**
+ * `isAccepted` tells claims the writer marked as checked: counted apart, not as disagreeing;
+ * `libraryProblem` says why the team library is not checked against, while it is not.
+ */
+export function registerDocumentStatus(connection: Connection, analyses: Analyses, library: SourceLibrary, isAccepted: (fingerprint: string | undefined) => boolean = () => false, libraryProblem: () => string | undefined = () => undefined): void {
   connection.onRequest(documentStatusRequest, async (params: DocumentStatusParams, token): Promise<DocumentStatusResult> => {
     requireParams(documentStatusRequest, params, { textDocument: true });
     const { textDocument } = params;
@@ -21,6 +24,7 @@ export function registerDocumentStatus(connection: Connection, analyses: Analyse
     if (!result || token.isCancellationRequested) return null;
     const counts = countVerdicts(result.analysis.verdicts);
     const source = sourceFile(library, textDocument.uri);
+    const team = libraryProblem();
     const accepted = result.analysis.findings.filter((f) => f.fingerprint && isAccepted(f.fingerprint));
     const acceptedDisagreeing = accepted.filter((f) => disagreeing.has(f.code)).length;
     return {
@@ -31,6 +35,7 @@ export function registerDocumentStatus(connection: Connection, analyses: Analyse
       accepted: accepted.length,
       ...(result.skipped ? { skipped: result.skipped } : {}),
       ...(source ? { source } : {}),
+      ...(team ? { library: team } : {}),
     };
   });
 }

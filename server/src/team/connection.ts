@@ -1,0 +1,64 @@
+// Connections to the team library: a pool with bounded waits everywhere (connecting, each
+// statement on the server, each query on the client), so a slow or absent database costs a
+// known time and never hangs a check. The password never comes from settings: it is taken
+// from ATTEST_LIBRARY_PASSWORD, or PGPASSWORD as every PostgreSQL tool does.
+import pg from 'pg';
+import { redact } from './url';
+
+export interface LibraryConnectionOptions {
+  /** Milliseconds to wait for a connection and for each query; default 1500. */
+  timeoutMs?: number;
+  /** Milliseconds to wait for a connection, when it differs from timeoutMs. */
+  connectTimeoutMs?: number;
+  /** Connections kept open; default 4. */
+  max?: number;
+}
+
+export const defaultTimeoutMs = 1500;
+
+export function openPool(url: string, options: LibraryConnectionOptions = {}): pg.Pool {
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const pool = new pg.Pool({
+    connectionString: withPassword(url),
+    max: options.max ?? 4,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? timeoutMs,
+    query_timeout: timeoutMs,
+    statement_timeout: timeoutMs,
+    idleTimeoutMillis: 10000,
+    application_name: 'attest',
+  });
+  // An idle connection the server drops (a restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** The URL with ATTEST_LIBRARY_PASSWORD in it, when that is set (the pool's own password option loses to the URL's). Without it, pg reads PGPASSWORD. */
+function withPassword(url: string): string {
+  const password = process.env.ATTEST_LIBRARY_PASSWORD;
+  if (password === undefined) return url;
+  const parsed = new URL(url);
+  parsed.password = password;
+  return parsed.toString();
+}
+
+/** A plain-English reason for a failed library query. */
+export function describeFailure(error: unknown, url: string): string {
+  const e = error as { code?: string; message?: string };
+  const where = hostOf(url);
+  if (e.code === '42501') return `The library at ${where} refused: this role may only read it (push with a role in attest_writer).`;
+  if (e.code === '28P01' || e.code === '28000') return `The library at ${where} refused the login: check the user in the connection string and the ATTEST_LIBRARY_PASSWORD environment variable.`;
+  if (e.code === '3D000') return `The library's database does not exist at ${where}.`;
+  if (e.code === '42P01') return `The database at ${where} has no Attest library yet: run "attest library init --to <url>" as its owner.`;
+  if (e.code === '57014' || /timeout|timed out/i.test(e.message ?? '')) return `The library at ${where} did not answer in time.`;
+  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'EHOSTUNREACH' || e.code === '57P01' || e.code === '57P03' || /terminat|ECONNRESET|Connection terminated/i.test(e.message ?? '')) return `The library at ${where} cannot be reached.`;
+  return `The library at ${where} failed: ${e.message ?? String(error)}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname || 'localhost'}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname !== '/' ? parsed.pathname : ''}`;
+  } catch {
+    return redact(url);
+  }
+}
