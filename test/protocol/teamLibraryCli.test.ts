@@ -132,9 +132,9 @@ describe('attest check --library', () => {
     expect(rendered(library)).toEqual(rendered(local));
     expect(rendered(library)).toMatchInlineSnapshot(`
       [
-        "3:21 figure.mismatch: Draft says 1.5 million tonnes; Baloch 2021 (Cargo) says 1.2 million tonnes: “Gwadar Port handled 1.2 million tonnes of cargo in 2020, up from 0.4 million tonnes the year before.”",
-        "4:28 quote.misquoted: Quotation differs from Baloch 2021 (Outlook), which reads “will become the gateway of ”.",
-        "8:55 claim.unsourced: No source states $60 billion about this subject: add the source it comes from, or a footnote.",
+        "3:21 figure.mismatch: Draft says 1.5 million tonnes; Baloch 2021 (Cargo) says 1.2 million tonnes.",
+        "4:28 quote.misquoted: Quotation differs from Baloch 2021 (Outlook), which reads “will become the gateway of”.",
+        "8:55 claim.unsourced: No source states $60 billion about this subject: add its source, or a footnote.",
       ]
     `);
     rmSync(folder, { recursive: true });
@@ -159,8 +159,8 @@ describe('attest check --library', () => {
     const run = await attest(readerPassword, 'check', injected, '--no-bundled', '--library', readerUrl, '--format', 'json');
     expect(run.stderr).toBe('');
     expect(rendered(run)).toEqual([
-      '1:21 figure.mismatch: Draft says 1.5 million tonnes; Baloch 2021 (Cargo) says 1.2 million tonnes: “Gwadar Port handled 1.2 million tonnes of cargo in 2020, up from 0.4 million tonnes the year before.”',
-      '3:28 quote.not-found: No source contains this quotation: check the wording, or add the source it comes from to your sources.',
+      '1:21 figure.mismatch: Draft says 1.5 million tonnes; Baloch 2021 (Cargo) says 1.2 million tonnes.',
+      '3:28 quote.not-found: No source contains this quotation: check the wording, or add its source.',
     ]);
     const status = JSON.parse((await attest(readerPassword, 'library', 'status', '--to', readerUrl, '--format', 'json')).stdout) as { sources: number; passages: number };
     expect([status.sources, status.passages]).toEqual([1, 3]);
