@@ -86,6 +86,11 @@ export function reportFileName(draftName: string): string {
   return `${draftName.replace(/\.(md|markdown)$/i, '')}.attest-report.md`;
 }
 
+/** "brief.md" → "brief.attest-report.html": the report as a page to hand to an editor. */
+export function reportPageName(draftName: string): string {
+  return reportFileName(draftName).replace(/\.md$/, '.html');
+}
+
 /** The summary after "Check workspace". */
 export function workspaceSummary(result: { files: number; checked: number; open: number; skipped: number; sources: number; claims: number; disagree: number; problems: number; withProblems: number; cancelled: boolean }): string {
   const drafts = `${plural(result.checked, 'draft')}${result.open ? ` (${result.open} open in an editor)` : ''}`;

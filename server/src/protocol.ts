@@ -264,6 +264,8 @@ export interface FactCheckReportParams {
 /** Null when the server does not have the document open. */
 export type FactCheckReportResult = {
   markdown: string;
+  /** The same report as a self-contained page (inline CSS, no scripts). */
+  html: string;
   counts: VerdictCounts;
   skipped?: string;
 } | null;

@@ -3,7 +3,7 @@
 // workspace check's summary and its exclude glob.
 import { describe, expect, it } from 'vitest';
 import { excludeGlob, expandBraces, isReport } from '../../client/src/excludes';
-import { checkedMessage, footnoteLabel, sourcesInUse, sourcesOfferQuestion, reportFileName, shorten, sourcePicks, statusText, statusTooltip, workspaceSummary } from '../../client/src/labels';
+import { checkedMessage, footnoteLabel, sourcesInUse, sourcesOfferQuestion, reportFileName, reportPageName, shorten, sourcePicks, statusText, statusTooltip, workspaceSummary } from '../../client/src/labels';
 import type { SourceInfo } from '../../server/src/protocol';
 
 describe('the status bar', () => {
@@ -93,6 +93,7 @@ describe('the fact-check report', () => {
     expect(reportFileName('brief.md')).toBe('brief.attest-report.md');
     expect(reportFileName('notes.markdown')).toBe('notes.attest-report.md');
     expect(reportFileName('README')).toBe('README.attest-report.md');
+    expect(reportPageName('brief.md')).toBe('brief.attest-report.html');
     expect(isReport('/x/brief.attest-report.md')).toBe(true);
     expect(isReport('/x/brief.md')).toBe(false);
   });

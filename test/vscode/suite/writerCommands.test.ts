@@ -2,7 +2,7 @@
 // The writer's commands in VS Code: each one run once, with its effect on files, editors and diagnostics asserted.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, codeOf, fixtureUri, openDraft, waitForCode } from './lib/helpers';
+import { closeAll, codeOf, fixtureUri, openDraft, statusBarShows, waitForCode } from './lib/helpers';
 
 suite('Attest commands', () => {
   teardown(closeAll);
@@ -59,7 +59,7 @@ suite('Attest commands', () => {
     assert.equal(active.document.getText(active.selection), '[^4]');
   });
 
-  test('Fact-check report writes and opens the report', async () => {
+  test('Fact-check report writes and opens the report, with an HTML page beside it, and the report is not checked', async () => {
     const { document } = await openDraft('figures.md');
     await waitForCode(document.uri, 'figure.mismatch');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('attest.factCheckReport', { overwrite: true });
@@ -67,8 +67,14 @@ suite('Attest commands', () => {
     assert.ok(uri.path.endsWith('/figures.attest-report.md'));
     const active = vscode.window.activeTextEditor!;
     assert.equal(active.document.uri.toString(), uri.toString());
-    assert.match(active.document.getText(), /^<!-- attest-disable -->\n\n# Fact-check report: figures\.md\n/);
-    assert.match(active.document.getText(), /\| 1 \| 0 \| 1 \| 0 \| 0 \|/);
+    assert.match(active.document.getText(), /^<!-- attest-report -->\n<!-- attest-disable -->\n\n# Fact-check report: figures\.md\n/);
+    assert.match(active.document.getText(), /\| 1 \| 0 \| 1 \| 0 \| 0 \| 0 \| 0 \|/);
+    assert.match(active.document.getText(), /\n## Problems \(1\)\n\n### 1\. “\$80 billion” \(line 3\): Contradicted\n/);
+    const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(uri, '..', 'figures.attest-report.html')));
+    assert.match(page, /^<!doctype html>\n<!-- attest-report -->\n/);
+    assert.match(page, /<dt>Source says<\/dt><dd>\$60 billion<\/dd>/);
+    // The status bar does not count the report's figures as the draft's claims.
+    await statusBarShows('$(circle-slash) Attest: not checked');
     // Asked not to replace the existing report, it writes nothing.
     await vscode.window.showTextDocument(document);
     const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('attest.factCheckReport', { overwrite: false });
