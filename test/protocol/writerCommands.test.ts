@@ -105,3 +105,56 @@ describe('attest/factCheckReport', () => {
     expect(result!.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });
+
+describe('Insert citation', () => {
+  const tajik = lines('# Neighbours', '', "Pakistan's trade with Tajikistan is $52 million a year.", '', 'Russia lifted its arms embargo on Pakistan in 2014.');
+  const endOf = (line: number) => ({ line, character: tajik.split('\n')[line]!.length });
+
+  it('offers the sources that fit the sentence at the cursor first, with the passage that fits', async () => {
+    client = await startInProcess();
+    await client.open(uri, tajik);
+    const first = await request(protocol.citationSourcesRequest, { textDocument: { uri }, position: endOf(2) });
+    expect(first!.sources.map((s) => [s.label, s.fits, s.passage?.locator])).toEqual([
+      ['Korybko & Morozov 2020', true, 'pp. 20–21'],
+      ['Abbasi 2025', true, "Alexander Dugin: Putin's Rasputin"],
+    ]);
+    const second = await request(protocol.citationSourcesRequest, { textDocument: { uri }, position: endOf(4) });
+    expect(second!.sources.map((s) => s.label)).toEqual(['Abbasi 2025', 'Korybko & Morozov 2020']);
+    expect(second!.sources[0]).toMatchObject({ id: 'abbasi-2025', title: 'Pakistan – Russia Relations: The Chinese Link', authors: 'Abbasi, Amna Raza' });
+  });
+
+  it('finds sources by the words of their text, title, authors or year', async () => {
+    client = await startInProcess();
+    await client.open(uri, tajik);
+    const search = async (query: string) => (await request(protocol.citationSourcesRequest, { textDocument: { uri }, position: endOf(4), query }))!.sources;
+    const tajikistan = await search('tajik');
+    expect(tajikistan.map((s) => [s.label, s.passage?.locator])).toEqual([
+      ['Abbasi 2025', expect.any(String)],
+      ['Korybko & Morozov 2020', 'pp. 20–21'],
+    ]);
+    expect(tajikistan[1]!.passage!.excerpt).toBe('… pipeline sometime later this decade. Pakistan’s trade with Tajikistan is more than double that at $62 million a year, though …');
+    expect((await search('chinese link')).map((s) => s.label)).toEqual(['Abbasi 2025']);
+    expect((await search('morozov')).map((s) => s.label)).toEqual(['Korybko & Morozov 2020']);
+    expect((await search('2025')).map((s) => s.label)).toEqual(['Abbasi 2025']);
+    expect((await search('tajikistan double')).map((s) => s.label)).toEqual(['Korybko & Morozov 2020']);
+    expect(await search('zanzibar')).toEqual([]);
+  });
+
+  it('warns when the chosen source, on its own, gives another figure for the sentence', async () => {
+    client = await startInProcess();
+    await client.open(uri, tajik);
+    const korybko = await request(protocol.insertCitationRequest, { textDocument: { uri }, position: endOf(2), sourceId: 'korybko-morozov-2020' });
+    expect(korybko).toMatchObject({ label: '1', disagreement: 'Korybko & Morozov 2020 gives $62 million for this, not $52 million.' });
+    const abbasi = await request(protocol.insertCitationRequest, { textDocument: { uri }, position: endOf(2), sourceId: 'abbasi-2025' });
+    expect(abbasi).toMatchObject({ label: '1' });
+    expect(abbasi).not.toHaveProperty('disagreement');
+  });
+
+  it('does not warn when the chosen source agrees', async () => {
+    client = await startInProcess();
+    await client.open(uri, "CPEC's eventual total investment is expected to reach $60 billion.");
+    const result = await request(protocol.insertCitationRequest, { textDocument: { uri }, position: { line: 0, character: 66 }, sourceId: 'korybko-morozov-2020' });
+    expect(result).toMatchObject({ label: '1' });
+    expect(result).not.toHaveProperty('disagreement');
+  });
+});
