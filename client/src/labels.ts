@@ -1,6 +1,6 @@
 // Texts the client shows: the status bar, the citation picker, the Sources and Accepted views' items and
 // the report's file name. Pure, so they are unit-tested without VS Code.
-import type { AcceptedClaimInfo, DocumentStatusResult, SourceFootnoteInfo, SourceInfo, SourcesResult, VerdictCounts } from '../../server/src/protocol';
+import type { AcceptedClaimInfo, CitationSource, DocumentStatusResult, SourceFootnoteInfo, SourcesResult, VerdictCounts } from '../../server/src/protocol';
 
 type Status = NonNullable<DocumentStatusResult>;
 
@@ -56,15 +56,17 @@ export interface SourcePick {
   description: string;
   detail: string;
   id: string;
+  /** Shown whatever the writer typed: the server found it by its text, which VS Code cannot search. */
+  alwaysShow: boolean;
 }
 
-/** A source in "Insert citation…": short label, title, and the id and container (all searchable). */
-export function sourcePick(source: SourceInfo): SourcePick {
-  return { label: source.label, description: source.title, detail: [source.id, source.container].filter(Boolean).join(' · '), id: source.id };
-}
-
-export function sourcePicks(sources: readonly SourceInfo[]): SourcePick[] {
-  return sources.map(sourcePick).sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+/**
+ * A source in "Insert citation…", in the server's order: short label, title, and the passage
+ * that fits the sentence or has the words searched for, or else the authors and key.
+ */
+export function citationPick(source: CitationSource, searched: boolean): SourcePick {
+  const passage = source.passage && `${source.fits && !searched ? 'Fits this sentence' : 'Found'} at ${source.passage.locator}: ${source.passage.excerpt}`;
+  return { label: source.label, description: source.title, detail: passage || [source.authors, source.id].filter(Boolean).join(' · '), id: source.id, alwaysShow: searched };
 }
 
 /** "fn 4: CPEC: Pakistani Government …". */

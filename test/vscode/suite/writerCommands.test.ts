@@ -36,6 +36,19 @@ suite('Attest commands', () => {
     assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [2, 70]);
   });
 
+  test('Insert citation warns when the chosen source gives another figure, and cites only when told to cite anyway', async () => {
+    const { document, editor } = await openDraft('cite.md');
+    await waitForCode(document.uri, 'claim.uncited');
+    const sentence = "Pakistan's trade with Tajikistan is $52 million a year.";
+    assert.ok(await editor.edit((edit) => edit.replace(document.lineAt(2).range, sentence)));
+    editor.selection = new vscode.Selection(2, sentence.length, 2, sentence.length);
+    const before = document.getText();
+    assert.equal(await vscode.commands.executeCommand('attest.insertCitation', 'korybko-morozov-2020', { ifDisagrees: 'cancel' }), undefined);
+    assert.equal(document.getText(), before);
+    assert.equal(await vscode.commands.executeCommand('attest.insertCitation', 'korybko-morozov-2020', { ifDisagrees: 'cite' }), '1');
+    assert.equal(document.lineAt(2).text, `${sentence}[^1]`);
+  });
+
   test('Show source opens the passage with the figure selected', async () => {
     const { document, editor } = await openDraft('figures.md');
     await waitForCode(document.uri, 'figure.mismatch');
