@@ -1,7 +1,7 @@
 // The fact-check report as one self-contained HTML page, to hand to an editor: the same
 // sections as the Markdown report, inline CSS, no scripts, no links to fetch. Every text from
 // the draft or a source is escaped.
-import type { FactCheck, ReportEntry } from './reportModel';
+import { isProblemEntry, type FactCheck, type ReportEntry } from './reportModel';
 import { problemsLine, reportMarker, reportSections, shownWords } from './reportMarkdown';
 
 const style = `
@@ -18,7 +18,7 @@ dt { font-weight: bold; }
 dd { margin: 0; }
 blockquote { margin: .5rem 0; padding: .25rem 1rem; border-left: 4px solid #999; background: #f6f6f6; }
 .label { display: inline-block; padding: 0 .4rem; border-radius: .2rem; font: bold .8rem/1.6 system-ui, sans-serif; color: #fff; background: #666; }
-.contradicted, .misquoted, .footnote, .link { background: #b3261e; }
+.contradicted, .misquoted, .problem { background: #b3261e; }
 .unsourced { background: #8a6d00; }
 .supported { background: #2e7d32; }
 @media print { body { margin: 0; } h3 { break-after: avoid; } }
@@ -46,7 +46,7 @@ export function factCheckHtml(report: FactCheck): string {
   out.push(`<p class="summary">${escapeHtml(problemsLine(report))}</p>`);
   out.push(
     '<table>',
-    '<tr><th>Claims</th><th>Supported</th><th>Contradicted</th><th>Misquoted</th><th>Unsourced</th><th>Footnote problems</th><th>Link problems</th></tr>',
+    '<tr><th>Claims</th><th>Supported</th><th>Contradicted</th><th>Misquoted</th><th>Unsourced</th><th>Footnote and citation problems</th><th>Link problems</th></tr>',
     `<tr>${[counts.claims, counts.supported, counts.contradicted, counts.misquoted, counts.unsourced, counts.footnoteProblems, counts.linkProblems].map((n) => `<td>${n}</td>`).join('')}</tr>`,
     '</table>',
   );
@@ -61,9 +61,9 @@ export function factCheckHtml(report: FactCheck): string {
 }
 
 function entryHtml(number: number, entry: ReportEntry): string[] {
-  const cls = entry.kind === 'footnote' || entry.kind === 'link' ? entry.kind : entry.label.toLowerCase();
+  const cls = isProblemEntry(entry) ? 'problem' : entry.label.toLowerCase();
   const out = [`<section>`, `<h3>${number}. ${escapeHtml(shownWords(entry))} <span class="line">(line ${entry.line})</span> <span class="label ${cls}">${escapeHtml(entry.label)}</span></h3>`, '<dl>'];
-  const claim = entry.kind !== 'footnote' && entry.kind !== 'link';
+  const claim = !isProblemEntry(entry);
   out.push(`<dt>${claim ? 'Verdict' : 'Problem'}</dt><dd>${escapeHtml(entry.explanation)}</dd>`);
   if (entry.draft) out.push(`<dt>Draft</dt><dd>${escapeHtml(entry.draft)}</dd>`);
   if (entry.evidence[0]?.value && entry.label !== 'Supported') out.push(`<dt>Source says</dt><dd>${escapeHtml(entry.evidence[0].value)}</dd>`);

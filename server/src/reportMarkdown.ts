@@ -4,7 +4,7 @@
 // which the server does not check as a draft.
 import type { Analysis } from './core/checker';
 import type { Corpus } from './core/retrieval/corpus';
-import { factCheck, type FactCheck, type ReportEntry } from './reportModel';
+import { factCheck, isProblemEntry, type FactCheck, type ReportEntry } from './reportModel';
 import type { Settings } from './settings';
 
 /** The first line of every report: the server skips a document that starts with it. */
@@ -27,7 +27,7 @@ export function factCheckMarkdown(report: FactCheck): string {
   if (report.sources.length) out.push(`Checked by Attest against ${report.sources.length === 1 ? 'one source' : `${report.sources.length} sources`}: ${report.sources.map(inline).join('; ')}.`, '');
   if (report.skipped) out.push(`**Not checked:** ${inline(report.skipped)}`, '');
   out.push(`**${problemsLine(report)}**`, '');
-  out.push('| Claims | Supported | Contradicted | Misquoted | Unsourced | Footnote problems | Link problems |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push('| Claims | Supported | Contradicted | Misquoted | Unsourced | Footnote and citation problems | Link problems |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   out.push(`| ${counts.claims} | ${counts.supported} | ${counts.contradicted} | ${counts.misquoted} | ${counts.unsourced} | ${counts.footnoteProblems} | ${counts.linkProblems} |`, '');
   if (!counts.claims && !report.problems.length) {
     if (!report.skipped) out.push('The draft has no figures, dates or quotations to check.');
@@ -48,7 +48,7 @@ export function problemsLine(report: Pick<FactCheck, 'counts' | 'problems'>): st
   const parts = [
     counts.contradicted && `${counts.contradicted} contradicted`,
     counts.misquoted && `${counts.misquoted} misquoted`,
-    counts.footnoteProblems && plural(counts.footnoteProblems, 'footnote problem'),
+    counts.footnoteProblems && plural(counts.footnoteProblems, 'footnote or citation problem'),
     counts.linkProblems && plural(counts.linkProblems, 'link problem'),
   ].filter(Boolean);
   return `${plural(report.problems.length, 'problem')} to fix: ${parts.join(', ')}.`;
@@ -66,7 +66,7 @@ export function shownWords(entry: ReportEntry): string {
 
 function entryLines(number: number, entry: ReportEntry): string[] {
   const out = [`### ${number}. ${inline(shownWords(entry))} (line ${entry.line}): ${entry.label}`, ''];
-  const claim = entry.kind !== 'footnote' && entry.kind !== 'link';
+  const claim = !isProblemEntry(entry);
   out.push(claim ? `- **Verdict:** ${inline(entry.explanation)}` : `- **Problem:** ${inline(entry.explanation)}`);
   if (entry.draft) out.push(`- **Draft:** ${inline(entry.draft)}`);
   if (entry.evidence[0]?.value && entry.label !== 'Supported') out.push(`- **Source says:** ${inline(entry.evidence[0].value)}`);

@@ -13,6 +13,7 @@ import { visibleFindings } from './report';
 import type { Settings } from './settings';
 
 export interface ReportCounts extends VerdictCounts {
+  /** Footnote and citation-key problems. */
   footnoteProblems: number;
   linkProblems: number;
 }
@@ -30,7 +31,7 @@ export interface ReportSourceText {
 export interface ReportEntry {
   /** What the entry is about, as written in the draft: "$80 billion", a quotation, "[^3]". */
   words: string;
-  kind: 'figure' | 'date' | 'quote' | 'footnote' | 'link';
+  kind: 'figure' | 'date' | 'quote' | ProblemKind;
   /** 1-based line in the draft. */
   line: number;
   /** "Contradicted", "Footnote problem", … */
@@ -75,11 +76,19 @@ export function countVerdicts(verdicts: readonly { verdict: VerdictName }[]): Ve
   return counts;
 }
 
-/** Footnote and link problems: the findings a report lists beside the claims' verdicts. */
-function problemKind(finding: Finding): 'footnote' | 'link' | undefined {
-  if (finding.code.startsWith('footnote.') || finding.code.startsWith('citation.')) return 'footnote';
-  if (finding.code.startsWith('link.')) return 'link';
-  return undefined;
+export type ProblemKind = 'footnote' | 'citation' | 'link';
+
+const problemLabels: Record<ProblemKind, string> = { footnote: 'Footnote problem', citation: 'Citation problem', link: 'Link problem' };
+
+/** Footnote, citation and link problems: the findings a report lists beside the claims' verdicts. */
+function problemKind(finding: Finding): ProblemKind | undefined {
+  const kind = finding.code.split('.')[0];
+  return kind === 'footnote' || kind === 'citation' || kind === 'link' ? kind : undefined;
+}
+
+/** True for an entry about a footnote, citation or link rather than a claim. */
+export function isProblemEntry(entry: Pick<ReportEntry, 'kind'>): boolean {
+  return entry.kind in problemLabels;
 }
 
 /** "pp. 9–10, fn. 4". */
@@ -115,11 +124,11 @@ export function factCheck(name: string, text: string, analysis: Analysis, corpus
   for (const f of visibleFindings(analysis.findings, settings)) {
     const kind = problemKind(f);
     if (!kind) continue;
-    if (kind === 'footnote') footnoteProblems++;
-    else linkProblems++;
+    if (kind === 'link') linkProblems++;
+    else footnoteProblems++;
     const { line } = document.positionAt(f.start);
     const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).trim();
-    others.push({ at: f.start, entry: { words: text.slice(f.start, f.end), kind, line: line + 1, label: kind === 'footnote' ? 'Footnote problem' : 'Link problem', explanation: f.message, draft: lineText, evidence: [] } });
+    others.push({ at: f.start, entry: { words: text.slice(f.start, f.end), kind, line: line + 1, label: problemLabels[kind], explanation: f.message, draft: lineText, evidence: [] } });
   }
   const byPlace = (a: { at: number }, b: { at: number }): number => a.at - b.at;
   return {

@@ -68,10 +68,10 @@ describe('attest/factCheckReport', () => {
       '## Supported (1)',
       '### 7. “$60 billion” (line 13): Supported',
     ]);
-    expect(result!.markdown).toContain('**4 problems to fix: 1 contradicted, 1 misquoted, 1 footnote problem, 1 link problem.**');
+    expect(result!.markdown).toContain('**4 problems to fix: 1 contradicted, 1 misquoted, 1 footnote or citation problem, 1 link problem.**');
     expect(result!.markdown).toContain("- **Draft:** CPEC's eventual total investment is expected to reach $80 billion.\n- **Source says:** $60 billion\n");
     expect(result!.html).toContain('<dt>Source says</dt><dd>$60 billion</dd>');
-    expect(result!.html).toContain('<p class="summary">4 problems to fix: 1 contradicted, 1 misquoted, 1 footnote problem, 1 link problem.</p>');
+    expect(result!.html).toContain('<p class="summary">4 problems to fix: 1 contradicted, 1 misquoted, 1 footnote or citation problem, 1 link problem.</p>');
   });
 
   it('is not checked as a draft when it is opened: the status bar counts none of its figures', async () => {

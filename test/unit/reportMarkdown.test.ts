@@ -44,9 +44,9 @@ describe('the fact-check report', () => {
       '',
       'Checked by Attest against 2 sources: Abbasi 2025; Korybko & Morozov 2020.',
       '',
-      '**4 problems to fix: 1 contradicted, 1 misquoted, 1 footnote problem, 1 link problem.**',
+      '**4 problems to fix: 1 contradicted, 1 misquoted, 1 footnote or citation problem, 1 link problem.**',
       '',
-      '| Claims | Supported | Contradicted | Misquoted | Unsourced | Footnote problems | Link problems |',
+      '| Claims | Supported | Contradicted | Misquoted | Unsourced | Footnote and citation problems | Link problems |',
       '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       '| 5 | 1 | 1 | 1 | 2 | 1 | 1 |',
     ]);
@@ -89,6 +89,14 @@ describe('the fact-check report', () => {
   it('says what is wrong with a footnote or a link', () => {
     expect(markdown).toContain('### 3. \\[^9\\] (line 9): Footnote problem\n\n- **Problem:** ');
     expect(markdown).toContain('### 4. \\[the ministry\\](#) (line 11): Link problem\n\n- **Problem:** Link "the ministry" has no target: replace "#" with the source\'s URL or DOI.\n- **Draft:** See \\[the ministry\\](#).\n');
+  });
+
+  it('names a citation-key problem as one, counted with the footnote problems', () => {
+    const cited = lines('Trade grew.[^1] See [@nobody2020].', '', '[^1]: A note.', '', '[^1]: Again.');
+    const md = factCheckMarkdown(factCheck('d.md', cited, checker.analyse(cited), corpus, defaultSettings));
+    expect(titles(md)).toEqual(['## Problems (2)', '### 1. @nobody2020 (line 1): Citation problem', '### 2. \\[^1\\] (line 5): Footnote problem']);
+    expect(md).toContain('**2 problems to fix: 2 footnote or citation problems.**');
+    expect(md).toContain('- **Problem:** No source has the citation key "@nobody2020".');
   });
 
   it('is marked as a report, and its own text is not checked as a draft by other checkers', () => {
@@ -147,7 +155,7 @@ describe('the HTML report', () => {
       'Supported (1)',
       '7. “$60 billion” (line 3) Supported',
     ]);
-    expect(html).toContain('<p class="summary">4 problems to fix: 1 contradicted, 1 misquoted, 1 footnote problem, 1 link problem.</p>');
+    expect(html).toContain('<p class="summary">4 problems to fix: 1 contradicted, 1 misquoted, 1 footnote or citation problem, 1 link problem.</p>');
     expect(html).toContain('<dt>Source says</dt><dd>$60 billion</dd>');
   });
 
