@@ -4,6 +4,7 @@
 import type { Analysis } from './core/checker';
 import { createChecker } from './core/checker';
 import { splitSentences } from './core/claims/sentences';
+import { termsOf } from './core/claims/terms';
 import { shortLabel } from './core/findings/citation';
 import type { Corpus } from './core/retrieval/corpus';
 import { foldForComparison } from './core/retrieval/passageView';
@@ -42,13 +43,18 @@ export function citationSources(corpus: Corpus, sentence: string, query = ''): C
     return ra - rb || shortLabel(a.meta).localeCompare(shortLabel(b.meta)) || a.meta.id.localeCompare(b.meta.id);
   });
   const words = foldForComparison(query).split(/[\s,;:.]+/).filter(Boolean);
+  // The fitting passage is shown around the rarest of the sentence's words it has.
+  const sentenceWords = [...new Map(termsOf(sentence, corpus.vocabulary).map((t) => [t.term, { word: foldForComparison(sentence.slice(t.start, t.end)), weight: corpus.idf(t.term) }])).values()]
+    .filter((w) => w.word.length > 2)
+    .sort((a, b) => b.weight - a.weight)
+    .map((w) => w.word);
   const offer = (source: Source, passage: Passage | undefined, excerpt?: string): CitationSource => ({
     id: source.meta.id,
     label: shortLabel(source.meta),
     title: source.meta.title,
     authors: authorsOf(source),
     fits: fitOf.has(source.meta.id),
-    ...(passage ? { passage: { locator: passage.locator, excerpt: excerpt ?? excerptOf(passage.text, 0, 0) } } : {}),
+    ...(passage ? { passage: { locator: passage.locator, excerpt: excerpt ?? fittingExcerpt(passage, sentenceWords) } } : {}),
   });
   if (!words.length) return sources.map((s) => offer(s, fitOf.get(s.meta.id)?.passage));
   const byMeta: CitationSource[] = [];
@@ -89,6 +95,16 @@ function foldedText(passage: Passage): string {
   let text = foldedTexts.get(passage);
   if (text === undefined) foldedTexts.set(passage, (text = foldForComparison(passage.text)));
   return text;
+}
+
+/** The passage's words around the first of `words` (rarest first) it has, or its opening. */
+function fittingExcerpt(passage: Passage, words: readonly string[]): string {
+  const text = foldedText(passage);
+  for (const word of words) {
+    const at = text.indexOf(word);
+    if (at >= 0) return excerptOf(passage.text, at, at + word.length);
+  }
+  return excerptOf(passage.text, 0, 0);
 }
 
 /** The passage's words around start–end, cut at words: "… trade with Tajikistan is more than …". */

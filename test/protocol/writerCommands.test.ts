@@ -119,6 +119,7 @@ describe('Insert citation', () => {
       ['Abbasi 2025', true, "Alexander Dugin: Putin's Rasputin"],
     ]);
     const second = await request(protocol.citationSourcesRequest, { textDocument: { uri }, position: endOf(4) });
+    expect(first!.sources[0]!.passage!.excerpt).toBe('… pipeline sometime later this decade. Pakistan’s trade with Tajikistan is more than double that at $62 million a year, though they …');
     expect(second!.sources.map((s) => s.label)).toEqual(['Abbasi 2025', 'Korybko & Morozov 2020']);
     expect(second!.sources[0]).toMatchObject({ id: 'abbasi-2025', title: 'Pakistan – Russia Relations: The Chinese Link', authors: 'Abbasi, Amna Raza' });
   });
