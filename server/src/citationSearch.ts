@@ -1,7 +1,6 @@
 // What "Insert citation…" needs besides the edit: the sources ranked by how well they fit the
 // sentence at the cursor, found by their title, authors, year, key or text; and whether the
 // chosen source, on its own, gives another figure than the sentence does.
-import type { Analysis } from './core/checker';
 import { createChecker } from './core/checker';
 import { splitSentences } from './core/claims/sentences';
 import { termsOf } from './core/claims/terms';
@@ -9,7 +8,8 @@ import { shortLabel } from './core/findings/citation';
 import type { Corpus } from './core/retrieval/corpus';
 import { foldForComparison } from './core/retrieval/passageView';
 import { bestSourcesFor } from './core/retrieval/relevance';
-import type { Passage, Source, Span } from './core/types';
+import type { Draft } from './core/draft/draft';
+import type { Passage, Source, Span, Verdict } from './core/types';
 import type { CitationSource } from './protocol';
 
 /** How many sources that fit the sentence are ranked by it; the rest follow by label. */
@@ -17,12 +17,12 @@ const rankedSources = 50;
 /** Characters of a passage shown on each side of the words it was found by. */
 const excerptContext = 60;
 
-/** The sentence the cursor is in, or ends (a citation goes after its full stop). */
-export function sentenceAt(analysis: Analysis, at: number): Span | undefined {
-  const claim = analysis.verdicts.find((v) => at >= v.claim.sentence.start && at <= v.claim.sentence.end);
+/** The sentence the cursor is in, or ends (a citation goes after its full stop): a claim's sentence when there is one. */
+export function sentenceAt(draft: Draft, at: number, verdicts: readonly Verdict[] = []): Span | undefined {
+  const claim = verdicts.find((v) => at >= v.claim.sentence.start && at <= v.claim.sentence.end);
   if (claim) return claim.claim.sentence;
-  const { text } = analysis.draft;
-  const block = analysis.draft.blocks.find((b) => at >= b.start && at <= b.end);
+  const { text } = draft;
+  const block = draft.blocks.find((b) => at >= b.start && at <= b.end);
   if (!block) return undefined;
   const sentences = splitSentences(text, block.start, block.end);
   return sentences.find((s) => at >= s.start && at <= s.end) ?? sentences.filter((s) => s.end <= at).at(-1);

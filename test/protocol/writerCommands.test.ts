@@ -124,6 +124,16 @@ describe('Insert citation', () => {
     expect(second!.sources[0]).toMatchObject({ id: 'abbasi-2025', title: 'Pakistan – Russia Relations: The Chinese Link', authors: 'Abbasi, Amna Raza' });
   });
 
+  it('ranks by the sentence at the cursor when it has no figure, date or quotation', async () => {
+    client = await startInProcess();
+    const text = lines("Pakistan's trade with Tajikistan grew.", '', 'The Chinese link shapes Pakistan–Russia relations.');
+    await client.open(uri, text);
+    const at = (line: number) => ({ line, character: text.split('\n')[line]!.length });
+    const labels = async (line: number) => (await request(protocol.citationSourcesRequest, { textDocument: { uri }, position: at(line) }))!.sources.map((s) => s.label);
+    expect(await labels(0)).toEqual(['Korybko & Morozov 2020', 'Abbasi 2025']);
+    expect(await labels(2)).toEqual(['Abbasi 2025', 'Korybko & Morozov 2020']);
+  });
+
   it('finds sources by the words of their text, title, authors or year', async () => {
     client = await startInProcess();
     await client.open(uri, tajik);

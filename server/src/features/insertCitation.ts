@@ -27,9 +27,10 @@ export function registerInsertCitation(connection: Connection, analyses: Analyse
   connection.onRequest(citationSourcesRequest, async (params: CitationSourcesParams, token): Promise<CitationSourcesResult> => {
     requireParams(citationSourcesRequest, params, { textDocument: true, position: true, optionalStrings: ['query'] });
     const { textDocument, position, query } = params;
-    const result = await analyses.get(textDocument.uri);
+    // The parse is enough: the picker does not wait for the draft's claims to be judged.
+    const result = await analyses.parsed(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
-    const sentence = sentenceAt(result.analysis, result.document.offsetAt(position));
+    const sentence = sentenceAt(result.draft, result.document.offsetAt(position));
     return { sources: citationSources(result.checker.corpus, sentence ? result.document.getText().slice(sentence.start, sentence.end) : '', query) };
   });
 }
@@ -48,7 +49,7 @@ export function citationEdits(document: TextDocument, analysis: Analysis, corpus
   const planned = addFootnote(analysis.draft, at, text);
   if ('problem' in planned) return { version: document.version, problem: planned.problem };
   const edits = [planned.reference, planned.definition];
-  const sentence = sentenceAt(analysis, at);
+  const sentence = sentenceAt(analysis.draft, at, analysis.verdicts);
   const disagreement = sentence && disagreementWith(corpus, sourceId, document.getText(), sentence);
   // The cursor ends after the reference, counted in the edited text so that any line ending is right.
   const after = TextDocument.create(document.uri, document.languageId, document.version, applyEdits(document.getText(), edits));
