@@ -1,6 +1,6 @@
 // Texts the client shows: the status bar, the citation picker, the Sources and Accepted views' items and
 // the report's file name. Pure, so they are unit-tested without VS Code.
-import type { AcceptedClaimInfo, DocumentStatusResult, SourceFootnoteInfo, SourceInfo, SourcesResult, VerdictCounts } from '../../server/src/protocol';
+import type { AcceptedClaimInfo, CitationSource, DocumentStatusResult, SourceFootnoteInfo, SourcesResult, VerdictCounts } from '../../server/src/protocol';
 
 type Status = NonNullable<DocumentStatusResult>;
 
@@ -57,15 +57,17 @@ export interface SourcePick {
   description: string;
   detail: string;
   id: string;
+  /** Shown whatever the writer typed: the server found it by its text, which VS Code cannot search. */
+  alwaysShow: boolean;
 }
 
-/** A source in "Insert citation…": short label, title, and the id and container (all searchable). */
-export function sourcePick(source: SourceInfo): SourcePick {
-  return { label: source.label, description: source.title, detail: [source.id, source.container].filter(Boolean).join(' · '), id: source.id };
-}
-
-export function sourcePicks(sources: readonly SourceInfo[]): SourcePick[] {
-  return sources.map(sourcePick).sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+/**
+ * A source in "Insert citation…", in the server's order: short label, title, and the passage
+ * that fits the sentence or has the words searched for, or else the authors and key.
+ */
+export function citationPick(source: CitationSource, searched: boolean): SourcePick {
+  const passage = source.passage && `${source.fits && !searched ? 'Fits this sentence' : 'Found'} at ${source.passage.locator}: ${source.passage.excerpt}`;
+  return { label: source.label, description: source.title, detail: passage || [source.authors, source.id].filter(Boolean).join(' · '), id: source.id, alwaysShow: searched };
 }
 
 /** "fn 4: CPEC: Pakistani Government …". */
@@ -85,6 +87,11 @@ export function shorten(text: string, max: number): string {
 /** "brief.md" → "brief.attest-report.md". */
 export function reportFileName(draftName: string): string {
   return `${draftName.replace(/\.(md|markdown)$/i, '')}.attest-report.md`;
+}
+
+/** "brief.md" → "brief.attest-report.html": the report as a page to hand to an editor. */
+export function reportPageName(draftName: string): string {
+  return reportFileName(draftName).replace(/\.md$/, '.html');
 }
 
 /** The summary after "Check workspace". */

@@ -13,6 +13,9 @@ import type { ServerSettings } from './serverSettings';
 import type { Settings } from './settings';
 import { formatBytes } from './messages';
 import { fileOf } from './serverSettings';
+import { isFactCheckReport } from './reportMarkdown';
+
+const reportNotChecked = 'This is a fact-check report written by Attest, not a draft: it is not checked.';
 
 export interface DocumentAnalysis {
   document: TextDocument;
@@ -92,6 +95,7 @@ export class Analyses {
     if (file) await this.library.configured;
     if (file && this.library.concerns(file)) return empty();
     const text = document.getText();
+    if (isFactCheckReport(text)) return empty(reportNotChecked);
     const size = Buffer.byteLength(text, 'utf8');
     if (size > settings.maxFileSize) return empty(`Attest did not check this draft: it is ${formatBytes(size)}, over the attest.maxFileSize setting (${formatBytes(settings.maxFileSize)}).`);
     try {

@@ -250,9 +250,39 @@ export type InsertCitationResult =
       edits: TextEdit[];
       /** Where the cursor goes after the edits: just after the new reference. */
       cursor: Position;
+      /** Set when the sentence's claims disagree with the chosen source, judged against it alone: what to warn the writer. */
+      disagreement?: string;
     }
   | { version: number; problem: string }
   | null;
+
+// ---------------------------------------------------------------------------
+// attest/citationSources: the sources "Insert citation…" offers, those that fit the sentence at
+// the position first; with a query, only those whose title, authors, year, key or text have
+// every word of it (asked again as the writer types).
+
+export const citationSourcesRequest = 'attest/citationSources';
+
+export interface CitationSourcesParams {
+  textDocument: { uri: string };
+  position: Position;
+  query?: string;
+}
+
+export interface CitationSource {
+  id: string;
+  /** "Korybko & Morozov 2020". */
+  label: string;
+  title: string;
+  /** "Korybko, Andrew; Morozov, Vladimir M." */
+  authors: string;
+  /** The passage that fits the sentence or has the query's words: its locator and the words around them. */
+  passage?: { locator: string; excerpt: string };
+  /** True when the source has a passage that fits the sentence at the position. */
+  fits: boolean;
+}
+
+export type CitationSourcesResult = { sources: CitationSource[] } | null;
 
 // ---------------------------------------------------------------------------
 // attest/factCheckReport: a Markdown report of an open draft's claims ("Attest: Fact-check report").
@@ -266,6 +296,8 @@ export interface FactCheckReportParams {
 /** Null when the server does not have the document open. */
 export type FactCheckReportResult = {
   markdown: string;
+  /** The same report as a self-contained page (inline CSS, no scripts). */
+  html: string;
   counts: VerdictCounts;
   skipped?: string;
 } | null;
@@ -282,5 +314,6 @@ export interface AttestRequests {
   [claimSourceRequest]: { params: ClaimSourceParams; result: SourceLocationResult };
   [sourceLocationRequest]: { params: SourceLocationParams; result: SourceLocationResult };
   [insertCitationRequest]: { params: InsertCitationParams; result: InsertCitationResult };
+  [citationSourcesRequest]: { params: CitationSourcesParams; result: CitationSourcesResult };
   [factCheckReportRequest]: { params: FactCheckReportParams; result: FactCheckReportResult };
 }

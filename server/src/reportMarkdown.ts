@@ -1,101 +1,95 @@
-// The fact-check report of a draft as Markdown, for a reviewer: counts by verdict at the
-// top, then every claim in draft order with its verdict, the source's sentence, the full
-// reference and the locator. Pure: built from the same FileReport as the CLI's JSON.
+// The fact-check report of a draft as Markdown, for a reviewer: the counts at the top, then
+// the problems (each with the draft's words, the source's value and sentence, the reference),
+// then the unsourced claims, then the supported ones. Its first line marks it as a report,
+// which the server does not check as a draft.
 import type { Analysis } from './core/checker';
-import { shortLabel } from './core/findings/citation';
 import type { Corpus } from './core/retrieval/corpus';
-import type { VerdictCounts, VerdictName } from './protocol';
-import { fileReport, type FileReport, type ReportClaim, type ReportEvidence } from './report';
+import { factCheck, isProblemEntry, type FactCheck, type ReportEntry } from './reportModel';
 import type { Settings } from './settings';
 
-export interface FactCheckInput {
-  /** The draft's name as shown in the title ("brief.md"). */
-  name: string;
-  claims: readonly (ReportClaim & { sentence?: string })[];
-  /** Short labels of the sources checked against ("Korybko & Morozov 2020"). */
-  sources?: readonly string[];
-  /** Why the draft was not checked, when it was not. */
-  skipped?: string;
+/** The first line of every report: the server skips a document that starts with it. */
+export const reportMarker = '<!-- attest-report -->';
+
+/** True for the text of a fact-check report, which is Attest's output and not a draft. */
+export function isFactCheckReport(text: string): boolean {
+  return text.replace(/^\uFEFF/, '').trimStart().startsWith(reportMarker);
 }
 
-const verdictTitles: Record<VerdictName, string> = {
-  supported: 'Supported',
-  contradicted: 'Contradicted',
-  misquoted: 'Misquoted',
-  unsourced: 'Unsourced',
-};
-
-const verdictExplanations: Record<VerdictName, string> = {
-  supported: 'a source states it.',
-  contradicted: 'a source gives a different value for the same thing.',
-  misquoted: 'a source has these words, but not word for word.',
-  unsourced: 'no source states it.',
-};
-
-export function countVerdicts(verdicts: readonly { verdict: VerdictName }[]): VerdictCounts {
-  const counts: VerdictCounts = { claims: verdicts.length, supported: 0, contradicted: 0, misquoted: 0, unsourced: 0 };
-  for (const v of verdicts) counts[v.verdict]++;
-  return counts;
-}
-
-/** The report's claims with their draft sentences, from a FileReport and the draft's text. */
-export function withSentences(report: Pick<FileReport, 'claims'>, sentences: readonly (string | undefined)[]): FactCheckInput['claims'] {
-  return report.claims.map((c, i) => (sentences[i] === undefined ? c : { ...c, sentence: sentences[i] }));
-}
-
-/** The report of a checked draft: its claims with their sentences, against every source of the corpus. */
+/** The Markdown report of a checked draft, against every source of the corpus. */
 export function draftFactCheck(name: string, text: string, analysis: Analysis, corpus: Corpus, settings: Settings, skipped?: string): string {
-  const report = fileReport(name, text, analysis, corpus, settings);
-  const sentences = analysis.verdicts.map((v) => text.slice(v.claim.sentence.start, v.claim.sentence.end));
-  const sources = [...corpus.sources.values()].map((s) => shortLabel(s.meta));
-  return factCheckMarkdown({ name, claims: withSentences(report, sentences), sources, ...(skipped ? { skipped } : {}) });
+  return factCheckMarkdown(factCheck(name, text, analysis, corpus, settings, skipped));
 }
 
-export function factCheckMarkdown(input: FactCheckInput): string {
-  const counts = countVerdicts(input.claims);
-  const out: string[] = [];
-  // The report quotes drafts and sources; Attest should not check it as a draft.
-  out.push('<!-- attest-disable -->', '', `# Fact-check report: ${inline(input.name)}`, '');
-  if (input.sources?.length) out.push(`Checked by Attest against ${input.sources.length === 1 ? 'one source' : `${input.sources.length} sources`}: ${input.sources.map(inline).join('; ')}.`, '');
-  if (input.skipped) out.push(`**Not checked:** ${inline(input.skipped)}`, '');
-  out.push('| Claims | Supported | Contradicted | Misquoted | Unsourced |', '| ---: | ---: | ---: | ---: | ---: |');
-  out.push(`| ${counts.claims} | ${counts.supported} | ${counts.contradicted} | ${counts.misquoted} | ${counts.unsourced} |`, '');
-  if (!input.claims.length) {
-    out.push(input.skipped ? '' : 'The draft has no figures, dates or quotations to check.');
+export function factCheckMarkdown(report: FactCheck): string {
+  const { counts } = report;
+  // The marker keeps the server from checking the report; "attest-disable" keeps other checkers (the CLI) quiet on it.
+  const out: string[] = [reportMarker, '<!-- attest-disable -->', '', `# Fact-check report: ${inline(report.name)}`, ''];
+  if (report.sources.length) out.push(`Checked by Attest against ${report.sources.length === 1 ? 'one source' : `${report.sources.length} sources`}: ${report.sources.map(inline).join('; ')}.`, '');
+  if (report.skipped) out.push(`**Not checked:** ${inline(report.skipped)}`, '');
+  out.push(`**${problemsLine(report)}**`, '');
+  out.push('| Claims | Supported | Contradicted | Misquoted | Unsourced | Footnote and citation problems | Link problems |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push(`| ${counts.claims} | ${counts.supported} | ${counts.contradicted} | ${counts.misquoted} | ${counts.unsourced} | ${counts.footnoteProblems} | ${counts.linkProblems} |`, '');
+  if (!counts.claims && !report.problems.length) {
+    if (!report.skipped) out.push('The draft has no figures, dates or quotations to check.');
     return finish(out);
   }
-  out.push('## Claims', '');
-  input.claims.forEach((claim, i) => {
-    const shown = claim.kind === 'quote' ? claim.text : `“${claim.text}”`;
-    out.push(`### ${i + 1}. ${inline(shown)} (line ${claim.range.start.line + 1}): ${verdictTitles[claim.verdict]}`, '');
-    out.push(`- **Verdict:** ${verdictTitles[claim.verdict]}: ${verdictExplanations[claim.verdict]}`);
-    out.push(`- **Kind:** ${claim.kind}`);
-    if (claim.sentence) out.push(`- **Draft:** ${inline(claim.sentence)}`);
-    out.push('');
-    if (!claim.evidence.length) {
-      out.push('No source sentence to show.', '');
-      return;
-    }
-    claim.evidence.forEach((e, j) => {
-      if (claim.evidence.length > 1) out.push(`Evidence ${j + 1}:`, '');
-      out.push(`> ${inline(e.quote)}`, '');
-      out.push(`- **Reference:** ${inline(e.reference)}`);
-      const locator = locatorOf(e);
-      if (locator) out.push(`- **Locator:** ${inline(locator)}`);
-      out.push('');
-    });
-  });
+  let number = 0;
+  for (const [title, entries] of reportSections(report)) {
+    out.push(`## ${title} (${entries.length})`, '');
+    for (const entry of entries) out.push(...entryLines(++number, entry));
+  }
   return finish(out);
 }
 
-/** "pp. 9–10, fn. 4". */
-export function locatorOf(evidence: Pick<ReportEvidence, 'locator' | 'footnote'>): string {
-  return [evidence.locator, evidence.footnote !== null && evidence.footnote !== undefined ? `fn. ${evidence.footnote}` : ''].filter(Boolean).join(', ');
+/** "2 problems to fix: 1 contradicted, 1 misquoted." or "No problems found." */
+export function problemsLine(report: Pick<FactCheck, 'counts' | 'problems'>): string {
+  const { counts } = report;
+  if (!report.problems.length) return 'No problems found.';
+  const parts = [
+    counts.contradicted && `${counts.contradicted} contradicted`,
+    counts.misquoted && `${counts.misquoted} misquoted`,
+    counts.footnoteProblems && plural(counts.footnoteProblems, 'footnote or citation problem'),
+    counts.linkProblems && plural(counts.linkProblems, 'link problem'),
+  ].filter(Boolean);
+  return `${plural(report.problems.length, 'problem')} to fix: ${parts.join(', ')}.`;
+}
+
+/** The report's sections in order, empty ones left out. */
+export function reportSections(report: FactCheck): [string, ReportEntry[]][] {
+  return ([['Problems', report.problems], ['Unsourced', report.unsourced], ['Supported', report.supported]] as [string, ReportEntry[]][]).filter(([, entries]) => entries.length);
+}
+
+/** How the entry's words read in a title: figures and dates in quotation marks, quotations and footnotes as written. */
+export function shownWords(entry: ReportEntry): string {
+  return entry.kind === 'figure' || entry.kind === 'date' ? `“${entry.words}”` : entry.words;
+}
+
+function entryLines(number: number, entry: ReportEntry): string[] {
+  const out = [`### ${number}. ${inline(shownWords(entry))} (line ${entry.line}): ${entry.label}`, ''];
+  const claim = !isProblemEntry(entry);
+  out.push(claim ? `- **Verdict:** ${inline(entry.explanation)}` : `- **Problem:** ${inline(entry.explanation)}`);
+  if (entry.draft) out.push(`- **Draft:** ${inline(entry.draft)}`);
+  if (entry.evidence[0]?.value && entry.label !== 'Supported') out.push(`- **Source says:** ${inline(entry.evidence[0].value)}`);
+  out.push('');
+  if (!claim) return out;
+  if (!entry.evidence.length) return [...out, 'No source sentence to show.', ''];
+  entry.evidence.forEach((e, j) => {
+    if (entry.evidence.length > 1) out.push(`Evidence ${j + 1}:`, '');
+    out.push(`> ${inline(e.quote)}`, '');
+    out.push(`- **Reference:** ${inline(e.reference)}`);
+    if (e.locator) out.push(`- **Locator:** ${inline(e.locator)}`);
+    out.push('');
+  });
+  return out;
 }
 
 /** One line of text that cannot create formatting, links or HTML in the report. */
 function inline(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function finish(lines: string[]): string {

@@ -11,7 +11,7 @@ import { completionTriggers, registerCompletion } from './features/completion';
 import { registerDefinition } from './features/definition';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerDocumentLinks } from './features/documentLinks';
-import { registerDocumentSymbols } from './features/documentSymbols';
+import { outlineLabel, registerDocumentSymbols } from './features/documentSymbols';
 import { registerHover } from './features/hover';
 import { registerAcceptedClaims } from './features/acceptedClaims';
 import { registerReferences } from './features/references';
@@ -112,7 +112,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
-        documentSymbolProvider: true,
+        documentSymbolProvider: { label: outlineLabel },
         documentLinkProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.values(commands) },
         ...diagnostics.initialize(params.capabilities),

@@ -77,7 +77,7 @@ export const expectedCapabilities = {
   definitionProvider: true,
   referencesProvider: true,
   renameProvider: { prepareProvider: true },
-  documentSymbolProvider: true,
+  documentSymbolProvider: { label: 'Claims' },
   documentLinkProvider: { resolveProvider: false },
   executeCommandProvider: { commands: ['attest.server.checkDocument', 'attest.server.acceptClaim'] },
 };

@@ -3,8 +3,8 @@
 // workspace check's summary and its exclude glob.
 import { describe, expect, it } from 'vitest';
 import { excludeGlob, expandBraces, isReport } from '../../client/src/excludes';
-import { checkedMessage, footnoteLabel, sourcesInUse, sourcesOfferQuestion, reportFileName, shorten, sourcePicks, statusText, statusTooltip, workspaceSummary } from '../../client/src/labels';
-import type { SourceInfo } from '../../server/src/protocol';
+import { checkedMessage, footnoteLabel, sourcesInUse, sourcesOfferQuestion, reportFileName, reportPageName, shorten, citationPick, statusText, statusTooltip, workspaceSummary } from '../../client/src/labels';
+import type { CitationSource, SourceInfo } from '../../server/src/protocol';
 import { sourceFileExtensions, sourceFilePattern } from '../../client/src/sourceFiles';
 import { sourceExtensions } from '../../server/src/corpus/readers';
 
@@ -63,17 +63,19 @@ describe('the status bar', () => {
 });
 
 describe('the citation picker', () => {
-  const source = (id: string, label: string, title: string, container?: string): SourceInfo => ({ id, label, title, authors: [], reference: '', bundled: true, passages: 1, footnotes: [], problems: [], ...(container ? { container } : {}) });
+  const korybko: CitationSource = { id: 'korybko-morozov-2020', label: 'Korybko & Morozov 2020', title: 'Pakistan’s Role in Russia’s Greater Eurasian Partnership', authors: 'Korybko, Andrew; Morozov, Vladimir M.', fits: true, passage: { locator: 'pp. 20–21', excerpt: '… trade with Tajikistan …' } };
 
-  it('shows the short label, the title, and the key with the container, sorted by label', () => {
-    const picks = sourcePicks([
-      source('korybko-morozov-2020', 'Korybko & Morozov 2020', 'Pakistan’s Role in Russia’s Greater Eurasian Partnership', 'Polis. Political Studies'),
-      source('abbasi-2025', 'Abbasi 2025', 'Pakistan – Russia Relations: The Chinese Link'),
-    ]);
-    expect(picks).toEqual([
-      { label: 'Abbasi 2025', description: 'Pakistan – Russia Relations: The Chinese Link', detail: 'abbasi-2025', id: 'abbasi-2025' },
-      { label: 'Korybko & Morozov 2020', description: 'Pakistan’s Role in Russia’s Greater Eurasian Partnership', detail: 'korybko-morozov-2020 · Polis. Political Studies', id: 'korybko-morozov-2020' },
-    ]);
+  it('shows the short label, the title, and the passage that fits the sentence', () => {
+    expect(citationPick(korybko, false)).toEqual({ label: 'Korybko & Morozov 2020', description: 'Pakistan’s Role in Russia’s Greater Eurasian Partnership', detail: 'Fits this sentence at pp. 20–21: … trade with Tajikistan …', id: 'korybko-morozov-2020', alwaysShow: false });
+  });
+
+  it('shows the passage found by a search, always (VS Code cannot search the text itself)', () => {
+    expect(citationPick(korybko, true)).toMatchObject({ detail: 'Found at pp. 20–21: … trade with Tajikistan …', alwaysShow: true });
+  });
+
+  it('shows the authors and key of a source without a passage to show', () => {
+    const { passage: _, ...bare } = korybko;
+    expect(citationPick({ ...bare, fits: false }, false).detail).toBe('Korybko, Andrew; Morozov, Vladimir M. · korybko-morozov-2020');
   });
 });
 
@@ -95,6 +97,7 @@ describe('the fact-check report', () => {
     expect(reportFileName('brief.md')).toBe('brief.attest-report.md');
     expect(reportFileName('notes.markdown')).toBe('notes.attest-report.md');
     expect(reportFileName('README')).toBe('README.attest-report.md');
+    expect(reportPageName('brief.md')).toBe('brief.attest-report.html');
     expect(isReport('/x/brief.attest-report.md')).toBe(true);
     expect(isReport('/x/brief.md')).toBe(false);
   });

@@ -1,9 +1,10 @@
-// "Attest: Fact-check report": writes <draft>.attest-report.md next to the draft (asking
-// before replacing one) and opens it. The server builds the Markdown from the draft as it is
-// in the editor, saved or not; an untitled draft's report opens as an untitled document.
-import { commands, Uri, window, workspace, type Disposable } from 'vscode';
+// "Attest: Fact-check report": writes <draft>.attest-report.md next to the draft, and the same
+// report as a page to hand to an editor, <draft>.attest-report.html (asking before replacing
+// them), and opens the Markdown. The server builds both from the draft as it is in the editor,
+// saved or not; an untitled draft's report opens as an untitled document, without a page.
+import { commands, env, Uri, window, workspace, type Disposable } from 'vscode';
 import type { AttestClient } from '../attestClient';
-import { reportFileName } from '../labels';
+import { reportFileName, reportPageName } from '../labels';
 import { factCheckReportRequest } from '../../../server/src/protocol';
 import { activeDraft, reportFailure } from './activeDraft';
 
@@ -28,14 +29,22 @@ export function registerFactCheckReport(attest: AttestClient): Disposable {
         await window.showTextDocument(untitled, { preview: false });
         return untitled.uri;
       }
-      const name = reportFileName(document.uri.path.split('/').pop() ?? 'draft.md');
+      const draftName = document.uri.path.split('/').pop() ?? 'draft.md';
+      const name = reportFileName(draftName);
       const target = Uri.joinPath(document.uri, '..', name);
-      if (await exists(target)) {
-        const replace = options?.overwrite ?? (await window.showWarningMessage(`${name} already exists. Replace it with a new report?`, { modal: true }, 'Replace')) === 'Replace';
+      const page = Uri.joinPath(document.uri, '..', reportPageName(draftName));
+      const existing = [(await exists(target)) && name, (await exists(page)) && reportPageName(draftName)].filter(Boolean);
+      if (existing.length) {
+        const question = `${existing.join(' and ')} already ${existing.length === 1 ? 'exists' : 'exist'}. Replace ${existing.length === 1 ? 'it' : 'them'} with a new report?`;
+        const replace = options?.overwrite ?? (await window.showWarningMessage(question, { modal: true }, 'Replace')) === 'Replace';
         if (!replace) return undefined;
       }
       await workspace.fs.writeFile(target, new TextEncoder().encode(report.markdown));
+      await workspace.fs.writeFile(page, new TextEncoder().encode(report.html));
       await window.showTextDocument(await workspace.openTextDocument(target), { preview: false });
+      void window.showInformationMessage(`Attest wrote ${name}, and ${reportPageName(draftName)} to hand to an editor.`, 'Open the page').then((choice) => {
+        if (choice) void env.openExternal(page);
+      });
       return target;
     } catch (error) {
       reportFailure('write the fact-check report', error);

@@ -7,7 +7,7 @@ import type { DocumentAnalysis } from '../analyses';
 import { parseDraft } from '../core/draft/draft';
 import type { SourceLibrary } from '../library';
 import { checkFileRequest, type CheckFileParams, type CheckFileResult } from '../protocol';
-import { countVerdicts } from '../reportMarkdown';
+import { countVerdicts } from '../reportModel';
 import type { ServerSettings } from '../serverSettings';
 import { toDiagnostics, type DiagnosticsOptions } from './diagnostics';
 import { requireParams } from '../params';

@@ -6,7 +6,7 @@ import type { Connection } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
 import type { SourceLibrary } from '../library';
 import { documentStatusRequest, type DocumentStatusParams, type DocumentStatusResult, type SourceFileInfo } from '../protocol';
-import { countVerdicts } from '../reportMarkdown';
+import { countVerdicts } from '../reportModel';
 import { requireParams } from '../params';
 import { fileOf } from '../serverSettings';
 

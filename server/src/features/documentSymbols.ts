@@ -1,16 +1,21 @@
-// Document symbols: the draft's headings, and its claims grouped by verdict, for the outline.
+// Document symbols: the draft's claims, for the outline and the breadcrumb. VS Code's own
+// Markdown outline already lists the headings, so Attest's group (labelled "Claims" in the
+// server's capabilities, not after the extension) has only the claims, each with its verdict.
 import { SymbolKind, type Connection, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analyses } from '../analyses';
 import type { Verdict } from '../core/types';
 import { toRange } from '../ranges';
 import { requireParams } from '../params';
 
-const groups: { verdict: Verdict['verdict']; name: string }[] = [
-  { verdict: 'contradicted', name: 'Claims that disagree with a source' },
-  { verdict: 'misquoted', name: 'Quotations that differ from the source' },
-  { verdict: 'unsourced', name: 'Claims no source states' },
-  { verdict: 'supported', name: 'Claims supported by a source' },
-];
+/** The outline group's name, shown when several outlines are offered for a document. */
+export const outlineLabel = 'Claims';
+
+const verdictWords: Record<Verdict['verdict'], string> = {
+  contradicted: 'disagrees with a source',
+  misquoted: 'differs from the source',
+  unsourced: 'no source states it',
+  supported: 'supported',
+};
 
 export function registerDocumentSymbols(connection: Connection, analyses: Analyses): void {
   connection.onDocumentSymbol(async (params, token) => {
@@ -19,22 +24,17 @@ export function registerDocumentSymbols(connection: Connection, analyses: Analys
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
     const { document, analysis } = result;
-    const symbols: DocumentSymbol[] = analysis.draft.blocks
-      .filter((b) => b.heading)
-      .map((b) => {
-        const range = toRange(document, b.start, b.end);
-        return { name: b.prose.trim(), kind: SymbolKind.String, range, selectionRange: range };
-      });
-    for (const group of groups) {
-      const claims = analysis.verdicts.filter((v) => v.verdict === group.verdict);
-      if (!claims.length) continue;
-      const children = claims.map((v): DocumentSymbol => {
-        const range = toRange(document, v.claim.start, v.claim.end);
-        return { name: v.claim.kind === 'quote' ? `“${v.claim.text.slice(0, 60)}”` : v.claim.text, detail: v.claim.kind, kind: v.claim.kind === 'quote' ? SymbolKind.String : SymbolKind.Number, range, selectionRange: range };
-      });
-      const range = { start: children[0]!.range.start, end: children.at(-1)!.range.end };
-      symbols.push({ name: `${group.name} (${claims.length})`, kind: SymbolKind.Namespace, range, selectionRange: children[0]!.range, children });
-    }
-    return symbols;
+    return analysis.verdicts.map((v): DocumentSymbol => {
+      const range = toRange(document, v.claim.start, v.claim.end);
+      const quote = v.claim.kind === 'quote';
+      return { name: quote ? `“${shortQuote(v.claim.quote?.text ?? v.claim.text)}”` : v.claim.text, detail: verdictWords[v.verdict], kind: quote ? SymbolKind.String : SymbolKind.Number, range, selectionRange: range };
+    });
   });
+}
+
+/** A quotation's words, cut at a word near 60 characters. */
+function shortQuote(words: string): string {
+  if (words.length <= 60) return words;
+  const cut = words.slice(0, 61);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 30 ? cut.lastIndexOf(' ') : 60)} …`;
 }

@@ -1,10 +1,12 @@
-// attest/factCheckReport: the Markdown fact-check report of an open draft, built from the
-// same FileReport as the CLI's JSON output.
+// attest/factCheckReport: the fact-check report of an open draft, as Markdown and as a
+// self-contained HTML page to hand to an editor.
 import type { Connection } from 'vscode-languageserver';
 import { URI, Utils } from 'vscode-uri';
 import type { Analyses } from '../analyses';
 import { factCheckReportRequest, type FactCheckReportParams, type FactCheckReportResult } from '../protocol';
-import { countVerdicts, draftFactCheck } from '../reportMarkdown';
+import { factCheckMarkdown } from '../reportMarkdown';
+import { factCheckHtml } from '../reportHtml';
+import { countVerdicts, factCheck } from '../reportModel';
 import { requireParams } from '../params';
 
 export function registerFactCheckReport(connection: Connection, analyses: Analyses): void {
@@ -14,7 +16,7 @@ export function registerFactCheckReport(connection: Connection, analyses: Analys
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
     const { document, analysis, checker, settings, skipped } = result;
-    const markdown = draftFactCheck(Utils.basename(URI.parse(textDocument.uri)), document.getText(), analysis, checker.corpus, settings, skipped);
-    return { markdown, counts: countVerdicts(analysis.verdicts), ...(skipped ? { skipped } : {}) };
+    const report = factCheck(Utils.basename(URI.parse(textDocument.uri)), document.getText(), analysis, checker.corpus, settings, skipped);
+    return { markdown: factCheckMarkdown(report), html: factCheckHtml(report), counts: countVerdicts(analysis.verdicts), ...(skipped ? { skipped } : {}) };
   });
 }

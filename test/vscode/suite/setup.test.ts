@@ -5,39 +5,7 @@
 // say what they found.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, diagnosticsTimeoutMs, fixtureUri, openDraft, waitForCode, waitForDiagnostics } from './lib/helpers';
-
-interface AttestApi {
-  statusBar: { readonly text: string | undefined; readonly onDidChange: vscode.Event<void> };
-}
-
-async function api(): Promise<AttestApi> {
-  const extension = vscode.extensions.getExtension<AttestApi>('attest.attest');
-  assert.ok(extension, 'the Attest extension should be installed');
-  return extension.isActive ? extension.exports : extension.activate();
-}
-
-/** Resolves once the status bar shows `text`; fails with what it shows when it does not within the timeout. */
-async function statusBarShows(text: string): Promise<void> {
-  const { statusBar } = await api();
-  await new Promise<void>((resolve, reject) => {
-    const check = (): void => {
-      if (statusBar.text !== text) return;
-      cleanup();
-      resolve();
-    };
-    const subscription = statusBar.onDidChange(check);
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`Timed out waiting for the status bar to show ${JSON.stringify(text)}; it shows ${JSON.stringify(statusBar.text)}.`));
-    }, diagnosticsTimeoutMs);
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      subscription.dispose();
-    };
-    check();
-  });
-}
+import { closeAll, fixtureUri, openDraft, statusBarShows, waitForCode, waitForDiagnostics } from './lib/helpers';
 
 const gwadar = ['---', 'id: gwadar-port-2021', 'title: Gwadar Port Annual Report', 'authors: [{ family: Baloch, given: Sana }]', 'year: 2022', '---', '', 'The Gwadar port handled 1.2 million tonnes of cargo in 2021.', ''].join('\n');
 

@@ -2,7 +2,7 @@
 // The writer's commands in VS Code: each one run once, with its effect on files, editors and diagnostics asserted.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAll, codeOf, fixtureUri, openDraft, waitForCode } from './lib/helpers';
+import { closeAll, codeOf, fixtureUri, openDraft, statusBarShows, waitForCode } from './lib/helpers';
 
 suite('Attest commands', () => {
   teardown(closeAll);
@@ -36,6 +36,19 @@ suite('Attest commands', () => {
     assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [2, 70]);
   });
 
+  test('Insert citation warns when the chosen source gives another figure, and cites only when told to cite anyway', async () => {
+    const { document, editor } = await openDraft('cite.md');
+    await waitForCode(document.uri, 'claim.uncited');
+    const sentence = "Pakistan's trade with Tajikistan is $52 million a year.";
+    assert.ok(await editor.edit((edit) => edit.replace(document.lineAt(2).range, sentence)));
+    editor.selection = new vscode.Selection(2, sentence.length, 2, sentence.length);
+    const before = document.getText();
+    assert.equal(await vscode.commands.executeCommand('attest.insertCitation', 'korybko-morozov-2020', { ifDisagrees: 'cancel' }), undefined);
+    assert.equal(document.getText(), before);
+    assert.equal(await vscode.commands.executeCommand('attest.insertCitation', 'korybko-morozov-2020', { ifDisagrees: 'cite' }), '1');
+    assert.equal(document.lineAt(2).text, `${sentence}[^1]`);
+  });
+
   test('Show source opens the passage with the figure selected', async () => {
     const { document, editor } = await openDraft('figures.md');
     await waitForCode(document.uri, 'figure.mismatch');
@@ -59,7 +72,7 @@ suite('Attest commands', () => {
     assert.equal(active.document.getText(active.selection), '[^4]');
   });
 
-  test('Fact-check report writes and opens the report', async () => {
+  test('Fact-check report writes and opens the report, with an HTML page beside it, and the report is not checked', async () => {
     const { document } = await openDraft('figures.md');
     await waitForCode(document.uri, 'figure.mismatch');
     const uri = await vscode.commands.executeCommand<vscode.Uri>('attest.factCheckReport', { overwrite: true });
@@ -67,8 +80,14 @@ suite('Attest commands', () => {
     assert.ok(uri.path.endsWith('/figures.attest-report.md'));
     const active = vscode.window.activeTextEditor!;
     assert.equal(active.document.uri.toString(), uri.toString());
-    assert.match(active.document.getText(), /^<!-- attest-disable -->\n\n# Fact-check report: figures\.md\n/);
-    assert.match(active.document.getText(), /\| 1 \| 0 \| 1 \| 0 \| 0 \|/);
+    assert.match(active.document.getText(), /^<!-- attest-report -->\n<!-- attest-disable -->\n\n# Fact-check report: figures\.md\n/);
+    assert.match(active.document.getText(), /\| 1 \| 0 \| 1 \| 0 \| 0 \| 0 \| 0 \|/);
+    assert.match(active.document.getText(), /\n## Problems \(1\)\n\n### 1\. “\$80 billion” \(line 3\): Contradicted\n/);
+    const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(uri, '..', 'figures.attest-report.html')));
+    assert.match(page, /^<!doctype html>\n<!-- attest-report -->\n/);
+    assert.match(page, /<dt>Source says<\/dt><dd>\$60 billion<\/dd>/);
+    // The status bar does not count the report's figures as the draft's claims.
+    await statusBarShows('$(circle-slash) Attest: not checked');
     // Asked not to replace the existing report, it writes nothing.
     await vscode.window.showTextDocument(document);
     const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('attest.factCheckReport', { overwrite: false });

@@ -105,3 +105,35 @@ export function assertDiagnostics(actual: readonly vscode.Diagnostic[], expected
     expected.map((e) => shape(e.code, e.range, e.message, e.severity)),
   );
 }
+
+export interface AttestApi {
+  statusBar: { readonly text: string | undefined; readonly onDidChange: vscode.Event<void> };
+}
+
+export async function api(): Promise<AttestApi> {
+  const extension = vscode.extensions.getExtension<AttestApi>('attest.attest');
+  assert.ok(extension, 'the Attest extension should be installed');
+  return extension.isActive ? extension.exports : extension.activate();
+}
+
+/** Resolves once the status bar shows `text`; fails with what it shows when it does not within the timeout. */
+export async function statusBarShows(text: string): Promise<void> {
+  const { statusBar } = await api();
+  await new Promise<void>((resolve, reject) => {
+    const check = (): void => {
+      if (statusBar.text !== text) return;
+      cleanup();
+      resolve();
+    };
+    const subscription = statusBar.onDidChange(check);
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`Timed out waiting for the status bar to show ${JSON.stringify(text)}; it shows ${JSON.stringify(statusBar.text)}.`));
+    }, diagnosticsTimeoutMs);
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
+    check();
+  });
+}
