@@ -120,6 +120,13 @@ describe('two facts speak to each other', () => {
     expect(differ('Trade between Pakistan and Afghanistan was $1 billion.', pair!)).toEqual([]);
   });
 
+  it('reads a commitment as neither an aim nor an outcome', () => {
+    const [promise] = facts('Russia will provide financial assistance worth $1 billion for the steel mills.');
+    expect(promise!.modality).toBe('future');
+    expect(differ('The steel mills are to be upgraded with $1 billion of Russian assistance.', promise!)).toEqual([]);
+    expect(differ('Russia provided $1 billion of assistance for the steel mills.', promise!)).toEqual([]);
+  });
+
   it('not when one is a goal, and as a reversal when one rises where the other falls', () => {
     const [goal] = facts('They plan to raise trade to $150 million.');
     expect(differ('Trade reached $150 million.', goal!)).toEqual(['modality']);

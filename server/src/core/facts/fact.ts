@@ -6,7 +6,8 @@ import { stem, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, goalWords, measureOfUnit, measures, raiseTo, riseTerm, type Measure } from './lexicon';
 
-export type Modality = 'achieved' | 'goal';
+/** What happened, an aim or plan, or what a party says it will do (a commitment, which either may paraphrase). */
+export type Modality = 'achieved' | 'goal' | 'future';
 export type Direction = 'level' | 'rise' | 'fall';
 
 export interface Fact {
@@ -86,7 +87,8 @@ export function differences(draft: Fact, source: Fact): Difference[] {
   const [p, q] = [draft.pair, source.pair];
   if (p && q && p.some((c) => !q.includes(c)) && q.some((c) => !p.includes(c))) found.push('pair');
   if (draft.direction !== 'level' && source.direction !== 'level' && draft.direction !== source.direction) found.push('direction');
-  if (draft.modality !== source.modality) found.push('modality');
+  // A commitment ("Russia will provide $1 billion") is neither a mere aim nor yet an outcome: only a goal against an outcome differs.
+  if ((draft.modality === 'goal' && source.modality === 'achieved') || (draft.modality === 'achieved' && source.modality === 'goal')) found.push('modality');
   return found;
 }
 
@@ -200,6 +202,9 @@ function directionOf(text: string, figure: Figure, terms: readonly Term[]): Dire
   return word?.term === riseTerm ? 'rise' : word?.term === fallTerm ? 'fall' : 'level';
 }
 
+/** "will provide", "shall pay": what a party commits to. */
+const commitment = /\b(?:will|shall)\b/i;
+
 function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   const start = figure.qualifierStart ?? figure.start;
   const before = text.slice(Math.max(sentence.start, start - 45), start);
@@ -207,7 +212,8 @@ function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   const withHedge = text.slice(Math.max(sentence.start, start - 45), figure.start);
   // The words after it, up to a break or the next figure: "$100 million to $300 million very soon" makes only the second a goal.
   const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 30)).split(/[,;:(]|\s(?:to|and)\s+(?:[$€£₹]|US\$|\d)/)[0]!;
-  return goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || goalWords.test(after) ? 'goal' : 'achieved';
+  if (goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || goalWords.test(after)) return 'goal';
+  return commitment.test(before) ? 'future' : 'achieved';
 }
 
 /**
