@@ -15,7 +15,7 @@ function render(f: Figure): string {
   const value = f.high === undefined ? num(f.value) : `${num(f.value)}..${num(f.high)}`;
   const hedge = f.qualifier === 'exact' ? '' : ` ${f.qualifier}@${f.qualifierStart}`;
   const date = f.kind === 'date' && f.date ? ` ${f.date.year}-${f.date.month ?? ''}-${f.date.day ?? ''}` : '';
-  return `${f.start}-${f.end} ${f.kind} ${f.text} =${value} ${f.unit}${hedge} [${num(f.low)},${num(f.highBound)}]${f.perYear ? ' per-year' : ''}${date}`;
+  return `${f.start}-${f.end} ${f.kind} ${f.text} =${value} ${f.unit}${hedge} [${num(f.low)},${num(f.highBound)}]${f.perYear ? ' per-year' : ''}${f.vague ? ' vague' : ''}${date}`;
 }
 
 function expectFigures(text: string, expected: string[]): void {
@@ -44,11 +44,19 @@ describe('extractFigures on sentences from the sources', () => {
     ]);
   });
 
-  it('a 64-member delegation and a four-day visit; "several billion dollars" is too vague to be a figure', () => {
+  it('a 64-member delegation and a four-day visit; "several billion dollars" is a vague figure, two to ten billion', () => {
     expectFigures(
       'a 64-member delegation of Russian businessmen led by Russian Minister of Industry and Trade Denis Manturov traveled to Pakistan for a four-day visit and signed several billion dollars’ worth of mostly unspecified agreements',
-      ['2-11 count 64-member =64 member [63.5,64.5]', '134-142 duration four-day =4 day [3.8,4.2]'],
+      ['2-11 count 64-member =64 member [63.5,64.5]', '134-142 duration four-day =4 day [3.8,4.2]', '160-183 money several billion dollars =2e9 USD about@undefined [2e9,10e9] vague'],
     );
+  });
+
+  it('money written without a number: "billions of dollars", "tens of billions", "hundreds of millions"', () => {
+    expectFigures('It brings billions of dollars, tens of billions of dollars and hundreds of millions of dollars.', [
+      '10-29 money billions of dollars =2e9 USD about@undefined [2e9,1e12] vague',
+      '31-58 money tens of billions of dollars =10e9 USD about@undefined [10e9,100e9] vague',
+      '63-94 money hundreds of millions of dollars =100e6 USD about@undefined [100e6,1e9] vague',
+    ]);
   });
 
   it('a 600-megawatt plant', () => {
@@ -236,8 +244,11 @@ describe('money', () => {
     expect(render(only('$5.50'))).toBe('0-5 money $5.50 =5.5 USD [5.495,5.505]');
   });
 
-  it('gives no figure for vague amounts', () => {
-    expectFigures('several billion dollars, billions of dollars, billion of dollars, hundreds of millions, tens of thousands of troops', []);
+  it('reads vague money only where it says dollars, and no other vague amount', () => {
+    expectFigures('several billion dollars, billions of dollars, billion of dollars, hundreds of millions, tens of thousands of troops', [
+      '0-23 money several billion dollars =2e9 USD about@undefined [2e9,10e9] vague',
+      '25-44 money billions of dollars =2e9 USD about@undefined [2e9,1e12] vague',
+    ]);
   });
 
   it('reads a figure across a line break', () => {

@@ -161,6 +161,20 @@ describe('a source that states the same fact in other words', () => {
   });
 });
 
+describe('money written without a number', () => {
+  it('is supported by a source figure within its bounds, and is never a contradiction', () => {
+    expect(verdicts('The December 2019 visit of Russian businessmen to Pakistan produced agreements worth billions of dollars.')).toEqual([
+      'December 2019 supported korybko-morozov-2020 fn 21 (December 2019)',
+      'billions of dollars supported korybko-morozov-2020 fn 21 (several billion dollars)',
+    ]);
+  });
+
+  it('says nothing of a figure written with a number', () => {
+    // "several billion dollars' worth of agreements" neither supports nor contradicts $7 billion of trade.
+    expect(verdicts('Bilateral trade between Russia and Pakistan stood at $7 billion.')).toEqual(['$7 billion contradicted korybko-morozov-2020 fn 21 ($700 million)']);
+  });
+});
+
 describe('silence over a false alarm', () => {
   it('gives no verdict when the source passage lacks a name the draft uses', () => {
     expect(verdicts('Gulf investors have put $13 billion into CPEC projects.')).toEqual(['$13 billion unsourced']);

@@ -55,6 +55,8 @@ export interface Figure {
   highBound: number;
   /** "a year", "per year", "annually" follow the figure. */
   perYear?: boolean;
+  /** Written without a number ("billions of dollars"): it can be supported, not contradicted, and says nothing of a figure written with one. */
+  vague?: boolean;
   /** For kind "year" and "date". */
   date?: CalendarDate;
 }

@@ -13,7 +13,7 @@ import { serverInfo } from '../version';
 import { corpusIndexFormat } from './indexFormat';
 
 /** Bump when what an entry holds changes (a reader, parseSource or the analysis), so that old entries are rebuilt. */
-export const sourceCacheFormat = 1;
+export const sourceCacheFormat = 2;
 
 const magic = 'ATTESTSC';
 

@@ -17,7 +17,7 @@
 // Either way the Corpus answers exactly as buildCorpus() over the same sources would.
 export const magic = 'ATTESTIX';
 /** Bump when the layout changes; older files are then rebuilt rather than misread. */
-export const corpusIndexFormat = 1;
+export const corpusIndexFormat = 2;
 
 // ---------------------------------------------------------------------------
 // Growable columns
@@ -75,11 +75,11 @@ export class StringTable {
 // ---------------------------------------------------------------------------
 // Figures: one row of integers and one of floats per figure, plus the order of its keys.
 
-/** Integer row: key order (shape), start, end, text, kind, unit, qualifier, qualifierStart, perYear, sentence start and end, date key order, year, month, day, passage. */
-export const figureInts = 16;
+/** Integer row: key order (shape), start, end, text, kind, unit, qualifier, qualifierStart, perYear, sentence start and end, date key order, year, month, day, passage, vague. */
+export const figureInts = 17;
 /** Float row: value, high, low, highBound. */
 export const figureFloats = 4;
-export const F = { shape: 0, start: 1, end: 2, text: 3, kind: 4, unit: 5, qualifier: 6, qualifierStart: 7, perYear: 8, sentenceStart: 9, sentenceEnd: 10, dateShape: 11, year: 12, month: 13, day: 14, passage: 15 } as const;
+export const F = { shape: 0, start: 1, end: 2, text: 3, kind: 4, unit: 5, qualifier: 6, qualifierStart: 7, perYear: 8, sentenceStart: 9, sentenceEnd: 10, dateShape: 11, year: 12, month: 13, day: 14, passage: 15, vague: 16 } as const;
 export const V = { value: 0, high: 1, low: 2, highBound: 3 } as const;
 /**
  * Where each figure key is stored: a column of the integer row, holding a string id, a flag
@@ -99,6 +99,7 @@ export const figureFields: Readonly<Record<string, readonly ['string' | 'flag' |
   low: ['float', V.low],
   highBound: ['float', V.highBound],
   perYear: ['flag', F.perYear],
+  vague: ['flag', F.vague],
 };
 export const figureKeys = new Set([...Object.keys(figureFields), 'date']);
 export const dateKeys = new Set(['year', 'month', 'day']);

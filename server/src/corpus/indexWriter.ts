@@ -259,6 +259,7 @@ export class CorpusIndexWriter {
     row[F.qualifier] = this.strings.id(figure.qualifier);
     row[F.qualifierStart] = figure.qualifierStart ?? -1;
     row[F.perYear] = figure.perYear ? 1 : 0;
+    row[F.vague] = figure.vague ? 1 : 0;
     row[F.sentenceStart] = sentence.start;
     row[F.sentenceEnd] = sentence.end;
     row[F.passage] = passage;
@@ -274,6 +275,7 @@ export class CorpusIndexWriter {
       if (!Number.isInteger(row[key]) || Math.abs(row[key]!) > 0x7fffffff) throw new Error(`serializeCorpus: figure field ${['start', 'end', 'qualifierStart', 'year', 'month', 'day'][i]} is not a 32-bit integer.`);
     }
     if (typeof figure.perYear !== 'undefined' && typeof figure.perYear !== 'boolean') throw new Error('serializeCorpus: a figure\'s perYear is not a boolean.');
+    if (typeof figure.vague !== 'undefined' && typeof figure.vague !== 'boolean') throw new Error('serializeCorpus: a figure\'s vague is not a boolean.');
     for (const value of row) this.figureRows.push(value);
     this.figureValues.push(figure.value);
     this.figureValues.push(figure.high ?? 0);

@@ -82,6 +82,10 @@ const singleDuration = /\b(?:for|lasting|lasted|spent|within|over)\s+((?:a|one)\
 const shareWords = /\b(?:by\s+)((?:a|one)[- ](half|third|quarter|fifth|tenth))\b|\b((?:a|one)[- ](third|quarter|fifth|tenth))(?=\s+of\s+(?:the|its|their|all)\b)/gi;
 const shareValues: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, tenth: 10 };
 
+/** Money written without a number: "billions of dollars", "several billion dollars", "hundreds of millions of dollars". */
+const vagueMoney = /\b(?:(several|a few|a couple of)\s+(billion|million|trillion)|(?:(tens|hundreds)\s+of\s+)?(billions|millions|trillions)\s+of)\s+(?:US\s+|U\.S\.\s+)?dollars\b/gi;
+const vagueScale: Record<string, number> = { million: 1e6, billion: 1e9, trillion: 1e12 };
+
 /** A number's unit: one of the units.ts units, or a counted noun. */
 interface Unit {
   kind: Exclude<FigureKind, 'year' | 'date'>;
@@ -129,6 +133,7 @@ class FigureScan {
     }
     this.shares();
     this.singleDurations();
+    this.vagueAmounts();
     return this.figures.sort((a, b) => a.start - b.start);
   }
 
@@ -141,6 +146,23 @@ class FigureScan {
       if (this.figures.some((f) => f.start - this.offset < end && f.end - this.offset > start)) continue;
       const unit = durationUnit(m[2]!.toLowerCase())!;
       this.add(start, end, 'duration', { start, end, value: 1, step: 1, word: true, plain: false, scale: 1 }, undefined, { kind: 'duration', ...unit, end });
+    }
+  }
+
+  /**
+   * "billions of dollars": at least two billion and under a thousand; "several billion": two to
+   * ten; "tens of billions": ten to a hundred; "hundreds of millions": a hundred to a thousand.
+   * A figure a source can support, and one far outside its bounds can contradict.
+   */
+  private vagueAmounts(): void {
+    vagueMoney.lastIndex = 0;
+    for (let m = vagueMoney.exec(this.s); m; m = vagueMoney.exec(this.s)) {
+      const start = m.index;
+      const end = m.index + m[0].length;
+      if (this.figures.some((f) => f.start - this.offset < end && f.end - this.offset > start)) continue;
+      const scale = vagueScale[(m[2] ?? m[4]!).toLowerCase().replace(/s$/, '')]!;
+      const [low, high] = m[1] ? [2, 10] : m[3]?.toLowerCase() === 'tens' ? [10, 100] : m[3] ? [100, 1000] : [2, 1000];
+      this.figures.push({ kind: 'money', start: start + this.offset, end: end + this.offset, text: m[0], value: low * scale, unit: 'USD', qualifier: 'about', low: low * scale, highBound: high * scale, vague: true });
     }
   }
 

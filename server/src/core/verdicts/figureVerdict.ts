@@ -62,7 +62,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   const candidates: Candidate[] = [];
   // A market of 200 million customers is 200 million people.
   const units = new Set(isDate(figure) ? [] : unitsInFamily(unitFamily(figure.unit)));
-  const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f));
+  // A source's "billions of dollars" speaks only to a draft's vague figure, not to "$7 billion".
+  const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f) && (!f.vague || Boolean(figure.vague)));
   const fact = own && { ...own.fact, time: claim.period };
   const event = isDate(figure) ? eventOf(draftText, figure, claim.sentence, draftTerms, corpus.vocabulary) : undefined;
   const draft: DraftSide = { claim, profile, fact, event, statesFact: Boolean((fact?.measure && (fact.holders.length || figure.kind === 'quantity')) || event?.action) };
@@ -200,6 +201,8 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   const periodAgrees = !claim.period || !period || sameFigureDate(claim.period, period);
   if (!periodAgrees) return undefined;
   const compatible = compatibleWith(figure, sourceFigure.figure);
+  // "billions of dollars" is not contradicted by "$700 million": a vague figure is supported or not.
+  if (figure.vague && !compatible) return undefined;
   // A value for another time is another fact, not a contradiction: the draft's year against the
   // date the source's paragraph gives ("$1 billion in 2021" against "last year" in a 2019 report).
   const sourceTime = source.fact?.context;
