@@ -10,6 +10,7 @@ import type { Passage, Source, SourceFootnote } from '../core/types';
 import type { Analysis } from '../core/checker';
 import type { FixData } from '../core/findings/findings';
 import { addFootnote, defineFootnote, type Edit } from '../core/findings/footnoteEdit';
+import { reciteEdits } from '../core/findings/recite';
 import { inertBlockStart, inlineText, linkDestination } from '../core/findings/markdownText';
 import { linkTargets } from '../core/findings/links';
 import { formatReference, type CitationStyle } from '../core/findings/references';
@@ -86,6 +87,15 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, analysis: An
       const planned = addFootnote(draft, fix.at, footnoteText(source.meta, passage, sourceFootnote, formatReference(source.meta, style)));
       if ('problem' in planned) return [];
       return [action(`Add footnote [^${planned.label}] citing ${shortLabel(source.meta)}, ${passage.locator}`, [textEdit(planned.reference), textEdit(planned.definition)], true)];
+    }
+    case 'recite': {
+      const source = corpus.sources.get(fix.sourceId);
+      const passage = corpus.passages[fix.passageIndex];
+      if (!source || !passage) return [];
+      const title = `Cite ${shortLabel(source.meta)}${passage.locator ? `, ${passage.locator}` : ''} instead`;
+      const sourceFootnote = fix.footnote ? source.footnotes.find((f) => f.label === fix.footnote) : undefined;
+      const recited = reciteEdits(draft, fix.label, document.offsetAt(diagnostic.range.start), source.meta.id, footnoteText(source.meta, passage, sourceFootnote, formatReference(source.meta, style)));
+      return recited ? [action(title, recited.map(textEdit), true)] : [];
     }
     case 'link': {
       const link = draft.links.find((l) => l.urlStart === fix.urlStart);
