@@ -1,0 +1,84 @@
+// The source a sentence cites, through the real server: citation.unsupported and its fix,
+// applied to the draft, which is then checked again; a contradiction of the cited source.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import { lines } from '../unit/helpers';
+import { distDir, repoRoot, startInProcess, type TestClient } from './harness';
+
+const uri = 'file:///tmp/cited.md';
+let client: TestClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  client = undefined;
+});
+
+const rendered = (d: Diagnostic): string => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}: ${d.message}`;
+
+/** Opens the draft, applies the preferred fix of its first `code` diagnostic, and returns the fix, the new text and its diagnostics. */
+async function applyFix(text: string, code: string) {
+  client = await startInProcess();
+  const published = await client.open(uri, text);
+  const diagnostic = published.diagnostics.find((d) => d.code === code);
+  expect(diagnostic, `no ${code} in ${JSON.stringify(published.diagnostics.map(rendered))}`).toBeDefined();
+  const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } })) as CodeAction[];
+  const action = actions.find((a) => a.isPreferred)!;
+  expect(action, `no fix among ${JSON.stringify(actions.map((a) => a.title))}`).toBeDefined();
+  const change = action.edit!.documentChanges![0] as TextDocumentEdit;
+  const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), change.edits as TextEdit[]);
+  const after = await client.change(uri, 2, fixed);
+  return { before: published.diagnostics.map(rendered), title: action.title, fixed, after: after.diagnostics.map(rendered) };
+}
+
+const delegation = 'In December 2019, a 64-member delegation of Russian businessmen traveled to Pakistan.';
+const korybkoNote =
+  'Korybko, Andrew, and Vladimir M. Morozov. 2020. “Pakistan’s Role in Russia’s Greater Eurasian Partnership.” Polis. Political Studies, no. 3: 9–22. https://doi.org/10.17976/jpps/2020.03.02, p. 19. Citing: Russia Looks to Invest in Pakistan in a Big Way, RT, 09.12.2019, https://www.rt.com/business/475368-russia-pakistan-investments-energy/.';
+
+describe('the cited source', () => {
+  it('not stating a figure another source states is citation.unsupported, and the fix rewrites the footnote to cite that source', async () => {
+    const text = lines(`${delegation}[^1]`, '', '[^1]: Abbasi, “Pakistan – Russia Relations: The Chinese Link,” 2025, 7.', '');
+    const { before, title, fixed, after } = await applyFix(text, 'citation.unsupported');
+    expect(before).toEqual(['0:20-0:29 citation.unsupported: The cited source (Abbasi 2025) does not state 64-member; Korybko & Morozov 2020, p. 19, fn. 21 does.']);
+    expect(title).toBe('Cite Korybko & Morozov 2020, p. 19 instead');
+    expect(fixed).toBe(lines(`${delegation}[^1]`, '', `[^1]: ${korybkoNote}`, ''));
+    expect(after).toEqual([]);
+  });
+
+  it('gives a sentence of its own a new footnote when other sentences cite the same one', async () => {
+    const text = lines(`${delegation}[^1] Pakistan and Russia have grown closer.[^1]`, '', '[^1]: Abbasi 2025, 7.', '');
+    const { fixed, after } = await applyFix(text, 'citation.unsupported');
+    expect(fixed).toBe(lines(`${delegation}[^2] Pakistan and Russia have grown closer.[^1]`, '', '[^1]: Abbasi 2025, 7.', `[^2]: ${korybkoNote}`, ''));
+    expect(after).toEqual([]);
+  });
+
+  it('replaces a citation key with the key of the source that states the figure', async () => {
+    const text = `${delegation} [@abbasi-2025]\n`;
+    const { before, fixed, after } = await applyFix(text, 'citation.unsupported');
+    expect(before).toEqual(['0:20-0:29 citation.unsupported: The cited source (Abbasi 2025) does not state 64-member; Korybko & Morozov 2020, p. 19, fn. 21 does.']);
+    expect(fixed).toBe(`${delegation} [@korybko-morozov-2020]\n`);
+    expect(after).toEqual([]);
+  });
+
+  it('reports the cited source’s different value', async () => {
+    client = await startInProcess();
+    const published = await client.open(uri, lines('In December 2019, a 46-member delegation of Russian businessmen traveled to Pakistan.[^1]', '', '[^1]: Korybko and Morozov, “Pakistan’s Role,” 19.'));
+    expect(published.diagnostics.map(rendered)).toEqual([
+      '0:20-0:29 figure.mismatch: Draft says 46-member; Korybko & Morozov 2020 (p. 19, fn. 21) says 64-member: “RT reported that a 64-member delegation of Russian businessmen led by Russian Minister of Industry…”',
+    ]);
+  });
+});
+
+describe('attest check', () => {
+  it('reports citation.unsupported as the editor does', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'attest-cited-'));
+    writeFileSync(path.join(folder, 'draft.md'), lines(`${delegation}[^1]`, '', '[^1]: Abbasi 2025, 7.', ''));
+    const run = spawnSync(process.execPath, [path.join(distDir, 'cli.js'), 'check', path.join(folder, 'draft.md'), '--format', 'json'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { files: { diagnostics: Diagnostic[] }[] };
+    expect(report.files[0]!.diagnostics.map(rendered)).toEqual(['0:20-0:29 citation.unsupported: The cited source (Abbasi 2025) does not state 64-member; Korybko & Morozov 2020, p. 19, fn. 21 does.']);
+  });
+});
