@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, Hover, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { lines } from '../unit/helpers';
 import { distDir, repoRoot, startInProcess, type TestClient } from './harness';
 
@@ -46,6 +46,15 @@ describe('the cited source', () => {
     expect(title).toBe('Cite Korybko & Morozov 2020, p. 19 instead');
     expect(fixed).toBe(lines(`${delegation}[^1]`, '', `[^1]: ${korybkoNote}`, ''));
     expect(after).toEqual([]);
+  });
+
+  it('says in the hover which source states it instead', async () => {
+    client = await startInProcess();
+    await client.open(uri, lines(`${delegation}[^1]`, '', '[^1]: Abbasi 2025, 7.'));
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 22 } })) as Hover;
+    expect((hover.contents as MarkupContent).value.split('\n\n')[0]!.replace(/\\([^\w\s])/g, '$1')).toBe(
+      '**Attest: Not stated by the cited source (Abbasi 2025), but by Korybko & Morozov 2020, p. 19, fn. 21: cite it instead.** Matched: members, Russia and Pakistan, December 2019.',
+    );
   });
 
   it('gives a sentence of its own a new footnote when other sentences cite the same one', async () => {
