@@ -20,8 +20,8 @@ afterEach(async () => {
 const rendered = (d: Diagnostic): string => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}: ${d.message}`;
 
 /** Opens the draft, applies the preferred fix of its first `code` diagnostic, and returns the fix, the new text and its diagnostics. */
-async function applyFix(text: string, code: string) {
-  client = await startInProcess();
+async function applyFix(text: string, code: string, settings: Record<string, unknown> = {}) {
+  client = await startInProcess({ settings });
   const published = await client.open(uri, text);
   const diagnostic = published.diagnostics.find((d) => d.code === code);
   expect(diagnostic, `no ${code} in ${JSON.stringify(published.diagnostics.map(rendered))}`).toBeDefined();
@@ -78,6 +78,35 @@ describe('the cited source', () => {
     expect(published.diagnostics.map(rendered)).toEqual([
       '0:20-0:29 figure.mismatch: Draft says 46-member; Korybko & Morozov 2020 (p. 19, fn. 21) says 64-member: “RT reported that a 64-member delegation of Russian businessmen led by Russian Minister of Industry…”',
     ]);
+  });
+});
+
+describe('notes in the Chicago notes style', () => {
+  it('cite a source with a full note first and a short note once an earlier note cites it', async () => {
+    const first = await applyFix(lines(`${delegation}[^1]`, '', '[^1]: Abbasi 2025, 7.', ''), 'citation.unsupported', { citationStyle: 'chicago-notes' });
+    expect(first.fixed).toBe(
+      lines(
+        `${delegation}[^1]`,
+        '',
+        '[^1]: Andrew Korybko and Vladimir M. Morozov, “Pakistan’s Role in Russia’s Greater Eurasian Partnership,” Polis. Political Studies, no. 3 (2020): 19, https://doi.org/10.17976/jpps/2020.03.02. Citing: Russia Looks to Invest in Pakistan in a Big Way, RT, 09.12.2019, https://www.rt.com/business/475368-russia-pakistan-investments-energy/.',
+        '',
+      ),
+    );
+    await client!.close();
+    const text = lines(`${delegation}[^1]`, '', 'Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.', '', '[^1]: Korybko and Morozov, “Pakistan’s Role,” 19.', '');
+    const second = await applyFix(text, 'claim.uncited', { citationStyle: 'chicago-notes' });
+    expect(second.fixed).toBe(
+      lines(
+        `${delegation}[^1]`,
+        '',
+        'Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.[^2]',
+        '',
+        '[^1]: Korybko and Morozov, “Pakistan’s Role,” 19.',
+        '[^2]: Korybko and Morozov, “Pakistan’s Role,” 19. Citing: Russia Looks to Invest in Pakistan in a Big Way, RT, 09.12.2019, https://www.rt.com/business/475368-russia-pakistan-investments-energy/.',
+        '',
+      ),
+    );
+    expect(second.after).toEqual([]);
   });
 });
 
