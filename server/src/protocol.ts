@@ -269,6 +269,25 @@ export type FactCheckReportResult = {
 } | null;
 
 // ---------------------------------------------------------------------------
+// attest/restyleNotes: the edits that rewrite the notes Attest inserted into the current
+// citation style ("Attest: Restyle inserted notes").
+
+export const restyleNotesRequest = 'attest/restyleNotes';
+
+export interface RestyleNotesParams {
+  textDocument: { uri: string };
+}
+
+/** Null when the server does not have the document open. */
+export type RestyleNotesResult = {
+  /** The document version the edits are for; apply them only to that version. */
+  version: number;
+  edits: TextEdit[];
+  /** Labels of the notes rewritten. */
+  labels: string[];
+} | null;
+
+// ---------------------------------------------------------------------------
 
 /** Each request's params and result, for typed senders and handlers. */
 export interface AttestRequests {
@@ -281,4 +300,5 @@ export interface AttestRequests {
   [sourceLocationRequest]: { params: SourceLocationParams; result: SourceLocationResult };
   [insertCitationRequest]: { params: InsertCitationParams; result: InsertCitationResult };
   [factCheckReportRequest]: { params: FactCheckReportParams; result: FactCheckReportResult };
+  [restyleNotesRequest]: { params: RestyleNotesParams; result: RestyleNotesResult };
 }

@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { lines } from '../unit/helpers';
 import { distDir, repoRoot, startInProcess, type TestClient } from './harness';
+import { restyleNotesRequest, type RestyleNotesResult } from '../../server/src/protocol';
 
 const uri = 'file:///tmp/cited.md';
 let client: TestClient | undefined;
@@ -107,6 +108,28 @@ describe('notes in the Chicago notes style', () => {
       ),
     );
     expect(second.after).toEqual([]);
+  });
+});
+
+describe('restyling inserted notes', () => {
+  it('rewrites the notes Attest inserted into the style now set, leaving the writer’s own', async () => {
+    client = await startInProcess({ settings: { citationStyle: 'chicago-notes' } });
+    const text = lines(`${delegation}[^1] Trade grew.[^2] The visit lasted four days.[^3]`, '', `[^1]: ${korybkoNote}`, '[^2]: RT, 9 December 2019.', '[^3]: Korybko, Andrew, and Vladimir M. Morozov. 2020. “Pakistan’s Role in Russia’s Greater Eurasian Partnership.” Polis. Political Studies, no. 3: 9–22. https://doi.org/10.17976/jpps/2020.03.02, p. 19.', '');
+    await client.open(uri, text);
+    const result = (await client.connection.sendRequest(restyleNotesRequest, { textDocument: { uri } })) as RestyleNotesResult;
+    expect(result!.labels).toEqual(['1', '3']);
+    expect(result!.version).toBe(1);
+    expect(TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), result!.edits)).toBe(
+      lines(
+        `${delegation}[^1] Trade grew.[^2] The visit lasted four days.[^3]`,
+        '',
+        '[^1]: Andrew Korybko and Vladimir M. Morozov, “Pakistan’s Role in Russia’s Greater Eurasian Partnership,” Polis. Political Studies, no. 3 (2020): 19, https://doi.org/10.17976/jpps/2020.03.02. Citing: Russia Looks to Invest in Pakistan in a Big Way, RT, 09.12.2019, https://www.rt.com/business/475368-russia-pakistan-investments-energy/.',
+        '[^2]: RT, 9 December 2019.',
+        '[^3]: Korybko and Morozov, “Pakistan’s Role,” 19.',
+        '',
+      ),
+    );
+    expect(await client.connection.sendRequest(restyleNotesRequest, { textDocument: { uri: 'file:///tmp/not-open.md' } })).toBeNull();
   });
 });
 
