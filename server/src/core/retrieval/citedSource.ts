@@ -24,8 +24,22 @@ export function citedSources(draft: Draft, corpus: Pick<Corpus, 'sources'>): Map
   return cited;
 }
 
+/** Notes already matched, per set of sources: a draft's notes are matched again on every keystroke. */
+const matched = new WeakMap<ReadonlyMap<string, Source>, Map<string, string | undefined>>();
+const rememberedNotes = 4096;
+
 /** The id of the one source a note's text names, if exactly one fits best. */
 export function noteSource(text: string, corpus: Pick<Corpus, 'sources'>): string | undefined {
+  let known = matched.get(corpus.sources);
+  if (!known) matched.set(corpus.sources, (known = new Map()));
+  if (known.has(text)) return known.get(text);
+  const id = matchNote(text, corpus);
+  if (known.size >= rememberedNotes) known.delete(known.keys().next().value!);
+  known.set(text, id);
+  return id;
+}
+
+function matchNote(text: string, corpus: Pick<Corpus, 'sources'>): string | undefined {
   const sources = [...corpus.sources.values()];
   const doi = /\b10\.\d{4,9}\/[^\s"“”<>]+/i.exec(text)?.[0].replace(/[.,;:)\]]+$/, '').toLowerCase();
   if (doi) {
@@ -63,16 +77,28 @@ export function noteSource(text: string, corpus: Pick<Corpus, 'sources'>): strin
  */
 function fit(source: Source, note: string, noteWords: Set<string>, years: Set<number>): number {
   const { meta } = source;
-  const titleWords = [...new Set(fold(meta.title).match(/\p{L}{4,}/gu) ?? [])].filter((w) => !stopWords.has(w));
+  const { titleWords, surnames } = keysOf(source);
   const shared = titleWords.filter((w) => noteWords.has(w)).length;
   const yearFits = meta.year !== undefined && years.has(meta.year);
   // A note dated only in other years cites another work of the same authors.
   if (years.size && meta.year !== undefined && !yearFits && shared < 2) return 0;
-  if (!meta.authors.length) return titleWords.length && shared >= Math.min(3, titleWords.length) ? shared : 0;
-  const surnames = meta.authors.filter((a) => new RegExp(`\\b${escape(fold(a.family))}\\b`, 'u').test(note)).length;
-  if (!new RegExp(`\\b${escape(fold(meta.authors[0]!.family))}\\b`, 'u').test(note)) return 0;
+  if (!surnames.length) return titleWords.length && shared >= Math.min(3, titleWords.length) ? shared : 0;
+  if (!surnames[0]!.test(note)) return 0;
   if (!yearFits && shared < Math.min(2, titleWords.length)) return 0;
-  return surnames * 10 + (yearFits ? 5 : 0) + shared;
+  return surnames.filter((name) => name.test(note)).length * 10 + (yearFits ? 5 : 0) + shared;
+}
+
+/** What a note is matched on, worked out once per source. */
+const sourceKeys = new WeakMap<Source, { titleWords: string[]; surnames: RegExp[] }>();
+
+function keysOf(source: Source): { titleWords: string[]; surnames: RegExp[] } {
+  let keys = sourceKeys.get(source);
+  if (!keys) {
+    const titleWords = [...new Set(fold(source.meta.title).match(/\p{L}{4,}/gu) ?? [])].filter((w) => !stopWords.has(w));
+    const surnames = source.meta.authors.map((a) => new RegExp(`\\b${escape(fold(a.family))}\\b`, 'u'));
+    sourceKeys.set(source, (keys = { titleWords, surnames }));
+  }
+  return keys;
 }
 
 const stopWords = new Set(['with', 'from', 'into', 'between', 'their', 'that', 'this', 'what', 'when', 'which', 'about', 'under', 'after', 'over']);
