@@ -1,7 +1,7 @@
 // The source a sentence cites, through the real server: citation.unsupported and its fix,
 // applied to the draft, which is then checked again; a contradiction of the cited source.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver';
 import { lines } from '../unit/helpers';
 import { distDir, repoRoot, startInProcess, type TestClient } from './harness';
+import { URI } from 'vscode-uri';
 import { restyleNotesRequest, type RestyleNotesResult } from '../../server/src/protocol';
 
 const uri = 'file:///tmp/cited.md';
@@ -130,6 +131,25 @@ describe('restyling inserted notes', () => {
       ),
     );
     expect(await client.connection.sendRequest(restyleNotesRequest, { textDocument: { uri: 'file:///tmp/not-open.md' } })).toBeNull();
+  });
+});
+
+describe('a .bib with a PDF attached, beside the workspace, as the VS Code suite opens it', () => {
+  it('finds the mismatch against the PDF’s page and fixes the citation of the wrong entry', async () => {
+    const file = path.join(repoRoot, 'test/vscode/fixtures/library/brief.md');
+    const libraryUri = URI.file(file).toString();
+    client = await startInProcess({ rootUri: URI.file(path.join(repoRoot, 'test/vscode/fixtures/workspace')).toString() });
+    let published = await client.open(libraryUri, readFileSync(file, 'utf8'));
+    // The library named in the front matter loads after the draft opens.
+    while (!published.diagnostics.some((d) => d.code === 'citation.unsupported')) published = await client.diagnostics(libraryUri);
+    expect(published.diagnostics.map(rendered)).toEqual([
+      '5:48-5:58 figure.mismatch: Draft says $3 billion; Abbasi & Korybko 2020 (p. 9, fn. 1) says $2 billion: “Pakistan and Russia signed an agreement for the $2 billion North–South gas pipeline in 2015.”',
+      '7:16-7:38 citation.unsupported: The cited source (Khan & Malik 2021) does not state four Mi-35 helicopters; Abbasi & Korybko 2020, p. 9 does.',
+    ]);
+    const unsupported = published.diagnostics[1]!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: libraryUri }, range: unsupported.range, context: { diagnostics: [unsupported] } })) as CodeAction[];
+    const fix = actions.find((a) => a.title === 'Cite Abbasi & Korybko 2020, p. 9 instead')!;
+    expect((fix.edit!.documentChanges![0] as TextDocumentEdit).edits).toEqual([{ range: { start: { line: 7, character: 61 }, end: { line: 7, character: 69 } }, newText: 'energy2020' }]);
   });
 });
 
