@@ -54,6 +54,13 @@ describe('the source a note cites', () => {
         '[^a]: Abbasi, “The Chinese Link,” 7.',
       ),
     );
-    expect(Object.fromEntries(citedSources(draft, library))).toEqual({ a: 'abbasi-2025', b: 'abbasi-2025', '@iqbal2019': 'iqbal2019' });
+    expect(Object.fromEntries(citedSources(draft, library))).toEqual({ a: ['abbasi-2025'], b: ['abbasi-2025'], '@iqbal2019': ['iqbal2019'] });
+  });
+
+  it('names each work of a note that cites several, and none when one of them is not in the library', () => {
+    const draft = parseDraft(
+      lines('First.[^1] Second.[^2]', '', '[^1]: See Abbasi 2025, 7; Korybko and Morozov, “Pakistan’s Role,” 19.', '[^2]: Abbasi 2025, 7; RT, 9 December 2019.'),
+    );
+    expect(Object.fromEntries(citedSources(draft, library))).toEqual({ '1': ['abbasi-2025', 'korybko-morozov-2020'] });
   });
 });

@@ -40,6 +40,10 @@ describe('the cited source', () => {
     ]);
   });
 
+  it('is any of the works a note cites', () => {
+    expect(findings(lines(`${sentence}[^1]`, '', '[^1]: Khan 2021, 4; Ahmed, “Wheat and Grain Trade,” 2018, 4.'))).toEqual([]);
+  });
+
   it('stating it is all that is asked, and a note naming no source leaves every source to speak', () => {
     expect(findings(lines(`${sentence}[^1]`, '', '[^1]: Khan, “Pakistan Stream,” 4.'))).toEqual([]);
     expect(findings(lines(`${sentence}[^1]`, '', '[^1]: Dawn, 3 May 2024.'))).toEqual([]);

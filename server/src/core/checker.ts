@@ -68,14 +68,14 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
   const judged = new ByteLru<string, Omit<Verdict, 'claim'>>(cacheBytes, (key, known) => stringBytes(key) + evidenceBytes(known.evidence));
   // The corpus seen through each set of cited sources, made once per set.
   const views = new Map<string, Corpus>();
-  const citedBy = (claim: Claim, sourceOf: ReadonlyMap<string, string>): CitedSources | undefined => {
+  const citedBy = (claim: Claim, sourceOf: ReadonlyMap<string, readonly string[]>): CitedSources | undefined => {
     if (!claim.citedBy.length) return undefined;
     const ids = new Set<string>();
     for (const label of claim.citedBy) {
-      const id = sourceOf.get(label);
+      const named = sourceOf.get(label);
       // A citation of something Attest cannot read may be what states the claim.
-      if (!id || !corpus.sources.get(id)?.passages.length) return undefined;
-      ids.add(id);
+      if (!named || named.some((id) => !corpus.sources.get(id)?.passages.length)) return undefined;
+      for (const id of named) ids.add(id);
     }
     const sorted = [...ids].sort();
     const key = sorted.join('\u0000');
@@ -83,7 +83,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     if (!view) views.set(key, (view = onlySources(corpus, sorted)));
     return { ids: sorted, corpus: view };
   };
-  const judgeClaims = (prose: string, claims: Claim[], figuresOf: Map<number, Figure[]>, sourceOf: ReadonlyMap<string, string>): Verdict[] => {
+  const judgeClaims = (prose: string, claims: Claim[], figuresOf: Map<number, Figure[]>, sourceOf: ReadonlyMap<string, readonly string[]>): Verdict[] => {
     // The terms of each sentence with a figure claim, worked out once for all its claims; its figures are the ones extractClaims read.
     const sentences = new Map<number, { terms: Term[]; figures: Figure[] }>();
     const verdicts = new Map<Claim, Verdict>();
@@ -115,18 +115,18 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
   };
 
   /** The verdicts on a piece of prose's claims. */
-  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, string>): Verdict[] => {
+  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>): Verdict[] => {
     const figuresOf = new Map<number, Figure[]>();
     const claims = extractClaims(prose, 0, prose.length, { citations, onSentence: (sentence, figures) => figuresOf.set(sentence.start, figures) });
     return judgeClaims(prose, claims, figuresOf, sourceOf);
   };
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
-  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, string>): BlockResult => {
+  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>): BlockResult => {
     // Whether "[^1]" is a footnote, or "[x]" a link, depends on a definition elsewhere, so the
     // prose the block parsed to and its citations (with the sources they name) are part of the key. The key and the texts the
     // result is cut from are copies: slices of them must not keep the whole draft alive.
-    const key = detached(`${block.key}\u0000${block.prose}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label) ?? ''}`).join('\u0000')}`);
+    const key = detached(`${block.key}\u0000${block.prose}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
     const cached = cache.get(key);
     if (cached) return cached;
     const prose = detached(claimProse(block.prose));

@@ -30,7 +30,7 @@ export function noteText(meta: SourceMeta, evidence: Pick<Evidence, 'locator'>, 
 /** Whether a footnote referenced before `at` cites the source. */
 export function citedBefore(draft: Draft, corpus: Pick<Corpus, 'sources'>, sourceId: string, at: number): boolean {
   const cited = citedSources(draft, corpus);
-  return draft.footnoteRefs.some((r) => r.start < at && cited.get(r.label) === sourceId);
+  return draft.footnoteRefs.some((r) => r.start < at && cited.get(r.label)?.includes(sourceId));
 }
 
 /** Andrew Korybko and Vladimir M. Morozov, “Pakistan’s Role in Russia’s Greater Eurasian Partnership,” Polis. Political Studies, no. 3 (2020): 19, https://doi.org/…. */

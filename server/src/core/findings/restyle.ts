@@ -30,7 +30,9 @@ export function restyleNotes(draft: Draft, corpus: Pick<Corpus, 'sources'>, styl
   const defs = draft.footnoteDefs.filter((d) => !seen.has(d.label) && seen.add(d.label)).sort((a, b) => (firstRef.get(a.label) ?? a.start) - (firstRef.get(b.label) ?? b.start));
   const citedSoFar = new Set<string>();
   for (const def of defs) {
-    const id = cited.get(def.label);
+    // A note Attest inserted cites one source.
+    const named = cited.get(def.label);
+    const id = named?.length === 1 ? named[0] : undefined;
     const source = id ? corpus.sources.get(id) : undefined;
     if (!id || !source) continue;
     const before = citedSoFar.has(id);

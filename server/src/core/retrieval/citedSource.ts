@@ -5,23 +5,39 @@ import type { Draft } from '../draft/draft';
 import type { Source } from '../types';
 import type { Corpus } from './corpus';
 
-/** The source each citation label names: footnote labels ("1") and keys ("@khan2021"); labels naming no source are absent. */
-export function citedSources(draft: Draft, corpus: Pick<Corpus, 'sources'>): Map<string, string> {
-  const cited = new Map<string, string>();
-  for (const c of draft.citations) if (corpus.sources.has(c.key)) cited.set(`@${c.key}`, c.key);
+/**
+ * The sources each citation label names: footnote labels ("1") and keys ("@khan2021"). A note
+ * citing several works ("See Abbasi 2025, 7; Korybko and Morozov 2020, 19.") names each; a
+ * label is absent when it, or one of the works its note cites, names no source.
+ */
+export function citedSources(draft: Draft, corpus: Pick<Corpus, 'sources'>): Map<string, string[]> {
+  const cited = new Map<string, string[]>();
+  for (const c of draft.citations) if (corpus.sources.has(c.key)) cited.set(`@${c.key}`, [c.key]);
   const definitions = new Map<string, string>();
   for (const def of draft.footnoteDefs) if (!definitions.has(def.label)) definitions.set(def.label, def.text);
   // "Ibid." is the note read just before it: notes are read in the order the text refers to them.
   const order = [...new Set([...draft.footnoteRefs.map((r) => r.label), ...definitions.keys()])];
-  let previous: string | undefined;
+  let previous: string[] | undefined;
   for (const label of order) {
     const text = definitions.get(label);
     if (text === undefined) continue;
-    const source = /^\s*ibid\b/i.test(text) ? previous : noteSource(text, corpus);
-    if (source) cited.set(label, source);
-    previous = source;
+    const sources = /^\s*ibid\b/i.test(text) ? previous : noteSources(text, corpus);
+    if (sources) cited.set(label, sources);
+    previous = sources;
   }
   return cited;
+}
+
+/** The sources of each work a note cites, the works separated by semicolons; undefined if one of them names no source. */
+function noteSources(text: string, corpus: Pick<Corpus, 'sources'>): string[] | undefined {
+  const ids = new Set<string>();
+  for (const part of text.split(/;\s+/)) {
+    if (!part.trim()) continue;
+    const id = noteSource(part, corpus);
+    if (!id) return undefined;
+    ids.add(id);
+  }
+  return ids.size ? [...ids] : undefined;
 }
 
 /** Notes already matched, per set of sources: a draft's notes are matched again on every keystroke. */
