@@ -14,6 +14,7 @@ const corpus = buildCorpus([
   source('khan2021', 'Khan', 2021, 'The Pakistan Stream Gas Pipeline', 'The Pakistan Stream gas pipeline will run 1,100 km from Karachi to Lahore, Khan writes.'),
   source('iqbal2019', 'Iqbal', 2019, 'Pipelines of Pakistan', 'The Pakistan Stream gas pipeline will run 1,300 km from Karachi to Lahore.'),
   source('ahmed2018', 'Ahmed', 2018, 'Wheat and Grain Trade', 'Pakistan imported wheat from Russia for the first time in a decade.'),
+  source('sharma2020', 'Sharma', 2020, 'Ports of the Arabian Sea', 'Gwadar port handled 1.2 million tonnes of cargo.'),
 ]);
 
 function findings(text: string): string[] {
@@ -37,6 +38,12 @@ describe('the cited source', () => {
     expect(findings(lines(`${sentence}[^1]`, '', '[^1]: Ahmed 2018, 4.'))).toEqual(['1,100 km citation.unsupported: The cited source (Ahmed 2018) does not state 1,100 km; Khan 2021, p. 4 does.']);
     expect(findings(`${sentence} [@ahmed2018; @iqbal2019]`)).toEqual([
       '1,100 km figure.mismatch: Draft says 1,100 km; Iqbal 2019 (p. 4) says 1,300 km: “The Pakistan Stream gas pipeline will run 1,300 km from Karachi to Lahore.”',
+    ]);
+  });
+
+  it('not stating it, when a note cites several and none states it, is citation.unsupported naming them all', () => {
+    expect(findings(lines(`${sentence}[^1]`, '', '[^1]: Ahmed 2018, 4; Sharma 2020, 4.'))).toEqual([
+      '1,100 km citation.unsupported: None of the cited sources (Ahmed 2018; Sharma 2020) states 1,100 km; Khan 2021, p. 4 does.',
     ]);
   });
 
