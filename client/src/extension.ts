@@ -9,6 +9,7 @@ import { registerCheckDocument } from './commands/checkDocument';
 import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerFactCheckReport } from './commands/factCheckReport';
 import { registerInsertCitation } from './commands/insertCitation';
+import { registerRestyleNotes } from './commands/restyleNotes';
 import { registerShowSource } from './commands/showSource';
 import { registerAcceptedView } from './acceptedView';
 import { registerSourcesView } from './sourcesView';
@@ -54,6 +55,7 @@ export async function activate(context: ExtensionContext): Promise<AttestApi> {
     registerCheckDocument(attest),
     registerCheckWorkspace(attest),
     registerInsertCitation(attest),
+    registerRestyleNotes(attest),
     registerShowSource(attest),
     registerFactCheckReport(attest),
     statusBar.disposable,

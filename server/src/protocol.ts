@@ -303,6 +303,25 @@ export type FactCheckReportResult = {
 } | null;
 
 // ---------------------------------------------------------------------------
+// attest/restyleNotes: the edits that rewrite the notes Attest inserted into the current
+// citation style ("Attest: Restyle inserted notes").
+
+export const restyleNotesRequest = 'attest/restyleNotes';
+
+export interface RestyleNotesParams {
+  textDocument: { uri: string };
+}
+
+/** Null when the server does not have the document open. */
+export type RestyleNotesResult = {
+  /** The document version the edits are for; apply them only to that version. */
+  version: number;
+  edits: TextEdit[];
+  /** Labels of the notes rewritten. */
+  labels: string[];
+} | null;
+
+// ---------------------------------------------------------------------------
 
 /** Each request's params and result, for typed senders and handlers. */
 export interface AttestRequests {
@@ -316,4 +335,5 @@ export interface AttestRequests {
   [insertCitationRequest]: { params: InsertCitationParams; result: InsertCitationResult };
   [citationSourcesRequest]: { params: CitationSourcesParams; result: CitationSourcesResult };
   [factCheckReportRequest]: { params: FactCheckReportParams; result: FactCheckReportResult };
+  [restyleNotesRequest]: { params: RestyleNotesParams; result: RestyleNotesResult };
 }

@@ -20,6 +20,7 @@ import { registerCheckFile } from './features/checkFile';
 import { registerDocumentStatus } from './features/documentStatus';
 import { registerFactCheckReport } from './features/factCheckReport';
 import { registerInsertCitation } from './features/insertCitation';
+import { registerRestyleNotes } from './features/restyleNotes';
 import { registerShowSource } from './features/showSource';
 import { registerSources } from './features/sourcesList';
 import type { SourceProblem } from './core/types';
@@ -148,6 +149,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerShowSource(connection, analyses, library);
   registerInsertCitation(connection, analyses);
   registerFactCheckReport(connection, analyses);
+  registerRestyleNotes(connection, analyses);
 
   // The library's settings are the first workspace folder's.
   const libraryScope = (): string => (roots[0] ? URI.file(roots[0]).toString() : 'file:///');

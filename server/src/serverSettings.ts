@@ -81,7 +81,9 @@ export class ServerSettings {
       }
     }
     const flat = flattenSeverity(raw);
-    const result = validateSettings(flat, base, 'Attest settings');
+    // A relative .csl path is the workspace folder's, as VS Code's other paths are.
+    const folder = file && (this.roots.filter((root) => path.resolve(file).startsWith(root + path.sep)).sort((a, b) => b.length - a.length)[0] ?? path.dirname(file));
+    const result = validateSettings(flat, base, 'Attest settings', folder);
     result.problems.forEach((p) => this.report(p));
     const set = flat && typeof flat === 'object' && !Array.isArray(flat) ? Object.keys(flat).filter((k) => k !== 'severity' || Object.keys((flat as { severity: object }).severity).length) : [];
     // Severities merge check by check (the file's apply where the editor sets none), so only whole settings are told.

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { defaultSeverity, findingCodes, type FindingCode, type Severity } from './core/findings/findings';
 import { libraryUrlProblem } from './team/url';
-import { citationStyles, isCitationStyle, type CitationStyle } from './core/findings/references';
+import { citationStyles, isCitationStyle, registerCslStyle, type CitationStyle } from './core/findings/references';
 
 export type CheckOn = 'type' | 'save' | 'manual';
 export type SeveritySetting = Severity | 'off';
@@ -16,6 +16,7 @@ export interface Settings {
   bundledCorpus: boolean;
   checkOn: CheckOn;
   severity: Record<FindingCode, SeveritySetting>;
+  /** A named style, or a writer's .csl file (loaded when the settings are read). */
   citationStyle: CitationStyle;
   /** Drafts larger than this many bytes are not checked. */
   maxFileSize: number;
@@ -48,8 +49,8 @@ export interface Validated {
   problems: string[];
 }
 
-/** Applies `raw` over `base`, keeping base values for anything invalid. */
-export function validateSettings(raw: unknown, base: Settings = defaultSettings, origin = 'settings'): Validated {
+/** Applies `raw` over `base`, keeping base values for anything invalid; relative paths (a .csl style) are read from `folder`. */
+export function validateSettings(raw: unknown, base: Settings = defaultSettings, origin = 'settings', folder?: string): Validated {
   const settings: Settings = { ...base, severity: { ...base.severity } };
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { settings, problems };
@@ -85,8 +86,13 @@ export function validateSettings(raw: unknown, base: Settings = defaultSettings,
     else bad('checkOn', '"type", "save" or "manual"');
   }
   if ('citationStyle' in value) {
-    if (typeof value.citationStyle === 'string' && isCitationStyle(value.citationStyle.trim())) settings.citationStyle = value.citationStyle.trim() as CitationStyle;
-    else bad('citationStyle', citationStyles.map((s) => `"${s}"`).join(', '));
+    const style = typeof value.citationStyle === 'string' ? value.citationStyle.trim() : undefined;
+    if (style && isCitationStyle(style)) settings.citationStyle = style;
+    else if (style && /\.csl$/i.test(style)) {
+      const loaded = loadCslStyle(style, folder);
+      if ('style' in loaded) settings.citationStyle = loaded.style;
+      else problems.push(`${origin}: "citationStyle" names ${style}, but ${loaded.problem}; using the default (${JSON.stringify(base.citationStyle)}).`);
+    } else bad('citationStyle', `${citationStyles.map((s) => `"${s}"`).join(', ')} or the path of a .csl style file`);
   }
   if ('maxFileSize' in value) {
     if (typeof value.maxFileSize === 'number' && Number.isFinite(value.maxFileSize) && value.maxFileSize > 0) settings.maxFileSize = value.maxFileSize;
@@ -136,11 +142,25 @@ export function readRcFile(file: string, base: Settings = defaultSettings): Vali
   } catch (error) {
     return { settings: { ...base }, problems: [`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)}); ignored.`], keys: [] };
   }
-  const result = validateSettings(raw, base, file);
+  const result = validateSettings(raw, base, file, path.dirname(file));
   if (raw && typeof raw === 'object' && 'sources' in raw) result.settings.sources = result.settings.sources.map((s) => path.resolve(path.dirname(file), s));
   if (raw && typeof raw === 'object' && 'cacheFolder' in raw && result.settings.cacheFolder) result.settings.cacheFolder = path.resolve(path.dirname(file), result.settings.cacheFolder);
   const keys = raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw).filter((k) => settingNames.includes(k)) : [];
   return { ...result, keys };
+}
+
+/** A writer's CSL style file, read and registered; a problem in plain words when it cannot be used. */
+function loadCslStyle(file: string, folder: string | undefined): { style: CitationStyle } | { problem: string } {
+  if (!path.isAbsolute(file) && !folder) return { problem: 'a relative path needs a workspace folder to be read from' };
+  const full = path.resolve(folder ?? '', file);
+  let xml: string;
+  try {
+    xml = readFileSync(full, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { problem: code === 'ENOENT' ? `there is no file ${full}` : `${full} cannot be read (${code ?? String(error)})` };
+  }
+  return registerCslStyle(full, xml.replace(/^\uFEFF/, ''));
 }
 
 /** The candidate a mistyped name most likely meant: a different case, or one or two edits away. */

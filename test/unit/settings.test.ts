@@ -23,7 +23,7 @@ describe('validateSettings', () => {
     expect(validateSettings({ citationStyle: 'apa' }).settings.citationStyle).toBe('apa');
     const { settings, problems } = validateSettings({ citationStyle: 'mla' });
     expect(settings.citationStyle).toBe('chicago-author-date');
-    expect(problems).toEqual(['settings: "citationStyle" should be "chicago-author-date", "apa", "vancouver", "harvard1"; using the default ("chicago-author-date").']);
+    expect(problems).toEqual(['settings: "citationStyle" should be "chicago-author-date", "chicago-notes", "apa", "vancouver", "harvard1" or the path of a .csl style file; using the default ("chicago-author-date").']);
   });
 
   it('reports an unknown setting, naming the one a near miss meant', () => {

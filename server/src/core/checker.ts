@@ -9,6 +9,9 @@ import { extractClaims, type ClaimContext } from './claims/claims';
 import { maxNesting, type Draft, type ProseBlock } from './draft/draft';
 import { createDraftParser } from './draft/draftParser';
 import { judgeFigure } from './verdicts/figureVerdict';
+import { judgeCited, type CitedSources } from './verdicts/citedVerdict';
+import { citedSources } from './retrieval/citedSource';
+import { onlySources } from './retrieval/sourceSubset';
 import { extractFigures } from './claims/figures';
 import type { Finding } from './findings/findings';
 import { footnoteFindings } from './findings/footnoteChecks';
@@ -65,27 +68,46 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
   // The reference libraries the corpus's entries come from, named in unknown-key messages.
   const libraries = [...new Set([...corpus.sources.values()].flatMap((s) => (s.entry ? [s.entry.file.split(/[\\/]/).at(-1)!] : [])))];
   const judged = new ByteLru<string, Omit<Verdict, 'claim'>>(cacheBytes, (key, known) => stringBytes(key) + evidenceBytes(known.evidence));
-  const judgeClaims = (prose: string, claims: Claim[], figuresOf: Map<number, Figure[]>): Verdict[] => {
+  // The corpus seen through each set of cited sources, made once per set.
+  const views = new Map<string, Corpus>();
+  const citedBy = (claim: Claim, sourceOf: ReadonlyMap<string, readonly string[]>): CitedSources | undefined => {
+    if (!claim.citedBy.length) return undefined;
+    const ids = new Set<string>();
+    for (const label of claim.citedBy) {
+      const named = sourceOf.get(label);
+      // A citation of something Attest cannot read may be what states the claim.
+      if (!named || named.some((id) => !corpus.sources.get(id)?.passages.length)) return undefined;
+      for (const id of named) ids.add(id);
+    }
+    const sorted = [...ids].sort();
+    const key = sorted.join('\u0000');
+    let view = views.get(key);
+    if (!view) views.set(key, (view = onlySources(corpus, sorted)));
+    return { ids: sorted, corpus: view };
+  };
+  const judgeClaims = (prose: string, claims: Claim[], figuresOf: Map<number, Figure[]>, sourceOf: ReadonlyMap<string, readonly string[]>): Verdict[] => {
     // The terms of each sentence with a figure claim, worked out once for all its claims; its figures are the ones extractClaims read.
     const sentences = new Map<number, { terms: Term[]; figures: Figure[] }>();
     const verdicts = new Map<Claim, Verdict>();
     const judge = (claim: Claim): Verdict => {
       const { start, end } = claim.sentence;
-      const key = detached(claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${claim.context?.text ?? ''}\u0000${prose.slice(start, end)}`);
+      const cited = claim.timeOf ? undefined : citedBy(claim, sourceOf);
+      const citing = cited ? `${cited.ids.join('\u0000')}\u0001` : '';
+      const key = detached(citing + (claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${claim.context?.text ?? ''}\u0000${prose.slice(start, end)}`));
       const known = judged.get(key);
       if (known) return { claim, ...known };
       let verdict: Verdict;
-      const byFigure = (): Verdict => {
+      const byFigure = (within: Corpus): Verdict => {
         let sentence = sentences.get(start);
         if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, start, end), figures: figuresOf.get(start) ?? extractFigures(prose, start, end) }));
-        return judgeFigure(claim, prose, sentence.terms, sentence.figures, corpus);
+        return judgeFigure(claim, prose, sentence.terms, sentence.figures, within);
       };
-      if (claim.kind === 'quote') verdict = judgeQuote(claim, corpus);
+      if (claim.kind === 'quote') verdict = judgeCited(cited, corpus, (within) => judgeQuote(claim, within));
       else if (claim.timeOf) {
         const of = claim.timeOf;
         verdict = judgeTime(claim, [...verdicts.values()].find((v) => v.claim.start === of.start && v.claim.end === of.end), corpus);
-      } else verdict = byFigure();
-      judged.set(key, { verdict: verdict.verdict, evidence: verdict.evidence });
+      } else verdict = judgeCited(cited, corpus, byFigure);
+      judged.set(key, { verdict: verdict.verdict, evidence: verdict.evidence, ...(verdict.notStatedBy && { notStatedBy: verdict.notStatedBy }) });
       return verdict;
     };
     // A figure's time is judged from the figure's verdict, so after it.
@@ -95,22 +117,22 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
   };
 
   /** The verdicts on a piece of prose's claims. */
-  const claimsOf = (prose: string, citations: ClaimContext['citations']): Verdict[] => {
+  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>): Verdict[] => {
     const figuresOf = new Map<number, Figure[]>();
     const claims = extractClaims(prose, 0, prose.length, { citations, onSentence: (sentence, figures) => figuresOf.set(sentence.start, figures) });
-    return judgeClaims(prose, claims, figuresOf);
+    return judgeClaims(prose, claims, figuresOf, sourceOf);
   };
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
-  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations']): BlockResult => {
+  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>): BlockResult => {
     // Whether "[^1]" is a footnote, or "[x]" a link, depends on a definition elsewhere, so the
-    // prose the block parsed to and its citations are part of the key. The key and the texts the
+    // prose the block parsed to and its citations (with the sources they name) are part of the key. The key and the texts the
     // result is cut from are copies: slices of them must not keep the whole draft alive.
-    const key = detached(`${block.key}\u0000${block.prose}\u0000${citations.map((c) => c.label).join('\u0000')}`);
+    const key = detached(`${block.key}\u0000${block.prose}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
     const cached = cache.get(key);
     if (cached) return cached;
     const prose = detached(claimProse(block.prose));
-    const verdicts = claimsOf(prose, citations);
+    const verdicts = claimsOf(prose, citations, sourceOf);
     const result: BlockResult = { verdicts, findings: verdictFindings(verdicts, corpus, detached(draft.text.slice(block.start, block.end))), textBytes: 2 * stringBytes(prose) };
     cache.set(key, result);
     return result;
@@ -121,6 +143,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     const judgedBlocks: { result: BlockResult; at: number }[] = [];
     const claimFindings: Finding[] = [];
     const marks = citationMarks(draft);
+    const sourceOf = citedSources(draft, corpus);
     let index = 0;
     let next = 0;
     // A reference list cites works; its years and titles are not claims.
@@ -139,7 +162,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
         const mark = marks[i]!;
         citations.push({ label: mark.label, start: mark.start - block.start, end: mark.end - block.start });
       }
-      const result = judgeBlock(draft, block, citations);
+      const result = judgeBlock(draft, block, citations, sourceOf);
       judgedBlocks.push({ result, at: block.start });
       // A headline states its figures as claims, but carries no footnote: it is not asked to cite.
       for (const f of placedFindings(result, block.start)) if (!(block.heading && f.code === 'claim.uncited')) claimFindings.push(f);
@@ -177,7 +200,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
 
   const judgeText = (text: string): Verdict[] => {
     const prose = claimProse(text);
-    return claimsOf(prose, []);
+    return claimsOf(prose, [], new Map());
   };
 
   const cachedBytes = (): { blocks: number; sentences: number } => ({ blocks: cache.bytes, sentences: judged.bytes });
@@ -250,7 +273,9 @@ function shiftFinding(finding: Finding, by: number): Finding {
         ? { ...fix, start: fix.start + by, end: fix.end + by }
         : fix?.kind === 'cite'
           ? { ...fix, at: fix.at + by }
-          : fix?.kind === 'link'
+          : fix?.kind === 'recite'
+            ? fix
+            : fix?.kind === 'link'
             ? { ...fix, urlStart: fix.urlStart + by, urlEnd: fix.urlEnd + by }
             : fix?.kind === 'words'
               ? { ...fix, choices: fix.choices.map((c) => ({ ...c, edits: c.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) }

@@ -222,4 +222,6 @@ export interface Verdict {
   claim: Claim;
   verdict: VerdictKind;
   evidence: Evidence[];
+  /** The sources the sentence cites, when none of them states the claim and the evidence is another source's. */
+  notStatedBy?: string[];
 }

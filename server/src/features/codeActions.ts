@@ -4,14 +4,16 @@
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyses } from '../analyses';
-import { footnoteText, shortLabel } from '../core/findings/citation';
+import { shortLabel } from '../core/findings/citation';
+import { citedBefore, noteText } from '../core/findings/notes';
 import type { Corpus } from '../core/retrieval/corpus';
 import type { Passage, Source, SourceFootnote } from '../core/types';
 import type { Analysis } from '../core/checker';
 import { addFootnote, defineFootnote, type Edit } from '../core/findings/footnoteEdit';
+import { reciteEdits } from '../core/findings/recite';
 import { inertBlockStart, inlineText, linkDestination } from '../core/findings/markdownText';
 import { linkTargets } from '../core/findings/links';
-import { formatReference, type CitationStyle } from '../core/findings/references';
+import type { CitationStyle } from '../core/findings/references';
 import { bestSourcesFor } from '../core/retrieval/relevance';
 import { sourceLink } from '../core/findings/sourceLinks';
 import { toRange } from '../ranges';
@@ -60,6 +62,9 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, analysis: An
     edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] },
   });
   const textEdit = (e: Edit): TextEdit => ({ range: toRange(document, e.start, e.end), newText: e.text });
+  // The note in the writer's style; Chicago notes write a short note for a source an earlier note cites.
+  const note = (meta: Source['meta'], passage: Pick<Passage, 'locator'>, sourceFootnote: SourceFootnote | undefined, at: number): string =>
+    noteText(meta, passage, sourceFootnote, { style, citedBefore: citedBefore(draft, corpus, meta.id, at) });
   switch (fix.kind) {
     case 'replace':
       return [action(fix.title, [{ range: toRange(document, fix.start, fix.end), newText: fix.newText }], true)];
@@ -67,7 +72,7 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, analysis: An
       return fix.choices.map((choice, i) => action(choice.title, choice.edits.map(textEdit), i === 0));
     case 'define':
       return citingSources(analysis, corpus, fix.start, 3).flatMap(({ source, passage, footnote }, i) => {
-        const text = footnoteText(source.meta, passage, footnote, formatReference(source.meta, style));
+        const text = note(source.meta, passage, footnote, fix.start);
         const definition = defineFootnote(draft, fix.label, text);
         if ('problem' in definition) return [];
         return [action(`Define [^${fix.label}] citing ${shortLabel(source.meta)}${passage.locator ? `, ${passage.locator}` : ''}`, [textEdit(definition)], i === 0)];
@@ -77,9 +82,19 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, analysis: An
       const passage = corpus.passages[fix.passageIndex];
       if (!source || !passage) return [];
       const sourceFootnote = fix.footnote ? source.footnotes.find((f) => f.label === fix.footnote) : undefined;
-      const planned = addFootnote(draft, fix.at, footnoteText(source.meta, passage, sourceFootnote, formatReference(source.meta, style)));
+      const planned = addFootnote(draft, fix.at, note(source.meta, passage, sourceFootnote, fix.at));
       if ('problem' in planned) return [];
       return [action(`Add footnote [^${planned.label}] citing ${shortLabel(source.meta)}, ${passage.locator}`, [textEdit(planned.reference), textEdit(planned.definition)], true)];
+    }
+    case 'recite': {
+      const source = corpus.sources.get(fix.sourceId);
+      const passage = corpus.passages[fix.passageIndex];
+      if (!source || !passage) return [];
+      const title = `Cite ${shortLabel(source.meta)}${passage.locator ? `, ${passage.locator}` : ''} instead`;
+      const sourceFootnote = fix.footnote ? source.footnotes.find((f) => f.label === fix.footnote) : undefined;
+      const from = document.offsetAt(diagnostic.range.start);
+      const recited = reciteEdits(draft, fix.label, from, source.meta.id, note(source.meta, passage, sourceFootnote, from));
+      return recited ? [action(title, recited.map(textEdit), true)] : [];
     }
     case 'link': {
       const link = draft.links.find((l) => l.urlStart === fix.urlStart);
@@ -105,7 +120,7 @@ function fixActions(diagnostic: Diagnostic, document: TextDocument, analysis: An
         const { meta } = target.source;
         const url = sourceLink(meta);
         if (url) linkTo(`Link to ${shortLabel(meta)} (${url})`, url);
-        intoFootnote(footnoteText(meta, { locator: '' }, undefined, formatReference(meta, style)), (label) => `Turn the link into footnote [^${label}] citing ${shortLabel(meta)}`);
+        intoFootnote(note(meta, { locator: '' }, undefined, fix.urlStart), (label) => `Turn the link into footnote [^${label}] citing ${shortLabel(meta)}`);
       }
       // No source or cited work is named by the link text: only its own words can become the note, for the writer to complete.
       if (!targets.length) intoFootnote(inertBlockStart(`${inlineText(fix.text.trim())}.`), (label) => `Turn the link into footnote [^${label}] (write the note)`);

@@ -30,6 +30,24 @@ export function chicagoReference(meta: SourceMeta): string {
   return parts.join(' ');
 }
 
+/** Chicago notes and bibliography's entry: Korybko, Andrew, and Vladimir M. Morozov. “Title.” Container, no. 3 (2020): 9–22. https://doi.org/…. */
+export function chicagoBibliography(meta: SourceMeta): string {
+  const authors = meta.authors.map((a, i) => (i === 0 ? (a.given ? `${a.family}, ${a.given}` : a.family) : a.given ? `${a.given} ${a.family}` : a.family));
+  const who = authors.length <= 1 ? (authors[0] ?? '') : `${authors.slice(0, -1).join(', ')}, and ${authors.at(-1)}`;
+  const parts: string[] = [];
+  if (who) parts.push(`${who.replace(/\.$/, '')}.`);
+  parts.push(`“${meta.title.replace(/\.$/, '')}.”`);
+  let container = meta.container ?? '';
+  if (meta.volume) container += `${container ? ' ' : ''}${meta.volume}`;
+  if (meta.issue) container += `${container ? ', ' : ''}no. ${meta.issue}`;
+  if (meta.year) container += `${container ? ' ' : ''}(${meta.year})`;
+  if (meta.pages) container += `${container ? ': ' : ''}${meta.pages.replace('-', '–')}`;
+  if (container) parts.push(`${container}.`);
+  const link = sourceLink(meta);
+  if (link) parts.push(`${link}.`);
+  return parts.join(' ');
+}
+
 /**
  * A footnote definition's Markdown citing evidence: "Korybko & Morozov 2020, p. 10 (citing …)".
  * Everything from the source is escaped and only its checked link is a link, so a source's
@@ -40,12 +58,15 @@ export function footnoteText(meta: SourceMeta, evidence: Pick<Evidence, 'locator
   let text = inlineTextWithLinks(reference.replace(/\.$/, ''), link ? [link] : []);
   if (evidence.locator && /^pp?\. /.test(evidence.locator)) text += `, ${inlineText(evidence.locator)}`;
   text += '.';
-  if (sourceFootnote?.title) {
-    const cited = [sourceFootnote.title, sourceFootnote.outlet, sourceFootnote.date].filter(Boolean).map((part) => inlineText(part!)).join(', ');
-    const url = httpUrl(sourceFootnote.url);
-    text += ` Citing: ${cited}${url ? `, ${inlineLink(url, '.')}` : ''}.`;
-  }
-  return inertBlockStart(text.trim());
+  return inertBlockStart(`${text}${citingTail(sourceFootnote)}`.trim());
+}
+
+/** " Citing: Title, Outlet, date, URL." for the source's own footnote, if it names a work. */
+export function citingTail(sourceFootnote: SourceFootnote | undefined): string {
+  if (!sourceFootnote?.title) return '';
+  const cited = [sourceFootnote.title, sourceFootnote.outlet, sourceFootnote.date].filter(Boolean).map((part) => inlineText(part!)).join(', ');
+  const url = httpUrl(sourceFootnote.url);
+  return ` Citing: ${cited}${url ? `, ${inlineLink(url, '.')}` : ''}.`;
 }
 
 /** "Korybko & Morozov 2020 (p. 10, fn. 4)", or just the label when the passage has no locator. */

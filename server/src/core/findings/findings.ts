@@ -6,6 +6,7 @@ export type FindingCode =
   | 'quote.not-found'
   | 'claim.unsourced'
   | 'claim.uncited'
+  | 'citation.unsupported'
   | 'link.placeholder'
   | 'footnote.undefined'
   | 'footnote.unused'
@@ -20,6 +21,7 @@ export const findingCodes: readonly FindingCode[] = [
   'quote.not-found',
   'claim.unsourced',
   'claim.uncited',
+  'citation.unsupported',
   'link.placeholder',
   'footnote.undefined',
   'footnote.unused',
@@ -37,6 +39,7 @@ export const defaultSeverity: Record<FindingCode, Severity> = {
   'quote.not-found': 'information',
   'claim.unsourced': 'information',
   'claim.uncited': 'information',
+  'citation.unsupported': 'warning',
   'link.placeholder': 'warning',
   'footnote.undefined': 'error',
   'footnote.unused': 'warning',
@@ -63,4 +66,6 @@ export type FixData =
   /** A reference whose footnote has no definition: define it, citing a source. */
   | { kind: 'define'; label: string; start: number; end: number }
   | { kind: 'cite'; sourceId: string; passageIndex: number; footnote?: string; at: number }
+  /** The sentence cites `label` (a footnote label, or "@key"), which does not state the claim: cite this source instead. */
+  | { kind: 'recite'; label: string; sourceId: string; passageIndex: number; footnote?: string }
   | { kind: 'link'; urlStart: number; urlEnd: number; text: string; sourceId?: string };

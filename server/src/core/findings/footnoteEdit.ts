@@ -113,7 +113,7 @@ function inText(draft: Draft, at: number): boolean {
 }
 
 /** Where a definition's text begins, after "[^label]:" and its spaces. */
-function contentStart(text: string, def: Draft['footnoteDefs'][number]): number {
+export function contentStart(text: string, def: Draft['footnoteDefs'][number]): number {
   let at = def.labelEnd + 2;
   while (at < def.end && (text[at] === ' ' || text[at] === '\t')) at++;
   return at;

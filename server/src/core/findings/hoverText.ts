@@ -33,8 +33,10 @@ export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyl
   const verdictLine =
     acceptedOn !== undefined
       ? `**Attest: Accepted by you${acceptedOn ? ` on ${escapeMarkdown(dayLabel(acceptedOn))}` : ''}** (marked as checked; undo it in the Accepted view) — ${cited}`
-      : uncited
-        ? `**Attest: Supported by ${cited}, but the sentence cites no source: add a footnote.**`
+      : verdict.notStatedBy
+        ? `**Attest: Not stated by the cited source (${verdict.notStatedBy.map((id) => escapeMarkdown(corpus.sources.get(id) ? shortLabel(corpus.sources.get(id)!.meta) : id)).join('; ')}), but by ${cited}: cite it instead.**`
+        : uncited
+          ? `**Attest: Supported by ${cited}, but the sentence cites no source: add a footnote.**`
         : `**Attest: ${verdictTitles[verdict.verdict]}** — ${cited}`;
   const details = [
     verdict.verdict === 'contradicted' && evidence.opposite && `The draft and the source both give ${escapeMarkdown(claim.text)}, but for a change in opposite directions.`,
@@ -43,7 +45,7 @@ export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyl
     evidence.matched?.length && `Matched: ${evidence.matched.map(escapeMarkdown).join(', ')}.`,
     evidence.elsewhere && `The source gives ${escapeMarkdown(evidence.elsewhere)}.`,
   ].filter(Boolean);
-  const parts = [details.length && (!uncited || acceptedOn !== undefined) ? `${verdictLine}. ${details.join(' ')}` : [verdictLine, ...details].join(' ')];
+  const parts = [details.length && ((!uncited && !verdict.notStatedBy) || acceptedOn !== undefined) ? `${verdictLine}. ${details.join(' ')}` : [verdictLine, ...details].join(' ')];
   parts.push(`> ${highlighted(evidence)}`);
   parts.push(escapeMarkdown(formatReference(source.meta, style)));
   const footnote = evidence.footnote ? source.footnotes.find((f) => f.label === evidence.footnote) : undefined;

@@ -1,20 +1,26 @@
 // A source's full reference in the writer's chosen style: Chicago author-date (the default)
-// is written here, since every hover needs it; APA, Vancouver and Harvard come from
-// citation-js's CSL engine, loaded the first time one of them is asked for, and built for
-// bibliography entries only.
+// and Chicago notes and bibliography are written here, since every hover needs them; APA,
+// Vancouver, Harvard and any CSL file the writer names come from citation-js's CSL engine,
+// loaded the first time one of them is asked for (built for bibliography entries only,
+// except a writer's style, whose citation is the note Attest inserts).
 import type { SourceMeta } from '../types';
-import { chicagoReference } from './citation';
+import { chicagoBibliography, chicagoReference } from './citation';
 import { httpUrl, validDoi } from './sourceLinks';
 
-export const citationStyles = ['chicago-author-date', 'apa', 'vancouver', 'harvard1'] as const;
-export type CitationStyle = (typeof citationStyles)[number];
+export const citationStyles = ['chicago-author-date', 'chicago-notes', 'apa', 'vancouver', 'harvard1'] as const;
+/** A named style, or "csl:" and the name a writer's CSL file was registered under (registerCslStyle). */
+export type CitationStyle = (typeof citationStyles)[number] | `csl:${string}`;
 
 export function isCitationStyle(value: string): value is CitationStyle {
   return (citationStyles as readonly string[]).includes(value);
 }
 
+export function isCustomStyle(style: CitationStyle): style is `csl:${string}` {
+  return style.startsWith('csl:');
+}
+
 interface CiteConstructor {
-  new (data: object[]): { format(kind: 'bibliography', options: { format: 'text'; template: string; lang: string }): string };
+  new (data: object[]): { format(kind: 'bibliography' | 'citation', options: { format: 'text'; template: string; lang: string; entry?: object[] }): string };
 }
 
 interface CitationJs {
@@ -34,6 +40,7 @@ const formatted = new Map<string, string>();
  */
 function templateFor(style: CitationStyle, loaded: CitationJs): string {
   let template = templates.get(style);
+  if (template === undefined && isCustomStyle(style)) return style;
   if (template === undefined) {
     const styles = loaded.plugins.config.get('@csl').styles;
     const reduced = bibliographyOnly(styles.get(style) ?? '');
@@ -54,21 +61,57 @@ export function bibliographyOnly(xml: string): string | undefined {
     .replace(bibliography, (element) => element.replace(/<sort>[\s\S]*?<\/sort>/, ''));
 }
 
+/** Registers a writer's CSL style under "csl:" + `name`; a problem, in plain words, when `xml` is not a CSL style with a citation layout. */
+export function registerCslStyle(name: string, xml: string): { style: CitationStyle } | { problem: string } {
+  if (!/<style\b[^>]*xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(xml)) return { problem: 'it is not a CSL style (no <style> element in the CSL namespace)' };
+  if (!/<citation\b[\s\S]*<layout\b[\s\S]*<\/citation>/.test(xml)) return { problem: 'the style has no <citation> layout, which is what a footnote is written with' };
+  const style: CitationStyle = `csl:${name}`;
+  try {
+    const loaded = engine();
+    const styles = loaded.plugins.config.get('@csl').styles;
+    styles.add(style, xml);
+    // A style the engine cannot run is found now, not when the writer inserts a footnote.
+    new loaded.Cite([{ id: 'x', type: 'article-journal', title: 'Title', author: [{ family: 'Author' }], issued: { 'date-parts': [[2020]] } }]).format('citation', { format: 'text', template: style, lang: 'en-US', entry: [{ id: 'x', locator: '1', label: 'page' }] });
+  } catch (error) {
+    return { problem: `the CSL engine could not use it (${error instanceof Error ? error.message : String(error)})` };
+  }
+  for (const key of [...formatted.keys()]) if (key.startsWith(`${style}\u0000`)) formatted.delete(key);
+  return { style };
+}
+
+function engine(): CitationJs {
+  // Loaded on first use: the CSL engine is large and most writers keep the default style.
+  if (!citationJs) {
+    citationJs = require('@citation-js/core') as CitationJs;
+    require('@citation-js/plugin-csl');
+  }
+  return citationJs;
+}
+
+/** The writer's CSL style's citation of the source at `page` (none when empty): the note as the style writes it; undefined if the engine fails. */
+export function cslCitation(meta: SourceMeta, page: string, style: `csl:${string}`): string | undefined {
+  try {
+    const entry = page ? [{ id: meta.id, locator: page, label: 'page' }] : [{ id: meta.id }];
+    return new (engine().Cite)([toCsl(meta)]).format('citation', { format: 'text', template: style, lang: 'en-US', entry }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
 export function formatReference(meta: SourceMeta, style: CitationStyle = 'chicago-author-date'): string {
   if (style === 'chicago-author-date') return chicagoReference(meta);
+  if (style === 'chicago-notes') return chicagoBibliography(meta);
   const key = `${style}\u0000${JSON.stringify(meta)}`;
   let reference = formatted.get(key);
   if (reference === undefined) {
     try {
-      // Loaded on first use: the CSL engine is large and most writers keep the default style.
-      if (!citationJs) {
-        citationJs = require('@citation-js/core') as CitationJs;
-        require('@citation-js/plugin-csl');
-      }
+      const citationJs = engine();
       reference = new citationJs.Cite([toCsl(meta)]).format('bibliography', { format: 'text', template: templateFor(style, citationJs), lang: 'en-US' }).trim();
     } catch {
-      reference = chicagoReference(meta);
+      reference = '';
     }
+    // A note style may have no bibliography: its reference is then Chicago's.
+    if (!reference) reference = chicagoReference(meta);
     formatted.set(key, reference);
   }
   return reference;

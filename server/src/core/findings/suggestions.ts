@@ -1,13 +1,14 @@
 // What to offer while the writer types: footnote labels after "[^", citation keys after "@",
 // and, after "$" in a sentence about a known subject, the figures the sources give for it.
-import { footnoteText, shortLabel } from './citation';
+import { shortLabel } from './citation';
+import { citedBefore, noteText } from './notes';
 import type { Corpus } from '../retrieval/corpus';
 import type { Draft } from '../draft/draft';
 import { addFootnote, lineEndingOf, nextFootnoteLabel, type Edit } from './footnoteEdit';
 import { escapeMarkdown } from './markdownText';
 import { formatFigure } from '../claims/figureFormat';
 import { bestSourcesFor } from '../retrieval/relevance';
-import { formatReference, type CitationStyle } from './references';
+import type { CitationStyle } from './references';
 import { rankPassages } from '../retrieval/retrieval';
 import { sentenceOf } from '../claims/sentences';
 import { matchSubject, subjectProfile } from '../retrieval/subject';
@@ -67,7 +68,7 @@ export function footnoteSuggestions(draft: Draft, corpus: Corpus, sentence: stri
   }));
   const sources = bestSourcesFor(sentence, corpus, 3);
   const fresh = sources.flatMap(({ source, passage }): Suggestion[] => {
-    const text = footnoteText(source.meta, passage, undefined, formatReference(source.meta, style));
+    const text = noteText(source.meta, passage, undefined, { style, citedBefore: citedBefore(draft, corpus, source.meta.id, ctx.from) });
     // The writer's "[^" (and "]" after it) with the label completed make the reference.
     const planned = addFootnote(draft, { start: ctx.from - 2, end: ctx.to }, text);
     if ('problem' in planned) return [];

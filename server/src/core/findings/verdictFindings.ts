@@ -2,12 +2,12 @@
 // each quick fix needs. A message is one short line (what the draft says, what the source
 // says, which source): the source's sentence and the full reference are in the hover, and an
 // editor sends every message again after each keystroke.
-import { citedAs, shortLabel } from './citation';
+import { citedAs, locatorLabel, shortLabel } from './citation';
 import type { Corpus } from '../retrieval/corpus';
 import { formatFigure } from '../claims/figureFormat';
 import type { Finding } from './findings';
 import { quoteDiff, type WordChange } from './quoteDiff';
-import type { Evidence, Verdict } from '../types';
+import type { Evidence, SourceMeta, Verdict } from '../types';
 
 const quoteChars = 60;
 
@@ -120,6 +120,7 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
             : `No source states ${said}${claim.period ? ` for ${inline(claim.period.text)}` : ''} about this subject: add its source, or a footnote.`,
       };
     case 'supported':
+      if (verdict.notStatedBy && source) return unsupported(verdict, corpus, source.meta, evidence!);
       if (claim.citedBy.length > 0 || !source) return undefined;
       return {
         code: 'claim.uncited',
@@ -129,6 +130,24 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
         fix: { kind: 'cite', sourceId: evidence!.sourceId, passageIndex: evidence!.passageIndex, footnote: evidence!.footnote, at: sentenceEnd(text, claim.sentence.end) },
       };
   }
+}
+
+/** "The cited source (Abbasi 2025) does not state $150 million; Korybko & Morozov 2020, p. 19 does", with the fix citing that one instead. */
+function unsupported(verdict: Verdict, corpus: Corpus, meta: SourceMeta, evidence: Evidence): Finding {
+  const { claim } = verdict;
+  const cited = verdict.notStatedBy!.map((id) => corpus.sources.get(id)).filter((s) => s !== undefined);
+  const names = cited.map((s) => shortLabel(s.meta));
+  const which = names.length === 1 ? `The cited source (${names[0]}) does not` : `None of the cited sources (${names.join('; ')})`;
+  const what = claim.kind === 'quote' ? 'contain this quotation' : `state ${claim.text}`;
+  const where = locatorLabel(evidence);
+  const label = claim.citedBy.find((l) => cited.some((s) => l === `@${s.meta.id}`)) ?? claim.citedBy.find((l) => !l.startsWith('@')) ?? claim.citedBy[0]!;
+  return {
+    code: 'citation.unsupported',
+    start: claim.start,
+    end: claim.end,
+    message: `${which} ${names.length === 1 ? what : what.replace(/^(state|contain)/, '$1s')}; ${shortLabel(meta)}${where ? `, ${where}` : ''} does.`,
+    fix: { kind: 'recite', label, sourceId: evidence.sourceId, passageIndex: evidence.passageIndex, ...(evidence.footnote && { footnote: evidence.footnote }) },
+  };
 }
 
 /** "“plan” → “idea”", or what is added or left out. */
