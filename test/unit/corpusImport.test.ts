@@ -128,6 +128,7 @@ describe('corpus:import', () => {
       '$60 billion',
       '64-member',
       'four-day',
+      'several billion dollars (about)',
       '$1 billion',
       '$14 billion',
       '$2.5 billion',
