@@ -120,7 +120,8 @@ export class SourceLibrary {
     // Without source files and with the same bundled set, the corpus is what it was.
     const key = JSON.stringify({ bundled: config.bundledCorpus, exclude: [...config.excludeSources].sort() });
     const unchanged = !files.length && !this.files.size && key === this.key;
-    const bundled = config.bundledCorpus ? this.loadBundled() : [];
+    // The bundled sources are parsed only when a corpus is assembled with them or their ids are needed: a start without sources keeps the prebuilt index.
+    const bundled = config.bundledCorpus && (!unchanged || config.excludeSources.length > 0) ? this.loadBundled() : [];
     // A few files saved or deleted: the index with them replaced at once, and brought up to date behind.
     const builtFor = JSON.stringify({ key, cacheFolder: config.cacheFolder ?? '' });
     const updated = files.length && this.built && builtFor === this.builtFor && !files.some(isLibraryName) ? await updateLibraryCorpus(this.built, files, config.excludeSources) : undefined;

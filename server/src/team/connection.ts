@@ -2,7 +2,7 @@
 // statement on the server, each query on the client), so a slow or absent database costs a
 // known time and never hangs a check. The password never comes from settings: it is taken
 // from ATTEST_LIBRARY_PASSWORD, or PGPASSWORD as every PostgreSQL tool does.
-import pg from 'pg';
+import type pg from 'pg';
 import { redact } from './url';
 
 export interface LibraryConnectionOptions {
@@ -16,9 +16,14 @@ export interface LibraryConnectionOptions {
 
 export const defaultTimeoutMs = 1500;
 
+/** The PostgreSQL client, loaded when a library is first opened: a start without one does not pay for it. */
+let client: typeof pg | undefined;
+
 export function openPool(url: string, options: LibraryConnectionOptions = {}): pg.Pool {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-  const pool = new pg.Pool({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  client ??= require('pg') as typeof pg;
+  const pool = new client.Pool({
     connectionString: withPassword(url),
     max: options.max ?? 4,
     connectionTimeoutMillis: options.connectTimeoutMs ?? timeoutMs,
