@@ -10,7 +10,7 @@ import type { CodeAction, Diagnostic, Hover, MarkupContent, TextDocumentEdit, Te
 import { lines } from '../unit/helpers';
 import { distDir, repoRoot, startInProcess, type TestClient } from './harness';
 import { URI } from 'vscode-uri';
-import { restyleNotesRequest, type RestyleNotesResult } from '../../server/src/protocol';
+import { insertCitationRequest, restyleNotesRequest, type RestyleNotesResult } from '../../server/src/protocol';
 
 const uri = 'file:///tmp/cited.md';
 let client: TestClient | undefined;
@@ -109,6 +109,24 @@ describe('notes in the Chicago notes style', () => {
       ),
     );
     expect(second.after).toEqual([]);
+  });
+});
+
+describe('Insert citation in a notes style', () => {
+  it('writes a full note the first time it cites a source and a short note after', async () => {
+    client = await startInProcess({ settings: { citationStyle: 'chicago-notes' } });
+    const text = lines('Russia pledged $1 billion to rehabilitate Pakistan Steel Mills.', '', 'The delegation had 64 members.', '');
+    await client.open(uri, text);
+    const document = TextDocument.create(uri, 'markdown', 1, text);
+    const insert = async (doc: TextDocument, at: number): Promise<string> => {
+      const result = (await client!.connection.sendRequest(insertCitationRequest, { textDocument: { uri }, position: doc.positionAt(at), sourceId: 'korybko-morozov-2020' })) as { edits: TextEdit[] };
+      return TextDocument.applyEdits(doc, result.edits);
+    };
+    const once = await insert(document, text.indexOf('.') + 1);
+    expect(once).toContain('[^1]: Andrew Korybko and Vladimir M. Morozov, “Pakistan’s Role in Russia’s Greater Eurasian Partnership,” Polis. Political Studies, no. 3 (2020)');
+    await client.change(uri, 2, once);
+    const twice = await insert(TextDocument.create(uri, 'markdown', 2, once), once.indexOf('64 members.') + '64 members.'.length);
+    expect(twice.split('\n').filter((l) => l.startsWith('[^2]:'))).toEqual([expect.stringMatching(/^\[\^2\]: Korybko and Morozov, “Pakistan’s Role,”/)]);
   });
 });
 

@@ -8,7 +8,8 @@ import type { Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyses } from '../analyses';
 import type { Analysis } from '../core/checker';
-import { footnoteText } from '../core/findings/citation';
+import { citedBefore, noteText } from '../core/findings/notes';
+import type { CitationStyle } from '../core/findings/references';
 import type { Corpus } from '../core/retrieval/corpus';
 import { addFootnote, applyEdits, offsetAfter } from '../core/findings/footnoteEdit';
 import { citationSources, disagreementWith, sentenceAt } from '../citationSearch';
@@ -22,7 +23,7 @@ export function registerInsertCitation(connection: Connection, analyses: Analyse
     const { textDocument, position, sourceId } = params;
     const result = await analyses.get(textDocument.uri);
     if (!result || token.isCancellationRequested) return null;
-    return citationEdits(result.document, result.analysis, result.checker.corpus, sourceId, result.document.offsetAt(position));
+    return citationEdits(result.document, result.analysis, result.checker.corpus, sourceId, result.document.offsetAt(position), result.settings.citationStyle);
   });
   connection.onRequest(citationSourcesRequest, async (params: CitationSourcesParams, token): Promise<CitationSourcesResult> => {
     requireParams(citationSourcesRequest, params, { textDocument: true, position: true, optionalStrings: ['query'] });
@@ -35,7 +36,7 @@ export function registerInsertCitation(connection: Connection, analyses: Analyse
   });
 }
 
-export function citationEdits(document: TextDocument, analysis: Analysis, corpus: Corpus, sourceId: string, at: number): InsertCitationResult {
+export function citationEdits(document: TextDocument, analysis: Analysis, corpus: Corpus, sourceId: string, at: number, style: CitationStyle = 'chicago-author-date'): InsertCitationResult {
   const source = corpus.sources.get(sourceId);
   if (!source) return null;
   // Evidence from this source for a claim in the sentence at the cursor gives the locator.
@@ -45,7 +46,8 @@ export function citationEdits(document: TextDocument, analysis: Analysis, corpus
     .find((e) => e.sourceId === sourceId);
   const passage = evidence && corpus.passages[evidence.passageIndex];
   const sourceFootnote = evidence?.footnote ? source.footnotes.find((f) => f.label === evidence.footnote) : undefined;
-  const text = footnoteText(source.meta, passage ?? { locator: '' }, sourceFootnote);
+  // In the writer's style: for notes styles, a short note when an earlier footnote cites the source.
+  const text = noteText(source.meta, passage ?? { locator: '' }, sourceFootnote, { style, citedBefore: citedBefore(analysis.draft, corpus, sourceId, at) });
   const planned = addFootnote(analysis.draft, at, text);
   if ('problem' in planned) return { version: document.version, problem: planned.problem };
   const edits = [planned.reference, planned.definition];
