@@ -23,6 +23,8 @@ export interface ReportClaim {
   text: string;
   verdict: 'supported' | 'contradicted' | 'misquoted' | 'unsourced';
   evidence: ReportEvidence[];
+  /** The ids of the sources the sentence cites, when none of them states the claim and the evidence is another source's (citation.unsupported). */
+  notStatedByCited?: string[];
 }
 
 export interface ReportDiagnostic {
@@ -64,6 +66,7 @@ export function fileReport(filePath: string, text: string, analysis: Analysis, c
           reference: source ? formatReference(source.meta, settings.citationStyle) : e.sourceId,
         };
       }),
+      ...(v.notStatedBy?.length ? { notStatedByCited: v.notStatedBy } : {}),
     })),
     diagnostics: visibleFindings(analysis.findings, settings).map((f) => ({
       range: toRange(document, f.start, f.end),

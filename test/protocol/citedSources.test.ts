@@ -177,7 +177,9 @@ describe('attest check', () => {
     writeFileSync(path.join(folder, 'draft.md'), lines(`${delegation}[^1]`, '', '[^1]: Abbasi 2025, 7.', ''));
     const run = spawnSync(process.execPath, [path.join(distDir, 'cli.js'), 'check', path.join(folder, 'draft.md'), '--format', 'json'], { cwd: repoRoot, encoding: 'utf8' });
     expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout) as { files: { diagnostics: Diagnostic[] }[] };
+    const report = JSON.parse(run.stdout) as { files: { diagnostics: Diagnostic[]; claims: { text: string; verdict: string; notStatedByCited?: string[] }[] }[] };
     expect(report.files[0]!.diagnostics.map(rendered)).toEqual(['0:20-0:29 citation.unsupported: The cited source (Abbasi 2025) does not state 64-member; Korybko & Morozov 2020, p. 19, fn. 21 does.']);
+    // The claim is supported, by another source than the one cited: the report says which were cited.
+    expect(report.files[0]!.claims.filter((c) => c.text === '64-member').map((c) => [c.verdict, c.notStatedByCited])).toEqual([['supported', ['abbasi-2025']]]);
   });
 });
