@@ -162,6 +162,12 @@ export async function loadSourceFiles(files: readonly string[]): Promise<LoadedS
 }
 
 export async function loadSourceFile(file: string): Promise<{ source: Source } | { problem: SourceProblem }> {
+  const loaded = await loadSourceBytes(file);
+  return 'problem' in loaded ? loaded : { source: loaded.source };
+}
+
+/** loadSourceFile, also giving the bytes the source was read from (the team library stores their hash). */
+export async function loadSourceBytes(file: string): Promise<{ source: Source; bytes: Buffer } | { problem: SourceProblem }> {
   let bytes: Buffer;
   try {
     const read = await readSourceBytes(file, maxSourceBytes);
@@ -174,7 +180,7 @@ export async function loadSourceFile(file: string): Promise<{ source: Source } |
   if ('message' in read) return { problem: { file, ...(read.line !== undefined && { line: read.line }), message: read.message } };
   const source = parseSource({ location: file, text: read.text, bundled: false });
   for (const problem of read.problems ?? []) source.problems.push({ file, ...(problem.line !== undefined && { line: problem.line }), message: problem.message });
-  return { source };
+  return { source, bytes };
 }
 
 /**

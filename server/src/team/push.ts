@@ -10,9 +10,7 @@ import { extractFigures } from '../core/claims/figures';
 import { unitFamily } from '../core/claims/units';
 import { chicagoReference } from '../core/findings/citation';
 import type { Source, SourceProblem } from '../core/types';
-import { findSourceFiles, maxSourceBytes, readSourceBytes } from '../corpus/loader';
-import { parseSource } from '../corpus/parseSource';
-import { readSource } from '../corpus/readers';
+import { findSourceFiles, loadSourceBytes } from '../corpus/loader';
 
 /** One source file as it goes into the library. */
 export interface PushItem {
@@ -99,20 +97,15 @@ async function knownFiles(pool: pg.Pool): Promise<Map<string, { size: number; mt
 }
 
 async function readItem(file: string): Promise<PushItem | { problem: SourceProblem }> {
-  let bytes: Buffer;
   let info;
   try {
     info = await stat(file);
-    const read = await readSourceBytes(file, maxSourceBytes);
-    if (typeof read === 'string') return { problem: { file, message: read } };
-    bytes = read;
   } catch (error) {
     return { problem: { file, message: `Could not read the file: ${error instanceof Error ? error.message : String(error)}` } };
   }
-  const read = await readSource(bytes, file);
-  if ('message' in read) return { problem: { file, ...(read.line !== undefined && { line: read.line }), message: read.message } };
-  const source = parseSource({ location: file, text: read.text, bundled: false });
-  return { file, size: info.size, mtimeMs: info.mtimeMs, sha256: createHash('sha256').update(bytes).digest('hex'), source };
+  const loaded = await loadSourceBytes(file);
+  if ('problem' in loaded) return loaded;
+  return { file, size: info.size, mtimeMs: info.mtimeMs, sha256: createHash('sha256').update(loaded.bytes).digest('hex'), source: loaded.source };
 }
 
 /** Replaces the rows of one file; a message instead when its id belongs to another file. */
