@@ -205,7 +205,9 @@ function lineHash(text: string, at: number): number {
   return (hash ^ (hash >>> 16)) >>> 0;
 }
 
-const fence = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+// `[^]`, not `.`: a fence's info string may hold a U+2028 or U+2029, which `.` does not match but
+// Markdown, whose only line endings are CR and LF, reads as any other character.
+const fence = /^( {0,3})(`{3,}|~{3,})([^]*)$/;
 const listItem = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 const indentedCode = /^(?: {4}| {0,3}\t)/;
 /** A list item that may interrupt a paragraph: a bullet or `1.` with text on its line. */
