@@ -257,3 +257,16 @@ describe('createDraftParser on lines that JavaScript and Markdown break differen
     expect(draft.blocks.map((b) => b.key)).toEqual(['Intro.']);
   });
 });
+
+describe('createDraftParser on a line nested too deep', () => {
+  it('does not end a comment at a `-->` in the part of the line it did not read, after an edit', () => {
+    const parser = createDraftParser();
+    const before = lines('<!--', '', `${'>'.repeat(101)} -->`, '', '# Notes', '', 'Trade stood at $700 million.', '');
+    parser.parse(before);
+    // The `-->` is past the 100th block quote, so the comment runs on to the end of the draft.
+    const after = before.replace('$700 million', '$710 million');
+    const draft = parser.parse(after);
+    expect(draft).toEqual(parseDraft(after));
+    expect(draft.blocks).toEqual([]);
+  });
+});

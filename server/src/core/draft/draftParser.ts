@@ -7,6 +7,7 @@
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { ByteLru, detached } from '../byteLru';
 import { frontMatterEnd, parseDraft, type Draft } from './draft';
+import { withoutDeepNesting } from './nesting';
 
 export interface DraftParser {
   parse(text: string): Draft;
@@ -238,9 +239,11 @@ export function pieces(text: string): { start: number; end: number }[] {
  * line has ended, so that the text after it parses alone as it does in the whole draft. Where
  * the scan cannot tell (a fence or HTML block indented under what may be a list item, or one
  * inside an HTML block that may have started), it makes no further cut: one long piece costs
- * time, a wrong cut a wrong result.
+ * time, a wrong cut a wrong result. It reads the text as the parser does, with the part of a
+ * line nested too deep blanked: a fence or a comment's end there is not one.
  */
-function scan(text: string): { cuts: { start: number; end: number }[]; markdownLines: string[] } {
+function scan(draft: string): { cuts: { start: number; end: number }[]; markdownLines: string[] } {
+  const text = withoutDeepNesting(draft).readable;
   const starts = [0];
   const markdownLines: string[] = [];
   let openFence: { marker: string } | undefined;
