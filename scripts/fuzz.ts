@@ -3,8 +3,9 @@
 // it, after a few random edits; the two must agree, and the piecewise parser must agree with
 // a whole-draft parse. Prints crashes, drafts over a second of CPU and mismatches, and writes
 // each failing draft to a file. Usage:
-//   npm run fuzz -- [--count 10000] [--seconds 600] [--seed 1] [--out .cache/fuzz]
-// The same seed gives the same drafts, so a failure can be replayed with its seed.
+//   npm run fuzz -- [--count 10000] [--seconds 600] [--seed 1] [--draft N] [--out .cache/fuzz]
+// The same seed gives the same drafts, so a failure can be replayed with its seed; `--draft N`
+// replays draft N alone, in a second, after the long-lived checker has seen the draft before it.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createChecker, type Checker } from '../server/src/core/checker';
@@ -19,6 +20,8 @@ export interface FuzzOptions {
   /** Stop after this long even if fewer drafts were checked. */
   seconds?: number;
   seed: number;
+  /** Check only this draft (the drafts before it are generated, not checked), after the long-lived checker has seen the one before it. */
+  draft?: number;
   corpus?: Corpus;
 }
 
@@ -45,7 +48,7 @@ export interface FuzzReport {
 export const slowMs = 1000;
 const editsPerDraft = 3;
 
-export function fuzz({ count, seconds = Infinity, seed, corpus = bundledCorpus() }: FuzzOptions): FuzzReport {
+export function fuzz({ count, seconds = Infinity, seed, draft: only, corpus = bundledCorpus() }: FuzzOptions): FuzzReport {
   const random = mulberry32(seed);
   const longLived = createChecker({ corpus });
   const longLivedParser = createDraftParser();
@@ -54,18 +57,25 @@ export function fuzz({ count, seconds = Infinity, seed, corpus = bundledCorpus()
   const deadline = Date.now() + seconds * 1000;
   let drafts = 0;
   let previous = '';
-  for (; drafts < count && Date.now() < deadline; drafts++) {
+  let checked = 0;
+  for (; (only === undefined ? drafts < count : drafts <= only) && Date.now() < deadline; drafts++) {
     let text = generateDraft(random);
     for (let edit = 0; edit <= editsPerDraft; edit++) {
       if (edit > 0) text = mutate(random, text);
-      const failure = checkVersion(drafts, text, previous, corpus, longLived, longLivedParser, cpu);
-      if (failure) failures.push(failure);
+      if (only === undefined || drafts === only) {
+        const failure = checkVersion(drafts, text, previous, corpus, longLived, longLivedParser, cpu);
+        if (failure) failures.push(failure);
+      } else if (drafts === only - 1) {
+        longLived.analyse(text);
+        longLivedParser.parse(text);
+      }
       previous = text;
     }
+    if (only === undefined || drafts === only) checked++;
   }
   const sorted = [...cpu].sort((a, b) => a - b);
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { drafts, versions: cpu.length, failures, cpu: { median: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0 } };
+  return { drafts: checked, versions: cpu.length, failures, cpu: { median: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0 } };
 }
 
 function checkVersion(draft: number, text: string, before: string, corpus: Corpus, longLived: Checker, parser: ReturnType<typeof createDraftParser>, cpu: number[]): FuzzFailure | undefined {
@@ -213,12 +223,13 @@ function main(): void {
   const count = Number(option('count', '10000'));
   const seconds = Number(option('seconds', '600'));
   const seed = Number(option('seed', '1'));
+  const draft = args.includes('--draft') ? Number(option('draft', 'none')) : undefined;
   const out = path.resolve(option('out', path.join('.cache', 'fuzz')));
-  if (![count, seconds, seed].every(Number.isFinite)) {
-    console.error('Usage: npm run fuzz -- [--count N] [--seconds S] [--seed N] [--out folder]');
+  if (![count, seconds, seed].every(Number.isFinite) || (draft !== undefined && !(Number.isInteger(draft) && draft >= 0))) {
+    console.error('Usage: npm run fuzz -- [--count N] [--seconds S] [--seed N] [--draft N] [--out folder]');
     process.exit(2);
   }
-  const report = fuzz({ count, seconds, seed });
+  const report = fuzz({ count, seconds, seed, draft });
   console.log(`${report.drafts} drafts (${report.versions} versions with edits), seed ${seed}`);
   console.log(`CPU per check: median ${report.cpu.median.toFixed(1)} ms, 99th percentile ${report.cpu.p99.toFixed(1)} ms, max ${report.cpu.max.toFixed(0)} ms`);
   const heading = { crash: 'Crashes', slow: `Over ${slowMs / 1000} s of CPU`, mismatch: 'Mismatches' };

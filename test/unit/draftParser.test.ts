@@ -243,3 +243,30 @@ describe('createDraftParser after indented code', () => {
     expect(texts(text, pieces(text)).map((p) => p.split('\n')[0])).toEqual(['    An indented line.', '1. Trade.', '- Trade.']);
   });
 });
+
+describe('createDraftParser on lines that JavaScript and Markdown break differently', () => {
+  it('reads a fence whose info string holds a line separator (U+2028) as opening a fence, after an edit', () => {
+    const parser = createDraftParser();
+    const filler = Array.from({ length: 12 }, (_, i) => [`Paragraph ${i}.`, '']).flat();
+    const before = lines('Intro.', '', '# Trade', '', ...filler, 'Trade stood at $700 million.', '');
+    parser.parse(before);
+    // Markdown's only line endings are CR and LF: the fence runs on to the end of the draft.
+    const after = before.replace('Intro.', 'Intro.\n```text\u2028x');
+    const draft = parser.parse(after);
+    expect(draft).toEqual(parseDraft(after));
+    expect(draft.blocks.map((b) => b.key)).toEqual(['Intro.']);
+  });
+});
+
+describe('createDraftParser on a line nested too deep', () => {
+  it('does not end a comment at a `-->` in the part of the line it did not read, after an edit', () => {
+    const parser = createDraftParser();
+    const before = lines('<!--', '', `${'>'.repeat(101)} -->`, '', '# Notes', '', 'Trade stood at $700 million.', '');
+    parser.parse(before);
+    // The `-->` is past the 100th block quote, so the comment runs on to the end of the draft.
+    const after = before.replace('$700 million', '$710 million');
+    const draft = parser.parse(after);
+    expect(draft).toEqual(parseDraft(after));
+    expect(draft.blocks).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { ByteLru, detached } from '../byteLru';
 import { frontMatterEnd, parseDraft, type Draft } from './draft';
+import { withoutDeepNesting } from './nesting';
 
 export interface DraftParser {
   parse(text: string): Draft;
@@ -205,7 +206,9 @@ function lineHash(text: string, at: number): number {
   return (hash ^ (hash >>> 16)) >>> 0;
 }
 
-const fence = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+// `[^]`, not `.`: a fence's info string may hold a U+2028 or U+2029, which `.` does not match but
+// Markdown, whose only line endings are CR and LF, reads as any other character.
+const fence = /^( {0,3})(`{3,}|~{3,})([^]*)$/;
 const listItem = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 const indentedCode = /^(?: {4}| {0,3}\t)/;
 /** A list item that may interrupt a paragraph: a bullet or `1.` with text on its line. */
@@ -236,9 +239,11 @@ export function pieces(text: string): { start: number; end: number }[] {
  * line has ended, so that the text after it parses alone as it does in the whole draft. Where
  * the scan cannot tell (a fence or HTML block indented under what may be a list item, or one
  * inside an HTML block that may have started), it makes no further cut: one long piece costs
- * time, a wrong cut a wrong result.
+ * time, a wrong cut a wrong result. It reads the text as the parser does, with the part of a
+ * line nested too deep blanked: a fence or a comment's end there is not one.
  */
-function scan(text: string): { cuts: { start: number; end: number }[]; markdownLines: string[] } {
+function scan(draft: string): { cuts: { start: number; end: number }[]; markdownLines: string[] } {
+  const text = withoutDeepNesting(draft).readable;
   const starts = [0];
   const markdownLines: string[] = [];
   let openFence: { marker: string } | undefined;
