@@ -11,6 +11,7 @@ import { unitFamily } from '../core/claims/units';
 import { chicagoReference } from '../core/findings/citation';
 import type { Source, SourceProblem } from '../core/types';
 import { findSourceFiles, loadSourceBytes } from '../corpus/loader';
+import { inTransaction } from './connection';
 
 /** One source file as it goes into the library. */
 export interface PushItem {
@@ -72,21 +73,13 @@ export async function pushItems(pool: pg.Pool, items: readonly PushItem[], gone:
     result.deleted = deleted.rowCount ?? 0;
   }
   for (let i = 0; i < items.length; i += batchSize) {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async (client) => {
       for (const item of items.slice(i, i + batchSize)) {
         const outcome = await writeItem(client, item);
         if (typeof outcome === 'string') result.problems.push({ file: item.file, message: outcome });
         else result[outcome.replaced ? 'updated' : 'added']++;
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
   return result;
 }

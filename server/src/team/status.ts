@@ -1,22 +1,15 @@
 // `attest library init` and `status`: creates the tables and roles, and says what a library holds.
 import type pg from 'pg';
+import { inTransaction } from './connection';
 import { rolesSql, schemaSql, schemaVersion } from './schema';
 
 export async function initLibrary(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query(schemaSql);
     await client.query('DELETE FROM attest_schema');
     await client.query('INSERT INTO attest_schema (version) VALUES ($1)', [schemaVersion]);
     await client.query(rolesSql);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export interface LibraryStatus {
