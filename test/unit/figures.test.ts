@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFigure, intervalsOverlap, sameUnit } from '../../server/src/core/claims/figureFormat';
-import { extractFigures, hedges } from '../../server/src/core/claims/figures';
+import { extractFigures } from '../../server/src/core/claims/figures';
+import { hedges } from '../../server/src/core/claims/hedges';
 import { formatScaled, readNumber } from '../../server/src/core/claims/numbers';
 import type { Figure } from '../../server/src/core/types';
 
