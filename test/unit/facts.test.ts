@@ -120,6 +120,14 @@ describe('two facts speak to each other', () => {
     expect(differ('Trade between Pakistan and Afghanistan was $1 billion.', pair!)).toEqual([]);
   });
 
+  it('takes the pair named at the word "trade" even outside the figure\'s clause, or the two countries its clause names', () => {
+    const [hoped] = facts('Pakistani-Kazakhstani trade fell short of its potential in 2018, but the ambassador hoped that it could one day reach $500 million.');
+    expect(hoped!.pair).toEqual(['pakistan', 'kazakhstan']);
+    const [their] = facts('Pakistan and Turkmenistan have set a goal of raising their bilateral trade to $500 million a year.');
+    expect(their!.pair).toEqual(['pakistan', 'turkmenistan']);
+    expect(differences(their!, hoped!)).toEqual(['pair']);
+  });
+
   it('reads a commitment as neither an aim nor an outcome', () => {
     const [promise] = facts('Russia will provide financial assistance worth $1 billion for the steel mills.');
     expect(promise!.modality).toBe('future');

@@ -54,8 +54,16 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   if (fact.measure!.name === 'trade') {
     // Trade is between the pair named at its word ("Pakistani-Afghanistani trade", "trade between
     // Pakistan and Uzbekistan", "Pakistan's trade with Tajikistan"), not every country of the clause.
-    const pair = inClause.filter((t) => vocabulary.countries.has(t.term) && t.end >= named.start - pairChars && t.start <= named.end + pairChars);
-    if (pair.length) fact.pair = [...new Set(pair.map((t) => t.term))];
+    // The word may lie outside the figure's clause ("Pakistani-Kazakhstani trade … fell …, but …
+    // hoping that it could one day reach $500 million"): the pair is still the one named at it.
+    const countries = (within: readonly Term[]): string[] => [...new Set(within.filter((t) => vocabulary.countries.has(t.term)).map((t) => t.term))];
+    const inSentence = terms.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+    const pair = countries(inSentence.filter((t) => t.end >= named.start - pairChars && t.start <= named.end + pairChars));
+    // "Pakistan and Turkmenistan have set a goal of raising their bilateral trade": with no country
+    // at the word, a clause that names two countries names the pair.
+    const clauseCountries = countries(inClause);
+    if (pair.length) fact.pair = pair;
+    else if (clauseCountries.length === 2) fact.pair = clauseCountries;
   }
   if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') {
     // "Pakistan's exports to Russia" and "Russia's imports from Pakistan" are the same flow.
