@@ -220,6 +220,11 @@ describe('dates', () => {
     expect(verdicts('Lissovolik published his article on the Eurasian model of modernization in 2015.')).toEqual(['2015 supported korybko-morozov-2020 fn 11 (2015)']);
   });
 
+  it('date what someone wrote by the year the source gives for it, even where "wrote" is too common a word to match on', () => {
+    expect(verdicts('Timofei Bordachev wrote in 2018 that the SCO is the "foundation of Greater Eurasia".')[0]).toBe('2018 supported korybko-morozov-2020 fn 10 (2018)');
+    expect(verdicts('Timofei Bordachev wrote in 2016 that the SCO is the "foundation of Greater Eurasia".')[0]).toBe('2016 contradicted korybko-morozov-2020 fn 10 (2018)');
+  });
+
   it('take the subject from the paragraph when the sentence only says "it"', () => {
     expect(verdicts('Pakistan and India were invited to join the Shanghai Cooperation Organisation in 2015.')).toEqual(['2015 supported korybko-morozov-2020 (2015)']);
     expect(verdicts('Pakistan and India were invited to join the SCO in 2017.')).toEqual(['2017 contradicted korybko-morozov-2020 (2015)']);
