@@ -225,6 +225,10 @@ describe('dates', () => {
     expect(verdicts('Timofei Bordachev wrote in 2016 that the SCO is the "foundation of Greater Eurasia".')[0]).toBe('2016 contradicted korybko-morozov-2020 fn 10 (2018)');
   });
 
+  it("match a date by the words of its own clause, not those of the clause after it", () => {
+    expect(verdicts('Pakistan became a friendly country on the directive of Mao in 1952, and the two have stayed close ever since.')).toEqual(['1952 contradicted abbasi-2025 (1951)']);
+  });
+
   it('take the subject from the paragraph when the sentence only says "it"', () => {
     expect(verdicts('Pakistan and India were invited to join the Shanghai Cooperation Organisation in 2015.')).toEqual(['2015 supported korybko-morozov-2020 (2015)']);
     expect(verdicts('Pakistan and India were invited to join the SCO in 2017.')).toEqual(['2017 contradicted korybko-morozov-2020 (2015)']);

@@ -44,7 +44,7 @@ export function eventOf(text: string, date: Figure, sentence: Span, terms: reado
 }
 
 /** A date's clause: its sentence between the semicolons or ", and" / ", while" around it. */
-function clauseAround(text: string, date: Figure, sentence: Span): Span {
+export function clauseAround(text: string, date: Figure, sentence: Span): Span {
   const breaks = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;
   let start = sentence.start;
   let end = sentence.end;

@@ -14,7 +14,7 @@ import { passageView, termsWithin, type PassageView } from '../retrieval/passage
 import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
 import { agreement, describeDifference, differences, factOf, isOtherFact, type Fact } from '../facts/fact';
-import { compareEvents, eventOf, isSaying, type Event } from '../facts/event';
+import { clauseAround, compareEvents, eventOf, isSaying, type Event } from '../facts/event';
 import { unitFamily, unitsInFamily } from '../claims/units';
 import type { Claim, Evidence, Figure, Span, Verdict } from '../types';
 
@@ -54,7 +54,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     corpus.vocabulary,
     corpus.idf,
     {
-      clause: own?.clause,
+      // A date's subject is its own clause: "…Mao in 1950, and the relationship has held ever since".
+      clause: own?.clause ?? (isDate(figure) ? clauseAround(draftText, figure, claim.sentence) : undefined),
       // A capitalised word is a name ("Gulf", "Muzaffargarh"), unless it only opens the sentence and the sources write it in lower case.
       isName: (t) => /\p{Lu}/u.test(draftText[t.start] ?? '') && (draftText.slice(claim.sentence.start, t.start).trim() !== '' || corpus.isName(t.term)),
     },
