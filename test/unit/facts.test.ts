@@ -32,6 +32,13 @@ describe('a fact', () => {
     ]);
   });
 
+  it('starts a new clause at "and" before a new subject, so each flow keeps its own partner', () => {
+    expect(described("Of that, Pakistan's exports came to $264 million and its imports from Uzbekistan to $148 million.")).toEqual([
+      'exports pakistan→? = $264 million',
+      'exports uzbekistan→pakistan = $148 million',
+    ]);
+  });
+
   it('reads a flow the same whichever side names it', () => {
     expect(described("Russia's imports from Pakistan were $150 million.")).toEqual(['exports pakistan→russia = $150 million']);
     expect(described('At the time Pakistan sold goods worth $250 million a year, against imports of $150 million.')).toEqual([

@@ -92,7 +92,8 @@ function rangePair(text: string, figure: Figure, figures: readonly Figure[]): { 
 }
 
 /** Marks, then words, that end a figure's clause before the next figure begins. */
-const clauseBreaks = [/[,;:–—(]/, /\b(?:while|whereas|but|although|though|out of|compared (?:with|to)|against|versus|to)\b/i];
+// "…came to $264 million and its imports … to $148 million": "and" before a new subject starts the next clause.
+const clauseBreaks = [/[,;:–—(]/, /\b(?:while|whereas|but|although|though|out of|compared (?:with|to)|against|versus|to|and(?=\s+(?:its|their|his|her|the|a|an)\s))\b/i];
 
 /**
  * The stretch of its sentence that a figure belongs to: the words after a figure up to the
