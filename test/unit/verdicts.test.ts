@@ -225,6 +225,20 @@ describe('dates', () => {
     expect(verdicts('Timofei Bordachev wrote in 2016 that the SCO is the "foundation of Greater Eurasia".')[0]).toBe('2016 contradicted korybko-morozov-2020 fn 10 (2018)');
   });
 
+  it("set a date against neither another date of the same sentence nor an agreement the source's sentence barely shares words with", () => {
+    const source = parseSource({
+      location: 'monitor.md',
+      bundled: false,
+      text: lines('---', 'id: monitor', '---', '', 'TASHKENT (Monitor): Pakistan and Uzbekistan signed a five-year trade roadmap that aims to raise bilateral trade to $2 billion a year by 2030.', '', 'Under the transit trade agreement that took effect in 2022, 2,340 Uzbek and Pakistani trucks crossed Afghanistan in 2024.'),
+    });
+    const own = createChecker({ corpus: buildCorpus([source]) });
+    expect(own.judgeText('The roadmap signed in Tashkent on 14 March 2025 targets $2 billion a year in trade by 2030.').map(render)).toEqual([
+      '14 March 2025 unsourced',
+      '$2 billion supported monitor ($2 billion)',
+      '2030 supported monitor (2030)',
+    ]);
+  });
+
   it("match a date by the words of its own clause, not those of the clause after it", () => {
     expect(verdicts('Pakistan became a friendly country on the directive of Mao in 1952, and the two have stayed close ever since.')).toEqual(['1952 contradicted abbasi-2025 (1951)']);
   });

@@ -22,6 +22,8 @@ export const thresholds = {
   factMatch: 0.8,
   /** The same, without a year on one side: support, never a contradiction. */
   factMatchUntimed: 0.5,
+  /** A date of the same kind of event contradicts only where the source's sentence holds this share of the draft's subject: "the transit trade agreement that took effect in 2022" is not "the roadmap signed on 14 March 2025". */
+  eventAnchor: 0.4,
 };
 
 /** How much weaker a match with the source's own footnote may be and still be preferred as evidence. */

@@ -31,7 +31,10 @@ export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonl
   // evidence, not a contradiction of this one ("$700 million, and … a $14 billion investment").
   const facts = draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context);
   // Only if it is the same fact: "imports of $250 million" is no evidence for "exports of $250 million".
-  const explainsAnother = (c: Candidate): boolean => explainedBy(facts, c).some((start) => start !== claim.figure!.start);
+  // Likewise a source date that is another date of the sentence ("signed on 14 March 2025 … by 2030" against the source's 2030).
+  const otherDates = isDate(claim.figure!) ? draftFigures.filter((f) => isDate(f) && f.start !== claim.figure!.start && f.start >= claim.sentence.start && f.end <= claim.sentence.end) : [];
+  const explainsAnother = (c: Candidate): boolean =>
+    isDate(claim.figure!) ? otherDates.some((d) => sameFigureDate(d, c.source.figure)) : explainedBy(facts, c).some((start) => start !== claim.figure!.start);
   const candidates = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus, (c) => c.compatible || !explainsAnother(c), options);
   const fact = isDate(claim.figure!) ? undefined : facts.get(claim.figure!.start)?.fact;
   return decide(claim, candidates, corpus, fact && { ...fact, time: claim.period });
@@ -229,7 +232,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     // An invitation's year is not the year of joining: a date speaks only to a date of the same kind of event.
     const events = compareEvents(draft.event, source.event);
     if (events === 'other') Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
-    else if (events === 'same' && !match.conflict && ((compatible && draft.event.holders.length > 0) || match.score >= floorScore) && draft.event.holders.every((h) => source.sentenceTerms.has(h))) {
+    else if (events === 'same' && !match.conflict && ((compatible && draft.event.holders.length > 0) || (match.score >= floorScore && (compatible || match.sentenceScore >= thresholds.eventAnchor))) && draft.event.holders.every((h) => source.sentenceTerms.has(h))) {
       if (thresholds.factMatch > match.score) Object.assign(match, { score: thresholds.factMatch, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
     }
   }
