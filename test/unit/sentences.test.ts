@@ -21,6 +21,15 @@ describe('splitSentences', () => {
     expect(split('He said “it stood at $700 million.” Then he left.')).toEqual(['He said “it stood at $700 million.”', 'Then he left.']);
   });
 
+  it('keeps a quotation of several sentences in one sentence when asked (a draft), and splits it otherwise (a source)', () => {
+    const text = 'He defends the swaps: "Barter is not a step backwards. It is how two economies trade." Then he left.';
+    expect(texts(text, splitSentences(text, 0, text.length, true))).toEqual(['He defends the swaps: "Barter is not a step backwards. It is how two economies trade."', 'Then he left.']);
+    expect(split(text)).toEqual(['He defends the swaps: "Barter is not a step backwards.', 'It is how two economies trade."', 'Then he left.']);
+    // A quotation that never closes in its paragraph does not swallow the sentences after it.
+    const open = 'He said “trade grew. Then it fell.\n\nA new paragraph.';
+    expect(texts(open, splitSentences(open, 0, open.length, true))).toEqual(['He said “trade grew.', 'Then it fell.', 'A new paragraph.']);
+  });
+
   it('does not split before a lower-case word', () => {
     expect(split('Trade was worth approx. five million. Later it grew.')).toEqual(['Trade was worth approx. five million.', 'Later it grew.']);
   });

@@ -287,3 +287,17 @@ describe('clauseOf and periodOf', () => {
     expect(visit.slice(span.start, span.end)).toBe(visit);
   });
 });
+
+describe('a quotation of several sentences', () => {
+  it('is one claim, misquoted where one of its words differs, and its figures are not claims of their own', () => {
+    const source = parseSource({
+      location: 'barter.md',
+      bundled: false,
+      text: lines('---', 'id: barter', '---', '', '"Barter is not a step backwards. It is how two economies trade when the banks are afraid," said the head of the business council.'),
+    });
+    const own = createChecker({ corpus: buildCorpus([source]) });
+    const judged = own.judgeText('The council\'s head defends the swaps: "Barter is not a step backwards. It is how two economies trade when the banks are nervous".');
+    expect(judged.map((v) => `${v.claim.kind} ${v.verdict}`)).toEqual(['quote misquoted']);
+    expect(judged[0]!.claim.text).toBe('Barter is not a step backwards. It is how two economies trade when the banks are nervous');
+  });
+});

@@ -20,7 +20,7 @@ export interface ClaimContext {
 export function extractClaims(prose: string, from: number, to: number, context: ClaimContext): Claim[] {
   const claims: Claim[] = [];
   const paragraph = { start: from, end: to };
-  const sentences = splitSentences(prose, from, to);
+  const sentences = splitSentences(prose, from, to, true);
   // The last date the paragraph gave before a sentence: the time of its facts that state none.
   let paragraphDate: Figure | undefined;
   for (let s = 0; s < sentences.length; s++) {

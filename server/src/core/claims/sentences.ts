@@ -13,30 +13,62 @@ const abbreviations = new Set(
 
 const closers = '"\'\u201d\u2019)]';
 
-/** Sentence spans within text[from, to), trimmed of surrounding whitespace. */
-export function splitSentences(text: string, from = 0, to = text.length): Span[] {
+/**
+ * Sentence spans within text[from, to), trimmed of surrounding whitespace. With `quotations`,
+ * a quotation of several sentences that closes in its paragraph stays in one sentence: a
+ * draft's quotation is one claim. A source's sentences stay apart, so that each figure is
+ * matched by the words of its own sentence.
+ */
+export function splitSentences(text: string, from = 0, to = text.length, quotations = false): Span[] {
   const spans: Span[] = [];
   let start = skipSpace(text, from, to);
+  // Whether a double quotation opened in this sentence is still open at i.
+  let quoted = false;
   for (let i = start; i < to; i++) {
     const ch = text[i]!;
     if (ch === '\n' && text[i + 1] === '\n') {
       push(spans, text, start, i);
       start = skipSpace(text, i, to);
+      quoted = false;
       continue;
     }
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '\u201c') quoted = true;
+    else if (ch === '\u201d') quoted = false;
     if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     if (ch === '.' && !endsSentence(text, i)) continue;
     let end = i + 1;
-    while (end < to && closers.includes(text[end]!)) end++;
+    let closes = false;
+    while (end < to && closers.includes(text[end]!)) {
+      if (text[end] === '"' || text[end] === '\u201d') closes = true;
+      end++;
+    }
     if (end < to && !/\s/.test(text[end]!)) continue;
+    // A quotation of several sentences is one claim: do not break inside it when it closes in the paragraph.
+    if (quotations && quoted && !closes && closesLater(text, end, to)) continue;
     const next = skipSpace(text, end, to);
     if (next < to && !startsSentence(text[next]!)) continue;
     push(spans, text, start, end);
     start = next;
     i = next - 1;
+    quoted = false;
   }
   push(spans, text, start, to);
   return spans;
+}
+
+/** How far ahead a quotation may close and still hold the sentence together. */
+const quoteReach = 400;
+
+/** A closing double quotation mark comes before the paragraph ends, within quoteReach. */
+function closesLater(text: string, at: number, to: number): boolean {
+  const limit = Math.min(to, at + quoteReach);
+  for (let i = at; i < limit; i++) {
+    const ch = text[i]!;
+    if (ch === '"' || ch === '\u201d') return true;
+    if (ch === '\u201c' || (ch === '\n' && text[i + 1] === '\n')) return false;
+  }
+  return false;
 }
 
 function endsSentence(text: string, dot: number): boolean {
