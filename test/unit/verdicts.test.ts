@@ -301,3 +301,17 @@ describe('a quotation of several sentences', () => {
     expect(judged[0]!.claim.text).toBe('Barter is not a step backwards. It is how two economies trade when the banks are nervous');
   });
 });
+
+describe('a source figure with no year of its own', () => {
+  it('holds for the year given earlier in its sentence, so a draft figure of another year is neither supported nor contradicted', () => {
+    const source = parseSource({
+      location: 'customs.md',
+      bundled: false,
+      text: lines('---', 'id: customs', '---', '', "PESHAWAR: Pakistan's trade with Kazakhstan rose to $186 million in 2025 from $141 million in 2024, while trade with Tajikistan reached $94 million, customs data showed."),
+    });
+    const own = createChecker({ corpus: buildCorpus([source]) });
+    const judged = (text: string): string[] => own.judgeText(text).map(render);
+    expect(judged('Pakistan–Tajikistan trade reached $94 million in 2018.')[0]).toBe('$94 million unsourced');
+    expect(judged('Pakistan–Tajikistan trade reached $94 million in 2025.')[0]).toBe('$94 million supported customs ($94 million)');
+  });
+});

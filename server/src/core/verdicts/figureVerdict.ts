@@ -169,7 +169,10 @@ function sourceSide(view: PassageView, index: number, sentence: Span, corpus: Co
       sentenceTerms: view.sentenceSet(sentence),
       clauseTerms: termSet(termsWithin(view.terms, clause)),
       nearTerms: termSet(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
-      fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, period, view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1)),
+      // With no time of its own, a figure holds for the time its sentence leads with ("rose to $186
+      // million in 2025 from $141 million in 2024, while trade with Tajikistan reached $94 million"),
+      // else the last date of its paragraph before it.
+      fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1)),
       event: date ? eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary) : undefined,
     };
   });
@@ -207,10 +210,11 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   const compatible = compatibleWith(figure, sourceFigure.figure);
   // "billions of dollars" is not contradicted by "$700 million": a vague figure is supported or not.
   if (figure.vague && !compatible) return undefined;
-  // A value for another time is another fact, not a contradiction: the draft's year against the
-  // date the source's paragraph gives ("$1 billion in 2021" against "last year" in a 2019 report).
+  // A value for another time is another fact, neither support nor contradiction: the draft's year
+  // against the date the source's sentence or paragraph gives ("$1 billion in 2021" against "last
+  // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
-  if (!compatible && claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime)) return undefined;
+  if (claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime)) return undefined;
   const match = matchSubject(profile, source.clauseTerms, source.sentenceTerms, view.termSet, source.nearTerms, corpus.vocabulary, variants);
   let opposite = false;
   if (draft.fact && source.fact) {
