@@ -39,6 +39,13 @@ describe('extractFigures on sentences from the sources', () => {
     );
   });
 
+  it('"up to" a round value opens the interval downwards; "up to" a precise value is that value', () => {
+    const round = only('the line could carry up to $500 million of goods');
+    expect([round.low, round.highBound]).toEqual([250e6, 500e6]);
+    const precise = only('the full line would carry up to 12.4 billion cubic metres of gas a year');
+    expect([precise.qualifier, num(precise.low), num(precise.highBound)]).toEqual(['at-most', '12.35e9', '12.45e9']);
+  });
+
   it('"at least" opens the interval upwards', () => {
     expectFigures('the project has already secured at least $46 billion in “commitment of investment and concessional loans”', [
       '41-52 money $46 billion =46e9 USD at-least@32 [46e9,69e9]',

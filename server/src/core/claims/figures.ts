@@ -269,8 +269,9 @@ class FigureScan {
     const hedge = findHedge(this.s, start);
     let interval: [number, number];
     // "about $60 million" is round and allows a tenth; "about $61 million" is as precise as it is written.
+    // So is a maximum: "up to 12.4 billion cubic metres" is a capacity of 12.4, not anything below it.
     const digits = Math.round(low.value / low.step);
-    const specific = hedge?.qualifier === 'about' && high === undefined && digits >= 10 && digits % 5 !== 0;
+    const specific = (hedge?.qualifier === 'about' || hedge?.qualifier === 'at-most') && high === undefined && digits >= 10 && digits % 5 !== 0;
     if (hedge && !specific) interval = [value * hedge.low, top * hedge.high];
     else interval = [value - roundingSlack(value, low.step * unit.factor), top + roundingSlack(top, (high ?? low).step * unit.factor)];
     const figure: Figure = {
