@@ -150,6 +150,13 @@ describe('a source that states the same fact in other words', () => {
     expect(verdicts('The original agreement on the project dated from 2016.')).toEqual(['2016 unsourced']);
   });
 
+  it('contradicts a figure whose fact the source states for the same holders, measure and date, though it names another country beside it', () => {
+    expect(verdicts('In December 2019 Denis Manturov took a 60-strong delegation to Pakistan.')).toEqual([
+      'December 2019 supported korybko-morozov-2020 fn 21 (December 2019)',
+      '60-strong contradicted korybko-morozov-2020 fn 21 (64-member)',
+    ]);
+  });
+
   it('takes a value of three significant digits as its fact where the source names no measure', () => {
     const source = parseSource({ location: 'thenews.md', bundled: false, text: lines('---', 'id: thenews', 'title: Debt settled', '---', '', 'Under the agreement, the Pakistani government was bound to return $93.5 million to Russia within 90 days.') });
     const own = createChecker({ corpus: buildCorpus([source]) });

@@ -225,8 +225,12 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     else if (differ.includes('modality')) Object.assign(match, { score: match.score * targetPenalty, conflict: true });
     else {
       opposite = differ.includes('direction');
-      const stated = draft.statesFact && !match.conflict && ((compatible && draft.fact.holders.length > 0) || match.score >= floorScore) ? factMatch(draft.fact, source.fact, source.sentenceTerms, compatible ? view.termSet : undefined) : 0;
-      if (stated > match.score) Object.assign(match, { score: stated, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
+      // Naming another country near the figure ("a 64-member delegation of Russian businessmen")
+      // is no conflict when the source's fact has the draft's holders and measure all the same:
+      // then its words count as found in its sentence, without the conflict's discount.
+      const sameFact = sameHoldersAndMeasure(draft.fact, source.fact);
+      const stated = draft.statesFact && (!match.conflict || sameFact) && ((compatible && draft.fact.holders.length > 0) || match.score >= floorScore || (sameFact && match.sentenceScore >= floorScore)) ? factMatch(draft.fact, source.fact, source.sentenceTerms, compatible ? view.termSet : undefined) : 0;
+      if (stated > match.score) Object.assign(match, { score: stated, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor), conflict: false });
     }
   }
   if (draft.event && source.event) {
@@ -270,6 +274,11 @@ function factMatch(draft: Fact, source: Fact, sentence: ReadonlySet<string>, par
  */
 function holdersStated(holders: readonly string[], sentence: ReadonlySet<string>, paragraph: ReadonlySet<string>): boolean {
   return (!holders.length || holders.some((h) => sentence.has(h))) && holders.every((h) => sentence.has(h) || paragraph.has(h));
+}
+
+/** The source's fact names every holder of the draft's, for the same measure. */
+function sameHoldersAndMeasure(draft: Fact, source: Fact): boolean {
+  return draft.holders.length > 0 && draft.measure !== undefined && draft.measure.name === source.measure?.name && draft.holders.every((h) => source.holders.includes(h));
 }
 
 /** A value written with three or more significant digits ("$93.5 million", "12.4 billion"). */
