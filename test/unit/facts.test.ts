@@ -62,6 +62,7 @@ describe('a fact', () => {
   it('reads money pledged, allocated or costed as one measure with investment', () => {
     expect(described('The Russian delegation pledged to allocate US$14 billion.')).toEqual(['investment russia = US$14 billion']);
     expect(described('The pipeline will cost $2.5 billion.')).toEqual(['investment = $2.5 billion']);
+    expect(described('Moscow earmarked $2.5 billion for the pipeline.')).toEqual(['investment russia = $2.5 billion']);
   });
 
   it('takes a measure only for the kinds of figure it measures', () => {

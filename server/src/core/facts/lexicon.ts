@@ -24,7 +24,7 @@ export const measures: Measure[] = [
   { name: 'surplus', words: ['surplus'], group: 'balance' },
   { name: 'deficit', words: ['deficit'], group: 'balance' },
   // Money put into something: invested, pledged, allocated, or what it costs.
-  { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi', 'pledge', 'promise', 'allocate', 'allocated', 'allocation', 'cost', 'costs', 'costing'] },
+  { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi', 'pledge', 'promise', 'allocate', 'allocated', 'allocation', 'earmark', 'earmarked', 'cost', 'costs', 'costing'] },
   // "a $46 billion project": money a project is worth is what is invested in it.
   { name: 'investment', words: ['project', 'projects'], kinds: ['money'] },
   { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'] },
