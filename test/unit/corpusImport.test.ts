@@ -115,7 +115,9 @@ describe('corpus:import', () => {
 
   it('reads the figures of both papers as a careful reader would', () => {
     const corpus = buildCorpus([korybko, abbasi]);
-    const money = corpus.passages.flatMap((p) => corpus.figures(p.index).filter((f) => f.kind !== 'year' && f.kind !== 'date').map((f) => `${f.text}${f.qualifier === 'exact' ? '' : ` (${f.qualifier})`}`));
+    const ranks = corpus.passages.flatMap((p) => corpus.figures(p.index).filter((f) => f.kind === 'rank').map((f) => `${f.text} (${f.unit})`));
+    expect(ranks).toEqual(['second (ordinal:forum)', 'largest (rank:size)', 'third most populous (rank:population)', 'largest (rank:size)', 'largest (rank:size)', 'second largest (rank:size)']);
+    const money = corpus.passages.flatMap((p) => corpus.figures(p.index).filter((f) => f.kind !== 'year' && f.kind !== 'date' && f.kind !== 'rank').map((f) => `${f.text}${f.qualifier === 'exact' ? '' : ` (${f.qualifier})`}`));
     expect(money).toEqual([
       'five EAEU member states',
       'five EAEU member states',

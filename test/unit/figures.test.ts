@@ -35,7 +35,7 @@ describe('extractFigures on sentences from the sources', () => {
   it('CPEC investment: completed and expected totals, and the month', () => {
     expectFigures(
       "with $13 billion worth of projects completed in January 2020 out of an expected eventual total investment of $60 billion (thus making it China's largest BRI infrastructure investment anywhere in the world)",
-      ['5-16 money $13 billion =13e9 USD [12.5e9,13.5e9]', '48-60 date January 2020 =2020 date [2020,2020] 2020-1-', '109-120 money $60 billion =60e9 USD [59.5e9,60.5e9]'],
+      ['5-16 money $13 billion =13e9 USD [12.5e9,13.5e9]', '48-60 date January 2020 =2020 date [2020,2020] 2020-1-', '109-120 money $60 billion =60e9 USD [59.5e9,60.5e9]', '145-152 rank largest =1 rank:size [1,1]'],
     );
   });
 
@@ -179,10 +179,10 @@ describe('extractFigures on sentences from the sources', () => {
     expectFigures('Russia’s Sukhoi Superjet 100 (SSJ-100) planes will be supplied', []);
   });
 
-  it('years after "the end of" and months; ordinals are not figures', () => {
+  it('years after "the end of" and months; an ordinal is the place of its event in a series, not an amount', () => {
     expectFigures('approved by President Putin at the end of 2016', ['42-46 year 2016 =2016 year [2016,2016]']);
     expectFigures('in an article published before the APEC Summit in November 2017', ['50-63 date November 2017 =2017 date [2017,2017] 2017-11-']);
-    expectFigures('The 25th APEC Economic Leaders’ Meeting', []);
+    expectFigures('The 25th APEC Economic Leaders’ Meeting', ['4-8 rank 25th =25 ordinal:meeting [25,25]']);
   });
 
   it('the unsourced claims of the evaluation set', () => {
@@ -524,8 +524,8 @@ describe('what is not a figure', () => {
     expectFigures('Vision 2030, Strategy 2050, Superjet 100, Boeing 737 planes, Article 5', []);
   });
 
-  it('ordinals, decades, thousands-grouped non-years and out-of-range years', () => {
-    expectFigures('the 21st century, the 25th meeting, the 1990s, 2,016, 1799, 2101, 10', []);
+  it('ordinals that place no event, decades, thousands-grouped non-years and out-of-range years', () => {
+    expectFigures('the 21st century, the 1990s, 2,016, 1799, 2101, 10', []);
   });
 
   it('Markdown emphasis is not an identifier', () => {

@@ -215,6 +215,14 @@ describe('silence over a false alarm', () => {
   });
 });
 
+describe('ranks', () => {
+  it('support the same place and contradict another, for the same ranking', () => {
+    expect(verdicts('By population, Pakistan is the third most populous member of the SCO.')).toEqual(['third most populous supported korybko-morozov-2020 (third most populous)']);
+    expect(verdicts("Pakistan is the SCO's second most populous member state.")).toEqual(['second most populous contradicted korybko-morozov-2020 (third most populous)']);
+    expect(verdicts("At the recent SCO summit in Pakistan, Russia's delegation was the largest, ahead of China's.")).toEqual(['largest contradicted abbasi-2025 (second largest)']);
+  });
+});
+
 describe('dates', () => {
   it('contradict a date of the same kind of event, and only that', () => {
     expect(verdicts("Putin's article ahead of the APEC summit appeared in November 2018.")).toEqual(['November 2018 contradicted korybko-morozov-2020 fn 1 (November 2017)']);

@@ -18,6 +18,7 @@ export type FigureKind =
   | 'quantity' // a measured amount with a unit: "600-megawatt", "3,000 km"
   | 'count' // a number of things: "64-member delegation", "200 million people"
   | 'duration' // "seventy-five years", "four-day"
+  | 'rank' // a place in a ranking or a series: "the third most populous", "the 11th session"
   | 'year' // "in 2016"
   | 'date'; // "November 2017", "30 November 2016"
 

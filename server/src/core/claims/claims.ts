@@ -65,6 +65,8 @@ export function isDate(figure: Figure): boolean {
  * the nearest one before it ("By January 2020, … $13 billion").
  */
 export function periodOf(text: string, figure: Figure, figures: readonly Figure[], dates: readonly Figure[], sentence: Span): Figure | undefined {
+  // A place in a series ("the second Belt and Road Forum in April 2019") holds for no year: the date is the event's, checked on its own.
+  if (figure.kind === 'rank') return undefined;
   const clause = clauseOf(text, figure, figures, sentence);
   const inClause = dates.filter((d) => d.start >= clause.start && d.end <= clause.end);
   const after = inClause.find((d) => d.start >= figure.end);

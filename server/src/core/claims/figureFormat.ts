@@ -53,6 +53,8 @@ export function formatFigure(f: Figure): string {
     }
     case 'percent':
       return `${formatAmount(f.value, f.high, '')}${f.unit === 'pp' ? ' percentage points' : '%'}`;
+    case 'rank':
+      return f.text;
     default:
       return `${formatAmount(f.value, f.high, '', f.kind === 'quantity')} ${unitLabel(f.unit, f.high ?? f.value)}`;
   }

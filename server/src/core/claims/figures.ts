@@ -4,6 +4,7 @@ import { monthPattern, plausibleYear, readDateAtDigit, readDateAtMonth, type Wri
 import { inIdentifier, malformedAfter, namesOrRefers, numberWordPattern, readNumber, rescale, tokenEnd, wordBefore, type WrittenNumber } from './numbers';
 import { findHedge, hedges, hedgeWindow } from './hedges';
 import type { CalendarDate, Figure, FigureKind } from '../types';
+import { extractRanks } from './ranks';
 import { currencyPrefixPattern, durationUnit, readCountedNoun, readCurrencyPrefix, readHyphenNoun, readUnit, type CountedNoun } from './units';
 
 // ---------------------------------------------------------------------------
@@ -102,6 +103,7 @@ class FigureScan {
     this.shares();
     this.singleDurations();
     this.vagueAmounts();
+    this.figures.push(...extractRanks(this.s, this.offset, this.figures));
     return this.figures.sort((a, b) => a.start - b.start);
   }
 

@@ -37,8 +37,8 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
   const holders = [...new Set(inClause.filter((t) => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term)).map((t) => t.term))];
   const fact: Fact = { figure, holders, direction: directionOf(text, figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context };
-  // A length, a capacity or a volume says by its unit what it measures.
-  if (figure.kind === 'quantity') {
+  // A length, a capacity or a volume says by its unit what it measures; so does a rank ("the third most populous").
+  if (figure.kind === 'quantity' || figure.kind === 'rank') {
     fact.measure = unitMeasure(figure.unit);
     return fact;
   }

@@ -48,8 +48,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   const figure = claim.figure!;
   const exclude: Span[] = [{ start: figure.qualifierStart ?? figure.start, end: figure.end }];
   if (claim.period) exclude.push({ start: claim.period.start, end: claim.period.end });
-  // Other figures in the draft sentence are not subject words.
-  for (const f of draftFigures) exclude.push({ start: f.start, end: f.end });
+  // Other figures in the draft sentence are not subject words; a place in a series is ("the second Belt and Road Forum").
+  for (const f of draftFigures) if (f.kind !== 'rank' || f === figure) exclude.push({ start: f.start, end: f.end });
   const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context).get(figure.start);
   const profile = subjectProfile(
     draftTerms.filter((t) => t.start >= claim.sentence.start && t.end <= claim.sentence.end),
