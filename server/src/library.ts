@@ -10,6 +10,7 @@ import { assembleCorpus } from './corpus/assemble';
 import { defaultCacheFolder, SourceCache } from './corpus/cache';
 import { bundledCorpusKey, loadLibraryCorpus, type LibraryCorpus } from './corpus/cacheLibrary';
 import { updateLibraryCorpus } from './corpus/cacheUpdate';
+import { overlayCorpus } from './corpus/overlay';
 import { isLibraryName } from './corpus/bibliography';
 import { loadBundledCorpus, loadBundledSources, loadSourceFiles, searchSourceFiles } from './corpus/loader';
 import type { LoadedCorpus } from './corpus/indexReader';
@@ -41,6 +42,11 @@ export interface LibraryConfig {
   excludeSources: string[];
   /** Where the index of the writer's sources is kept; empty for the default (cache.ts). */
   cacheFolder?: string;
+  /**
+   * Reference libraries the open drafts' `bibliography:` front matter names, absolute: loaded
+   * with the sources, but checked against only by the drafts that name them (checkerFor).
+   */
+  bibliographies?: string[];
 }
 
 /** How long after a source is saved the index in the cache folder is brought up to date. */
@@ -71,6 +77,10 @@ export class SourceLibrary {
   private team: Source[] = [];
   private base: Corpus | undefined;
   private assembledWith = { bundledCorpus: true, excludeSources: [] as string[] };
+  // The ids of the sources that come from libraries only drafts name (not the settings), by library file.
+  private draftOnly = new Map<string, string[]>();
+  // The checkers for drafts that do not name some of those libraries, by the libraries left out; made when first asked.
+  private scoped = new Map<string, Checker>();
 
   constructor(private readonly options: LibraryOptions) {
     // At start the bundled corpus comes from its prebuilt index: nothing to re-analyse.
@@ -85,8 +95,27 @@ export class SourceLibrary {
     this.report([]);
   }
 
+  /** The checker against every source loaded, including every open draft's `bibliography:` libraries. */
   get checker(): Checker {
     return this.current;
+  }
+
+  /**
+   * The checker for a draft whose front matter names `bibliographies` (absolute): the sources
+   * of the libraries other drafts name, and the settings do not, are left out, as pandoc
+   * would not see them when rendering this draft.
+   */
+  checkerFor(bibliographies: readonly string[]): Checker {
+    const hidden = [...this.draftOnly.keys()].filter((file) => !bibliographies.includes(file)).sort();
+    if (!hidden.length) return this.current;
+    const key = hidden.join('\n');
+    let checker = this.scoped.get(key);
+    if (!checker) {
+      const ids = new Set(hidden.flatMap((file) => this.draftOnly.get(file)!));
+      checker = createChecker({ corpus: overlayCorpus(this.current.corpus, ids, []) });
+      this.scoped.set(key, checker);
+    }
+    return checker;
   }
 
   get sources(): Source[] {
@@ -116,7 +145,9 @@ export class SourceLibrary {
     const resolved = (setting: string): string[] => config.roots.map((root) => path.resolve(root, setting));
     const patterns = config.sources.flatMap(resolved);
     const search = await searchSourceFiles(config.roots[0] ?? process.cwd(), patterns);
-    const files = search.files;
+    const named = new Set(search.files.map((f) => path.resolve(f)));
+    const draftOnly = (config.bibliographies ?? []).map((f) => path.resolve(f)).filter((f) => !named.has(f));
+    const files = draftOnly.length ? [...search.files, ...draftOnly].sort() : search.files;
     // Without source files and with the same bundled set, the corpus is what it was.
     const key = JSON.stringify({ bundled: config.bundledCorpus, exclude: [...config.excludeSources].sort() });
     const unchanged = !files.length && !this.files.size && key === this.key;
@@ -165,6 +196,8 @@ export class SourceLibrary {
     this.files = new Set(files.map((f) => path.resolve(f)));
     this.folders = patterns.filter((p) => !/[*?{[]/.test(p));
     this.assembledWith = { bundledCorpus: config.bundledCorpus, excludeSources: config.excludeSources };
+    this.draftOnly = new Map(draftOnly.map((file) => [file, [] as string[]]));
+    for (const [id, source] of loaded.corpus.sources) if (source.entry) this.draftOnly.get(path.resolve(source.entry.file))?.push(id);
     this.use(loaded.corpus);
     this.report(loaded.problems);
     for (const listener of this.changeListeners) listener();
@@ -188,6 +221,7 @@ export class SourceLibrary {
   private use(corpus: Corpus): void {
     this.base = corpus;
     this.current = createChecker({ corpus: this.team.length ? this.withTeam(corpus) : corpus });
+    this.scoped.clear();
     if ('close' in corpus && !this.openIndexes.includes(corpus as LoadedCorpus)) this.openIndexes.push(corpus as LoadedCorpus);
     while (this.openIndexes.length > 2) this.openIndexes.shift()!.close();
   }
