@@ -12,7 +12,7 @@ import { bundledCorpusKey, loadLibraryCorpus, type LibraryCorpus } from './corpu
 import { updateLibraryCorpus } from './corpus/cacheUpdate';
 import { overlayCorpus } from './corpus/overlay';
 import { isLibraryName } from './corpus/bibliography';
-import { loadBundledCorpus, loadBundledSources, loadSourceFiles, searchSourceFiles } from './corpus/loader';
+import { loadBundledCorpus, loadBundledSources, searchSourceFiles } from './corpus/loader';
 import type { LoadedCorpus } from './corpus/indexReader';
 import { isSourceName } from './corpus/readers';
 import { unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from './corpus/sourceSettings';
@@ -154,18 +154,12 @@ export class SourceLibrary {
     // The bundled sources are parsed only when a corpus is assembled with them or their ids are needed: a start without sources keeps the prebuilt index.
     const bundled = config.bundledCorpus && (!unchanged || config.excludeSources.length > 0) ? this.loadBundled() : [];
     // A few files saved or deleted: the index with them replaced at once, and brought up to date behind.
+    // Not with a reference library, whose entries may take any file: its index is built again.
     const builtFor = JSON.stringify({ key, cacheFolder: config.cacheFolder ?? '' });
     const updated = files.length && this.built && builtFor === this.builtFor && !files.some(isLibraryName) ? await updateLibraryCorpus(this.built, files, config.excludeSources) : undefined;
     let loaded: { corpus: Corpus; problems: SourceProblem[]; ids: string[] } | undefined;
     if (updated) loaded = updated;
-    else if (files.length && !unchanged && files.some(isLibraryName)) {
-      // A reference library's entries become sources with the entries' metadata (bibliography.ts):
-      // read as a whole, not through the cache of one source per file.
-      const own = await loadSourceFiles(files);
-      const assembled = assembleCorpus(bundled, own.sources, config.excludeSources);
-      loaded = { corpus: assembled.corpus, problems: [...own.problems, ...assembled.problems], ids: own.sources.map((s) => s.meta.id) };
-      this.built = undefined;
-    } else if (files.length && !unchanged) {
+    else if (files.length && !unchanged) {
       const built = await this.build(config, files, bundled, generation, true);
       if (built && generation !== this.generation) built.corpus.close();
       else if (built) [this.built, this.builtFor] = [built, builtFor];
