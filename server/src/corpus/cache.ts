@@ -98,6 +98,15 @@ export class SourceCache {
     return entry;
   }
 
+  /** Removes the file's entry, if there is one: for a file that is gone. */
+  delete(file: string): void {
+    try {
+      unlinkSync(this.entryFile(file));
+    } catch {
+      // None, or already removed.
+    }
+  }
+
   /** Stores the entry; a cache folder that cannot be written only costs the next start its time. */
   set(key: FileKey, entry: CacheEntry): boolean {
     const stored: StoredKey = {

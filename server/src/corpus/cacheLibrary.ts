@@ -5,7 +5,7 @@
 // and modification times it was built from; any difference rebuilds it. Analyses depend on
 // the acronyms all sources define (terms.ts folds them): an entry analysed with another set
 // is analysed again from its cached passages, without reading the file.
-import { mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { createVocabulary } from '../core/claims/terms';
 import type { Source, SourceProblem } from '../core/types';
@@ -233,6 +233,8 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
     // A cache folder that cannot be written: the corpus is kept in memory instead.
     return { corpus: loadCorpusIndex(writer.toBytes()), problems, read, reused: false, ids, files, vocabulary: vocabularyKey };
   }
+  // The entries of the files the index before was built from that are gone from disk: nothing will ask for them again.
+  for (const file of Object.keys(previous?.files ?? {})) if (!(file in files) && !existsSync(file)) input.cache.delete(file);
   // The index this one replaces; a process still reading it keeps it open (it goes with its last reader).
   if (previous && previous.index !== index) {
     try {
