@@ -4,7 +4,8 @@
 // cached entries, as analysed before. A manifest beside the index lists the files' sizes
 // and modification times it was built from; any difference rebuilds it. Analyses depend on
 // the acronyms all sources define (terms.ts folds them): an entry analysed with another set
-// is analysed again from its cached passages, without reading the file.
+// is analysed again from its cached passages, without reading the file. A reference library's
+// attached files are indexed as any file, under their entries' metadata (cacheBibliography.ts).
 import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { createVocabulary } from '../core/claims/terms';
@@ -105,8 +106,8 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
 
   // The files: from the index before or their entries when unchanged, else read and parsed.
   // Only the sources' metadata is kept meanwhile; entries are read again when appended. A
-  // source an entry took is stored in the index with the entry's metadata: its file's own
-  // comes from its entry, so that an entry edited since is applied afresh.
+  // source a library entry took is in the index before under the entry's metadata, so it is
+  // taken from its file's cache entry instead: the entry, edited since or not, is laid over afresh.
   type Origin = { key?: FileKey; earlier?: number };
   const own: { raw: Source; origin: Origin }[] = [];
   const attached = new Map<string, { raw: Source; origin: Origin } | { problem: SourceProblem }>();
