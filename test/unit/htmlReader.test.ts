@@ -169,6 +169,16 @@ describe('the page’s own footnotes', () => {
       ['b', 'Customs figures, provisional.'],
     ]);
   });
+  it('leaves a raised link to a section of the article in place: it is no note', async () => {
+    const html = page('<meta charset="utf-8">', filler, '<p>The second phase is described below.<sup><a href="#phase-two">see</a></sup></p>', '<section id="phase-two"><h2>Phase two</h2><p>Nine more berths are to raise the capacity to 13 million tonnes a year.</p></section>');
+    const { source } = await read('/sources/raised.html', Buffer.from(html));
+    expect(source.passages.map((p) => [p.locator, p.text])).toEqual([
+      ['', filler.replace(/<\/?p>/g, '')],
+      ['', 'The second phase is described below.see'],
+      ['Phase two', 'Nine more berths are to raise the capacity to 13 million tonnes a year.'],
+    ]);
+    expect(source.footnotes).toEqual([]);
+  });
 });
 
 describe('a table in the article', () => {

@@ -25,13 +25,19 @@ export function takePageNotes(document: HtmlDocument): PageNotes {
   const byTarget = new Map<string, number>();
   const markers: { element: HtmlElement; note: number }[] = [];
   const markerIds = new Set<string>();
+  const candidates: { link: HtmlElement; id: string; target: HtmlElement; sup: HtmlElement | undefined }[] = [];
   for (const link of Array.from(document.querySelectorAll('a[href^="#"]'))) {
-    const id = decodeURIComponent(link.getAttribute('href')!.slice(1));
+    const id = fragment(link);
     const sup = enclosing(link, 'SUP');
     const noteRef = /\bdoc-noteref\b/.test(link.getAttribute('role') ?? '') || /\b(footnote-ref|footnote-reference|fnref|noteref)\b/i.test(link.getAttribute('class') ?? '');
     if (!id || (!sup && !noteRef)) continue;
     const target = byId.get(id);
-    if (!target || target === link || contains(target, link)) continue;
+    if (target && target !== link && !contains(target, link) && noteLike(target)) candidates.push({ link, id, target, sup });
+  }
+  // A link in a <sup> to a part of the page that holds other markers (a "back to top") is no note.
+  const links = candidates.map((c) => c.link);
+  for (const { link, id, target, sup } of candidates) {
+    if (links.some((other) => contains(target, other))) continue;
     let note = byTarget.get(id);
     if (note === undefined) {
       note = notes.length;
@@ -47,7 +53,7 @@ export function takePageNotes(document: HtmlDocument): PageNotes {
   const lists = new Set<HtmlElement>();
   for (const [id, note] of byTarget) {
     const target = byId.get(id)!;
-    for (const back of Array.from(target.querySelectorAll('a[href^="#"]'))) if (markerIds.has(decodeURIComponent(back.getAttribute('href')!.slice(1))) || /backlink|footnote-back/i.test(back.getAttribute('class') ?? '')) back.remove();
+    for (const back of Array.from(target.querySelectorAll('a[href^="#"]'))) if (markerIds.has(fragment(back)) || /backlink|footnote-back/i.test(back.getAttribute('class') ?? '')) back.remove();
     for (const back of Array.from(target.querySelectorAll('.mw-cite-backlink, .footnote-back'))) back.remove();
     notes[note]!.text = htmlBlocks(target).map((b) => b.replace(/^- /, '')).join(' ').trim();
     const parent = parentOf(target);
@@ -71,6 +77,23 @@ export function takePageNotes(document: HtmlDocument): PageNotes {
     },
   };
 }
+
+/** The id a link's "#…" address names ("" for none or a malformed one). */
+function fragment(link: HtmlElement): string {
+  const href = link.getAttribute('href') ?? '';
+  try {
+    return decodeURIComponent(href.slice(1));
+  } catch {
+    return href.slice(1);
+  }
+}
+
+/** A note is a short element without headings: not a section of the article a link jumps to. */
+function noteLike(element: HtmlElement): boolean {
+  return (element.textContent ?? '').length <= maxNoteLength && !element.querySelector('h1, h2, h3, h4, h5, h6');
+}
+
+const maxNoteLength = 4000;
 
 type Linked = HtmlNode & { parentNode?: HtmlNode | null; ownerDocument?: { createTextNode(text: string): HtmlNode } };
 
