@@ -106,7 +106,7 @@ export class SourceLibrary {
    * would not see them when rendering this draft.
    */
   checkerFor(bibliographies: readonly string[]): Checker {
-    const hidden = [...this.draftOnly.keys()].filter((file) => !bibliographies.includes(file)).sort();
+    const hidden = [...this.draftOnly.keys()].filter((file) => !bibliographies.includes(file) && this.draftOnly.get(file)!.length).sort();
     if (!hidden.length) return this.current;
     const key = hidden.join('\n');
     let checker = this.scoped.get(key);
