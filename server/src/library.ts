@@ -2,7 +2,8 @@
 // corpus and checker. Reloads when settings or source files change; reports each problem
 // with a source file once, each load's new problems together, and keeps working with the
 // sources that did load. Settings that pick no file, or exclude an id no source has, are
-// told once per configuration and kept for the Sources view while they last.
+// told once per configuration and kept for the Sources view while they last. The libraries
+// the open drafts' front matter names are loaded too, but each draft is checked against its own.
 import * as path from 'node:path';
 import { createChecker, type Checker } from './core/checker';
 import type { Source, SourceProblem } from './core/types';
