@@ -212,6 +212,12 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
         one.addSource({ ...raw, passages: full.passages.map((p) => ({ ...p, sourceId: raw.meta.id })) }, analyses);
         input.cache.set(key, { kind: 'source', vocabulary: vocabularyKey, index: one.toBytes() });
       }
+      // Its text is in the index writer now: a first build does not hold every file's text twice until
+      // the end. (The bundled sources are the caller's, and kept.)
+      if (raw) {
+        raw.passages = [];
+        source.passages = [];
+      }
     }
     if (i % pauseEvery === pauseEvery - 1) {
       progress(Math.floor((total + Math.min(total, Math.round(((i + 1) * total) / chosen.sources.length))) / 2));
