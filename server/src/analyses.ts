@@ -49,6 +49,8 @@ export class Analyses {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly library: SourceLibrary,
     private readonly settings: ServerSettings,
+    /** The reference libraries a draft's `bibliography:` front matter names, absolute. */
+    private readonly bibliographiesOf: (uri: string) => readonly string[] = () => [],
   ) {}
 
   /** The analysis of the document's current version; undefined if it is not open, or is changed or closed before the check ends. */
@@ -64,7 +66,7 @@ export class Analyses {
   private entry(uri: string): Entry | undefined {
     const document = this.documents.get(uri);
     if (!document) return undefined;
-    const checker = this.library.checker;
+    const checker = this.checkerFor(uri);
     const entry = this.entries.get(uri);
     if (entry && entry.version === document.version && entry.checker === checker) return entry;
     let announce!: (parsed: ParsedDocument | undefined) => void;
@@ -83,7 +85,12 @@ export class Analyses {
 
   /** True while the entry is still the one kept for its document: the version open, checked by the library's checker. */
   private current(uri: string, entry: Entry): boolean {
-    return this.entries.get(uri) === entry && this.documents.get(uri)?.version === entry.version && this.library.checker === entry.checker;
+    return this.entries.get(uri) === entry && this.documents.get(uri)?.version === entry.version && this.checkerFor(uri) === entry.checker;
+  }
+
+  /** A draft is checked against the sources of the libraries it names, not those only other drafts name. */
+  private checkerFor(uri: string): Checker {
+    return this.library.checkerFor(this.bibliographiesOf(uri));
   }
 
   private async analyse(document: TextDocument, entry: Entry, announce: (parsed: ParsedDocument) => void): Promise<DocumentAnalysis | undefined> {

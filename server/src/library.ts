@@ -2,7 +2,8 @@
 // corpus and checker. Reloads when settings or source files change; reports each problem
 // with a source file once, each load's new problems together, and keeps working with the
 // sources that did load. Settings that pick no file, or exclude an id no source has, are
-// told once per configuration and kept for the Sources view while they last.
+// told once per configuration and kept for the Sources view while they last. The libraries
+// the open drafts' front matter names are loaded too, but each draft is checked against its own.
 import * as path from 'node:path';
 import { createChecker, type Checker } from './core/checker';
 import type { Source, SourceProblem } from './core/types';
@@ -10,8 +11,9 @@ import { assembleCorpus } from './corpus/assemble';
 import { defaultCacheFolder, SourceCache } from './corpus/cache';
 import { bundledCorpusKey, loadLibraryCorpus, type LibraryCorpus } from './corpus/cacheLibrary';
 import { updateLibraryCorpus } from './corpus/cacheUpdate';
+import { overlayCorpus } from './corpus/overlay';
 import { isLibraryName } from './corpus/bibliography';
-import { loadBundledCorpus, loadBundledSources, loadSourceFiles, searchSourceFiles } from './corpus/loader';
+import { loadBundledCorpus, loadBundledSources, searchSourceFiles } from './corpus/loader';
 import type { LoadedCorpus } from './corpus/indexReader';
 import { isSourceName } from './corpus/readers';
 import { unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from './corpus/sourceSettings';
@@ -41,6 +43,11 @@ export interface LibraryConfig {
   excludeSources: string[];
   /** Where the index of the writer's sources is kept; empty for the default (cache.ts). */
   cacheFolder?: string;
+  /**
+   * Reference libraries the open drafts' `bibliography:` front matter names, absolute: loaded
+   * with the sources, but checked against only by the drafts that name them (checkerFor).
+   */
+  bibliographies?: string[];
 }
 
 /** How long after a source is saved the index in the cache folder is brought up to date. */
@@ -71,6 +78,10 @@ export class SourceLibrary {
   private team: Source[] = [];
   private base: Corpus | undefined;
   private assembledWith = { bundledCorpus: true, excludeSources: [] as string[] };
+  // The ids of the sources that come from libraries only drafts name (not the settings), by library file.
+  private draftOnly = new Map<string, string[]>();
+  // The checkers for drafts that do not name some of those libraries, by the libraries left out; made when first asked.
+  private scoped = new Map<string, Checker>();
 
   constructor(private readonly options: LibraryOptions) {
     // At start the bundled corpus comes from its prebuilt index: nothing to re-analyse.
@@ -85,8 +96,27 @@ export class SourceLibrary {
     this.report([]);
   }
 
+  /** The checker against every source loaded, including every open draft's `bibliography:` libraries. */
   get checker(): Checker {
     return this.current;
+  }
+
+  /**
+   * The checker for a draft whose front matter names `bibliographies` (absolute): the sources
+   * of the libraries other drafts name, and the settings do not, are left out, as pandoc
+   * would not see them when rendering this draft.
+   */
+  checkerFor(bibliographies: readonly string[]): Checker {
+    const hidden = [...this.draftOnly.keys()].filter((file) => !bibliographies.includes(file) && this.draftOnly.get(file)!.length).sort();
+    if (!hidden.length) return this.current;
+    const key = hidden.join('\n');
+    let checker = this.scoped.get(key);
+    if (!checker) {
+      const ids = new Set(hidden.flatMap((file) => this.draftOnly.get(file)!));
+      checker = createChecker({ corpus: overlayCorpus(this.current.corpus, ids, []) });
+      this.scoped.set(key, checker);
+    }
+    return checker;
   }
 
   get sources(): Source[] {
@@ -116,25 +146,21 @@ export class SourceLibrary {
     const resolved = (setting: string): string[] => config.roots.map((root) => path.resolve(root, setting));
     const patterns = config.sources.flatMap(resolved);
     const search = await searchSourceFiles(config.roots[0] ?? process.cwd(), patterns);
-    const files = search.files;
+    const named = new Set(search.files.map((f) => path.resolve(f)));
+    const draftOnly = (config.bibliographies ?? []).map((f) => path.resolve(f)).filter((f) => !named.has(f));
+    const files = draftOnly.length ? [...search.files, ...draftOnly].sort() : search.files;
     // Without source files and with the same bundled set, the corpus is what it was.
     const key = JSON.stringify({ bundled: config.bundledCorpus, exclude: [...config.excludeSources].sort() });
     const unchanged = !files.length && !this.files.size && key === this.key;
     // The bundled sources are parsed only when a corpus is assembled with them or their ids are needed: a start without sources keeps the prebuilt index.
     const bundled = config.bundledCorpus && (!unchanged || config.excludeSources.length > 0) ? this.loadBundled() : [];
     // A few files saved or deleted: the index with them replaced at once, and brought up to date behind.
+    // Not with a reference library, whose entries may take any file: its index is built again.
     const builtFor = JSON.stringify({ key, cacheFolder: config.cacheFolder ?? '' });
     const updated = files.length && this.built && builtFor === this.builtFor && !files.some(isLibraryName) ? await updateLibraryCorpus(this.built, files, config.excludeSources) : undefined;
     let loaded: { corpus: Corpus; problems: SourceProblem[]; ids: string[] } | undefined;
     if (updated) loaded = updated;
-    else if (files.length && !unchanged && files.some(isLibraryName)) {
-      // A reference library's entries become sources with the entries' metadata (bibliography.ts):
-      // read as a whole, not through the cache of one source per file.
-      const own = await loadSourceFiles(files);
-      const assembled = assembleCorpus(bundled, own.sources, config.excludeSources);
-      loaded = { corpus: assembled.corpus, problems: [...own.problems, ...assembled.problems], ids: own.sources.map((s) => s.meta.id) };
-      this.built = undefined;
-    } else if (files.length && !unchanged) {
+    else if (files.length && !unchanged) {
       const built = await this.build(config, files, bundled, generation, true);
       if (built && generation !== this.generation) built.corpus.close();
       else if (built) [this.built, this.builtFor] = [built, builtFor];
@@ -165,6 +191,8 @@ export class SourceLibrary {
     this.files = new Set(files.map((f) => path.resolve(f)));
     this.folders = patterns.filter((p) => !/[*?{[]/.test(p));
     this.assembledWith = { bundledCorpus: config.bundledCorpus, excludeSources: config.excludeSources };
+    this.draftOnly = new Map(draftOnly.map((file) => [file, [] as string[]]));
+    for (const [id, source] of loaded.corpus.sources) if (source.entry) this.draftOnly.get(path.resolve(source.entry.file))?.push(id);
     this.use(loaded.corpus);
     this.report(loaded.problems);
     for (const listener of this.changeListeners) listener();
@@ -188,6 +216,7 @@ export class SourceLibrary {
   private use(corpus: Corpus): void {
     this.base = corpus;
     this.current = createChecker({ corpus: this.team.length ? this.withTeam(corpus) : corpus });
+    this.scoped.clear();
     if ('close' in corpus && !this.openIndexes.includes(corpus as LoadedCorpus)) this.openIndexes.push(corpus as LoadedCorpus);
     while (this.openIndexes.length > 2) this.openIndexes.shift()!.close();
   }

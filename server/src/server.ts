@@ -74,7 +74,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       tellWriter(connection, 'warning', settingsProblemsMessage(problems));
     },
   });
-  const analyses = new Analyses(documents, library, settings);
+  // Reference libraries named by the open drafts' `bibliography:` front matter, as pandoc reads it: each draft is checked against its own.
+  const draftLibraries = new OpenDraftLibraries();
+  const analyses = new Analyses(documents, library, settings, (uri) => draftLibraries.of(uri));
+  // Before the features' own listeners: a draft's check must know the libraries it names.
+  documents.onDidChangeContent(({ document }) => {
+    const file = fileOf(document.uri);
+    if (file && draftLibraries.set(document.uri, draftBibliographies(document.getText(), file).files)) void configureLibrary();
+  });
   const team = new TeamSources({
     onSources: (sources) => library.setTeamSources(sources),
     onMessage: (kind, message) => {
@@ -153,20 +160,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // The library's settings are the first workspace folder's.
   const libraryScope = (): string => (roots[0] ? URI.file(roots[0]).toString() : 'file:///');
-  // Reference libraries named by the open drafts' `bibliography:` front matter, as pandoc reads it.
-  const draftLibraries = new OpenDraftLibraries();
   const configureLibrary = async (): Promise<void> => {
     const current = await settings.forDocument(libraryScope());
     // Without a folder on disk (a virtual workspace, a lone file) relative source folders mean nothing.
-    const sources = [...(roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s))), ...draftLibraries.files];
-    await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources, cacheFolder: current.cacheFolder });
+    const sources = roots.length ? current.sources : current.sources.filter((s) => path.isAbsolute(s));
+    await library.configure({ roots: roots.length ? roots : [path.parse(process.cwd()).root], sources, bundledCorpus: current.bundledCorpus, excludeSources: current.excludeSources, cacheFolder: current.cacheFolder, bibliographies: draftLibraries.files });
     // An untrusted workspace must not send the drafts' words to a database it names.
     if (await team.configure(settings.trusted ? current.library : '')) for (const document of documents.all()) fetchTeamSources(document.uri);
   };
-  documents.onDidChangeContent(({ document }) => {
-    const file = fileOf(document.uri);
-    if (file && draftLibraries.set(document.uri, draftBibliographies(document.getText(), file).files)) void configureLibrary();
-  });
   // A `bibliography:` naming no file is told when the draft opens or is saved, not while a path is typed.
   const toldBibliography = new Set<string>();
   const tellBibliographyProblems = ({ document }: { document: TextDocument }): void => {

@@ -98,6 +98,27 @@ describe('a draft’s bibliography: front matter', () => {
     ]);
   });
 
+  it('checks only the draft that names it against its sources, not another open draft', async () => {
+    const claim = 'Russia and Pakistan agreed in 2021 that the pipeline would cost $3.5 billion [@khan2021].';
+    const named = lines('---', 'bibliography: references.bib', '---', '', claim);
+    const { root, uri } = workspace(named);
+    const other = URI.file(path.join(root, 'other.md')).toString();
+    client = await startInProcess({ rootUri: URI.file(root).toString() });
+    const rendered = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)}: ${d.message}`);
+    const mismatch = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === 'figure.mismatch');
+    const published = await client.open(uri, named);
+    if (!mismatch(published)) await until(uri, mismatch);
+
+    const plain = await client.open(other, claim);
+    expect(rendered(plain)).toEqual([
+      '0:64 claim.unsourced: No source states $3.5 billion for 2021 about this subject: add its source, or a footnote.',
+      '0:78 citation.unknown-key: No source has the citation key "@khan2021".',
+    ]);
+    // The draft that names the library is still checked against it.
+    const again = await client.change(uri, 2, named + '\n');
+    expect(again.diagnostics.filter((d) => d.code === 'figure.mismatch').map((d) => d.message)).toEqual(['Draft says $3.5 billion; Khan & Malik 2021 (The Pakistan Stream Gas Pipeline) says $2.5 billion.']);
+  });
+
   it('tells the writer when it names a file that is not there', async () => {
     const text = lines('---', 'bibliography: [references.bib, refs/missing.bib]', '---', '', 'Text [@khan2021].');
     const { root, uri } = workspace(text);
@@ -157,5 +178,16 @@ describe('attest check with a reference library', () => {
       '  5:19    warning Draft says 1.5 million tonnes; Iqbal 2019 says 1.2 million tonnes.  figure.mismatch',
     ]);
     expect(run.stderr.trim().split('\n')).toEqual([...brokenEntries, `attest: fm.md: The bibliography missing.bib named in the front matter does not exist (looked for ${path.join(root, 'missing.bib')}).`]);
+  });
+
+  it('checks a draft that names no library without the sources of the library another draft names', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'attest-bib-cli-'));
+    cpSync(fixtures, root, { recursive: true });
+    const claim = 'Pakistan imported 1.5 million tonnes of wheat from Russia in 2019 [@iqbal2019].';
+    writeFileSync(path.join(root, 'fm.md'), lines('---', 'bibliography: references.bib', '---', '', claim));
+    writeFileSync(path.join(root, 'plain.md'), claim);
+    const run = await attestIn(root, 'check', 'fm.md', 'plain.md', '--format', 'json');
+    const report = JSON.parse(run.stdout) as { files: { path: string; diagnostics: { code: string }[] }[] };
+    expect(report.files.map((f) => `${f.path}: ${f.diagnostics.map((d) => d.code).join(', ')}`)).toEqual(['fm.md: figure.mismatch', 'plain.md: claim.unsourced, citation.unknown-key']);
   });
 });

@@ -130,6 +130,57 @@ describe('the page’s own text', () => {
   });
 });
 
+describe('the page’s own footnotes', () => {
+  it('keeps Wikipedia’s references as the source’s footnotes, linked to their markers, without the links back', async () => {
+    const { source } = await read(path.join(fixtures, 'wiki-gwadar-port.html'));
+    expect(source.passages.map((p) => [p.text.slice(-40), p.footnotes])).toEqual([
+      ['verseas Port Holding Company since 2013.', [{ label: '1', offset: 151 }]],
+      ['it fertiliser and wheat for Afghanistan.', [{ label: '2', offset: 109 }, { label: '1', offset: 212 }]],
+      ['of the China–Pakistan Economic Corridor.', []],
+    ]);
+    expect(source.footnotes).toEqual([
+      {
+        label: '1',
+        text: 'Gwadar Port Authority, Annual Report 2021, p. 4. URL: https://gwadarport.gov.pk/annual-report-2021 (accessed 3 March 2022).',
+        title: 'Gwadar Port Authority, Annual Report 2021, p. 4',
+        url: 'https://gwadarport.gov.pk/annual-report-2021',
+        accessed: '3 March 2022',
+      },
+      { label: '2', text: '"Gwadar port phase one completed". Dawn. 21 March 2007.', title: 'Gwadar port phase one completed', outlet: 'Dawn. 21 March 2007' },
+    ]);
+    expect(source.problems).toEqual([]);
+  });
+
+  it('keeps pandoc’s endnotes and a note in an <aside>, and the note text is no passage', async () => {
+    const html = page(
+      '<meta charset="utf-8">',
+      filler,
+      '<p>Pakistan imported 1.2 million tonnes of wheat from Russia in 2019.<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a> Its share rose in 2020.<sup><a href="#note-b" id="ref-b">b</a></sup></p>',
+      '<aside id="note-b"><p>Customs figures, provisional.</p></aside>',
+      '<section id="footnotes" class="footnotes" role="doc-endnotes"><hr><ol><li id="fn1"><p>Ministry of National Food Security, Wheat Review 2020, p. 12.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>',
+    );
+    const { source } = await read('/sources/notes.html', Buffer.from(html));
+    expect(source.passages.map((p) => [p.text, p.footnotes])).toEqual([
+      [filler.replace(/<\/?p>/g, ''), []],
+      ['Pakistan imported 1.2 million tonnes of wheat from Russia in 2019. Its share rose in 2020.', [{ label: '1', offset: 66 }, { label: 'b', offset: 90 }]],
+    ]);
+    expect(source.footnotes.map((f) => [f.label, f.text])).toEqual([
+      ['1', 'Ministry of National Food Security, Wheat Review 2020, p. 12.'],
+      ['b', 'Customs figures, provisional.'],
+    ]);
+  });
+  it('leaves a raised link to a section of the article in place: it is no note', async () => {
+    const html = page('<meta charset="utf-8">', filler, '<p>The second phase is described below.<sup><a href="#phase-two">see</a></sup></p>', '<section id="phase-two"><h2>Phase two</h2><p>Nine more berths are to raise the capacity to 13 million tonnes a year.</p></section>');
+    const { source } = await read('/sources/raised.html', Buffer.from(html));
+    expect(source.passages.map((p) => [p.locator, p.text])).toEqual([
+      ['', filler.replace(/<\/?p>/g, '')],
+      ['', 'The second phase is described below.see'],
+      ['Phase two', 'Nine more berths are to raise the capacity to 13 million tonnes a year.'],
+    ]);
+    expect(source.footnotes).toEqual([]);
+  });
+});
+
 describe('a table in the article', () => {
   it('is read a row at a time, each row one passage with its cells in order', async () => {
     const html = page('<meta charset="utf-8">', filler, '<table><thead><tr><th>Year</th><th>Trade</th></tr></thead><tbody><tr><td>2018</td><td>$690 million</td></tr><tr><td>2019</td><td>$700 million</td></tr></tbody></table>');

@@ -1,7 +1,7 @@
 // The on-disk index of the writer's sources: a file whose size and modification time are
 // unchanged is not read again, a changed one is, a damaged cache is rebuilt without a word,
 // and two loads writing one cache folder at once leave it usable.
-import { mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,16 @@ describe('the cache of the writer’s sources', () => {
     const changed = await load(files, cache);
     expect([changed.read, changed.reused, verdictOf(changed, '4.75 million')]).toEqual([1, false, '4.75 million tonnes: supported']);
     changed.corpus.close();
+  });
+
+  it('drops the entries of deleted files when the index is built again', async () => {
+    const { files, cache } = library();
+    (await load(files, cache)).corpus.close();
+    expect(readdirSync(path.join(cache, 'sources')).length).toBe(3);
+    unlinkSync(files[1]!);
+    const after = await load([files[0]!, files[2]!], cache);
+    expect([after.read, readdirSync(path.join(cache, 'sources')).length, ...after.corpus.sources.keys()]).toEqual([0, 2, 'gwadar', 'qasim']);
+    after.corpus.close();
   });
 
   it('rebuilds a corrupt cache without an error', async () => {

@@ -6,13 +6,14 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { AcceptedClaims } from '../accepted';
-import { createChecker } from '../core/checker';
+import { createChecker, type Checker } from '../core/checker';
 import { draftBibliographies } from '../corpus/bibliographyFrontMatter';
 import { decode } from '../corpus/readers/text';
 import { fileReport, notCheckedReport, type FileReport } from '../report';
 import { json, sarif, stylish } from './formats';
 import { loadCliCorpus, type CliCorpus, type CorpusOptions } from './corpus';
 import { assembleCorpus } from '../corpus/assemble';
+import { overlayCorpus } from '../corpus/overlay';
 import type { Corpus } from '../core/retrieval/corpus';
 import type { Source } from '../core/types';
 import { TeamLibrary } from '../team/teamLibrary';
@@ -24,7 +25,7 @@ export const docsUrl = pathToFileURL(path.join(__dirname, '..', 'docs', 'checks.
 
 export async function checkCommand(paths: string[], options: CorpusOptions & { format: 'stylish' | 'json' | 'sarif'; library?: string | undefined }): Promise<number> {
   const drafts = await expandDrafts(paths);
-  // The libraries the drafts' front matter names (`bibliography:`) are sources for every draft checked.
+  // The libraries the drafts' front matter names (`bibliography:`): each draft is checked against its own, as pandoc reads them.
   const bibliographies = await Promise.all(drafts.map(async (file) => ({ file, ...draftBibliographies(await readFile(file, 'utf8').catch(() => ''), file) })));
   const libraries = [...new Set(bibliographies.flatMap((b) => b.files))].filter((f) => !options.sources.some((s) => path.resolve(s) === f));
   const loaded = await loadCliCorpus({ ...options, sources: [...options.sources, ...libraries] });
@@ -35,15 +36,17 @@ export async function checkCommand(paths: string[], options: CorpusOptions & { f
   const accepted = new AcceptedClaims(root);
   if (accepted.problem) warnings.push(accepted.problem);
   for (const warning of warnings) process.stderr.write(`attest: ${warning}\n`);
-  let checker = createChecker({ corpus });
+  const scoped = draftScopes(corpus, libraries);
+  const namedBy = new Map(bibliographies.map((b) => [path.relative(process.cwd(), b.file) || b.file, b.files]));
   const reports = await checkDrafts(drafts, settings.maxFileSize, (display, text) => {
+    const checker = scoped.checkerFor(namedBy.get(display) ?? []);
     try {
       const analysis = checker.analyse(text);
       analysis.findings = analysis.findings.filter((f) => !accepted.has(f.fingerprint));
-      return fileReport(display, text, analysis, corpus, settings);
+      return fileReport(display, text, analysis, checker.corpus, settings);
     } catch (error) {
       // A fresh checker for the next draft: nothing half-built by the failure carries over.
-      checker = createChecker({ corpus });
+      scoped.forget();
       throw error;
     }
   });
@@ -76,6 +79,26 @@ export async function checkDrafts(files: readonly string[], maxFileSize: number,
     }
   }
   return reports;
+}
+
+/**
+ * Checkers for drafts naming some of `libraries` (absolute) in their front matter: the
+ * sources of the libraries a draft does not name are left out of its checker.
+ */
+function draftScopes(corpus: Corpus, libraries: readonly string[]): { checkerFor(named: readonly string[]): Checker; forget(): void } {
+  const ids = new Map(libraries.map((file) => [file, [] as string[]]));
+  for (const [id, source] of corpus.sources) if (source.entry) ids.get(path.resolve(source.entry.file))?.push(id);
+  const checkers = new Map<string, Checker>();
+  return {
+    checkerFor: (named) => {
+      const hidden = libraries.filter((file) => !named.includes(file));
+      const key = hidden.join('\n');
+      let checker = checkers.get(key);
+      if (!checker) checkers.set(key, (checker = createChecker({ corpus: hidden.length ? overlayCorpus(corpus, new Set(hidden.flatMap((f) => ids.get(f)!)), []) : corpus })));
+      return checker;
+    },
+    forget: () => checkers.clear(),
+  };
 }
 
 /**

@@ -6,7 +6,6 @@ import type { Corpus } from '../core/retrieval/corpus';
 import { assembleCorpus } from '../corpus/assemble';
 import { defaultCacheFolder, SourceCache } from '../corpus/cache';
 import { bundledCorpusKey, loadLibraryCorpus, type LibraryCorpus } from '../corpus/cacheLibrary';
-import { isLibraryName } from '../corpus/bibliography';
 import { findSourceFiles, loadBundledCorpus, loadBundledSources, loadSourceFiles } from '../corpus/loader';
 import { quotedIds, sourcesListed, unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from '../corpus/sourceSettings';
 import { defaultSettings, rcFileFor, readRcFile, type Settings } from '../settings';
@@ -47,9 +46,7 @@ export async function loadCliCorpus(options: CorpusOptions): Promise<CliCorpus> 
     found.forEach((f) => files.add(f));
   }
   const sorted = [...files].sort();
-  // A reference library's entries become sources with the entries' metadata (bibliography.ts):
-  // read as a whole each run, not through the cache of one source per file.
-  const cached = options.cache !== false && sorted.length && !sorted.some(isLibraryName) ? await cachedCorpus(sorted, useBundled, exclude, settings, rc) : undefined;
+  const cached = options.cache !== false && sorted.length ? await cachedCorpus(sorted, useBundled, exclude, settings, rc) : undefined;
   const own = cached ? { sources: [], problems: [] } : await loadSourceFiles(sorted);
   // The bundled corpus alone loads from its prebuilt index; with other sources it is rebuilt with them.
   const bundled = useBundled && (own.sources.length || exclude.length) && !cached ? loadBundledSources(__dirname) : [];

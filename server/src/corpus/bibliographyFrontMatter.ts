@@ -54,6 +54,11 @@ export class OpenDraftLibraries {
     return this.files.join('\n') !== before;
   }
 
+  /** The libraries the draft names. */
+  of(uri: string): readonly string[] {
+    return this.byDraft.get(uri) ?? [];
+  }
+
   get files(): string[] {
     return [...new Set([...this.byDraft.values()].flat())].sort();
   }

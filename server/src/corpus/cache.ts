@@ -1,7 +1,7 @@
 // The on-disk cache of the writer's sources: one entry per source file, keyed by its absolute
 // path, size and modification time, holding what reading, parsing and analysing the file gave
 // (the source and its passages' sentences, figures and terms, as a one-source corpus index),
-// or the problem that kept it from being a source. Entries are written through a temporary
+// or the problem that kept it from being a source, or for a reference library its parsed entries. Entries are written through a temporary
 // file and renamed, so that the CLI and the server can share a cache folder; an entry that is
 // corrupt, of an older format or for another version of the file is a miss, never an error.
 import { createHash } from 'node:crypto';
@@ -9,11 +9,12 @@ import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from '
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SourceProblem } from '../core/types';
+import type { ReferenceLibrary } from './bibliographyEntry';
 import { serverInfo } from '../version';
 import { corpusIndexFormat } from './indexFormat';
 
 /** Bump when what an entry holds changes (a reader, parseSource or the analysis), so that old entries are rebuilt. */
-export const sourceCacheFormat = 2;
+export const sourceCacheFormat = 3;
 
 const magic = 'ATTESTSC';
 
@@ -28,7 +29,9 @@ export interface FileKey {
 export type CacheEntry =
   /** The file as a one-source corpus index, analysed with the vocabulary whose hash is `vocabulary`. */
   | { kind: 'source'; vocabulary: string; index: Uint8Array }
-  | { kind: 'problem'; problem: SourceProblem };
+  | { kind: 'problem'; problem: SourceProblem }
+  /** A reference library's entries and broken entries, as bibliography.ts parsed them. */
+  | { kind: 'library'; library: ReferenceLibrary };
 
 interface StoredKey extends FileKey {
   format: number;
@@ -95,6 +98,15 @@ export class SourceCache {
     return entry;
   }
 
+  /** Removes the file's entry, if there is one: for a file that is gone. */
+  delete(file: string): void {
+    try {
+      unlinkSync(this.entryFile(file));
+    } catch {
+      // None, or already removed.
+    }
+  }
+
   /** Stores the entry; a cache folder that cannot be written only costs the next start its time. */
   set(key: FileKey, entry: CacheEntry): boolean {
     const stored: StoredKey = {
@@ -105,7 +117,7 @@ export class SourceCache {
       indexFormat: corpusIndexFormat,
       attest: serverInfo.version,
       kind: entry.kind,
-      ...(entry.kind === 'source' ? { vocabulary: entry.vocabulary } : { problem: entry.problem }),
+      ...(entry.kind === 'source' ? { vocabulary: entry.vocabulary } : entry.kind === 'problem' ? { problem: entry.problem } : {}),
     };
     const json = Buffer.from(JSON.stringify(stored), 'utf8');
     const prefix = Buffer.alloc(16);
@@ -113,7 +125,7 @@ export class SourceCache {
     prefix.writeUInt32LE(sourceCacheFormat, 8);
     prefix.writeUInt32LE(json.length, 12);
     try {
-      writeAtomically(this.entryFile(key.file), Buffer.concat([prefix, json, entry.kind === 'source' ? entry.index : new Uint8Array()]));
+      writeAtomically(this.entryFile(key.file), Buffer.concat([prefix, json, entry.kind === 'source' ? entry.index : entry.kind === 'library' ? Buffer.from(JSON.stringify(entry.library), 'utf8') : new Uint8Array()]));
       this.counts.writes++;
       return true;
     } catch {
@@ -141,5 +153,13 @@ function decodeEntry(bytes: Buffer, key: FileKey): CacheEntry | undefined {
   if (!same) return undefined;
   if (stored.kind === 'problem' && stored.problem && typeof stored.problem.message === 'string') return { kind: 'problem', problem: stored.problem };
   if (stored.kind === 'source' && typeof stored.vocabulary === 'string') return { kind: 'source', vocabulary: stored.vocabulary, index: bytes.subarray(16 + length) };
+  if (stored.kind === 'library') {
+    try {
+      const library = JSON.parse(bytes.toString('utf8', 16 + length)) as ReferenceLibrary;
+      return Array.isArray(library.entries) && Array.isArray(library.problems) ? { kind: 'library', library } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
   return undefined;
 }

@@ -4,8 +4,9 @@
 // cached entries, as analysed before. A manifest beside the index lists the files' sizes
 // and modification times it was built from; any difference rebuilds it. Analyses depend on
 // the acronyms all sources define (terms.ts folds them): an entry analysed with another set
-// is analysed again from its cached passages, without reading the file.
-import { mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+// is analysed again from its cached passages, without reading the file. A reference library's
+// attached files are indexed as any file, under their entries' metadata (cacheBibliography.ts).
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { createVocabulary } from '../core/claims/terms';
 import type { Source, SourceProblem } from '../core/types';
@@ -16,6 +17,8 @@ import { analysePassage } from './index';
 import { loadCorpusIndex, openCorpusIndex, type LoadedCorpus } from './indexReader';
 import { memoryStore, readIndex } from './indexSections';
 import { CorpusIndexWriter } from './indexWriter';
+import { isLibraryName, type ReferenceLibrary } from './bibliography';
+import { attachedFiles, cachedLibrary, withLibraries } from './cacheBibliography';
 import { loadSourceFile } from './loader';
 
 export interface LibraryInput {
@@ -70,17 +73,13 @@ const progressFrom = 10;
 const pauseEvery = 20;
 
 export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCorpus | undefined> {
-  const keys: (FileKey | undefined)[] = [];
-  for (let i = 0; i < input.files.length; i++) {
-    const file = input.files[i]!;
-    try {
-      const info = statSync(file);
-      keys.push({ file: path.resolve(file), size: info.size, mtimeMs: info.mtimeMs });
-    } catch {
-      keys.push(undefined);
-    }
-    if (i % 2000 === 1999) await input.pause?.();
-  }
+  const keys = await fileKeys(input.files, input.pause);
+  // Reference libraries' entries, and the files they attach, read through the cache as the other files are.
+  const libraries: ReferenceLibrary[] = [];
+  for (let i = 0; i < input.files.length; i++) if (isLibraryName(input.files[i]!)) libraries.push(await cachedLibrary(input.files[i]!, keys[i], input.cache));
+  const attachments = attachedFiles(libraries, new Set(input.files.map((f) => path.resolve(f))));
+  const all = [...input.files, ...attachments];
+  keys.push(...(await fileKeys(attachments, input.pause)));
   const fingerprint = hashOf(JSON.stringify({ keys, bundled: input.bundledKey, exclude: input.exclude }));
   const folder = path.join(input.cache.folder, 'libraries');
   // Named by the folders its files are in: the server and the CLI reading the same folders share it, and a file added there replaces it.
@@ -106,11 +105,14 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
   earlier?.sources.forEach((source, s) => earlierAt.set(source.bundled ? `bundled:${source.meta.id}` : path.resolve(source.location ?? ''), s));
 
   // The files: from the index before or their entries when unchanged, else read and parsed.
-  // Only the sources' metadata is kept meanwhile; entries are read again when appended.
-  type Own = { source: Source; key?: FileKey; earlier?: number };
-  const own: Own[] = [];
+  // Only the sources' metadata is kept meanwhile; entries are read again when appended. A
+  // source a library entry took is in the index before under the entry's metadata, so it is
+  // taken from its file's cache entry instead: the entry, edited since or not, is laid over afresh.
+  type Origin = { key?: FileKey; earlier?: number };
+  const own: { raw: Source; origin: Origin }[] = [];
+  const attached = new Map<string, { raw: Source; origin: Origin } | { problem: SourceProblem }>();
   const problems: SourceProblem[] = [];
-  const total = input.files.length;
+  const total = all.length;
   let work = 0;
   let shown = false;
   const progress = (done: number): void => {
@@ -120,34 +122,38 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
   };
   let read = 0;
   for (let i = 0; i < total; i++) {
+    const file = all[i]!;
+    const attachment = i >= input.files.length;
+    const loaded = (result: { raw: Source; origin: Origin } | { problem: SourceProblem }): void => {
+      if (attachment) attached.set(path.resolve(file), result);
+      else if ('problem' in result) problems.push(result.problem);
+      else {
+        own.push(result);
+        problems.push(...result.raw.problems);
+      }
+    };
     const key = keys[i];
     const was = key && previous?.files?.[key.file];
     const at = key && was && was[0] === key.size && was[1] === key.mtimeMs ? earlierAt.get(key.file) : undefined;
     const kept = at !== undefined ? earlier!.sources[at]! : undefined;
-    if (kept && !bundledIds.has(kept.meta.id)) {
-      own.push({ source: kept, key, earlier: at });
-      problems.push(...kept.problems);
+    // A library was read above; a missing attachment is its entry's problem (bibliography.ts).
+    if (attachment ? !key : isLibraryName(file)) continue;
+    if (kept && !bundledIds.has(kept.meta.id) && !kept.entry) {
+      loaded({ raw: kept, origin: { key, earlier: at } });
       continue;
     }
     const entry = key && input.cache.get(key);
-    if (entry?.kind === 'problem') problems.push(entry.problem);
-    else if (entry?.kind === 'source') {
-      const source = readIndex(memoryStore(entry.index)).json<Source[]>('sources')[0];
-      if (source) {
-        own.push({ source, key });
-        problems.push(...source.problems);
-      }
-    } else {
+    const stored = entry && entry.kind === 'source' ? readIndex(memoryStore(entry.index)).json<Source[]>('sources')[0] : undefined;
+    if (entry && entry.kind === 'problem') loaded({ problem: entry.problem });
+    else if (stored) loaded({ raw: stored, origin: { key, ...(kept && { earlier: at }) } });
+    else {
       read++;
       work++;
-      const result = await loadSourceFile(input.files[i]!);
+      const result = await loadSourceFile(file);
       if ('problem' in result) {
-        problems.push(result.problem);
+        loaded(result);
         if (key) input.cache.set(key, { kind: 'problem', problem: result.problem });
-      } else {
-        own.push({ source: result.source });
-        problems.push(...result.source.problems);
-      }
+      } else loaded({ raw: result.source, origin: { key } });
     }
     if (work > progressFrom && !shown) progress(Math.floor((i + 1) / 2));
     if (i % pauseEvery === pauseEvery - 1) {
@@ -160,7 +166,9 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
     }
   }
 
-  const chosen = chooseSources(input.bundled, own.map((o) => o.source), input.exclude);
+  const made = libraries.length ? await withLibraries(libraries, own, attached) : { sources: own.map((o) => ({ ...o, source: o.raw })), problems: [] };
+  problems.push(...made.problems);
+  const chosen = chooseSources(input.bundled, made.sources.map((o) => o.source), input.exclude);
   problems.push(...chosen.problems);
   const acronyms: Record<string, string> = {};
   for (const source of chosen.sources) Object.assign(acronyms, source.acronyms);
@@ -168,30 +176,47 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
   const vocabulary = createVocabulary(acronyms);
   // Other acronyms change how every passage folds its terms: nothing analysed before is kept but entries, analysed again.
   const sameVocabulary = previous?.vocabulary === vocabularyKey;
-  const byId = new Map(own.map((o) => [o.source.meta.id, o]));
-  const keyOf = new Map(keys.flatMap((key) => (key ? [[key.file, key] as const] : [])));
+  const byId = new Map<string, (typeof made.sources)[number]>();
+  for (const o of made.sources) if (!byId.has(o.source.meta.id)) byId.set(o.source.meta.id, o);
 
   for (let i = 0; i < chosen.sources.length; i++) {
     const source = chosen.sources[i]!;
     const mine = source.bundled ? undefined : byId.get(source.meta.id);
-    const kept = sameVocabulary ? (source.bundled ? earlierAt.get(`bundled:${source.meta.id}`) : mine?.earlier) : undefined;
-    const cached = kept === undefined && mine?.key ? input.cache.get(mine.key) : undefined;
+    const raw = mine?.raw;
+    const origin = mine?.origin;
+    // The index before stores each source under the id it had there, its passages too: kept only for the same id.
+    const at = sameVocabulary ? (source.bundled ? earlierAt.get(`bundled:${source.meta.id}`) : origin?.earlier) : undefined;
+    const kept = at !== undefined && earlier!.sources[at]!.meta.id === source.meta.id ? at : undefined;
+    const cached = kept === undefined && origin?.key ? input.cache.get(origin.key) : undefined;
     const entry = cached && cached.kind === 'source' ? cached : undefined;
     if (kept !== undefined) {
-      earlier!.append(kept, source === mine?.source || source.bundled ? undefined : () => source);
+      earlier!.append(kept, source.bundled || source === earlier!.sources[kept] ? undefined : () => source);
+    } else if (entry && entry.vocabulary === vocabularyKey && raw?.meta.id === source.meta.id) {
+      writer.appendIndex(entry.index, source === raw ? undefined : () => source);
     } else if (entry && entry.vocabulary === vocabularyKey) {
-      writer.appendIndex(entry.index, source === mine!.source ? undefined : () => source);
+      // An entry's citation key in place of the file's own id: the passages re-labelled, their analyses as cached.
+      const one = loadCorpusIndex(entry.index);
+      const passages = [...one.sources.values()][0]!.passages;
+      writer.addSource({ ...source, passages: passages.map((p) => ({ ...p, sourceId: source.meta.id, text: p.text })) }, passages.map((p) => ({ sentences: [...one.sentences(p.index)], figures: [...one.figures(p.index)], terms: [...one.terms(p.index)] })));
     } else {
       work++;
       // Parsed now, or cached with other acronyms: its passages come from the entry.
-      const full = entry ? { ...source, passages: [...loadCorpusIndex(entry.index).sources.values()][0]!.passages.map((p) => ({ ...p, text: p.text })) } : mine?.earlier !== undefined ? { ...source, passages: fromEarlier!()[mine.earlier]!.passages.map((p) => ({ ...p, text: p.text })) } : source;
+      const passages = entry ? [...loadCorpusIndex(entry.index).sources.values()][0]!.passages : origin?.earlier !== undefined ? fromEarlier!()[origin.earlier]!.passages : source.passages;
+      const full = passages === source.passages ? source : { ...source, passages: passages.map((p) => ({ ...p, sourceId: source.meta.id, text: p.text })) };
       const analyses = full.passages.map((p) => analysePassage(p.text, vocabulary));
       writer.addSource(full, analyses);
-      const key = mine && full.location ? keyOf.get(path.resolve(full.location)) : undefined;
-      if (key) {
+      const key = origin?.key;
+      if (key && raw) {
+        // Cached as the file gave it, whatever entry takes it now.
         const one = new CorpusIndexWriter();
-        one.addSource(mine!.source === source ? full : { ...full, problems: mine!.source.problems }, analyses);
+        one.addSource({ ...raw, passages: full.passages.map((p) => ({ ...p, sourceId: raw.meta.id })) }, analyses);
         input.cache.set(key, { kind: 'source', vocabulary: vocabularyKey, index: one.toBytes() });
+      }
+      // Its text is in the index writer now: a first build does not hold every file's text twice until
+      // the end. (The bundled sources are the caller's, and kept.)
+      if (raw) {
+        raw.passages = [];
+        source.passages = [];
       }
     }
     if (i % pauseEvery === pauseEvery - 1) {
@@ -204,7 +229,7 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
     }
   }
   progress(total);
-  const ids = own.map((o) => o.source.meta.id);
+  const ids = made.sources.map((o) => o.source.meta.id);
 
   const index = `${name}-${fingerprint.slice(0, 20)}.index`;
   try {
@@ -215,6 +240,8 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
     // A cache folder that cannot be written: the corpus is kept in memory instead.
     return { corpus: loadCorpusIndex(writer.toBytes()), problems, read, reused: false, ids, files, vocabulary: vocabularyKey };
   }
+  // The entries of the files the index before was built from that are gone from disk: nothing will ask for them again.
+  for (const file of Object.keys(previous?.files ?? {})) if (!(file in files) && !existsSync(file)) input.cache.delete(file);
   // The index this one replaces; a process still reading it keeps it open (it goes with its last reader).
   if (previous && previous.index !== index) {
     try {
@@ -224,6 +251,21 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
     }
   }
   return { corpus: openCorpusIndex(path.join(folder, index)), problems, read, reused: false, ids, files, vocabulary: vocabularyKey };
+}
+
+/** Each file's size and modification time, or undefined for a file that cannot be looked at. */
+async function fileKeys(list: readonly string[], pause: (() => Promise<void>) | undefined): Promise<(FileKey | undefined)[]> {
+  const keys: (FileKey | undefined)[] = [];
+  for (let i = 0; i < list.length; i++) {
+    try {
+      const info = statSync(list[i]!);
+      keys.push({ file: path.resolve(list[i]!), size: info.size, mtimeMs: info.mtimeMs });
+    } catch {
+      keys.push(undefined);
+    }
+    if (i % 2000 === 1999) await pause?.();
+  }
+  return keys;
 }
 
 /** What changes when a new build replaces the bundled corpus (dist/corpus.json): its size and time. */

@@ -12,6 +12,8 @@ import type { ServerSettings } from '../serverSettings';
 import { toDiagnostics, type DiagnosticsOptions } from './diagnostics';
 import { requireParams } from '../params';
 import { sourceFile } from './documentStatus';
+import { draftBibliographies } from '../corpus/bibliographyFrontMatter';
+import { fileOf } from '../serverSettings';
 
 export type CheckFileOptions = Pick<DiagnosticsOptions, 'docsUri' | 'isAccepted'>;
 
@@ -32,7 +34,8 @@ export function registerCheckFile(connection: Connection, library: SourceLibrary
 export async function analyseText(uri: string, text: string, library: SourceLibrary, settings: ServerSettings): Promise<DocumentAnalysis> {
   const document = TextDocument.create(uri, 'markdown', 0, text);
   const current = await settings.forDocument(uri);
-  const checker = library.checker;
+  const file = fileOf(uri);
+  const checker = library.checkerFor(file ? draftBibliographies(text, file).files : []);
   const empty = { draft: parseDraft(''), verdicts: [], findings: [] };
   const size = Buffer.byteLength(text, 'utf8');
   if (size > current.maxFileSize) {

@@ -18,14 +18,10 @@ export function run(): Promise<void> {
   // The Base reporter only counts; the lines below are the report, one console call per line.
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: Mocha.reporters.Base });
   const say = (line: string): void => console.log(`[attest-test] ${line}`);
-  // The suite whose draft names a library in its front matter runs last: VS Code keeps a closed
-  // document for a while before telling the server, so that library stays among the sources
-  // the other suites' drafts are checked against until then.
-  const last = 'citedSources.test.js';
   const files = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.test.js'))
-    .sort((a, b) => Number(a === last) - Number(b === last) || (a < b ? -1 : a > b ? 1 : 0));
+    .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   const grep = process.env.ATTEST_VSCODE_GREP;
   if (grep) mocha.grep(grep);

@@ -1,11 +1,13 @@
 // Saved web pages (and Zotero snapshots): the article's text as Readability finds it, without
 // menus, share boxes and comments, and its title, authors, outlet and date from the page's
-// metadata (citation_*, Open Graph, JSON-LD), written as source Markdown.
+// metadata (citation_*, Open Graph, JSON-LD), written as source Markdown, with the page's own
+// footnotes as "[^n]" markers and "[^n]:" definitions (htmlNotes.ts).
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Reader } from './index';
 import { frontMatter, wordCount, type PageMeta } from './sourceMarkdown';
 import { htmlBlocks, type HtmlDocument, type HtmlNode } from './htmlBlocks';
+import { takePageNotes } from './htmlNotes';
 import { firstInvalidUtf8, lineAt } from './text';
 
 export const readHtml: Reader = async (bytes, file) => {
@@ -13,15 +15,17 @@ export const readHtml: Reader = async (bytes, file) => {
   if (typeof html !== 'string') return html;
   const { document } = parseHTML(html) as unknown as { document: HtmlDocument };
   const meta = pageMeta(document);
+  const notes = takePageNotes(document);
   const article = new Readability(document as never, { serializer: (node) => node }).parse();
-  const blocks = article?.content ? htmlBlocks(article.content as unknown as HtmlNode) : [];
+  const marked = article?.content ? htmlBlocks(article.content as unknown as HtmlNode) : [];
+  const blocks = notes.markers(marked);
   if (wordCount(blocks) < 20) return { message: 'Skipped: the page has no article text to read (no paragraphs outside menus, links and forms); save the page of the article itself.' };
   const byline = article?.byline?.replace(/^\s*by\s+/i, '').trim();
   if (!meta.authors.length && byline) meta.authors = byline.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean);
   meta.title ??= article?.title?.trim() || undefined;
   meta.container ??= article?.siteName?.trim() || undefined;
   meta.date ??= isoDate(article?.publishedTime ?? undefined);
-  return { text: `${frontMatter(file, meta)}\n${blocks.join('\n\n')}\n` };
+  return { text: `${frontMatter(file, meta)}\n${[...blocks, ...notes.definitions(marked)].join('\n\n')}\n` };
 };
 
 /** The page's text in the charset it declares (a byte order mark first), UTF-8 when it declares none. */
