@@ -54,6 +54,11 @@ describe('a fact', () => {
     expect(described('Trade was up 20 per cent in 2018.')).toEqual(['trade rise 2018 = 20 per cent']);
   });
 
+  it('holds for the start of a period, whether the period comes before the figure or after it', () => {
+    expect(described('Between June 2023 and May 2025 Pakistan imported 1.9 million tonnes of Russian crude oil.')).toEqual(['weight pakistan+russia June 2023 = 1.9 million tonnes']);
+    expect(described('Pakistan imported 1.9 million tonnes of Russian crude between June 2023 and May 2025.')).toEqual(['weight pakistan+russia June 2023 = 1.9 million tonnes']);
+  });
+
   it('names organisations and projects as holders, and says by its unit what a quantity measures', () => {
     expect(described("CPEC's total investment is expected to reach $60 billion.")).toEqual(['investment cpec = $60 billion (goal)']);
     expect(described('They built a 600 MW plant and a 1,100-km long pipeline.')).toEqual(['capacity = 600 MW', 'length = 1,100-km']);

@@ -75,7 +75,10 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   // "between 2017 and 2018, from $36 million to $90 million": the years in the order of the figures.
   const pair = rangePair(text, figure, figures);
   if (pair && before.length >= 2 && !inClause.some((d) => d.start >= pair.from.start)) return pair.from === figure ? before.at(-2) : before.at(-1);
-  return before.at(-1);
+  const last = before.at(-1);
+  // "Between June 2023 and May 2025 Pakistan imported 1.9 million tonnes": a period is named by its start, before or after the figure.
+  const start = last && before.at(-2);
+  return start && /\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, start.start - 10), start.start)) && /^\s*(?:and|to|until|till|[-–])\s*$/.test(text.slice(start.end, last!.start)) ? start : last;
 }
 
 /**
