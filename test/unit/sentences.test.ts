@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../server/src/core/claims/sentences';
+import { antecedentOf, splitSentences } from '../../server/src/core/claims/sentences';
 import { texts } from './helpers';
 
 const split = (text: string): string[] => texts(text, splitSentences(text));
@@ -44,5 +44,18 @@ describe('splitSentences', () => {
 
   it('treats a blank line as a boundary', () => {
     expect(split('A heading\n\nA paragraph.')).toEqual(['A heading', 'A paragraph.']);
+  });
+
+  it('takes the sentence before as the subject of one that opens with a pronoun, not of a dummy "it" or "this year"', () => {
+    const antecedent = (text: string): string | undefined => {
+      const spans = splitSentences(text);
+      const found = antecedentOf(spans, spans.length - 1, text);
+      return found && text.slice(found.start, found.end);
+    };
+    expect(antecedent('The first phase is due in 2028. It will carry 6.2 bcm a year.')).toBe('The first phase is due in 2028.');
+    expect(antecedent('The cost was $46 billion. However, it is $87 billion now.')).toBe('The cost was $46 billion.');
+    expect(antecedent('Trade grew. It should be pointed out that the website claims $46 billion.')).toBeUndefined();
+    expect(antecedent('Trade grew. This year it reached $1 billion.')).toBeUndefined();
+    expect(antecedent('Trade grew.\n\nIt reached $1 billion.')).toBeUndefined();
   });
 });

@@ -330,3 +330,46 @@ describe('a source figure with no year of its own', () => {
     expect(judged('Pakistan–Tajikistan trade reached $94 million in 2025.')[0]).toBe('$94 million supported customs ($94 million)');
   });
 });
+
+describe('a sentence that opens with a pronoun', () => {
+  const source = parseSource({
+    location: 'pipe.md',
+    bundled: false,
+    text: lines(
+      '---',
+      'id: pipe',
+      '---',
+      '',
+      'Work on the Karachi–Lahore gas line began in 2024. The first phase is scheduled for completion in 2028. It will carry 6.2 billion cubic metres of gas a year.',
+      '',
+      'The second line, the Gwadar spur, was approved in 2025, with its first phase to carry 3.1 billion cubic metres of gas a year from 2029.',
+    ),
+  });
+  const own = createChecker({ corpus: buildCorpus([source]) });
+  const judged = (text: string): string[] => own.judgeText(text).map(render);
+
+  it('in a source, holds for the date of the sentence before it', () => {
+    expect(judged("The line's first phase, due for completion in 2028, will carry 6.2 billion cubic metres of gas a year.")).toEqual([
+      '2028 supported pipe (2028)',
+      '6.2 billion cubic metres supported pipe (6.2 billion cubic metres)',
+    ]);
+    expect(judged("The line's first phase, due for completion in 2028, will carry 7.2 billion cubic metres of gas a year.")[1]).toBe('7.2 billion cubic metres contradicted pipe (6.2 billion cubic metres)');
+  });
+
+  it("in a source, names what the sentence before it names: 'Its price tag' is the section's", () => {
+    const casa = parseSource({
+      location: 'casa.md',
+      bundled: false,
+      text: lines('---', 'id: casa', '---', '', 'The Sangtuda–Nowshera section of the CASA-1000 line runs through the Hindu Kush. Its price tag has risen to $1.35 billion from an original estimate of $1.17 billion.'),
+    });
+    const checker = createChecker({ corpus: buildCorpus([casa]) });
+    expect(checker.judgeText('The Sangtuda–Nowshera section of the CASA-1000 line was first costed at $1.17 billion.').map(render)).toEqual(['$1.17 billion supported casa ($1.17 billion)']);
+  });
+
+  it('in a draft, likewise; and a date of work begun is no contradiction of a date work is due', () => {
+    expect(judged('The first phase of the Karachi–Lahore gas line is due in 2028. It will carry 7.2 billion cubic metres of gas a year.')).toEqual([
+      '2028 supported pipe (2028)',
+      '7.2 billion cubic metres contradicted pipe (6.2 billion cubic metres)',
+    ]);
+  });
+});

@@ -107,6 +107,20 @@ function push(spans: Span[], text: string, start: number, end: number): void {
   if (end > start) spans.push({ start, end });
 }
 
+/** "It", "This", "Its cost", "However, they": a sentence whose subject is in the sentence before it. */
+const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it|its|this|they|their|these|those)\b/i;
+/** Not when the pronoun is a dummy subject ("It is likely that …") or "this" names a time ("This year …"). */
+const notPointingBack = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it\s+(?:(?:should|must|can|could|would|may|might|will)\s+be|is|was|has been|had been|seems|remains|appears)\s+(?:not\s+)?(?:pointed|noted|said|argued|recalled|stressed|clear|likely|unlikely|possible|impossible|true|important|worth|expected|said|reported|estimated|believed|thought|hoped|time|hard|difficult|easy|necessary|notable|noteworthy)\b|(?:this|these)\s+(?:year|month|week|decade|time|spring|summer|autumn|winter|morning|quarter)s?\b)/i;
+
+/** The sentence before `sentence` among `spans` when `sentence` opens with a pronoun that points back to it; both in one paragraph. */
+export function antecedentOf(spans: readonly Span[], index: number, text: string): Span | undefined {
+  const sentence = spans[index];
+  const before = spans[index - 1];
+  if (!sentence || !before || text.slice(before.end, sentence.start).includes('\n\n')) return undefined;
+  const opening = text.slice(sentence.start, Math.min(sentence.end, sentence.start + 80));
+  return pronounOpening.test(opening) && !notPointingBack.test(opening) ? before : undefined;
+}
+
 /** The sentence a figure (or any span) starts in, else the whole text. */
 export function sentenceOf(spans: readonly Span[], at: Span, text: string): Span {
   return spans.find((s) => at.start >= s.start && at.start < s.end) ?? { start: 0, end: text.length };

@@ -23,6 +23,9 @@ const actions: [string, string[]][] = [
   ['publication', ['publish', 'published', 'article', 'appeared', 'wrote', 'written']],
   ['visit', ['visit', 'visited', 'trip', 'travelled', 'traveled', 'tour']],
   ['opening', ['open', 'opened', 'inaugurated', 'inauguration']],
+  // Work begun is not work finished: "began in 2024" says nothing of "due in 2028".
+  ['start', ['began', 'begin', 'begun', 'start', 'started', 'commence', 'commenced', 'groundbreaking']],
+  ['completion', ['complete', 'completed', 'completion', 'finished', 'due']],
 ];
 const actionOf = new Map<string, string>();
 for (const [action, words] of actions) for (const word of words) actionOf.set(stem(word), action);

@@ -30,13 +30,20 @@ export interface Fact {
 }
 
 /**
- * What the words of a figure's clause say about it. `terms` are the terms of its sentence;
- * `context` the date its paragraph gave before the sentence, if any.
+ * What the words of a figure's clause say about it. `terms` are the terms of its sentence (and
+ * of its antecedent); `context` the date its paragraph gave before the sentence, if any;
+ * `antecedent` the sentence before, for a sentence that opens with a pronoun ("It will carry 6.2
+ * billion cubic metres a year"): what the figure measures and whose it is, when its own
+ * sentence does not say.
  */
-export function factOf(text: string, figure: Figure, clause: Span, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary, time?: Figure, context?: Figure): Fact {
+export function factOf(text: string, figure: Figure, clause: Span, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary, time?: Figure, context?: Figure, antecedent?: Span): Fact {
   const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
-  const holders = [...new Set(inClause.filter((t) => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term)).map((t) => t.term))];
+  const isHolder = (t: Term): boolean => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term);
+  let holders = [...new Set(inClause.filter(isHolder).map((t) => t.term))];
+  if (!holders.length && antecedent) holders = [...new Set(terms.filter((t) => t.start >= antecedent.start && t.end <= antecedent.end && isHolder(t)).map((t) => t.term))];
   const fact: Fact = { figure, holders, direction: directionOf(text, figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context };
+  // The measure may be named in the antecedent: "This initial cost of CPEC was … $46 billion. However, it is $87 billion …".
+  if (antecedent) sentence = { start: antecedent.start, end: sentence.end };
   // A length, a capacity or a volume says by its unit what it measures; so does a rank ("the third most populous").
   if (figure.kind === 'quantity' || figure.kind === 'rank') {
     fact.measure = unitMeasure(figure.unit);

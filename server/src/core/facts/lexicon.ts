@@ -27,6 +27,8 @@ export const measures: Measure[] = [
   { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi', 'pledge', 'promise', 'allocate', 'allocated', 'allocation', 'earmark', 'earmarked', 'cost', 'costs', 'costing'] },
   // "a $46 billion project": money a project is worth is what is invested in it.
   { name: 'investment', words: ['project', 'projects'], kinds: ['money'] },
+  // "Its price tag has risen to $1.35 billion": what a thing costs.
+  { name: 'investment', words: ['price'], kinds: ['money'] },
   { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'] },
   { name: 'debt', words: ['debt', 'arrears', 'owed', 'repay', 'repaid', 'repayment', 'settlement', 'settled', 'paid', 'payment'] },
   { name: 'spending', words: ['spend', 'spent', 'spending', 'expenditure'] },

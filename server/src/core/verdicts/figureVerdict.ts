@@ -4,7 +4,7 @@
 import type { Corpus, SourceFigure } from '../retrieval/corpus';
 import { clauseOf, isDate, periodOf } from '../claims/claims';
 import { listsPassage, rankPassages } from '../retrieval/retrieval';
-import { sentenceOf } from '../claims/sentences';
+import { antecedentOf, sentenceOf } from '../claims/sentences';
 import { choose, floorScore, Settled, thresholds, type Candidate } from './figureDecision';
 import { intervalsOverlap } from '../claims/figureFormat';
 import { footnoteFor } from './sourceFootnote';
@@ -29,7 +29,7 @@ export interface JudgeOptions {
 export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, options: JudgeOptions = {}): Verdict {
   // A source figure that agrees with another figure of the same sentence is that figure's
   // evidence, not a contradiction of this one ("$700 million, and … a $14 billion investment").
-  const facts = draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context);
+  const facts = draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context, claim.antecedent);
   // Only if it is the same fact: "imports of $250 million" is no evidence for "exports of $250 million".
   // Likewise a source date that is another date of the sentence ("signed on 14 March 2025 … by 2030" against the source's 2030).
   const otherDates = isDate(claim.figure!) ? draftFigures.filter((f) => isDate(f) && f.start !== claim.figure!.start && f.start >= claim.sentence.start && f.end <= claim.sentence.end) : [];
@@ -50,9 +50,11 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   if (claim.period) exclude.push({ start: claim.period.start, end: claim.period.end });
   // Other figures in the draft sentence are not subject words; a place in a series is ("the second Belt and Road Forum").
   for (const f of draftFigures) if (f.kind !== 'rank' || f === figure) exclude.push({ start: f.start, end: f.end });
-  const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context).get(figure.start);
+  const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context, claim.antecedent).get(figure.start);
+  // A sentence that opens with a pronoun speaks of what the sentence before it names.
+  const subjectStart = claim.antecedent?.start ?? claim.sentence.start;
   const profile = subjectProfile(
-    draftTerms.filter((t) => t.start >= claim.sentence.start && t.end <= claim.sentence.end),
+    draftTerms.filter((t) => t.start >= subjectStart && t.end <= claim.sentence.end),
     exclude,
     corpus.vocabulary,
     corpus.idf,
@@ -99,14 +101,15 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     view.figures.forEach((sourceFigure, index) => {
       if (!comparable(sourceFigure)) return;
       const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
+      const subject = subjectOf(view, sentence);
       const key = `${sentence.start}:${sentence.end}`;
-      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(sentence), view.termSet, variants);
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(subject.span), view.termSet, variants);
       ceilings.set(key, ceiling);
-      const inSentence = (h: string): boolean => view.sentenceSet(sentence).has(h);
+      const inSentence = (h: string): boolean => view.sentenceSet(subject.span).has(h);
       const agreeing = holders.length > 0 && compatibleWith(figure, sourceFigure);
-      const floor = agreeing && draft.statesFact && holdersStated(holders, view.sentenceSet(sentence), view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
+      const floor = agreeing && draft.statesFact && holdersStated(holders, view.sentenceSet(subject.span), view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
-      const source = sourceSide(view, index, sentence, corpus);
+      const source = sourceSide(view, index, sentence, subject, corpus);
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus);
       if (!candidate || !keep(candidate)) return;
       candidates.push(candidate);
@@ -142,6 +145,7 @@ interface SourceSide {
   sentence: Span;
   /** The year the source ties its figure to, if any. */
   period?: Figure;
+  /** The terms of the figure's sentence and, when it opens with a pronoun, of the sentence before it. */
   sentenceTerms: ReadonlySet<string>;
   clauseTerms: ReadonlySet<string>;
   /** Source words close to the figure: the countries there are the ones it is about. */
@@ -152,8 +156,25 @@ interface SourceSide {
   event?: Event;
 }
 
-/** `sentence` is the figure's sentence (sentenceOf), which the caller has found already. */
-function sourceSide(view: PassageView, index: number, sentence: Span, corpus: Corpus): SourceSide {
+/**
+ * A source sentence's subject: the sentence itself, and the sentence before it when it opens
+ * with a pronoun ("The first phase is due in 2028. It will carry 6.2 billion cubic metres").
+ */
+interface SentenceSubject {
+  span: Span;
+  antecedent?: Span;
+}
+
+function subjectOf(view: PassageView, sentence: Span): SentenceSubject {
+  return view.remember(`subject:${sentence.start}`, () => {
+    const at = view.sentences.findIndex((s) => s.start === sentence.start);
+    const antecedent = at > 0 ? antecedentOf(view.sentences, at, view.text) : undefined;
+    return antecedent ? { span: { start: antecedent.start, end: sentence.end }, antecedent } : { span: sentence };
+  });
+}
+
+/** `sentence` is the figure's sentence (sentenceOf), which the caller has found already, and `subject` its subjectOf. */
+function sourceSide(view: PassageView, index: number, sentence: Span, subject: SentenceSubject, corpus: Corpus): SourceSide {
   return view.remember(index, () => {
     const figure = view.figures[index]!;
     const text = view.text;
@@ -166,13 +187,13 @@ function sourceSide(view: PassageView, index: number, sentence: Span, corpus: Co
     return {
       sentence,
       period,
-      sentenceTerms: view.sentenceSet(sentence),
+      sentenceTerms: view.sentenceSet(subject.span),
       clauseTerms: termSet(termsWithin(view.terms, clause)),
       nearTerms: termSet(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
       // With no time of its own, a figure holds for the time its sentence leads with ("rose to $186
       // million in 2025 from $141 million in 2024, while trade with Tajikistan reached $94 million"),
       // else the last date of its paragraph before it.
-      fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1)),
+      fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1), subject.antecedent),
       event: date ? eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary) : undefined,
     };
   });
