@@ -254,6 +254,13 @@ describe('dates', () => {
     ]);
   });
 
+  it('date a piece of writing by the year the source gives it, in whatever words the draft names it ("his 2015 article" for "essay … was published")', () => {
+    expect(verdicts("Yaroslav Lissovolik's essay on the Eurasian model of modernization was published in 2016.")).toEqual(['2016 contradicted korybko-morozov-2020 fn 11 (2015)']);
+    expect(verdicts("Yaroslav Lissovolik's essay on the Eurasian model of modernization was published in 2015.")).toEqual(['2015 supported korybko-morozov-2020 fn 11 (2015)']);
+    // "His April 2019 article …": the sentence before names whose.
+    expect(verdicts("Paikin's paper on orders within orders appeared in April 2018.")).toEqual(['April 2018 contradicted korybko-morozov-2020 (April 2019)']);
+  });
+
   it("match a date by the words of its own clause, not those of the clause after it", () => {
     expect(verdicts('Pakistan became a friendly country on the directive of Mao in 1952, and the two have stayed close ever since.')).toEqual(['1952 contradicted abbasi-2025 (1951)']);
   });

@@ -108,7 +108,7 @@ function push(spans: Span[], text: string, start: number, end: number): void {
 }
 
 /** "It", "This", "Its cost", "However, they": a sentence whose subject is in the sentence before it. */
-const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it|its|this|they|their|these|those)\b/i;
+const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it|its|this|they|their|these|those|his|her)\b/i;
 /** Not when the pronoun is a dummy subject ("It is likely that …") or "this" names a time ("This year …"). */
 const notPointingBack = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it\s+(?:(?:should|must|can|could|would|may|might|will)\s+be|is|was|has been|had been|seems|remains|appears)\s+(?:not\s+)?(?:pointed|noted|said|argued|recalled|stressed|clear|likely|unlikely|possible|impossible|true|important|worth|expected|said|reported|estimated|believed|thought|hoped|time|hard|difficult|easy|necessary|notable|noteworthy)\b|(?:this|these)\s+(?:year|month|week|decade|time|spring|summer|autumn|winter|morning|quarter)s?\b)/i;
 

@@ -63,7 +63,7 @@ export function clauseAround(text: string, date: Figure, sentence: Span): Span {
 }
 
 /** Words of writing and saying (as stems): a draft that dates a statement uses one. */
-const sayingStems = ['wrot', 'writ', 'said', 'say', 'stat', 'argu', 'observ', 'remark', 'claim', 'declar', 'describ', 'call', 'articl', 'publish', 'report', 'paper', 'piec', 'essay', 'book', 'analys', 'column', 'interview', 'speech'];
+const sayingStems = ['wrot', 'writ', 'appear', 'said', 'say', 'stat', 'argu', 'observ', 'remark', 'claim', 'declar', 'describ', 'call', 'articl', 'publish', 'report', 'paper', 'piec', 'essay', 'book', 'analys', 'column', 'interview', 'speech'];
 export const isSaying = (term: string): boolean => sayingStems.some((s) => term.startsWith(s));
 
 /**

@@ -255,9 +255,10 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     }
   }
   if (draft.event && source.event) {
-    // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too.
+    // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too
+    // (of a piece of writing in any words: "his essay", "was published", "appeared").
     const { named } = source.event;
-    if (named && !(named === 'wrote' ? draft.event.named === 'wrote' || [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
+    if (named && !(named === 'wrote' || isSaying(named) ? draft.event.named === 'wrote' || [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
     // An invitation's year is not the year of joining: a date speaks only to a date of the same kind of event.
     const events = compareEvents(draft.event, source.event);
     if (events === 'other') Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
