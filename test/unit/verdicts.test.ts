@@ -261,6 +261,10 @@ describe('dates', () => {
     expect(verdicts("Paikin's paper on orders within orders appeared in April 2018.")).toEqual(['April 2018 contradicted korybko-morozov-2020 (April 2019)']);
   });
 
+  it('find the organisation of an event in the paragraph when the sentence calls it "it"', () => {
+    expect(verdicts('Pakistan and India got their invitations to join the SCO in 2016.')).toEqual(['2016 contradicted korybko-morozov-2020 (2015)']);
+  });
+
   it("match a date by the words of its own clause, not those of the clause after it", () => {
     expect(verdicts('Pakistan became a friendly country on the directive of Mao in 1952, and the two have stayed close ever since.')).toEqual(['1952 contradicted abbasi-2025 (1951)']);
   });

@@ -16,7 +16,7 @@ export interface Event {
 
 /** Kinds of event and the words that name them. */
 const actions: [string, string[]][] = [
-  ['signing', ['sign', 'signed', 'signing', 'agreement', 'accord', 'deal', 'treaty', 'memorandum', 'pact', 'contract']],
+  ['signing', ['sign', 'signed', 'signing', 'agreed', 'agreement', 'accord', 'deal', 'treaty', 'memorandum', 'pact', 'contract']],
   ['founding', ['found', 'founded', 'founding', 'establish', 'established', 'establishment', 'create', 'created', 'formed', 'launch', 'launched']],
   ['joining', ['join', 'joined', 'joining', 'membership', 'accession', 'admitted']],
   ['invitation', ['invite', 'invited', 'invitation']],

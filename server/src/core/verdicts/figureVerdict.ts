@@ -262,7 +262,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     // An invitation's year is not the year of joining: a date speaks only to a date of the same kind of event.
     const events = compareEvents(draft.event, source.event);
     if (events === 'other') Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
-    else if (events === 'same' && !match.conflict && ((compatible && draft.event.holders.length > 0) || (match.score >= floorScore && (compatible || match.sentenceScore >= thresholds.eventAnchor))) && draft.event.holders.every((h) => source.sentenceTerms.has(h))) {
+    else if (events === 'same' && !match.conflict && ((compatible && draft.event.holders.length > 0) || (match.score >= floorScore && (compatible || match.sentenceScore >= thresholds.eventAnchor))) && eventHoldersStated(draft.event.holders, source.sentenceTerms, view.termSet, corpus)) {
       if (thresholds.factMatch > match.score) Object.assign(match, { score: thresholds.factMatch, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
     }
   }
@@ -301,6 +301,14 @@ function holdersStated(holders: readonly string[], sentence: ReadonlySet<string>
 /** The source's fact names every holder of the draft's, for the same measure. */
 function sameHoldersAndMeasure(draft: Fact, source: Fact): boolean {
   return draft.holders.length > 0 && draft.measure !== undefined && draft.measure.name === source.measure?.name && draft.holders.every((h) => source.holders.includes(h));
+}
+
+/**
+ * The draft event's parties in the source: countries in its sentence, organisations there or in
+ * its paragraph ("Pakistan and India were invited to join it in 2015", in a paragraph about the SCO).
+ */
+function eventHoldersStated(holders: readonly string[], sentence: ReadonlySet<string>, paragraph: ReadonlySet<string>, corpus: Corpus): boolean {
+  return holders.every((h) => sentence.has(h) || (corpus.vocabulary.organisations.has(h) && paragraph.has(h)));
 }
 
 /** A value written with three or more significant digits ("$93.5 million", "12.4 billion"). */
