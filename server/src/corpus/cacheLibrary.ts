@@ -13,8 +13,7 @@ import { serverInfo } from '../version';
 import { chooseSources } from './assemble';
 import { acronymsKey, hashOf, sourceCacheFormat, writeAtomically, type FileKey, type SourceCache } from './cache';
 import { analysePassage } from './index';
-import { loadCorpusIndex, openCorpusIndex, type LoadedCorpus } from './indexReader';
-import { memoryStore, readIndex } from './indexSections';
+import { indexSources, loadCorpusIndex, openCorpusIndex, type LoadedCorpus } from './indexReader';
 import { CorpusIndexWriter } from './indexWriter';
 import { loadSourceFile } from './loader';
 
@@ -132,7 +131,7 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
     const entry = key && input.cache.get(key);
     if (entry?.kind === 'problem') problems.push(entry.problem);
     else if (entry?.kind === 'source') {
-      const source = readIndex(memoryStore(entry.index)).json<Source[]>('sources')[0];
+      const source = indexSources(entry.index)[0];
       if (source) {
         own.push({ source, key });
         problems.push(...source.problems);

@@ -4,20 +4,23 @@
 // loading is reading: no sentence, figure or term is recomputed.
 //
 // Layout: "ATTESTIX", u32 format version, u32 header length, the header (JSON: counts, the
-// merged acronyms, figure key orders and where each section starts), then 8-byte aligned
-// sections: sources (JSON, without their passages), a string table and the term dictionary
-// (JSON arrays), per-passage columns, sentence spans, footnote markers, figure rows, term
-// rows (term id, start, end), the passages of each term, and the passages' text (UTF-8).
-// Numbers are little-endian.
+// merged acronyms, figure key orders and where each section starts and how long it is), then
+// 8-byte aligned sections: the sources' ids (JSON) and passage counts; each source's JSON
+// (without its passages), each string and each dictionary term as records with float64
+// offsets (indexSections.ts), the dictionary's ids in sorted order; per-passage columns,
+// sentence spans, footnote markers, figure rows (indexFigures.ts), term rows (term id, start,
+// end), the passages of each term with float64 offsets, and the passages' text (UTF-8).
+// Numbers are little-endian. Every offset into the file or a section is a float64 or a JSON
+// number, exact up to 2^53: nothing overflows at 2 or 4 GiB.
 //
-// loadCorpusIndex(bytes) keeps everything in memory. openCorpusIndex(file) keeps only the
-// columns, figures and postings resident and reads a passage's text and terms from the file
-// when asked (the operating system's cache holds them), which is what lets a corpus of
-// 50 million words load in well under a second and stay within a few hundred megabytes.
-// Either way the Corpus answers exactly as buildCorpus() over the same sources would.
+// loadCorpusIndex(bytes) reads from memory; openCorpusIndex(file) reads from the file, a page
+// of a column or one record at a time, when asked: opening reads the header, the sources' ids
+// and their passage counts, and a check reads the sources, passages, terms, figures and
+// postings it touches, with small caches of the last ones read (the operating system's cache
+// holds the rest). Either way the Corpus answers exactly as buildCorpus() over the same sources.
 export const magic = 'ATTESTIX';
 /** Bump when the layout changes; older files are then rebuilt rather than misread. */
-export const corpusIndexFormat = 2;
+export const corpusIndexFormat = 3;
 
 // ---------------------------------------------------------------------------
 // Growable columns
