@@ -243,7 +243,12 @@ export function openCorpusStore(store: Store, options: LoadIndexOptions = {}, pa
     const id = termId(term);
     return id < 0 ? 0 : postingOffsets.get(id + 1) - postingOffsets.get(id);
   };
-  // Spelling variants look among all the terms: the dictionary is read whole the first time a long term's variants are asked for.
+  // Spelling variants look among all the terms: the dictionary is read whole, in one read, the first time a long term's variants are asked for.
+  const allTerms = (): string[] => {
+    const offsets = index.column('dictionary.offsets', 'float64').range(0, termCount + 1);
+    const data = index.raw('dictionary');
+    return Array.from({ length: termCount }, (_, id) => JSON.parse(data.toString('utf8', offsets[id], offsets[id + 1])) as string);
+  };
   let variants: ((term: string) => string[]) | undefined;
   const total = Math.max(passageCount, 1);
 
@@ -255,7 +260,7 @@ export function openCorpusStore(store: Store, options: LoadIndexOptions = {}, pa
     figures: (p: number) => (p >= 0 && p < passageCount ? figuresOf(p) : []),
     terms: (p: number) => (p >= 0 && p < passageCount ? termCacheOfPassage.get(p, termsOfPassage) : []),
     passagesWithTerm,
-    variants: (term: string) => (term.length < spellingVariantLength ? [] : (variants ??= spellingLookup(Array.from({ length: termCount }, (_, id) => JSON.parse(dictionary.get(id)) as string)))(term)),
+    variants: (term: string) => (term.length < spellingVariantLength ? [] : (variants ??= spellingLookup(allTerms()))(term)),
     idf: (term: string) => Math.log(1 + total / (1 + postingCount(term))),
     isName: (term: string) => {
       const id = termId(term);
