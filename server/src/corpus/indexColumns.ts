@@ -40,17 +40,22 @@ export function pagedColumn<T extends ColumnType>(store: Store, type: T, start: 
   const length = Math.floor(byteLength / size);
   const pages = new Map<number, ArrayOf<T>>();
   const read = (from: number, to: number): ArrayOf<T> => typedView(type, store.read(start + from * size, (to - from) * size));
+  // The page read last answers without touching the cache's order: runs of nearby reads are the common case.
+  let lastPage = -1;
+  let last: ArrayOf<T> | undefined;
   const page = (n: number): ArrayOf<T> => {
+    if (n === lastPage) return last!;
     let data = pages.get(n);
+    lastPage = n;
     if (data) {
       pages.delete(n);
       pages.set(n, data);
-      return data;
+      return (last = data);
     }
     data = read(n * pageEntries, Math.min(length, (n + 1) * pageEntries));
     pages.set(n, data);
     if (pages.size > pagesKept) pages.delete(pages.keys().next().value!);
-    return data;
+    return (last = data);
   };
   return {
     length,

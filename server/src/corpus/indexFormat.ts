@@ -114,3 +114,20 @@ export const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uD
 export function align(n: number): number {
   return Math.ceil(n / 8) * 8;
 }
+
+/**
+ * The passages of each term, in passage order as buildCorpus lists them, from the terms of
+ * each passage (`unique`, each term once, passage p's from uniqueOffsets[p] to [p + 1]):
+ * the postings and where each term's start (float64, so that they may pass 2^31).
+ */
+export function invertPostings(terms: number, passages: number, unique: Int32Array, uniqueOffsets: Float64Array): { offsets: Float64Array; postings: Int32Array } {
+  const offsets = new Float64Array(terms + 1);
+  for (let i = 0; i < unique.length; i++) offsets[unique[i]! + 1]++;
+  for (let t = 0; t < terms; t++) offsets[t + 1] += offsets[t]!;
+  const fill = offsets.slice(0, terms);
+  const postings = new Int32Array(unique.length);
+  for (let p = 0; p < passages; p++) {
+    for (let i = uniqueOffsets[p]!; i < uniqueOffsets[p + 1]!; i++) postings[fill[unique[i]!]++] = p;
+  }
+  return { offsets, postings };
+}

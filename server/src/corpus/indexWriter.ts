@@ -4,7 +4,7 @@ import type { Figure, Passage, Source, Span } from '../core/types';
 import { sentenceOf } from '../core/claims/sentences';
 import { startsLowerCase, type PassageAnalysis } from './index';
 import { memoryStore, readIndex, RecordsBuilder, writeIndexFile, writeSections, type Header, type SectionData } from './indexSections';
-import { corpusIndexFormat, ints, floats, bytes, StringTable, figureInts, figureFloats, F, surrogate, loneSurrogate } from './indexFormat';
+import { corpusIndexFormat, ints, floats, bytes, StringTable, figureInts, figureFloats, F, surrogate, loneSurrogate, invertPostings } from './indexFormat';
 import { encodeFigure } from './indexFigures';
 
 /**
@@ -264,19 +264,8 @@ export class CorpusIndexWriter {
 
   /** The index as sections, ready to be written. */
   private sections(): { header: Omit<Header, 'sections'>; sections: [string, SectionData][] } {
-    // Passages of each term, in passage order, as buildCorpus lists them.
     const terms = this.dictionary.list.length;
-    const counts = new Float64Array(terms + 1);
-    const unique = this.unique.values();
-    for (let i = 0; i < unique.length; i++) counts[unique[i]! + 1]++;
-    for (let t = 0; t < terms; t++) counts[t + 1] += counts[t]!;
-    const postingOffsets = counts;
-    const fill = postingOffsets.slice(0, terms);
-    const postings = new Int32Array(unique.length);
-    const uniqueOffsets = this.uniqueOffsets.values();
-    for (let p = 0; p < this.passages; p++) {
-      for (let i = uniqueOffsets[p]!; i < uniqueOffsets[p + 1]!; i++) postings[fill[unique[i]!]++] = p;
-    }
+    const { offsets: postingOffsets, postings } = invertPostings(terms, this.passages, this.unique.values(), this.uniqueOffsets.values());
     const json = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value), 'utf8');
     const raw = (array: Int32Array | Float64Array | Uint8Array): Uint8Array => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
     const list = (values: readonly string[]): RecordsBuilder => {
