@@ -74,6 +74,32 @@ describe('corpus index read on demand', () => {
     corpus.close();
   });
 
+  it('reads only the header, the ids and the passage counts at open, and a claim what it needs', () => {
+    const data = Buffer.from(bytes);
+    const headerLength = data.readUInt32LE(12);
+    const { sections } = JSON.parse(data.toString('utf8', 16, 16 + headerLength)) as { sections: Record<string, [number, number]> };
+    const base = Math.ceil((16 + headerLength) / 8) * 8;
+    const touched = new Set<string>();
+    const store: Store = {
+      read: (offset, length) => {
+        const section = Object.entries(sections).find(([, [start, size]]) => offset >= base + start && offset < base + start + Math.max(size, 1));
+        touched.add(section ? section[0] : offset < base ? 'header' : 'padding');
+        return data.subarray(offset, offset + length);
+      },
+      close: () => undefined,
+    };
+    const corpus = openCorpusStore(store);
+    expect([...touched].sort()).toEqual(['header', 'source.ids', 'source.passages']);
+    touched.clear();
+    createChecker({ corpus }).judgeText('The Zarnikh17 terminal handled 17.5 million tonnes of cargo in 2021.');
+    // Judging a claim reads its terms' postings and the passages they name, but no source's record.
+    expect([...touched].sort()).toEqual([
+      'dictionary', 'dictionary.offsets', 'dictionary.order', 'figure.ints', 'figure.values',
+      'passage.encoding', 'passage.figures', 'passage.line', 'passage.locator', 'passage.markers', 'passage.section', 'passage.sentences', 'passage.sourceId', 'passage.terms', 'passage.text',
+      'postings', 'sentences', 'strings', 'strings.offsets', 'term.postings', 'terms', 'text',
+    ]);
+  });
+
   it('refuses an index of the format before, so that it is rebuilt', () => {
     const old = Buffer.from(bytes);
     old.writeUInt32LE(2, 8);
