@@ -96,14 +96,14 @@ describe('corpus index read on demand', () => {
     expect([...touched].sort()).toEqual([
       'dictionary', 'dictionary.offsets', 'dictionary.order', 'figure.ints', 'figure.values',
       'passage.encoding', 'passage.figures', 'passage.line', 'passage.locator', 'passage.markers', 'passage.section', 'passage.sentences', 'passage.sourceId', 'passage.terms', 'passage.text',
-      'postings', 'sentences', 'strings', 'strings.offsets', 'term.postings', 'terms', 'text',
+      'postings', 'sentences', 'spelling.ids', 'spelling.starts', 'strings', 'strings.offsets', 'term.postings', 'terms', 'text',
     ]);
   });
 
   it('refuses an index of the format before, so that it is rebuilt', () => {
     const old = Buffer.from(bytes);
-    old.writeUInt32LE(2, 8);
-    expect(() => loadCorpusIndex(old)).toThrow('The corpus index has format 2; this version of Attest reads format 3.');
+    old.writeUInt32LE(3, 8);
+    expect(() => loadCorpusIndex(old)).toThrow('The corpus index has format 3; this version of Attest reads format 4.');
   });
 });
 

@@ -7,7 +7,8 @@
 // merged acronyms, figure key orders and where each section starts and how long it is), then
 // 8-byte aligned sections: the sources' ids (JSON) and passage counts; each source's JSON
 // (without its passages), each string and each dictionary term as records with float64
-// offsets (indexSections.ts), the dictionary's ids in sorted order; per-passage columns,
+// offsets (indexSections.ts), the dictionary's ids in sorted order, the buckets of its
+// spelling variants (spelling.ts, so that none is built at open); per-passage columns,
 // sentence spans, footnote markers, figure rows (indexFigures.ts), term rows (term id, start,
 // end), the passages of each term with float64 offsets, and the passages' text (UTF-8).
 // Numbers are little-endian. Every offset into the file or a section is a float64 or a JSON
@@ -20,7 +21,7 @@
 // holds the rest). Either way the Corpus answers exactly as buildCorpus() over the same sources.
 export const magic = 'ATTESTIX';
 /** Bump when the layout changes; older files are then rebuilt rather than misread. */
-export const corpusIndexFormat = 3;
+export const corpusIndexFormat = 4;
 
 // ---------------------------------------------------------------------------
 // Growable columns

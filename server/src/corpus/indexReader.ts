@@ -5,7 +5,7 @@
 // index when asked for, with small caches of the last ones read.
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { Corpus } from '../core/retrieval/corpus';
-import { spellingLookup, spellingVariantLength } from '../core/retrieval/spelling';
+import { variantsFrom } from '../core/retrieval/spelling';
 import { createVocabulary, type Term } from '../core/claims/terms';
 import { ByteLru } from '../core/byteLru';
 import type { Figure, Passage, Source, Span } from '../core/types';
@@ -243,13 +243,10 @@ export function openCorpusStore(store: Store, options: LoadIndexOptions = {}, pa
     const id = termId(term);
     return id < 0 ? 0 : postingOffsets.get(id + 1) - postingOffsets.get(id);
   };
-  // Spelling variants look among all the terms: the dictionary is read whole, in one read, the first time a long term's variants are asked for.
-  const allTerms = (): string[] => {
-    const offsets = index.column('dictionary.offsets', 'float64').range(0, termCount + 1);
-    const data = index.raw('dictionary');
-    return Array.from({ length: termCount }, (_, id) => JSON.parse(data.toString('utf8', offsets[id], offsets[id + 1])) as string);
-  };
-  let variants: ((term: string) => string[]) | undefined;
+  // Spelling variants: the buckets the writer stored (spelling.ts), read when a long term's variants are asked for.
+  const spellingStarts = index.column('spelling.starts', 'int32');
+  const spellingIds = index.column('spelling.ids', 'int32');
+  const bucket = (key: number): Int32Array => spellingIds.range(spellingStarts.get(key), spellingStarts.get(key + 1));
   const total = Math.max(passageCount, 1);
 
   return Object.freeze({
@@ -260,7 +257,7 @@ export function openCorpusStore(store: Store, options: LoadIndexOptions = {}, pa
     figures: (p: number) => (p >= 0 && p < passageCount ? figuresOf(p) : []),
     terms: (p: number) => (p >= 0 && p < passageCount ? termCacheOfPassage.get(p, termsOfPassage) : []),
     passagesWithTerm,
-    variants: (term: string) => (term.length < spellingVariantLength ? [] : (variants ??= spellingLookup(allTerms()))(term)),
+    variants: (term: string) => variantsFrom(term, header.spellingMask, bucket, termAt),
     idf: (term: string) => Math.log(1 + total / (1 + postingCount(term))),
     isName: (term: string) => {
       const id = termId(term);

@@ -90,6 +90,8 @@ export interface Header {
   acronyms: Record<string, string>;
   shapes: string[];
   dateShapes: string[];
+  /** The mask of the spelling variants' bucket keys (spelling.ts). */
+  spellingMask: number;
   sections: Record<string, [number, number]>;
 }
 

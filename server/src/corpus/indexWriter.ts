@@ -2,6 +2,7 @@
 import type { Corpus } from '../core/retrieval/corpus';
 import type { Figure, Passage, Source, Span } from '../core/types';
 import { sentenceOf } from '../core/claims/sentences';
+import { spellingTable } from '../core/retrieval/spelling';
 import { startsLowerCase, type PassageAnalysis } from './index';
 import { memoryStore, readIndex, RecordsBuilder, writeIndexFile, writeSections, type Header, type SectionData } from './indexSections';
 import { corpusIndexFormat, ints, floats, bytes, StringTable, figureInts, figureFloats, F, surrogate, loneSurrogate, invertPostings } from './indexFormat';
@@ -276,12 +277,15 @@ export class CorpusIndexWriter {
     // The dictionary's ids in code-unit order of their terms, for the reader's binary search.
     const dictionary = this.dictionary.list;
     const order = Int32Array.from(dictionary.keys()).sort((a, b) => (dictionary[a]! < dictionary[b]! ? -1 : dictionary[a]! > dictionary[b]! ? 1 : 0));
+    const spelling = spellingTable(dictionary);
     const sections: [string, SectionData][] = [
       ['source.ids', json(this.sourceIds)],
       ...this.sourceRecords.sections('sources'),
       ...list(this.strings.list).sections('strings'),
       ...list(dictionary).sections('dictionary'),
       ['dictionary.order', raw(order)],
+      ['spelling.starts', raw(spelling.starts)],
+      ['spelling.ids', raw(spelling.ids)],
       ['source.passages', raw(this.passageCounts.values())],
       ['passage.sourceId', raw(this.passageSourceId.values())],
       ['passage.source', raw(this.passageSource.values())],
@@ -313,6 +317,7 @@ export class CorpusIndexWriter {
       acronyms: this.acronyms,
       shapes: this.shapes.list,
       dateShapes: this.dateShapes.list,
+      spellingMask: spelling.mask,
     };
     return { header, sections };
   }
