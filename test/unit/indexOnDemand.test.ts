@@ -100,6 +100,17 @@ describe('corpus index read on demand', () => {
     ]);
   });
 
+  it('reads terms that are not ASCII, as the dictionary holds them', () => {
+    const source = parseSource({ location: 'zurich.md', text: 'The Zürich and Łódź terminals and the Straße café handled 5 million tonnes in 2020.\n', bundled: false });
+    const one = buildCorpus([source]);
+    const far = path.join(dir, 'zurich.index');
+    writeFileSync(far, serializeCorpus(one));
+    const opened = openCorpusIndex(far);
+    expect(opened.terms(0).map((t) => t.term)).toEqual(one.terms(0).map((t) => t.term));
+    expect(opened.terms(0).some((t) => /[^\x00-\x7f]/.test(t.term))).toBe(true);
+    opened.close();
+  });
+
   it('refuses an index of the format before, so that it is rebuilt', () => {
     const old = Buffer.from(bytes);
     old.writeUInt32LE(3, 8);

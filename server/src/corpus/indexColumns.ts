@@ -30,9 +30,13 @@ export function residentColumn<T extends ColumnType>(type: T, data: Buffer): Num
   return { length: array.length, get: (i) => array[i]!, range: (from, to) => array.subarray(from, to) as ArrayOf<T> };
 }
 
-/** Entries a page of a paged column holds, and pages kept per column (least recently used go first). */
-const pageEntries = 4096;
-const pagesKept = 16;
+/**
+ * Entries a page of a paged column holds, and pages kept per column (least recently used go
+ * first): checks read passages all over the corpus, so pages are small (4 KiB of int32) and
+ * many are kept, at most 1 MiB of int32 or 2 MiB of float64 per column.
+ */
+const pageEntries = 1024;
+const pagesKept = 256;
 
 /** A column read from `store` a page at a time, keeping the last few pages. */
 export function pagedColumn<T extends ColumnType>(store: Store, type: T, start: number, byteLength: number): NumberColumn<ArrayOf<T>> {
@@ -69,6 +73,8 @@ export interface Records {
   readonly length: number;
   /** The text of record i. */
   get(i: number): string;
+  /** The texts of records from..to-1, read at once. */
+  getMany(from: number, to: number): string[];
 }
 
 export function records(data: { read(offset: number, length: number): Buffer }, offsets: NumberColumn<Float64Array>): Records {
@@ -78,6 +84,12 @@ export function records(data: { read(offset: number, length: number): Buffer }, 
     get: (i) => {
       const from = offsets.get(i);
       return data.read(from, offsets.get(i + 1) - from).toString('utf8');
+    },
+    getMany: (from, to) => {
+      if (to <= from) return [];
+      const at = offsets.range(from, to + 1);
+      const bytes = data.read(at[0]!, at[to - from]! - at[0]!);
+      return Array.from({ length: to - from }, (_, k) => bytes.toString('utf8', at[k]! - at[0]!, at[k + 1]! - at[0]!));
     },
   };
 }

@@ -13,6 +13,7 @@ import { magic, figureInts, figureFloats } from './indexFormat';
 import { decodeFigure } from './indexFigures';
 import { CountCache, IdentityCache, IndexSources, lazyList } from './indexLazy';
 import { memoryStore, readIndex, type Store } from './indexSections';
+import type { Records } from './indexColumns';
 
 export interface LoadIndexOptions {
   /** Adjusts each source once its passages are attached (e.g. resolves its location); must keep its id and passages. */
@@ -101,6 +102,38 @@ class LazyPassage implements Passage {
   }
 }
 
+const nonAscii = /[^\x00-\x7f]/;
+
+/**
+ * Records that are JSON strings, all of them, from their bytes and offsets. The bytes are
+ * decoded once as Latin-1, one character a byte, so that byte offsets are character offsets:
+ * an ASCII record without an escape is then its slice less the quotes, and only the others
+ * (mostly few, in a dictionary) are decoded and parsed one by one.
+ */
+function readStrings(offsets: Float64Array, bytes: Buffer): string[] {
+  const base = offsets[0] ?? 0;
+  const count = Math.max(0, offsets.length - 1);
+  const text = bytes.toString('latin1');
+  const out = new Array<string>(count);
+  for (let i = 0; i < count; i++) {
+    const from = offsets[i]! - base;
+    const to = offsets[i + 1]! - base;
+    const record = text.slice(from, to);
+    out[i] = nonAscii.test(record) ? (JSON.parse(bytes.toString('utf8', from, to)) as string) : record.includes('\\') ? (JSON.parse(record) as string) : record.slice(1, -1);
+  }
+  return out;
+}
+
+/** Records that are JSON strings, read and parsed a block at a time (one read for a block); the last blocks are kept. */
+function stringList(records: Records, blockSize = 64, blocksKept = 2048): (id: number) => string {
+  const blocks = new CountCache<number, string[]>(blocksKept);
+  const readBlock = (block: number): string[] => {
+    const from = block * blockSize;
+    return records.getMany(from, Math.min(records.length, from + blockSize)).map((text) => JSON.parse(text) as string);
+  };
+  return (id) => blocks.get(Math.floor(id / blockSize), readBlock)[id % blockSize]!;
+}
+
 /** Bytes of postings read from a file that are kept. */
 const postingCacheBytes = 32 * 1048576;
 
@@ -111,13 +144,13 @@ export function openCorpusStore(store: Store, options: LoadIndexOptions = {}, pa
   const cacheSize = options.cacheSize ?? 4096;
 
   // Strings and the dictionary: records read when asked for.
-  const stringRecords = index.records('strings');
-  const stringCache = new CountCache<number, string>(65536);
-  const string = (id: number): string => stringCache.get(id, (i) => JSON.parse(stringRecords.get(i)) as string);
+  const string = stringList(index.records('strings'));
+  // The dictionary is read whole, in one read, when a check first needs a term: claims read
+  // terms of passages all over the corpus, which a cache of parts of it would keep missing.
   const dictionary = index.records('dictionary');
   const termCount = dictionary.length;
-  const termCache = new CountCache<number, string>(65536);
-  const termAt = (id: number): string => termCache.get(id, (i) => JSON.parse(dictionary.get(i)) as string);
+  let terms: string[] | undefined;
+  const termAt = (id: number): string => (terms ??= readStrings(index.column('dictionary.offsets', 'float64').range(0, termCount + 1), index.raw('dictionary')))[id]!;
   const order = index.column('dictionary.order', 'int32');
   const idCache = new CountCache<string, number>(65536);
   // Binary search of the dictionary in code-unit order, as the writer sorted it; -1 when absent.
@@ -180,7 +213,9 @@ export function openCorpusStore(store: Store, options: LoadIndexOptions = {}, pa
     const locator = string(passageLocator.get(p));
     return paged ? new LazyPassage(p, sourceId, locator, passageLine.get(p), footnotes, section, textOf) : { index: p, sourceId, locator, text: textOf(p), line: passageLine.get(p), footnotes, section };
   };
-  const passageAt = (p: number): Passage => passageObjects.get(p, makePassage);
+  // The last passages made are kept besides those someone holds: checks ask for the same passages again and again.
+  const recentPassages = new CountCache<number, Passage>(cacheSize);
+  const passageAt = (p: number): Passage => recentPassages.get(p, () => passageObjects.get(p, makePassage));
   const passages = lazyList(passageCount, passageAt);
 
   const sourceRecords = index.records('sources');
@@ -247,6 +282,7 @@ export function openCorpusStore(store: Store, options: LoadIndexOptions = {}, pa
   const spellingStarts = index.column('spelling.starts', 'int32');
   const spellingIds = index.column('spelling.ids', 'int32');
   const bucket = (key: number): Int32Array => spellingIds.range(spellingStarts.get(key), spellingStarts.get(key + 1));
+  const variantCache = new CountCache<string, string[]>(65536);
   const total = Math.max(passageCount, 1);
 
   return Object.freeze({
@@ -257,7 +293,7 @@ export function openCorpusStore(store: Store, options: LoadIndexOptions = {}, pa
     figures: (p: number) => (p >= 0 && p < passageCount ? figuresOf(p) : []),
     terms: (p: number) => (p >= 0 && p < passageCount ? termCacheOfPassage.get(p, termsOfPassage) : []),
     passagesWithTerm,
-    variants: (term: string) => variantsFrom(term, header.spellingMask, bucket, termAt),
+    variants: (term: string) => variantCache.get(term, () => variantsFrom(term, header.spellingMask, bucket, termAt)),
     idf: (term: string) => Math.log(1 + total / (1 + postingCount(term))),
     isName: (term: string) => {
       const id = termId(term);
