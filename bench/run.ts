@@ -41,6 +41,7 @@ import { collectGarbage, measure, median, timing, type Timing } from './lib/meas
 import { createRandom } from './lib/random';
 import { generateSource } from './lib/sources';
 import { ensureLibrary, wordsPerSource } from './lib/library';
+import { measureIndexOpen } from './lib/largeIndex';
 import { sourceExtensions } from '../server/src/corpus/readers';
 import { typingDraft } from '../test/unit/helpers';
 
@@ -123,13 +124,13 @@ const drafts: Record<string, GeneratedDraft> = {
   '100k': generateDraft(100000, 100_000),
 };
 
-/** Figure sentences to judge against the large corpus: from its own sources and from the real papers, some changed. */
-function claimSentences(): string[] {
+/** Figure sentences to judge against the large corpus: from its own sources (these, of this many words) and from the real papers, some changed. */
+function claimSentences(indices = [17, 1234, 4242, 6001, 9876].filter((i) => i < sourceCount), wordsPerSource?: number): string[] {
   const random = createRandom(777);
   const out: string[] = [];
   const usable = (s: string): boolean => !/["“”]/.test(s) && extractFigures(s).length > 0 && s.split(' ').length <= 60;
-  for (const index of [17, 1234, 4242, 6001, 9876].filter((i) => i < sourceCount)) {
-    const generated = generateSource(index);
+  for (const index of indices) {
+    const generated = generateSource(index, wordsPerSource);
     const source = parseSource({ location: generated.location, text: generated.markdown, bundled: false });
     const sentences = source.passages.flatMap((p) => splitSentences(p.text).map((s) => p.text.slice(s.start, s.end))).filter(usable);
     for (let k = 0; k < 5 && sentences.length; k++) {
@@ -575,6 +576,41 @@ async function largeCorpusEntries(probe: string): Promise<CorpusIndexInfo | unde
 }
 
 /**
+ * The local index at 100,000 generated sources (of --index-words words each, 1,500 by default:
+ * 150 million words, past the 2 GiB that a file read whole allows), opened in a fresh process
+ * three times: time to the first answered claim, and resident memory after the checks of a few
+ * hundred claim sentences. The same probe on the 10,000-source corpus, when it was built above,
+ * shows how memory grows with the corpus.
+ */
+async function largeIndexEntries(small: CorpusIndexInfo | undefined): Promise<void> {
+  if (!['index-100k-open', 'index-100k-rss'].some(wanted)) return;
+  const sources = 100_000;
+  const words = Number(option('index-words') ?? 1500);
+  const info = await ensureCorpusIndex(sources, { wordsPerSource: words, rebuild: option('rebuild-corpus') !== undefined, log });
+  const scale = `${sources} sources of about ${words} words (${(info.words / 1e6).toFixed(0)}M words), ${info.passages} passages, ${info.figures} figures, ${info.dictionary} distinct terms; index ${(info.bytes / 1073741824).toFixed(2)} GiB`;
+  log(`  synthetic corpus: ${scale}${info.cached ? ' (cached)' : `, built in ${(info.buildMs / 1000).toFixed(0)} s`}`);
+  const claimsFile = path.join(cacheDir, 'claims-100k.json');
+  writeFileSync(claimsFile, JSON.stringify(claimSentences([17, 12345, 45678, 77777, 99999], words)));
+  const large = await measureIndexOpen(info.file, claimsFile, 3);
+  const first = large.runs[0]!;
+  const lookups = `${first.lookups} claim sentences (${first.claimsJudged} figure and date claims) in ${first.lookups / JSON.parse(readFileSync(claimsFile, 'utf8')).length} rounds, each with a fresh checker`;
+  record('index-100k-open', timing(large.runs.map((r) => r.firstAnswerMs)), {
+    target: '≤ 2000 ms',
+    pass: large.median((r) => r.firstAnswerMs) <= 2000,
+    note: `openCorpusIndex then the first claim judged, in a fresh process (median of 3): ${scale}; openCorpusIndex alone ${large.median((r) => r.openMs).toFixed(1)} ms; then ${lookups}, ${large.median((r) => r.perClaimMs).toFixed(3)} ms per claim; verdicts ${JSON.stringify(first.verdicts)}`,
+  });
+  const rss = large.median((r) => r.rssQueried);
+  let compared = '';
+  if (small) {
+    const smallClaims = path.join(cacheDir, 'claims.json');
+    const ten = await measureIndexOpen(small.file, smallClaims, 1);
+    compared = `; the same probe on the ${small.sources}-source corpus (${(small.words / 1e6).toFixed(0)}M words, index ${(small.bytes / 1073741824).toFixed(2)} GiB): ${round(ten.runs[0]!.rssOpen, 0)} MB open, ${round(ten.runs[0]!.rssQueried, 0)} MB after its lookups, first answer in ${ten.runs[0]!.firstAnswerMs.toFixed(0)} ms`;
+  }
+  results.push({ name: 'index-100k-rss', median_ms: null, value: round(rss, 0), unit: 'MB', target: 'bounded', note: `resident memory after the lookups (after GC; median of 3 processes); ${round(large.median((r) => r.rssOpen), 0)} MB right after the first answer; an empty process: ${round(first.rssBaseline, 0)} MB; heap ${round(first.heapQueried, 0)} MB${compared}` });
+  log(`  ${'index-100k-rss'.padEnd(26)} ${rss.toFixed(0)} MB${compared}`);
+}
+
+/**
  * The writer's own library, indexed into the cache folder: 10,000 Markdown sources and 2,000
  * PDFs (read only where the PDF reader is built in). The first build in a fresh process into
  * an empty cache; then the server started on the warm cache (spawn → a draft's first
@@ -679,6 +715,7 @@ async function main(): Promise<void> {
   await keystrokeEntries();
   await bundledCorpusEntries(probe);
   const info = await largeCorpusEntries(probe);
+  await largeIndexEntries(info);
   await libraryEntries();
 
   const cpus = os.cpus();

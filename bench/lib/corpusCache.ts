@@ -17,6 +17,8 @@ export interface CorpusIndexInfo {
   format: number;
   generator: number;
   sources: number;
+  /** Words each generated source is written to (generateSource's target). */
+  wordsPerSource: number;
   words: number;
   passages: number;
   figures: number;
@@ -31,15 +33,18 @@ export interface CorpusIndexInfo {
 }
 
 const batchSize = 50;
+/** generateSource's words per source unless told otherwise. */
+const defaultWords = 5000;
 
-export async function ensureCorpusIndex(sources: number, options: { rebuild?: boolean; log?: (line: string) => void } = {}): Promise<CorpusIndexInfo> {
+export async function ensureCorpusIndex(sources: number, options: { rebuild?: boolean; log?: (line: string) => void; wordsPerSource?: number } = {}): Promise<CorpusIndexInfo> {
   const log = options.log ?? (() => undefined);
+  const wordsPerSource = options.wordsPerSource ?? defaultWords;
   mkdirSync(cacheDir, { recursive: true });
-  const file = path.join(cacheDir, `corpus-${sources}.index`);
+  const file = path.join(cacheDir, `corpus-${sources}${wordsPerSource === defaultWords ? '' : `-${wordsPerSource}w`}.index`);
   const infoFile = `${file}.json`;
   if (!options.rebuild && existsSync(file) && existsSync(infoFile)) {
     const info = JSON.parse(readFileSync(infoFile, 'utf8')) as CorpusIndexInfo;
-    if (info.format === corpusIndexFormat && info.generator === sourceGeneratorVersion && info.sources === sources && statSync(file).size === info.bytes) return { ...info, file, cached: true };
+    if (info.format === corpusIndexFormat && info.generator === sourceGeneratorVersion && info.sources === sources && (info.wordsPerSource ?? defaultWords) === wordsPerSource && statSync(file).size === info.bytes) return { ...info, file, cached: true };
   }
   const started = performance.now();
   const script = await bundleProbe('buildWorker');
@@ -93,7 +98,7 @@ export async function ensureCorpusIndex(sources: number, options: { rebuild?: bo
           drain();
         }
       });
-      worker.postMessage({ type: 'parse', batches: batches.filter((b) => owner(b.batch) === w) } satisfies ToWorker);
+      worker.postMessage({ type: 'parse', batches: batches.filter((b) => owner(b.batch) === w), wordsPerSource } satisfies ToWorker);
     });
   });
   await Promise.all(workers.map((w) => w.terminate()));
@@ -105,6 +110,7 @@ export async function ensureCorpusIndex(sources: number, options: { rebuild?: bo
     format: corpusIndexFormat,
     generator: sourceGeneratorVersion,
     sources,
+    wordsPerSource,
     words,
     passages: writer.counts.passages,
     figures: writer.counts.figures,

@@ -10,7 +10,7 @@ import { createVocabulary } from '../../server/src/core/claims/terms';
 import type { Source } from '../../server/src/core/types';
 import { generateSource } from '../lib/sources';
 
-export type ToWorker = { type: 'parse'; batches: { batch: number; indices: number[] }[] } | { type: 'analyse'; acronyms: Record<string, string> } | { type: 'ack' };
+export type ToWorker = { type: 'parse'; batches: { batch: number; indices: number[] }[]; wordsPerSource: number } | { type: 'analyse'; acronyms: Record<string, string> } | { type: 'ack' };
 export type FromWorker =
   | { type: 'acronyms'; batch: number; acronyms: Record<string, string>[]; words: number }
   /** The batch's sources and analyses as a serialized index, for CorpusIndexWriter.appendIndex. */
@@ -39,7 +39,7 @@ port.on('message', (message: ToWorker) => {
   if (message.type === 'parse') {
     parsed = message.batches.map(({ batch, indices }) => {
       const sources = indices.map((i) => {
-        const generated = generateSource(i);
+        const generated = generateSource(i, message.wordsPerSource);
         return parseSource({ location: generated.location, text: generated.markdown, bundled: false });
       });
       const words = sources.reduce((n, s) => n + s.passages.reduce((m, p) => m + p.text.split(' ').length, 0), 0);

@@ -53,6 +53,7 @@ function snapshot(corpus: Corpus): Record<string, unknown> {
     passages: JSON.stringify(corpus.passages),
     perPassage: corpus.passages.map((_, p) => JSON.stringify([corpus.sentences(p), corpus.figures(p), corpus.terms(p)])),
     terms: [...terms].map((t) => [t, [...corpus.passagesWithTerm(t)], corpus.idf(t), corpus.isName(t)]),
+    variants: [...terms, 'kashgar', 'pakistanx', 'russiaa'].map((t) => [t, corpus.variants(t)]),
     vocabulary: JSON.stringify({ countries: [...corpus.vocabulary.countries], organisations: [...corpus.vocabulary.organisations], folds: [...corpus.vocabulary.folds] }),
     outOfRange: JSON.stringify([corpus.sentences(-1), corpus.figures(10 ** 6), corpus.terms(10 ** 6)]),
   };

@@ -129,8 +129,10 @@ async function withTeamLibrary(loaded: CliCorpus, url: string, drafts: readonly 
     await library.close();
   }
   if (!fetched.size) return loaded.corpus;
-  const bundled = loaded.sources.filter((s) => s.bundled);
-  const own = loaded.sources.filter((s) => !s.bundled);
+  // Only now are all the sources read: the index of the writer's sources makes them when asked for.
+  const sources = [...loaded.corpus.sources.values()];
+  const bundled = sources.filter((s) => s.bundled);
+  const own = sources.filter((s) => !s.bundled);
   return assembleCorpus(bundled, [...own, ...fetched.values()], [...loaded.settings.excludeSources, ...exclude]).corpus;
 }
 

@@ -9,7 +9,6 @@ import { bundledCorpusKey, loadLibraryCorpus, type LibraryCorpus } from '../corp
 import { findSourceFiles, loadBundledCorpus, loadBundledSources, loadSourceFiles } from '../corpus/loader';
 import { quotedIds, sourcesListed, unknownIdsMessage, unknownSourceIds, unmatchedSourcesMessage } from '../corpus/sourceSettings';
 import { defaultSettings, rcFileFor, readRcFile, type Settings } from '../settings';
-import type { Source } from '../core/types';
 
 export interface CorpusOptions {
   sources: string[];
@@ -23,7 +22,6 @@ export interface CliCorpus {
   corpus: Corpus;
   settings: Settings;
   warnings: string[];
-  sources: Source[];
   /** The project folder: where .attestrc.json is, or the current folder. */
   root: string;
 }
@@ -62,7 +60,7 @@ export async function loadCliCorpus(options: CorpusOptions): Promise<CliCorpus> 
   for (const problem of [...own.problems, ...assembled.problems]) {
     warnings.push(`${shown(problem.file)}${problem.line !== undefined ? `:${problem.line + 1}` : ''}: ${problem.message}`);
   }
-  return { corpus: assembled.corpus, settings, warnings, sources: [...assembled.corpus.sources.values()], root: rc ? path.dirname(rc) : process.cwd() };
+  return { corpus: assembled.corpus, settings, warnings, root: rc ? path.dirname(rc) : process.cwd() };
 }
 
 /** The sources from the cache folder's index, which this run brings up to date. */

@@ -65,8 +65,10 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
 
   // A claim's verdict depends on its sentence alone (a quotation's on its words alone), so it
   // is remembered by them: an edit re-judges only the sentence it changes.
-  // The reference libraries the corpus's entries come from, named in unknown-key messages.
-  const libraries = [...new Set([...corpus.sources.values()].flatMap((s) => (s.entry ? [s.entry.file.split(/[\\/]/).at(-1)!] : [])))];
+  // The reference libraries the corpus's entries come from, named in unknown-key messages:
+  // found when a draft first cites an unknown key, as it reads every source.
+  let libraryNames: string[] | undefined;
+  const libraries = (): string[] => (libraryNames ??= [...new Set([...corpus.sources.values()].flatMap((s) => (s.entry ? [s.entry.file.split(/[\\/]/).at(-1)!] : [])))]);
   const judged = new ByteLru<string, Omit<Verdict, 'claim'>>(cacheBytes, (key, known) => stringBytes(key) + evidenceBytes(known.evidence));
   // The corpus seen through each set of cited sources, made once per set.
   const views = new Map<string, Corpus>();

@@ -14,8 +14,7 @@ import { serverInfo } from '../version';
 import { chooseSources } from './assemble';
 import { acronymsKey, hashOf, sourceCacheFormat, writeAtomically, type FileKey, type SourceCache } from './cache';
 import { analysePassage } from './index';
-import { loadCorpusIndex, openCorpusIndex, type LoadedCorpus } from './indexReader';
-import { memoryStore, readIndex } from './indexSections';
+import { indexSources, loadCorpusIndex, openCorpusIndex, type LoadedCorpus } from './indexReader';
 import { CorpusIndexWriter } from './indexWriter';
 import { isLibraryName, type ReferenceLibrary } from './bibliography';
 import { attachedFiles, cachedLibrary, withLibraries } from './cacheBibliography';
@@ -143,7 +142,7 @@ export async function loadLibraryCorpus(input: LibraryInput): Promise<LibraryCor
       continue;
     }
     const entry = key && input.cache.get(key);
-    const stored = entry && entry.kind === 'source' ? readIndex(memoryStore(entry.index)).json<Source[]>('sources')[0] : undefined;
+    const stored = entry && entry.kind === 'source' ? indexSources(entry.index)[0] : undefined;
     if (entry && entry.kind === 'problem') loaded({ problem: entry.problem });
     else if (stored) loaded({ raw: stored, origin: { key, ...(kept && { earlier: at }) } });
     else {

@@ -4,20 +4,24 @@
 // loading is reading: no sentence, figure or term is recomputed.
 //
 // Layout: "ATTESTIX", u32 format version, u32 header length, the header (JSON: counts, the
-// merged acronyms, figure key orders and where each section starts), then 8-byte aligned
-// sections: sources (JSON, without their passages), a string table and the term dictionary
-// (JSON arrays), per-passage columns, sentence spans, footnote markers, figure rows, term
-// rows (term id, start, end), the passages of each term, and the passages' text (UTF-8).
-// Numbers are little-endian.
+// merged acronyms, figure key orders and where each section starts and how long it is), then
+// 8-byte aligned sections: the sources' ids (JSON) and passage counts; each source's JSON
+// (without its passages), each string and each dictionary term as records with float64
+// offsets (indexSections.ts), the dictionary's ids in sorted order, the buckets of its
+// spelling variants (spelling.ts, so that none is built at open); per-passage columns,
+// sentence spans, footnote markers, figure rows (indexFigures.ts), term rows (term id, start,
+// end), the passages of each term with float64 offsets, and the passages' text (UTF-8).
+// Numbers are little-endian. Every offset into the file or a section is a float64 or a JSON
+// number, exact up to 2^53: nothing overflows at 2 or 4 GiB.
 //
-// loadCorpusIndex(bytes) keeps everything in memory. openCorpusIndex(file) keeps only the
-// columns, figures and postings resident and reads a passage's text and terms from the file
-// when asked (the operating system's cache holds them), which is what lets a corpus of
-// 50 million words load in well under a second and stay within a few hundred megabytes.
-// Either way the Corpus answers exactly as buildCorpus() over the same sources would.
+// loadCorpusIndex(bytes) reads from memory; openCorpusIndex(file) reads from the file, a page
+// of a column or one record at a time, when asked: opening reads the header, the sources' ids
+// and their passage counts, and a check reads the sources, passages, terms, figures and
+// postings it touches, with small caches of the last ones read (the operating system's cache
+// holds the rest). Either way the Corpus answers exactly as buildCorpus() over the same sources.
 export const magic = 'ATTESTIX';
 /** Bump when the layout changes; older files are then rebuilt rather than misread. */
-export const corpusIndexFormat = 2;
+export const corpusIndexFormat = 4;
 
 // ---------------------------------------------------------------------------
 // Growable columns
@@ -110,4 +114,21 @@ export const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uD
 
 export function align(n: number): number {
   return Math.ceil(n / 8) * 8;
+}
+
+/**
+ * The passages of each term, in passage order as buildCorpus lists them, from the terms of
+ * each passage (`unique`, each term once, passage p's from uniqueOffsets[p] to [p + 1]):
+ * the postings and where each term's start (float64, so that they may pass 2^31).
+ */
+export function invertPostings(terms: number, passages: number, unique: Int32Array, uniqueOffsets: Float64Array): { offsets: Float64Array; postings: Int32Array } {
+  const offsets = new Float64Array(terms + 1);
+  for (let i = 0; i < unique.length; i++) offsets[unique[i]! + 1]++;
+  for (let t = 0; t < terms; t++) offsets[t + 1] += offsets[t]!;
+  const fill = offsets.slice(0, terms);
+  const postings = new Int32Array(unique.length);
+  for (let p = 0; p < passages; p++) {
+    for (let i = uniqueOffsets[p]!; i < uniqueOffsets[p + 1]!; i++) postings[fill[unique[i]!]++] = p;
+  }
+  return { offsets, postings };
 }

@@ -2,9 +2,11 @@
 import type { Corpus } from '../core/retrieval/corpus';
 import type { Figure, Passage, Source, Span } from '../core/types';
 import { sentenceOf } from '../core/claims/sentences';
+import { spellingTable } from '../core/retrieval/spelling';
 import { startsLowerCase, type PassageAnalysis } from './index';
-import { memoryStore, readIndex, writeIndexFile, writeSections, type Header } from './indexSections';
-import { corpusIndexFormat, ints, floats, bytes, StringTable, figureInts, figureFloats, F, figureKeys, dateKeys, surrogate, loneSurrogate } from './indexFormat';
+import { memoryStore, readIndex, RecordsBuilder, writeIndexFile, writeSections, type Header, type SectionData } from './indexSections';
+import { corpusIndexFormat, ints, floats, bytes, StringTable, figureInts, figureFloats, F, surrogate, loneSurrogate, invertPostings } from './indexFormat';
+import { encodeFigure } from './indexFigures';
 
 /**
  * Collects sources with their passages' analyses and writes the index. Add sources in the
@@ -14,7 +16,8 @@ import { corpusIndexFormat, ints, floats, bytes, StringTable, figureInts, figure
  */
 export class CorpusIndexWriter {
   private readonly ids = new Set<string>();
-  private readonly sourcesJson: string[] = [];
+  private readonly sourceIds: string[] = [];
+  private readonly sourceRecords = new RecordsBuilder();
   private readonly passageCounts = ints();
   private readonly acronyms: Record<string, string> = {};
   private readonly strings = new StringTable();
@@ -60,7 +63,7 @@ export class CorpusIndexWriter {
 
   /** What has been added so far. */
   get counts(): { sources: number; passages: number; figures: number; terms: number; dictionary: number; textBytes: number } {
-    return { sources: this.sourcesJson.length, passages: this.passages, figures: this.figureRows.length / figureInts, terms: this.terms.length / 3, dictionary: this.dictionary.list.length, textBytes: this.textBytes };
+    return { sources: this.sourceIds.length, passages: this.passages, figures: this.figureRows.length / figureInts, terms: this.terms.length / 3, dictionary: this.dictionary.list.length, textBytes: this.textBytes };
   }
 
   /** Adds a source and, for each of its passages in order, what analysePassage() found. False when the id is taken. */
@@ -69,11 +72,16 @@ export class CorpusIndexWriter {
     if (analyses.length !== source.passages.length) throw new Error(`serializeCorpus: ${source.meta.id} has ${source.passages.length} passages but ${analyses.length} analyses.`);
     this.ids.add(source.meta.id);
     Object.assign(this.acronyms, source.acronyms);
-    this.sourcesJson.push(JSON.stringify({ ...source, passages: [] }));
+    this.addRecord(source.meta.id, JSON.stringify({ ...source, passages: [] }));
     this.passageCounts.push(source.passages.length);
-    const sourceIndex = this.sourcesJson.length - 1;
+    const sourceIndex = this.sourceIds.length - 1;
     source.passages.forEach((passage, k) => this.addPassage(sourceIndex, passage, analyses[k]!));
     return true;
+  }
+
+  private addRecord(id: string, json: string): void {
+    this.sourceIds.push(id);
+    this.sourceRecords.push(json);
   }
 
   private addPassage(sourceIndex: number, passage: Passage, analysis: PassageAnalysis): void {
@@ -155,12 +163,15 @@ export class CorpusIndexWriter {
   appender(data: Uint8Array): { sources: Source[]; append(source: number, mapSource?: (source: Source) => Source): void } {
     const index = readIndex(memoryStore(data));
     const { header } = index;
-    const sources = index.json<Source[]>('sources');
+    const records = index.records('sources');
+    const sources = Array.from({ length: records.length }, (_, s) => JSON.parse(records.get(s)) as Source);
     const counts = index.int32('source.passages');
     const firsts = new Int32Array(counts.length + 1);
     for (let s = 0; s < counts.length; s++) firsts[s + 1] = firsts[s]! + counts[s]!;
-    const strings = Int32Array.from(index.json<string[]>('strings'), (value) => this.strings.id(value));
-    const dictionary = index.json<string[]>('dictionary');
+    const stringRecords = index.records('strings');
+    const strings = Int32Array.from({ length: stringRecords.length }, (_, i) => this.strings.id(JSON.parse(stringRecords.get(i)) as string));
+    const dictionaryRecords = index.records('dictionary');
+    const dictionary = Array.from({ length: dictionaryRecords.length }, (_, i) => JSON.parse(dictionaryRecords.get(i)) as string);
     const terms = new Int32Array(dictionary.length).fill(-1);
     const common = index.raw('term.common');
     const termOf = (t: number): number => {
@@ -197,9 +208,9 @@ export class CorpusIndexWriter {
       if (this.ids.has(source.meta.id)) return;
       this.ids.add(source.meta.id);
       Object.assign(this.acronyms, source.acronyms);
-      this.sourcesJson.push(JSON.stringify(mapSource ? mapSource(source) : source));
+      this.addRecord(source.meta.id, JSON.stringify(mapSource ? mapSource(source) : source));
       this.passageCounts.push(count);
-      const sourceIndex = this.sourcesJson.length - 1;
+      const sourceIndex = this.sourceIds.length - 1;
       for (let p = first; p < first + count; p++) {
         const passage = this.passages++;
         this.passageSource.push(sourceIndex);
@@ -247,63 +258,34 @@ export class CorpusIndexWriter {
   }
 
   private addFigure(passage: number, figure: Figure, sentence: Span): void {
-    const keys = Object.keys(figure).filter((k) => (figure as unknown as Record<string, unknown>)[k] !== undefined);
-    for (const key of keys) if (!figureKeys.has(key)) throw new Error(`serializeCorpus: a figure has the field "${key}", which the index does not store.`);
-    const row = new Array<number>(figureInts).fill(-1);
-    row[F.shape] = this.shapes.id(keys.join(','));
-    row[F.start] = figure.start;
-    row[F.end] = figure.end;
-    row[F.text] = this.strings.id(figure.text);
-    row[F.kind] = this.strings.id(figure.kind);
-    row[F.unit] = this.strings.id(figure.unit);
-    row[F.qualifier] = this.strings.id(figure.qualifier);
-    row[F.qualifierStart] = figure.qualifierStart ?? -1;
-    row[F.perYear] = figure.perYear ? 1 : 0;
-    row[F.vague] = figure.vague ? 1 : 0;
-    row[F.sentenceStart] = sentence.start;
-    row[F.sentenceEnd] = sentence.end;
-    row[F.passage] = passage;
-    if (figure.date) {
-      const dateKeyList = Object.keys(figure.date).filter((k) => (figure.date as unknown as Record<string, unknown>)[k] !== undefined);
-      for (const key of dateKeyList) if (!dateKeys.has(key)) throw new Error(`serializeCorpus: a date has the field "${key}", which the index does not store.`);
-      row[F.dateShape] = this.dateShapes.id(dateKeyList.join(','));
-      row[F.year] = figure.date.year;
-      row[F.month] = figure.date.month ?? 0;
-      row[F.day] = figure.date.day ?? 0;
-    }
-    for (const [i, key] of [F.start, F.end, F.qualifierStart, F.year, F.month, F.day].entries()) {
-      if (!Number.isInteger(row[key]) || Math.abs(row[key]!) > 0x7fffffff) throw new Error(`serializeCorpus: figure field ${['start', 'end', 'qualifierStart', 'year', 'month', 'day'][i]} is not a 32-bit integer.`);
-    }
-    if (typeof figure.perYear !== 'undefined' && typeof figure.perYear !== 'boolean') throw new Error('serializeCorpus: a figure\'s perYear is not a boolean.');
-    if (typeof figure.vague !== 'undefined' && typeof figure.vague !== 'boolean') throw new Error('serializeCorpus: a figure\'s vague is not a boolean.');
+    const { ints: row, floats: values } = encodeFigure(figure, sentence, passage, { string: (v) => this.strings.id(v), shape: (v) => this.shapes.id(v), dateShape: (v) => this.dateShapes.id(v) });
     for (const value of row) this.figureRows.push(value);
-    this.figureValues.push(figure.value);
-    this.figureValues.push(figure.high ?? 0);
-    this.figureValues.push(figure.low);
-    this.figureValues.push(figure.highBound);
+    for (const value of values) this.figureValues.push(value);
   }
 
   /** The index as sections, ready to be written. */
-  private sections(): { header: Omit<Header, 'sections'>; sections: [string, Uint8Array][] } {
-    // Passages of each term, in passage order, as buildCorpus lists them.
+  private sections(): { header: Omit<Header, 'sections'>; sections: [string, SectionData][] } {
     const terms = this.dictionary.list.length;
-    const counts = new Int32Array(terms + 1);
-    const unique = this.unique.values();
-    for (let i = 0; i < unique.length; i++) counts[unique[i]! + 1]++;
-    for (let t = 0; t < terms; t++) counts[t + 1] += counts[t]!;
-    const postingOffsets = counts;
-    const fill = postingOffsets.slice(0, terms);
-    const postings = new Int32Array(unique.length);
-    const uniqueOffsets = this.uniqueOffsets.values();
-    for (let p = 0; p < this.passages; p++) {
-      for (let i = uniqueOffsets[p]!; i < uniqueOffsets[p + 1]!; i++) postings[fill[unique[i]!]++] = p;
-    }
+    const { offsets: postingOffsets, postings } = invertPostings(terms, this.passages, this.unique.values(), this.uniqueOffsets.values());
     const json = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value), 'utf8');
     const raw = (array: Int32Array | Float64Array | Uint8Array): Uint8Array => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-    const sections: [string, Uint8Array][] = [
-      ['sources', Buffer.from(`[${this.sourcesJson.join(',')}]`, 'utf8')],
-      ['strings', json(this.strings.list)],
-      ['dictionary', json(this.dictionary.list)],
+    const list = (values: readonly string[]): RecordsBuilder => {
+      const out = new RecordsBuilder();
+      for (const value of values) out.push(JSON.stringify(value));
+      return out;
+    };
+    // The dictionary's ids in code-unit order of their terms, for the reader's binary search.
+    const dictionary = this.dictionary.list;
+    const order = Int32Array.from(dictionary.keys()).sort((a, b) => (dictionary[a]! < dictionary[b]! ? -1 : dictionary[a]! > dictionary[b]! ? 1 : 0));
+    const spelling = spellingTable(dictionary);
+    const sections: [string, SectionData][] = [
+      ['source.ids', json(this.sourceIds)],
+      ...this.sourceRecords.sections('sources'),
+      ...list(this.strings.list).sections('strings'),
+      ...list(dictionary).sections('dictionary'),
+      ['dictionary.order', raw(order)],
+      ['spelling.starts', raw(spelling.starts)],
+      ['spelling.ids', raw(spelling.ids)],
       ['source.passages', raw(this.passageCounts.values())],
       ['passage.sourceId', raw(this.passageSourceId.values())],
       ['passage.source', raw(this.passageSource.values())],
@@ -325,16 +307,17 @@ export class CorpusIndexWriter {
       ['term.postings', raw(postingOffsets)],
       ['postings', raw(postings)],
       ['terms', raw(this.terms.values())],
-      ['text', Buffer.concat(this.text, this.textBytes)],
+      ['text', this.text],
     ];
     const header: Omit<Header, 'sections'> = {
       format: corpusIndexFormat,
-      sources: this.sourcesJson.length,
+      sources: this.sourceIds.length,
       passages: this.passages,
       terms: terms,
       acronyms: this.acronyms,
       shapes: this.shapes.list,
       dateShapes: this.dateShapes.list,
+      spellingMask: spelling.mask,
     };
     return { header, sections };
   }

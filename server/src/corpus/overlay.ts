@@ -9,29 +9,65 @@ import type { Corpus } from '../core/retrieval/corpus';
 import { variantsIn } from '../core/retrieval/spelling';
 import type { Figure, Passage, Source, Span } from '../core/types';
 import { analysePassage, startsLowerCase, type PassageAnalysis } from './index';
+import { lazyList } from './indexLazy';
+
+/** The base's sources less the removed, then the added: looked up in the base when asked, never copied (the base may hold them on disk). */
+class OverlaySources implements ReadonlyMap<string, Source> {
+  constructor(
+    private readonly base: ReadonlyMap<string, Source>,
+    private readonly removed: ReadonlySet<string>,
+    private readonly added: ReadonlyMap<string, Source>,
+  ) {}
+  get size(): number {
+    let kept = this.base.size;
+    for (const id of this.removed) if (this.base.has(id)) kept--;
+    return kept + this.added.size;
+  }
+  get(id: string): Source | undefined {
+    return this.added.get(id) ?? (this.removed.has(id) ? undefined : this.base.get(id));
+  }
+  has(id: string): boolean {
+    return this.added.has(id) || (!this.removed.has(id) && this.base.has(id));
+  }
+  *keys(): IterableIterator<string> {
+    for (const id of this.base.keys()) if (!this.removed.has(id)) yield id;
+    yield* this.added.keys();
+  }
+  *values(): IterableIterator<Source> {
+    for (const id of this.keys()) yield this.get(id)!;
+  }
+  *entries(): IterableIterator<[string, Source]> {
+    for (const id of this.keys()) yield [id, this.get(id)!];
+  }
+  [Symbol.iterator](): IterableIterator<[string, Source]> {
+    return this.entries();
+  }
+  forEach(callback: (value: Source, key: string, map: ReadonlyMap<string, Source>) => void, thisArg?: unknown): void {
+    for (const [id, source] of this.entries()) callback.call(thisArg, source, id, this);
+  }
+}
 
 export function overlayCorpus(base: Corpus, removed: ReadonlySet<string>, added: readonly Source[]): Corpus {
   const first = base.passages.length;
   const dead = new Uint8Array(first);
   let live = first;
-  if (removed.size) {
-    for (let p = 0; p < first; p++) {
-      if (removed.has(base.passages[p]!.sourceId)) {
-        dead[p] = 1;
-        live--;
-      }
+  // A source's passages are its own (buildCorpus keeps a source's passages under its id), so only the removed sources' passages are read.
+  for (const id of removed) {
+    for (const passage of base.sources.get(id)?.passages ?? []) {
+      if (!dead[passage.index]) live--;
+      dead[passage.index] = 1;
     }
   }
-  const sources = new Map<string, Source>();
-  for (const [id, source] of base.sources) if (!removed.has(id)) sources.set(id, source);
-  const passages: Passage[] = [...base.passages];
+  const addedSources = new Map<string, Source>();
+  const sources = new OverlaySources(base.sources, removed, addedSources);
+  const passages: Passage[] = [];
   const analyses: PassageAnalysis[] = [];
   const byTerm = new Map<string, number[]>();
   const common = new Set<string>();
   for (const source of added) {
     if (sources.has(source.meta.id)) continue;
-    const own = source.passages.map((passage, k) => ({ ...passage, index: passages.length + k }));
-    sources.set(source.meta.id, { ...source, passages: own });
+    const own = source.passages.map((passage, k) => ({ ...passage, index: first + passages.length + k }));
+    addedSources.set(source.meta.id, { ...source, passages: own });
     for (const passage of own) {
       passages.push(passage);
       const analysis = analysePassage(passage.text, base.vocabulary);
@@ -62,7 +98,7 @@ export function overlayCorpus(base: Corpus, removed: ReadonlySet<string>, added:
   const none: never[] = [];
   return Object.freeze({
     sources,
-    passages,
+    passages: lazyList(first + passages.length, (p) => (p < first ? base.passages[p]! : passages[p - first]!)),
     vocabulary: base.vocabulary,
     sentences: (p: number): readonly Span[] => (p < first ? (dead[p] ? none : base.sentences(p)) : (at(p)?.sentences ?? none)),
     figures: (p: number): readonly Figure[] => (p < first ? (dead[p] ? none : base.figures(p)) : (at(p)?.figures ?? none)),

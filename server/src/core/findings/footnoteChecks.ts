@@ -7,9 +7,10 @@ const rawReference = /\[\^([^\]\s]+)\](?!:)/g;
 
 /**
  * `knownKeys` answers whether a citation key names a source (a corpus's sources map does);
- * `libraries` names the reference libraries (.bib, CSL-JSON) the keys come from, if any.
+ * `libraries` names the reference libraries (.bib, CSL-JSON) the keys come from, if any: a
+ * list, or a function asked only when a key is unknown (listing them may read every source).
  */
-export function footnoteFindings(draft: Draft, knownKeys: { has(key: string): boolean }, libraries: readonly string[] = []): Finding[] {
+export function footnoteFindings(draft: Draft, knownKeys: { has(key: string): boolean }, libraries: readonly string[] | (() => readonly string[]) = []): Finding[] {
   const findings: Finding[] = [];
   const defined = new Map<string, number>();
   for (const def of draft.footnoteDefs) {
@@ -38,7 +39,8 @@ export function footnoteFindings(draft: Draft, knownKeys: { has(key: string): bo
   }
   for (const citation of draft.citations) {
     if (knownKeys.has(citation.key)) continue;
-    const message = libraries.length ? `No entry has the key @${citation.key} in ${orList(libraries)}.` : `No source has the citation key "@${citation.key}".`;
+    const names = typeof libraries === 'function' ? libraries() : libraries;
+    const message = names.length ? `No entry has the key @${citation.key} in ${orList(names)}.` : `No source has the citation key "@${citation.key}".`;
     findings.push({ code: 'citation.unknown-key', start: citation.start - 1, end: citation.end, message });
   }
   return findings;

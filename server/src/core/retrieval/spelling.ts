@@ -38,44 +38,60 @@ function withinOneEdit(a: string, b: string): boolean {
  * too; each one found is checked.
  */
 export function spellingLookup(terms: readonly string[]): (term: string) => string[] {
-  let table: { starts: Int32Array; ids: Int32Array; mask: number } | undefined;
-  const build = (): NonNullable<typeof table> => {
-    let size = 1;
-    while (size < 2 * terms.length) size *= 2;
-    const mask = size - 1;
-    // Each term's buckets (three keys for each of up to three lengths), then counted out.
-    const keys = new Int32Array(perTerm * terms.length).fill(-1);
-    const counts = new Int32Array(size + 1);
-    for (let id = 0; id < terms.length; id++) {
-      const term = terms[id]!;
-      let at = perTerm * id;
-      for (let length = term.length - 1; length <= term.length + 1; length++) {
-        if (length < spellingVariantLength) continue;
-        for (const key of bucketsOf(term, length, mask)) if (!seen(keys, perTerm * id, at, key)) keys[at++] = key;
-      }
-    }
-    for (const key of keys) if (key >= 0) counts[key + 1]!++;
-    for (let i = 1; i <= size; i++) counts[i]! += counts[i - 1]!;
-    const starts = counts.slice();
-    const ids = new Int32Array(counts[size]!);
-    for (let i = 0; i < keys.length; i++) if (keys[i]! >= 0) ids[counts[keys[i]!]!++] = Math.floor(i / perTerm);
-    return { starts, ids, mask };
-  };
+  let table: SpellingTable | undefined;
   return (term) => {
-    const out: string[] = [];
-    if (term.length < spellingVariantLength) return out;
-    const { starts, ids, mask } = (table ??= build());
-    const keys = bucketsOf(term, term.length, mask);
-    keys.forEach((key, k) => {
-      // A bucket another of the term's keys has too is read once.
-      if (keys.indexOf(key) < k) return;
-      for (let i = starts[key]!; i < starts[key + 1]!; i++) {
-        const candidate = terms[ids[i]!]!;
-        if (isVariant(candidate, term) && !out.includes(candidate)) out.push(candidate);
-      }
-    });
-    return out;
+    if (term.length < spellingVariantLength) return [];
+    const { starts, ids, mask } = (table ??= spellingTable(terms));
+    return variantsFrom(term, mask, (key) => ids.subarray(starts[key]!, starts[key + 1]!), (id) => terms[id]!);
   };
+}
+
+/** The buckets of spellingLookup over `terms`: bucket k holds ids[starts[k]] to ids[starts[k + 1] - 1]; a key is a hash masked by `mask`. */
+export interface SpellingTable {
+  starts: Int32Array;
+  ids: Int32Array;
+  mask: number;
+}
+
+/** Builds spellingLookup's buckets, so that a corpus index can store them instead of building them when first asked. */
+export function spellingTable(terms: readonly string[]): SpellingTable {
+  let size = 1;
+  while (size < 2 * terms.length) size *= 2;
+  const mask = size - 1;
+  // Each term's buckets (three keys for each of up to three lengths), then counted out.
+  const keys = new Int32Array(perTerm * terms.length).fill(-1);
+  const counts = new Int32Array(size + 1);
+  for (let id = 0; id < terms.length; id++) {
+    const term = terms[id]!;
+    let at = perTerm * id;
+    for (let length = term.length - 1; length <= term.length + 1; length++) {
+      if (length < spellingVariantLength) continue;
+      for (const key of bucketsOf(term, length, mask)) if (!seen(keys, perTerm * id, at, key)) keys[at++] = key;
+    }
+  }
+  for (const key of keys) if (key >= 0) counts[key + 1]!++;
+  for (let i = 1; i <= size; i++) counts[i]! += counts[i - 1]!;
+  const starts = counts.slice();
+  const ids = new Int32Array(counts[size]!);
+  for (let i = 0; i < keys.length; i++) if (keys[i]! >= 0) ids[counts[keys[i]!]!++] = Math.floor(i / perTerm);
+  return { starts, ids, mask };
+}
+
+/** The variants of `term` found in the buckets of a spelling table: `bucket(k)` gives bucket k's term ids, `termAt(id)` a term. */
+export function variantsFrom(term: string, mask: number, bucket: (key: number) => ArrayLike<number>, termAt: (id: number) => string): string[] {
+  const out: string[] = [];
+  if (term.length < spellingVariantLength) return out;
+  const keys = bucketsOf(term, term.length, mask);
+  keys.forEach((key, k) => {
+    // A bucket another of the term's keys has too is read once.
+    if (keys.indexOf(key) < k) return;
+    const ids = bucket(key);
+    for (let i = 0; i < ids.length; i++) {
+      const candidate = termAt(ids[i]!);
+      if (isVariant(candidate, term) && !out.includes(candidate)) out.push(candidate);
+    }
+  });
+  return out;
 }
 
 function seen(keys: Int32Array, from: number, to: number, key: number): boolean {
