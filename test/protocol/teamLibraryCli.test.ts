@@ -104,7 +104,7 @@ describe('attest library', () => {
     const status = await attest(readerPassword, 'library', 'status', '--to', readerUrl, '--format', 'json');
     expect(status.code).toBe(0);
     const counts = JSON.parse(status.stdout) as Record<string, unknown>;
-    expect({ ...counts, lastPush: typeof counts.lastPush }).toEqual({ schemaVersion: 1, sources: 2, passages: 3, figures: 4, lastPush: 'string', canPush: false });
+    expect({ ...counts, lastPush: typeof counts.lastPush }).toEqual({ schemaVersion: 2, sources: 2, passages: 3, figures: 4, lastPush: 'string', canPush: false });
 
     // Empty the library again for the checks below.
     rmSync(folder, { recursive: true });
@@ -164,6 +164,35 @@ describe('attest check --library', () => {
     ]);
     const status = JSON.parse((await attest(readerPassword, 'library', 'status', '--to', readerUrl, '--format', 'json')).stdout) as { sources: number; passages: number };
     expect([status.sources, status.passages]).toEqual([1, 3]);
+    rmSync(folder, { recursive: true });
+    mkdirSync(folder);
+    await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl);
+  });
+
+  it('finds a claim\'s source by its rare words, and a misquotation by its letters, among many passages with the same common words', async () => {
+    // Sixty sources share the draft's common words ("lignite", "million", "tonnes",
+    // "Balochistan's labour") and were pushed first; only the cited one shares a rare word
+    // ("Jamshoro") with the figure, and none shares a rare word with the misquotation.
+    const folder = path.join(workDir, 'crowded');
+    mkdirSync(folder);
+    for (let n = 10; n < 70; n++) {
+      writeFileSync(path.join(folder, `filler-${n}.md`), `---\nid: filler-${n}\ntitle: Filler ${n}\n---\n\nUnions across Balochistan's labour movement met in Quetta in 2021, and the port handled ${n} million tonnes of lignite.\n`);
+    }
+    writeFileSync(path.join(folder, 'rind-2019.md'), [
+      '---', 'id: rind-2019', 'title: The Harbour Plan', 'authors:', '  - family: Rind', 'year: 2019', '---', '',
+      '<!-- page 4 -->', '',
+      'Speaking at the opening, the minister promised that "the modernised harbour will organise Balochistan\'s labour" before the next election.', '',
+      'The Jamshoro plant burned 3.8 million tonnes of lignite in 2021.', '',
+    ].join('\n'));
+    writeFileSync(path.join(workDir, 'crowded.md'), 'The Jamshoro plant burned 4.2 million tonnes of lignite in 2021.[^1] The minister said that "the modernized harbor will organize Balochistan\'s labour" soon.[^1]\n\n[^1]: Rind 2019.\n');
+    expect((await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl)).stdout).toBe('61 added, 0 updated, 0 unchanged, 0 deleted.\n');
+    const local = await attest(undefined, 'check', 'crowded.md', '--no-bundled', '--sources', folder, '--format', 'json');
+    const library = await attest(readerPassword, 'check', 'crowded.md', '--no-bundled', '--library', readerUrl, '--format', 'json');
+    expect(rendered(library)).toEqual([
+      '1:27 figure.mismatch: Draft says 4.2 million tonnes; Rind 2019 (p. 4) says 3.8 million tonnes.',
+      '1:93 quote.misquoted: Quotation differs from Rind 2019 (p. 4), which reads “the modernised harbour will organise Balochistan\'s labour”.',
+    ]);
+    expect(rendered(library)).toEqual(rendered(local));
     rmSync(folder, { recursive: true });
     mkdirSync(folder);
     await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl);

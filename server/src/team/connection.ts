@@ -16,6 +16,9 @@ export interface LibraryConnectionOptions {
 
 export const defaultTimeoutMs = 1500;
 
+/** How like a quotation a stretch of a passage must be to be its candidate (pg_trgm's word similarity, 0 to 1). */
+export const quoteSimilarity = 0.5;
+
 /** The PostgreSQL client, loaded when a library is first opened: a start without one does not pay for it. */
 let client: typeof pg | undefined;
 
@@ -31,6 +34,9 @@ export function openPool(url: string, options: LibraryConnectionOptions = {}): p
     statement_timeout: timeoutMs,
     idleTimeoutMillis: 10000,
     application_name: 'attest',
+    // The similarity a quotation's candidates need, set for the session so that the trigram
+    // index can answer the lookup's `%>` (the function form would read every passage).
+    options: `-c pg_trgm.word_similarity_threshold=${quoteSimilarity}`,
   });
   // An idle connection the server drops (a restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
@@ -53,6 +59,7 @@ export function describeFailure(error: unknown, url: string): string {
   if (e.code === '42501') return `The library at ${where} refused: this role may only read it (push with a role in attest_writer).`;
   if (e.code === '28P01' || e.code === '28000') return `The library at ${where} refused the login: check the user in the connection string and the ATTEST_LIBRARY_PASSWORD environment variable.`;
   if (e.code === '3D000') return `The library's database does not exist at ${where}.`;
+  if (e.code === '42P01' && /attest_terms/.test(e.message ?? '')) return `The library at ${where} was made by an older version of Attest: run "attest library init --to <url>" as its owner to bring it up to date.`;
   if (e.code === '42P01') return `The database at ${where} has no Attest library yet: run "attest library init --to <url>" as its owner.`;
   if (e.code === '57014' || /timeout|timed out/i.test(e.message ?? '')) return `The library at ${where} did not answer in time.`;
   if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'EHOSTUNREACH' || e.code === '57P01' || e.code === '57P03' || /terminat|ECONNRESET|Connection terminated/i.test(e.message ?? '')) return `The library at ${where} cannot be reached.`;
