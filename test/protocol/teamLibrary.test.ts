@@ -91,18 +91,18 @@ describe('the team library in the editor', () => {
     }
   });
 
-  it('looks a quotation up in the trigram index, not by reading every passage', async () => {
+  it('looks the spellings of a claim\'s words up in the trigram index, not by reading every word', async () => {
     const pool = openPool(readerUrl);
     const client = await pool.connect();
     try {
-      // The fixtures are a few passages, which the planner would rather read through: forbid that, so the plan shows whether the index can answer at all.
+      // The fixtures hold a few words, which the planner would rather read through: forbid that, so the plan shows whether the index can answer at all.
       await client.query('SET enable_seqscan = off');
       const query = lookupQuery(libraryRequest('The chairman said the port "will be the gateway of Asia".\n'));
       const plan = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query.text}`, query.values)).rows.map((r) => r['QUERY PLAN']);
-      expect(plan.filter((line) => /attest_passages_trgm|text %> q\.text/.test(line)).map((line) => line.trim().replace(/\s+\(cost.*$/, ''))).toEqual([
-        'Recheck Cond: (text %> q.text)',
-        '->  Bitmap Index Scan on attest_passages_trgm',
-        'Index Cond: (text %> q.text)',
+      expect(plan.filter((line) => /attest_terms_trgm|%/.test(line)).map((line) => line.trim().replace(/\s+\(cost.*$/, ''))).toEqual([
+        'Recheck Cond: (word % o_1.word)',
+        '->  Bitmap Index Scan on attest_terms_trgm',
+        'Index Cond: (word % o_1.word)',
       ]);
     } finally {
       client.release();

@@ -16,8 +16,8 @@ export interface LibraryConnectionOptions {
 
 export const defaultTimeoutMs = 1500;
 
-/** How like a quotation a stretch of a passage must be to be its candidate (pg_trgm's word similarity, 0 to 1). */
-export const quoteSimilarity = 0.5;
+/** How alike two words must be to be spellings of each other (pg_trgm's similarity, 0 to 1: "harbor" and "harbour" are 0.5). */
+export const spellingSimilarity = 0.5;
 
 /** The PostgreSQL client, loaded when a library is first opened: a start without one does not pay for it. */
 let client: typeof pg | undefined;
@@ -34,9 +34,9 @@ export function openPool(url: string, options: LibraryConnectionOptions = {}): p
     statement_timeout: timeoutMs,
     idleTimeoutMillis: 10000,
     application_name: 'attest',
-    // The similarity a quotation's candidates need, set for the session so that the trigram
-    // index can answer the lookup's `%>` (the function form would read every passage).
-    options: `-c pg_trgm.word_similarity_threshold=${quoteSimilarity}`,
+    // Set for the session so that the trigram index answers the lookup's `%` (the function
+    // form, similarity(a, b) > x, would read every word).
+    options: `-c pg_trgm.similarity_threshold=${spellingSimilarity}`,
   });
   // An idle connection the server drops (a restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);

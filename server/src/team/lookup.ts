@@ -8,12 +8,14 @@
 import type pg from 'pg';
 import { extractClaims } from '../core/claims/claims';
 import { parseDraft } from '../core/draft/draft';
+import { spellingVariantLength } from '../core/retrieval/spelling';
 import type { Source } from '../core/types';
 import { familyOf } from './push';
 
 export interface LibraryRequest {
   /** Per sentence with figures: the families its figures are compared in, and its words (sentenceWords). */
   figures: { families: string[]; words: string }[];
+  /** Per quotation, its words (sentenceWords). */
   quotes: string[];
   /** Source ids (citation keys), URLs and lower-case DOIs the draft cites. */
   cited: string[];
@@ -33,12 +35,13 @@ export const perDraft = 400;
 export const rareWords = 5;
 /**
  * Past its two rarest, a claim's words are looked up while the passages holding them add up
- * to no more than this: a common word costs index reads and adds matches that crowd out the
- * passages the rare words point to.
+ * to no more than this share of the library's passages (and at least postingsFloor): a common
+ * word costs index reads and adds matches that crowd out the passages the rare words point to.
  */
-export const postingsBudget = 5000;
-/** Matches of a claim that are weighed to rank it, at most (in a large library, common words match thousands). */
-export const screened = 100;
+export const postingsShare = 0.015;
+export const postingsFloor = 200;
+/** Matches of a claim weighed to rank it, at most, as a multiple of those kept (in a large library, common words match thousands). */
+export const screened = 2;
 
 const tokenPattern = /[\p{L}\p{N}]+/gu;
 const stopWords = new Set('the and for with from that this was were are has had have its their his her which who whom been than then into over under about after before while also not but per said says will would could should there these those them they what when where more most less such some other only each'.split(' '));
@@ -69,7 +72,8 @@ export function libraryRequest(text: string): LibraryRequest {
     if (block.inFootnote) continue;
     for (const claim of extractClaims(block.prose, 0, block.prose.length, { citations: [] })) {
       if (claim.quote) {
-        quotes.add(claim.quote.text.slice(0, 300));
+        const words = sentenceWords(claim.quote.text);
+        if (words) quotes.add(words);
         continue;
       }
       if (!claim.figure) continue;
@@ -93,56 +97,67 @@ export const maxClaims = 300;
 
 /**
  * The lookup, one statement for every draft: its parameters are arrays (a claim per element),
- * so the server prepares it once per connection. For a claim, the words are the rarest five
- * of its words that the library holds (within postingsBudget past the two rarest); its
- * candidates hold two of them, and the first `screened` of those are ranked by the
- * weight of the ones they hold (the rarer the weightier), then by place. (The words are
- * letters and digits, as sentenceWords sends them, so quote_literal makes each a lexeme.)
+ * so the server prepares it once per connection. A claim is a sentence with figures (its
+ * candidates need a figure of the same family) or a quotation. A quotation's long words (as
+ * long as the local check's spelling variants) stand for the library's words spelt like them
+ * (pg_trgm's `%` on attest_terms, through its trigram index: "harbor" is also "harbour"),
+ * since a misquotation often is one. A claim's words are the rarest five the library holds
+ * (past the two rarest, only while the passages holding them add up to postingsShare of the
+ * library). Its candidates hold two of those words; the first `screened` times as many as
+ * are kept are ranked by the weight of the words they hold (the rarer the weightier), then
+ * by place. Only words of letters and digits are used, so quote_literal makes each a lexeme.
  */
 const lookupSql = `
 WITH claim AS (
-  SELECT c.n, string_to_array(c.families, ' ') AS families, c.words FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS c(families, words, n)
+  SELECT c.n, string_to_array(c.families, ' ') AS families, c.words, $7::int AS take
+  FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS c(families, words, n)
+  UNION ALL
+  SELECT -q.n, NULL, q.words, $8::int FROM unnest($3::text[]) WITH ORDINALITY AS q(words, n)
+),
+own AS (
+  SELECT c.n, c.families IS NULL AND length(v.word) >= $12 AS spelt, v.word
+  FROM claim c CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', c.words))) AS v(word)
+),
+spelling AS (
+  SELECT o.n, o.word AS own, t.word, t.passages FROM own o JOIN attest_terms t ON t.word = o.word AND t.passages > 0 WHERE NOT o.spelt
+  UNION ALL
+  SELECT o.n, o.word, t.word, t.passages FROM own o JOIN attest_terms t ON t.word % o.word AND t.word !~ '[^[:alnum:]]' AND t.passages > 0 WHERE o.spelt
 ),
 word AS (
-  SELECT c.n, t.word, t.passages, row_number() OVER (PARTITION BY c.n ORDER BY t.passages, t.word) AS r,
-         sum(t.passages) OVER (PARTITION BY c.n ORDER BY t.passages, t.word) AS reach
-  FROM claim c CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', c.words))) AS v(word)
-  JOIN attest_terms t ON t.word = v.word AND t.word <> '' AND t.passages > 0
+  SELECT n, own, array_agg(word) AS spellings, sum(passages) AS passages,
+         row_number() OVER (PARTITION BY n ORDER BY sum(passages), own) AS r,
+         sum(sum(passages)) OVER (PARTITION BY n ORDER BY sum(passages), own) AS reach
+  FROM spelling GROUP BY n, own
 ),
 chosen AS (
-  SELECT c.n, c.families, array_agg(w.word ORDER BY w.r) AS words,
-         array_agg(ln(greatest(w.passages, (SELECT max(passages) FROM attest_terms WHERE word = ''))::float8 / w.passages) ORDER BY w.r) AS weights
-  FROM claim c JOIN word w ON w.n = c.n AND w.r <= $6 AND (w.r <= 2 OR w.reach <= $10) GROUP BY c.n, c.families
+  SELECT w.n, w.own, w.spellings, w.r, ln(greatest(w.passages, (SELECT max(passages) FROM attest_terms WHERE word = ''))::float8 / w.passages) AS weight,
+         '(' || (SELECT string_agg(quote_literal(x), ' | ') FROM unnest(w.spellings) AS x) || ')' AS query
+  FROM word w WHERE w.r <= $6 AND (w.r <= 2 OR w.reach <= greatest($10::float8 * (SELECT max(passages) FROM attest_terms WHERE word = ''), $13))
 ),
 ask AS (
-  SELECT n, families, words, weights,
-         CASE WHEN cardinality(words) = 1 THEN quote_literal(words[1])
-              ELSE (SELECT string_agg(quote_literal(a) || ' & ' || quote_literal(b), ' | ') FROM unnest(words) AS a, unnest(words) AS b WHERE a < b) END::tsquery AS query
-  FROM chosen
+  SELECT c.n, c.families, c.take,
+         (SELECT array_agg(x) FROM chosen h, unnest(h.spellings) AS x WHERE h.n = c.n) AS spellings,
+         (SELECT array_agg(h.weight) FROM chosen h, unnest(h.spellings) AS x WHERE h.n = c.n) AS weights,
+         coalesce((SELECT string_agg(a.query || ' & ' || b.query, ' | ') FROM chosen a JOIN chosen b ON a.n = c.n AND b.n = c.n AND a.r < b.r),
+                  (SELECT h.query FROM chosen h WHERE h.n = c.n))::tsquery AS query
+  FROM claim c WHERE EXISTS (SELECT FROM chosen h WHERE h.n = c.n)
 ),
-figure_hit AS (
-  SELECT hit.source_key FROM ask a CROSS JOIN LATERAL (
+hit AS (
+  SELECT found.source_key FROM ask a CROSS JOIN LATERAL (
     SELECT m.source_key FROM (
       SELECT p.source_key, p.idx, tsvector_to_array(p.tsv) AS words FROM attest_passages p
-      WHERE p.tsv @@ a.query AND p.families && a.families LIMIT $11
+      WHERE p.tsv @@ a.query AND (a.families IS NULL OR p.families && a.families) LIMIT $11::int * a.take
     ) AS m
-    ORDER BY (SELECT sum(u.weight) FROM unnest(a.words, a.weights) AS u(word, weight) WHERE u.word = ANY (m.words)) DESC, m.source_key, m.idx
-    LIMIT $7
-  ) AS hit
+    ORDER BY (SELECT sum(u.weight) FROM unnest(a.spellings, a.weights) AS u(word, weight) WHERE u.word = ANY (m.words)) DESC, m.source_key, m.idx
+    LIMIT a.take
+  ) AS found
 ),
-quote_hit AS (
-  SELECT hit.source_key FROM unnest($3::text[]) AS q(text) CROSS JOIN LATERAL (
-    SELECT p.source_key FROM attest_passages p WHERE p.text %> q.text
-    ORDER BY word_similarity(q.text, p.text) DESC, p.source_key, p.idx
-    LIMIT $8
-  ) AS hit
-),
-cited_hit AS (
+cited AS (
   SELECT key AS source_key FROM attest_sources WHERE id = ANY ($4::text[]) OR meta->>'url' = ANY ($4::text[]) OR lower(meta->>'doi') = ANY ($4::text[])
 )
 SELECT s.key, s.sha256, CASE WHEN (s.key::text || ':' || s.sha256) = ANY ($5::text[]) THEN NULL ELSE s.source END AS source
 FROM attest_sources s
-WHERE s.key IN (SELECT source_key FROM figure_hit UNION SELECT source_key FROM quote_hit UNION SELECT source_key FROM cited_hit)
+WHERE s.key IN (SELECT source_key FROM hit UNION SELECT source_key FROM cited)
 ORDER BY s.key LIMIT $9`;
 
 export interface LookupRow {
@@ -158,7 +173,7 @@ export function lookupQuery(request: LibraryRequest, held: readonly string[] = [
   return {
     name: 'attest-lookup-2',
     text: lookupSql,
-    values: [figures.map((f) => f.families.join(' ')), figures.map((f) => f.words), request.quotes.slice(0, maxClaims), request.cited, held, rareWords, perClaim, perQuote, perDraft, postingsBudget, screened],
+    values: [figures.map((f) => f.families.join(' ')), figures.map((f) => f.words), request.quotes.slice(0, maxClaims), request.cited, held, rareWords, perClaim, perQuote, perDraft, postingsShare, screened, spellingVariantLength, postingsFloor],
   };
 }
 

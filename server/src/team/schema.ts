@@ -2,7 +2,8 @@
 // parsed Source as JSON, which rebuilds it exactly) and taken apart into passages and figures
 // so that a claim's candidates are index reads: passages by their words (tsvector, GIN),
 // choosing a claim's rarest words by how many passages hold each (attest_terms, kept by every
-// push), and quotations by trigram similarity (pg_trgm, GIN). A TypeScript string rather
+// push), each word with its spellings in the library (pg_trgm's trigram index on the words,
+// so that a misquotation's "harbor" finds "harbour"). A TypeScript string rather
 // than a .sql file, so that the bundles carry it without a loader.
 
 /** Bumped when the tables change; `attest library status` reports a library of another version. */
@@ -38,7 +39,6 @@ CREATE TABLE IF NOT EXISTS attest_passages (
   PRIMARY KEY (source_key, idx)
 );
 CREATE INDEX IF NOT EXISTS attest_passages_tsv ON attest_passages USING gin (tsv);
-CREATE INDEX IF NOT EXISTS attest_passages_trgm ON attest_passages USING gin (text gin_trgm_ops);
 DROP INDEX IF EXISTS attest_passages_families;
 
 -- How many passages hold each word (lexeme); the row '' counts all passages.
@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS attest_terms (
   word text PRIMARY KEY,
   passages integer NOT NULL
 );
+CREATE INDEX IF NOT EXISTS attest_terms_trgm ON attest_terms USING gin (word gin_trgm_ops);
 
 CREATE TABLE IF NOT EXISTS attest_figures (
   source_key bigint NOT NULL REFERENCES attest_sources (key) ON DELETE CASCADE,
