@@ -99,7 +99,7 @@ describe('attest library', () => {
     rmSync(path.join(folder, 'gwadar-port.md'));
     writeFileSync(path.join(folder, 'new.md'), '---\nid: new-2024\ntitle: New\n---\n\nOne passage with 12 ships.\n\nAnother with 40 ships.\n');
     const changed = await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl, '--format', 'json');
-    expect(JSON.parse(changed.stdout)).toEqual({ added: 1, updated: 1, unchanged: 0, deleted: 1, problems: [] });
+    expect(JSON.parse(changed.stdout)).toEqual({ added: 1, updated: 1, unchanged: 0, deleted: 1, problems: [], notes: [] });
 
     const status = await attest(readerPassword, 'library', 'status', '--to', readerUrl, '--format', 'json');
     expect(status.code).toBe(0);
@@ -107,6 +107,43 @@ describe('attest library', () => {
     expect({ ...counts, lastPush: typeof counts.lastPush }).toEqual({ schemaVersion: 2, sources: 2, passages: 3, figures: 4, lastPush: 'string', canPush: false });
 
     // Empty the library again for the checks below.
+    rmSync(folder, { recursive: true });
+    mkdirSync(folder);
+    expect((await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl)).stdout).toBe('0 added, 0 updated, 0 unchanged, 2 deleted.\n');
+  });
+
+  it('pushes a reference library\'s entries with their attached files, then only the entries that changed', async () => {
+    const folder = path.join(workDir, 'bib');
+    mkdirSync(folder);
+    copyFileSync(path.join(fixtures, 'gwadar-port.md'), path.join(folder, 'gwadar-port.md'));
+    const entries = (thar: string): string => [
+      '@report{baloch-review,', '  title = {Gwadar Port Review},', '  author = {Baloch, Sana},', '  year = {2021},', '  file = {gwadar-port.md}', '}', '',
+      `@book{memon-thar,`, `  title = {${thar}},`, '  author = {Memon, Ali},', '  year = {2022},', '  file = {missing.pdf}', '}', '',
+    ].join('\n');
+    writeFileSync(path.join(folder, 'refs.bib'), entries('Thar Coal'));
+    const first = await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl);
+    // The attached file is the entry's text, not a source of its own; the entry whose file is missing is a reference.
+    expect([first.code, first.stdout, first.stderr]).toEqual([
+      0,
+      '2 added, 0 updated, 0 unchanged, 0 deleted.\n',
+      `attest: ${path.join(folder, 'refs.bib')}:8: The file attached to @memon-thar could not be read (missing.pdf does not exist); the entry is used as a reference only, with no text to check against.\n`,
+    ]);
+    writeFileSync(path.join(workDir, 'cites.md'), 'Gwadar Port handled 1.5 million tonnes of cargo in 2020 [@baloch-review]. Thar coal was mined in 2022 [@memon-thar].\n');
+    const local = await attest(undefined, 'check', 'cites.md', '--no-bundled', '--sources', folder, '--format', 'json');
+    const library = await attest(readerPassword, 'check', 'cites.md', '--no-bundled', '--library', readerUrl, '--format', 'json');
+    expect(library.stderr).toBe('');
+    expect(rendered(library)).toEqual(rendered(local));
+    expect(rendered(library)).toEqual([
+      '1:21 figure.mismatch: Draft says 1.5 million tonnes; Baloch 2021 (Cargo) says 1.2 million tonnes.',
+      '1:98 claim.unsourced: No source states 2022 about this subject: add its source, or a footnote.',
+    ]);
+
+    writeFileSync(path.join(folder, 'refs.bib'), entries('Thar Coal and Power'));
+    expect((await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl)).stdout).toBe('0 added, 1 updated, 1 unchanged, 0 deleted.\n');
+    // Without its entry, the file is a source of its own again; the other entry moved to line 1, which it records.
+    writeFileSync(path.join(folder, 'refs.bib'), entries('Thar Coal and Power').split('\n\n')[1]!);
+    expect((await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl)).stdout).toBe('1 added, 1 updated, 0 unchanged, 1 deleted.\n');
+
     rmSync(folder, { recursive: true });
     mkdirSync(folder);
     expect((await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl)).stdout).toBe('0 added, 0 updated, 0 unchanged, 2 deleted.\n');

@@ -1,7 +1,9 @@
 // `attest library push`: adds and updates the writer's sources in the team library. A file
 // whose size and time are unchanged is skipped, one whose bytes changed replaces its rows,
-// and one gone from a pushed folder is deleted; each batch of files is one transaction, so a
-// reader sees a source whole or not at all. Every value goes in as a bound parameter.
+// and one gone from a pushed folder is deleted; a reference library's entries are each a
+// source (pushLibraries.ts), replaced when they change. Each batch of files is one
+// transaction, so a reader sees a source whole or not at all. Every value goes in as a bound
+// parameter.
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -10,8 +12,10 @@ import { extractFigures } from '../core/claims/figures';
 import { unitFamily } from '../core/claims/units';
 import { chicagoReference } from '../core/findings/citation';
 import type { Source, SourceProblem } from '../core/types';
+import { isLibraryName } from '../corpus/bibliography';
 import { findSourceFiles, loadSourceBytes } from '../corpus/loader';
 import { inTransaction } from './connection';
+import { libraryItems } from './pushLibraries';
 
 /** One source file as it goes into the library. */
 export interface PushItem {
@@ -27,7 +31,10 @@ export interface PushResult {
   updated: number;
   unchanged: number;
   deleted: number;
+  /** Files not pushed, and why. */
   problems: SourceProblem[];
+  /** What was pushed with something missing (a library entry whose file could not be read is a reference only). */
+  notes: SourceProblem[];
 }
 
 /** Files written per transaction: large enough to push a big library quickly, small enough to keep a failure's loss small. */
@@ -39,11 +46,17 @@ const batchSize = 200;
  */
 export async function pushPaths(pool: pg.Pool, paths: readonly string[], cwd = process.cwd()): Promise<PushResult> {
   const roots = paths.map((p) => path.resolve(cwd, p));
-  const files = await findSourceFiles(cwd, roots);
+  const found = await findSourceFiles(cwd, roots);
   const known = await knownFiles(pool);
+  const libraries = await libraryItems(found.filter(isLibraryName));
+  const files = found.filter((file) => !isLibraryName(file) && !libraries.attached.has(file));
   const problems: SourceProblem[] = [];
   const items: PushItem[] = [];
   let unchanged = 0;
+  for (const item of libraries.items) {
+    if (known.get(item.file)?.sha256 === item.sha256) unchanged++;
+    else items.push(item);
+  }
   for (const file of files) {
     const info = await stat(file).catch(() => undefined);
     const before = known.get(file);
@@ -59,15 +72,16 @@ export async function pushPaths(pool: pg.Pool, paths: readonly string[], cwd = p
       unchanged++;
     } else items.push(item);
   }
-  const found = new Set(files);
-  const gone = [...known.keys()].filter((file) => !found.has(file) && roots.some((root) => file === root || file.startsWith(root + path.sep)));
+  const present = new Set([...files, ...libraries.items.map((item) => item.file)]);
+  // A library's entries are named "<library>#<key>": those it no longer has are gone too.
+  const gone = [...known.keys()].filter((file) => !present.has(file) && roots.some((root) => file === root || file.startsWith(root + path.sep) || file.startsWith(root + '#')));
   const result = await pushItems(pool, items, gone);
-  return { ...result, unchanged: result.unchanged + unchanged, problems: [...problems, ...result.problems] };
+  return { ...result, unchanged: result.unchanged + unchanged, problems: [...problems, ...result.problems], notes: libraries.notes };
 }
 
 /** Writes `items` (new or changed files) and deletes the files `gone`, batch by batch. */
 export async function pushItems(pool: pg.Pool, items: readonly PushItem[], gone: readonly string[] = []): Promise<PushResult> {
-  const result: PushResult = { added: 0, updated: 0, unchanged: 0, deleted: 0, problems: [] };
+  const result: PushResult = { added: 0, updated: 0, unchanged: 0, deleted: 0, problems: [], notes: [] };
   if (gone.length) {
     result.deleted = await inTransaction(pool, async (client) => {
       await client.query(pushLock);
