@@ -153,7 +153,7 @@ describe('attest library', () => {
     const refused = await attest(readerPassword, 'library', 'push', fixtures, '--to', readerUrl);
     expect([refused.code, refused.stderr]).toEqual([2, `attest: The library at 127.0.0.1:${cluster.port}/postgres refused: this role may only read it (push with a role in attest_writer).\n`]);
     const wrong = await attest('not-the-password', 'library', 'status', '--to', readerUrl);
-    expect([wrong.code, wrong.stderr]).toEqual([2, `attest: The library at 127.0.0.1:${cluster.port}/postgres refused the login: check the user in the connection string and the ATTEST_LIBRARY_PASSWORD environment variable.\n`]);
+    expect([wrong.code, wrong.stderr]).toEqual([2, `attest: The library at 127.0.0.1:${cluster.port}/postgres refused the login: check the user in the connection string and the password ("Attest: Set team library password" in VS Code, or the ATTEST_LIBRARY_PASSWORD environment variable).\n`]);
   });
 });
 
