@@ -235,6 +235,32 @@ describe('attest check --library', () => {
     await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl);
   });
 
+  it('says a library made by an older version needs init, and init brings it up to date', async () => {
+    const folder = path.join(workDir, 'older');
+    mkdirSync(folder);
+    copyFileSync(path.join(fixtures, 'gwadar-port.md'), path.join(folder, 'gwadar-port.md'));
+    await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl);
+    // What version 1 had: no word counts.
+    const { default: pg } = await import('pg');
+    const admin = new pg.Pool({ connectionString: cluster.adminUrl, max: 1 });
+    try {
+      await admin.query('DROP TABLE attest_terms');
+      await admin.query('UPDATE attest_schema SET version = 1');
+    } finally {
+      await admin.end();
+    }
+    writeFileSync(path.join(workDir, 'older.md'), 'Gwadar Port handled 1.5 million tonnes of cargo in 2020.[^1]\n\n[^1]: Baloch 2021.\n');
+    const before = await attest(readerPassword, 'check', 'older.md', '--no-bundled', '--library', readerUrl, '--format', 'json');
+    expect(before.stderr).toBe(`attest: The library at 127.0.0.1:${cluster.port}/postgres was made by an older version of Attest: run "attest library init --to <url>" as its owner to bring it up to date. Checked against the other sources only.\n`);
+    const init = await attest(undefined, 'library', 'init', '--to', cluster.adminUrl);
+    expect(init.code).toBe(0);
+    const after = await attest(readerPassword, 'check', 'older.md', '--no-bundled', '--library', readerUrl, '--format', 'json');
+    expect([after.stderr, ...rendered(after)]).toEqual(['', '1:21 figure.mismatch: Draft says 1.5 million tonnes; Baloch 2021 (Cargo) says 1.2 million tonnes.']);
+    rmSync(folder, { recursive: true });
+    mkdirSync(folder);
+    await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl);
+  });
+
   it('checks against the other sources, with a warning, when the library cannot be reached', async () => {
     const closed = `postgres://reader@127.0.0.1:1/postgres`;
     const without = await attest(undefined, 'check', 'draft.md', '--format', 'json');
