@@ -1,8 +1,9 @@
 // What a draft asks of the team library: for each claim, the unit family of its figure and
 // its sentence's words; its quotations; the ids, URLs and DOIs it cites. One prepared
-// statement answers it with the candidate sources: per claim, the passages holding two of its
-// words that are rarest in the library (counted in attest_terms), best first; per quotation,
-// the passages most like it by trigrams (pg_trgm); and the cited sources. It sends a source's
+// statement answers it with the candidate sources: per claim and per quotation, the passages
+// holding two of its words that are rarest in the library (counted in attest_terms), best
+// first, a quotation's long words standing also for the library's words spelt like them
+// (pg_trgm); and the cited sources. It sends a source's
 // JSON only when the caller does not hold that version of it yet. Everything the writer typed
 // is a bound parameter: the statement's text is fixed.
 import type pg from 'pg';
