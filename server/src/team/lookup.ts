@@ -102,7 +102,8 @@ export const maxClaims = 300;
  * candidates need a figure of the same family) or a quotation. A quotation's long words (as
  * long as the local check's spelling variants) stand for the library's words spelt like them
  * (pg_trgm's `%` on attest_terms, through its trigram index: "harbor" is also "harbour"),
- * since a misquotation often is one. A claim's words are the rarest five the library holds
+ * since a misquotation often is one; a word the library holds too often to be among the
+ * rarest is not spelt out. A claim's words are the rarest five the library holds
  * (past the two rarest, only while the passages holding them add up to postingsShare of the
  * library). Its candidates hold two of those words; the first `screened` times as many as
  * are kept are ranked by the weight of the words they hold (the rarer the weightier), then
@@ -115,8 +116,12 @@ WITH claim AS (
   UNION ALL
   SELECT -q.n, NULL, q.words, $8::int FROM unnest($3::text[]) WITH ORDINALITY AS q(words, n)
 ),
+budget AS (
+  SELECT greatest($10::float8 * (SELECT max(passages) FROM attest_terms WHERE word = ''), $13) AS passages
+),
 own AS (
-  SELECT c.n, c.families IS NULL AND length(v.word) >= $12 AS spelt, v.word
+  SELECT c.n, v.word, c.families IS NULL AND length(v.word) >= $12
+         AND coalesce((SELECT t.passages FROM attest_terms t WHERE t.word = v.word), 0) <= (SELECT passages FROM budget) AS spelt
   FROM claim c CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('english', c.words))) AS v(word)
 ),
 spelling AS (
@@ -133,7 +138,7 @@ word AS (
 chosen AS (
   SELECT w.n, w.own, w.spellings, w.r, ln(greatest(w.passages, (SELECT max(passages) FROM attest_terms WHERE word = ''))::float8 / w.passages) AS weight,
          '(' || (SELECT string_agg(quote_literal(x), ' | ') FROM unnest(w.spellings) AS x) || ')' AS query
-  FROM word w WHERE w.r <= $6 AND (w.r <= 2 OR w.reach <= greatest($10::float8 * (SELECT max(passages) FROM attest_terms WHERE word = ''), $13))
+  FROM word w WHERE w.r <= $6 AND (w.r <= 2 OR w.reach <= (SELECT passages FROM budget))
 ),
 ask AS (
   SELECT c.n, c.families, c.take,
