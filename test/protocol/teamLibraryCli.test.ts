@@ -138,8 +138,9 @@ describe('attest library', () => {
       '1:98 claim.unsourced: No source states 2022 about this subject: add its source, or a footnote.',
     ]);
 
+    // Named alone, the library is pushed the same way.
     writeFileSync(path.join(folder, 'refs.bib'), entries('Thar Coal and Power'));
-    expect((await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl)).stdout).toBe('0 added, 1 updated, 1 unchanged, 0 deleted.\n');
+    expect((await attest(writerPassword, 'library', 'push', path.join(folder, 'refs.bib'), '--to', writerUrl)).stdout).toBe('0 added, 1 updated, 1 unchanged, 0 deleted.\n');
     // Without its entry, the file is a source of its own again; the other entry moved to line 1, which it records.
     writeFileSync(path.join(folder, 'refs.bib'), entries('Thar Coal and Power').split('\n\n')[1]!);
     expect((await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl)).stdout).toBe('1 added, 1 updated, 0 unchanged, 1 deleted.\n');
