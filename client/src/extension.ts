@@ -9,6 +9,7 @@ import { registerCheckDocument } from './commands/checkDocument';
 import { registerCheckWorkspace } from './commands/checkWorkspace';
 import { registerFactCheckReport } from './commands/factCheckReport';
 import { registerInsertCitation } from './commands/insertCitation';
+import { registerSetLibraryPassword, serverEnvironment } from './commands/libraryPassword';
 import { registerRestyleNotes } from './commands/restyleNotes';
 import { registerShowSource } from './commands/showSource';
 import { registerAcceptedView } from './acceptedView';
@@ -27,9 +28,12 @@ export interface AttestApi {
 
 export async function activate(context: ExtensionContext): Promise<AttestApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // The team library's password goes to the server in its environment: read at each start.
+  const runOptions = { env: await serverEnvironment(context.secrets) };
+  const debugOptions = { env: runOptions.env, execArgv: ['--nolazy', '--inspect=6019'] };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: runOptions },
+    debug: { module, transport: TransportKind.ipc, options: debugOptions },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -62,6 +66,10 @@ export async function activate(context: ExtensionContext): Promise<AttestApi> {
     registerSourcesView(attest, context.extensionUri),
     registerSourcesOffer(attest, context.workspaceState),
     registerAcceptedView(attest),
+    registerSetLibraryPassword(context.secrets, async () => {
+      runOptions.env = debugOptions.env = await serverEnvironment(context.secrets);
+      await client?.restart();
+    }),
   );
   await started;
   return { statusBar: statusBar.state };

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPool } from '../../server/src/team/connection';
+import { libraryRequest, lookupQuery } from '../../server/src/team/lookup';
 import { pushPaths } from '../../server/src/team/push';
 import { documentStatusRequest, type DocumentStatusResult } from '../../server/src/protocol';
 import { createLibrary, readerPassword, startTestCluster, writerPassword, type TestCluster } from '../team/pg';
@@ -89,4 +90,24 @@ describe('the team library in the editor', () => {
       await client.close();
     }
   });
+
+  it('looks the spellings of a claim\'s words up in the trigram index, not by reading every word', async () => {
+    const pool = openPool(readerUrl);
+    const client = await pool.connect();
+    try {
+      // The fixtures hold a few words, which the planner would rather read through: forbid that, so the plan shows whether the index can answer at all.
+      await client.query('SET enable_seqscan = off');
+      const query = lookupQuery(libraryRequest('The chairman said the port "will be the gateway of Asia".\n'));
+      const plan = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${query.text}`, query.values)).rows.map((r) => r['QUERY PLAN']);
+      expect(plan.filter((line) => /attest_terms_trgm|%/.test(line)).map((line) => line.trim().replace(/\s+\(cost.*$/, ''))).toEqual([
+        'Recheck Cond: (word % o_1.word)',
+        '->  Bitmap Index Scan on attest_terms_trgm',
+        'Index Cond: (word % o_1.word)',
+      ]);
+    } finally {
+      client.release();
+      await pool.end();
+    }
+  });
 });
+

@@ -99,14 +99,52 @@ describe('attest library', () => {
     rmSync(path.join(folder, 'gwadar-port.md'));
     writeFileSync(path.join(folder, 'new.md'), '---\nid: new-2024\ntitle: New\n---\n\nOne passage with 12 ships.\n\nAnother with 40 ships.\n');
     const changed = await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl, '--format', 'json');
-    expect(JSON.parse(changed.stdout)).toEqual({ added: 1, updated: 1, unchanged: 0, deleted: 1, problems: [] });
+    expect(JSON.parse(changed.stdout)).toEqual({ added: 1, updated: 1, unchanged: 0, deleted: 1, problems: [], notes: [] });
 
     const status = await attest(readerPassword, 'library', 'status', '--to', readerUrl, '--format', 'json');
     expect(status.code).toBe(0);
     const counts = JSON.parse(status.stdout) as Record<string, unknown>;
-    expect({ ...counts, lastPush: typeof counts.lastPush }).toEqual({ schemaVersion: 1, sources: 2, passages: 3, figures: 4, lastPush: 'string', canPush: false });
+    expect({ ...counts, lastPush: typeof counts.lastPush }).toEqual({ schemaVersion: 2, sources: 2, passages: 3, figures: 4, lastPush: 'string', canPush: false });
 
     // Empty the library again for the checks below.
+    rmSync(folder, { recursive: true });
+    mkdirSync(folder);
+    expect((await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl)).stdout).toBe('0 added, 0 updated, 0 unchanged, 2 deleted.\n');
+  });
+
+  it('pushes a reference library\'s entries with their attached files, then only the entries that changed', async () => {
+    const folder = path.join(workDir, 'bib');
+    mkdirSync(folder);
+    copyFileSync(path.join(fixtures, 'gwadar-port.md'), path.join(folder, 'gwadar-port.md'));
+    const entries = (thar: string): string => [
+      '@report{baloch-review,', '  title = {Gwadar Port Review},', '  author = {Baloch, Sana},', '  year = {2021},', '  file = {gwadar-port.md}', '}', '',
+      `@book{memon-thar,`, `  title = {${thar}},`, '  author = {Memon, Ali},', '  year = {2022},', '  file = {missing.pdf}', '}', '',
+    ].join('\n');
+    writeFileSync(path.join(folder, 'refs.bib'), entries('Thar Coal'));
+    const first = await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl);
+    // The attached file is the entry's text, not a source of its own; the entry whose file is missing is a reference.
+    expect([first.code, first.stdout, first.stderr]).toEqual([
+      0,
+      '2 added, 0 updated, 0 unchanged, 0 deleted.\n',
+      `attest: ${path.join(folder, 'refs.bib')}:8: The file attached to @memon-thar could not be read (missing.pdf does not exist); the entry is used as a reference only, with no text to check against.\n`,
+    ]);
+    writeFileSync(path.join(workDir, 'cites.md'), 'Gwadar Port handled 1.5 million tonnes of cargo in 2020 [@baloch-review]. Thar coal was mined in 2022 [@memon-thar].\n');
+    const local = await attest(undefined, 'check', 'cites.md', '--no-bundled', '--sources', folder, '--format', 'json');
+    const library = await attest(readerPassword, 'check', 'cites.md', '--no-bundled', '--library', readerUrl, '--format', 'json');
+    expect(library.stderr).toBe('');
+    expect(rendered(library)).toEqual(rendered(local));
+    expect(rendered(library)).toEqual([
+      '1:21 figure.mismatch: Draft says 1.5 million tonnes; Baloch 2021 (Cargo) says 1.2 million tonnes.',
+      '1:98 claim.unsourced: No source states 2022 about this subject: add its source, or a footnote.',
+    ]);
+
+    // Named alone, the library is pushed the same way.
+    writeFileSync(path.join(folder, 'refs.bib'), entries('Thar Coal and Power'));
+    expect((await attest(writerPassword, 'library', 'push', path.join(folder, 'refs.bib'), '--to', writerUrl)).stdout).toBe('0 added, 1 updated, 1 unchanged, 0 deleted.\n');
+    // Without its entry, the file is a source of its own again; the other entry moved to line 1, which it records.
+    writeFileSync(path.join(folder, 'refs.bib'), entries('Thar Coal and Power').split('\n\n')[1]!);
+    expect((await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl)).stdout).toBe('1 added, 1 updated, 0 unchanged, 1 deleted.\n');
+
     rmSync(folder, { recursive: true });
     mkdirSync(folder);
     expect((await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl)).stdout).toBe('0 added, 0 updated, 0 unchanged, 2 deleted.\n');
@@ -116,7 +154,7 @@ describe('attest library', () => {
     const refused = await attest(readerPassword, 'library', 'push', fixtures, '--to', readerUrl);
     expect([refused.code, refused.stderr]).toEqual([2, `attest: The library at 127.0.0.1:${cluster.port}/postgres refused: this role may only read it (push with a role in attest_writer).\n`]);
     const wrong = await attest('not-the-password', 'library', 'status', '--to', readerUrl);
-    expect([wrong.code, wrong.stderr]).toEqual([2, `attest: The library at 127.0.0.1:${cluster.port}/postgres refused the login: check the user in the connection string and the ATTEST_LIBRARY_PASSWORD environment variable.\n`]);
+    expect([wrong.code, wrong.stderr]).toEqual([2, `attest: The library at 127.0.0.1:${cluster.port}/postgres refused the login: check the user in the connection string and the password ("Attest: Set team library password" in VS Code, or the ATTEST_LIBRARY_PASSWORD environment variable).\n`]);
   });
 });
 
@@ -163,6 +201,61 @@ describe('attest check --library', () => {
     ]);
     const status = JSON.parse((await attest(readerPassword, 'library', 'status', '--to', readerUrl, '--format', 'json')).stdout) as { sources: number; passages: number };
     expect([status.sources, status.passages]).toEqual([1, 3]);
+    rmSync(folder, { recursive: true });
+    mkdirSync(folder);
+    await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl);
+  });
+
+  it('finds a claim\'s source by its rare words, and a misquotation by its letters, among many passages with the same common words', async () => {
+    // Sixty sources share the draft's common words ("lignite", "million", "tonnes",
+    // "Balochistan's labour") and were pushed first; only the cited one shares a rare word
+    // ("Jamshoro") with the figure, and none shares a rare word with the misquotation.
+    const folder = path.join(workDir, 'crowded');
+    mkdirSync(folder);
+    for (let n = 10; n < 70; n++) {
+      writeFileSync(path.join(folder, `filler-${n}.md`), `---\nid: filler-${n}\ntitle: Filler ${n}\n---\n\nUnions across Balochistan's labour movement met in Quetta in 2021, and the port handled ${n} million tonnes of lignite.\n`);
+    }
+    writeFileSync(path.join(folder, 'rind-2019.md'), [
+      '---', 'id: rind-2019', 'title: The Harbour Plan', 'authors:', '  - family: Rind', 'year: 2019', '---', '',
+      '<!-- page 4 -->', '',
+      'Speaking at the opening, the minister promised that "the modernised harbour will organise Balochistan\'s labour" before the next election.', '',
+      'The Jamshoro plant burned 3.8 million tonnes of lignite in 2021.', '',
+    ].join('\n'));
+    writeFileSync(path.join(workDir, 'crowded.md'), 'The Jamshoro plant burned 4.2 million tonnes of lignite in 2021.[^1] The minister said that "the modernized harbor will organize Balochistan\'s labour" soon.[^1]\n\n[^1]: Rind 2019.\n');
+    expect((await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl)).stdout).toBe('61 added, 0 updated, 0 unchanged, 0 deleted.\n');
+    const local = await attest(undefined, 'check', 'crowded.md', '--no-bundled', '--sources', folder, '--format', 'json');
+    const library = await attest(readerPassword, 'check', 'crowded.md', '--no-bundled', '--library', readerUrl, '--format', 'json');
+    expect(rendered(library)).toEqual([
+      '1:27 figure.mismatch: Draft says 4.2 million tonnes; Rind 2019 (p. 4) says 3.8 million tonnes.',
+      '1:93 quote.misquoted: Quotation differs from Rind 2019 (p. 4), which reads “the modernised harbour will organise Balochistan\'s labour”.',
+    ]);
+    expect(rendered(library)).toEqual(rendered(local));
+    rmSync(folder, { recursive: true });
+    mkdirSync(folder);
+    await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl);
+  });
+
+  it('says a library made by an older version needs init, and init brings it up to date', async () => {
+    const folder = path.join(workDir, 'older');
+    mkdirSync(folder);
+    copyFileSync(path.join(fixtures, 'gwadar-port.md'), path.join(folder, 'gwadar-port.md'));
+    await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl);
+    // What version 1 had: no word counts.
+    const { default: pg } = await import('pg');
+    const admin = new pg.Pool({ connectionString: cluster.adminUrl, max: 1 });
+    try {
+      await admin.query('DROP TABLE attest_terms');
+      await admin.query('UPDATE attest_schema SET version = 1');
+    } finally {
+      await admin.end();
+    }
+    writeFileSync(path.join(workDir, 'older.md'), 'Gwadar Port handled 1.5 million tonnes of cargo in 2020.[^1]\n\n[^1]: Baloch 2021.\n');
+    const before = await attest(readerPassword, 'check', 'older.md', '--no-bundled', '--library', readerUrl, '--format', 'json');
+    expect(before.stderr).toBe(`attest: The library at 127.0.0.1:${cluster.port}/postgres was made by an older version of Attest: run "attest library init --to <url>" as its owner to bring it up to date. Checked against the other sources only.\n`);
+    const init = await attest(undefined, 'library', 'init', '--to', cluster.adminUrl);
+    expect(init.code).toBe(0);
+    const after = await attest(readerPassword, 'check', 'older.md', '--no-bundled', '--library', readerUrl, '--format', 'json');
+    expect([after.stderr, ...rendered(after)]).toEqual(['', '1:21 figure.mismatch: Draft says 1.5 million tonnes; Baloch 2021 (Cargo) says 1.2 million tonnes.']);
     rmSync(folder, { recursive: true });
     mkdirSync(folder);
     await attest(writerPassword, 'library', 'push', folder, '--to', writerUrl);

@@ -1,5 +1,5 @@
 // `attest library init|push|status --to <url>`: sets up a team library on PostgreSQL, pushes
-// the writer's source folders to it (incrementally), and says what it holds.
+// the writer's source folders and reference libraries to it (incrementally), and says what it holds.
 import type pg from 'pg';
 import { openPool, describeFailure } from '../team/connection';
 import { libraryUrlProblem, redact } from '../team/url';
@@ -41,8 +41,8 @@ async function run(action: 'init' | 'push' | 'status', pool: pg.Pool, paths: str
   }
   if (action === 'push') {
     const result = await pushPaths(pool, paths);
-    for (const p of result.problems) process.stderr.write(`attest: ${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}\n`);
-    if (options.format === 'json') process.stdout.write(JSON.stringify({ added: result.added, updated: result.updated, unchanged: result.unchanged, deleted: result.deleted, problems: result.problems }, null, 2) + '\n');
+    for (const p of [...result.notes, ...result.problems]) process.stderr.write(`attest: ${p.file}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}\n`);
+    if (options.format === 'json') process.stdout.write(JSON.stringify({ added: result.added, updated: result.updated, unchanged: result.unchanged, deleted: result.deleted, problems: result.problems, notes: result.notes }, null, 2) + '\n');
     else process.stdout.write(`${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged, ${result.deleted} deleted${result.problems.length ? `, ${result.problems.length} not pushed` : ''}.\n`);
     return result.problems.length ? 1 : 0;
   }

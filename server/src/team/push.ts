@@ -1,7 +1,9 @@
 // `attest library push`: adds and updates the writer's sources in the team library. A file
 // whose size and time are unchanged is skipped, one whose bytes changed replaces its rows,
-// and one gone from a pushed folder is deleted; each batch of files is one transaction, so a
-// reader sees a source whole or not at all. Every value goes in as a bound parameter.
+// and one gone from a pushed folder is deleted; a reference library's entries are each a
+// source (pushLibraries.ts), replaced when they change. Each batch of files is one
+// transaction, so a reader sees a source whole or not at all. Every value goes in as a bound
+// parameter.
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -10,8 +12,10 @@ import { extractFigures } from '../core/claims/figures';
 import { unitFamily } from '../core/claims/units';
 import { chicagoReference } from '../core/findings/citation';
 import type { Source, SourceProblem } from '../core/types';
+import { isLibraryName } from '../corpus/bibliography';
 import { findSourceFiles, loadSourceBytes } from '../corpus/loader';
 import { inTransaction } from './connection';
+import { libraryItems } from './pushLibraries';
 
 /** One source file as it goes into the library. */
 export interface PushItem {
@@ -27,7 +31,10 @@ export interface PushResult {
   updated: number;
   unchanged: number;
   deleted: number;
+  /** Files not pushed, and why. */
   problems: SourceProblem[];
+  /** What was pushed with something missing (a library entry whose file could not be read is a reference only). */
+  notes: SourceProblem[];
 }
 
 /** Files written per transaction: large enough to push a big library quickly, small enough to keep a failure's loss small. */
@@ -39,11 +46,17 @@ const batchSize = 200;
  */
 export async function pushPaths(pool: pg.Pool, paths: readonly string[], cwd = process.cwd()): Promise<PushResult> {
   const roots = paths.map((p) => path.resolve(cwd, p));
-  const files = await findSourceFiles(cwd, roots);
+  const found = await findSourceFiles(cwd, roots);
   const known = await knownFiles(pool);
+  const libraries = await libraryItems(found.filter(isLibraryName));
+  const files = found.filter((file) => !isLibraryName(file) && !libraries.attached.has(file));
   const problems: SourceProblem[] = [];
   const items: PushItem[] = [];
   let unchanged = 0;
+  for (const item of libraries.items) {
+    if (known.get(item.file)?.sha256 === item.sha256) unchanged++;
+    else items.push(item);
+  }
   for (const file of files) {
     const info = await stat(file).catch(() => undefined);
     const before = known.get(file);
@@ -59,29 +72,60 @@ export async function pushPaths(pool: pg.Pool, paths: readonly string[], cwd = p
       unchanged++;
     } else items.push(item);
   }
-  const found = new Set(files);
-  const gone = [...known.keys()].filter((file) => !found.has(file) && roots.some((root) => file === root || file.startsWith(root + path.sep)));
+  const present = new Set([...files, ...libraries.items.map((item) => item.file)]);
+  // A library's entries are named "<library>#<key>": those it no longer has are gone too.
+  const gone = [...known.keys()].filter((file) => !present.has(file) && roots.some((root) => file === root || file.startsWith(root + path.sep) || file.startsWith(root + '#')));
   const result = await pushItems(pool, items, gone);
-  return { ...result, unchanged: result.unchanged + unchanged, problems: [...problems, ...result.problems] };
+  return { ...result, unchanged: result.unchanged + unchanged, problems: [...problems, ...result.problems], notes: libraries.notes };
 }
 
 /** Writes `items` (new or changed files) and deletes the files `gone`, batch by batch. */
 export async function pushItems(pool: pg.Pool, items: readonly PushItem[], gone: readonly string[] = []): Promise<PushResult> {
-  const result: PushResult = { added: 0, updated: 0, unchanged: 0, deleted: 0, problems: [] };
+  const result: PushResult = { added: 0, updated: 0, unchanged: 0, deleted: 0, problems: [], notes: [] };
   if (gone.length) {
-    const deleted = await pool.query('DELETE FROM attest_sources WHERE file = ANY($1::text[])', [gone]);
-    result.deleted = deleted.rowCount ?? 0;
+    result.deleted = await inTransaction(pool, async (client) => {
+      await client.query(pushLock);
+      const keys = (await client.query<{ key: string }>('SELECT key FROM attest_sources WHERE file = ANY($1::text[])', [gone])).rows.map((r) => r.key);
+      await countTerms(client, keys, -1);
+      return (await client.query('DELETE FROM attest_sources WHERE key = ANY($1::bigint[])', [keys])).rowCount ?? 0;
+    });
   }
   for (let i = 0; i < items.length; i += batchSize) {
     await inTransaction(pool, async (client) => {
+      await client.query(pushLock);
+      const written: string[] = [];
       for (const item of items.slice(i, i + batchSize)) {
         const outcome = await writeItem(client, item);
         if (typeof outcome === 'string') result.problems.push({ file: item.file, message: outcome });
-        else result[outcome.replaced ? 'updated' : 'added']++;
+        else {
+          result[outcome.replaced ? 'updated' : 'added']++;
+          written.push(outcome.key);
+        }
       }
+      await countTerms(client, written, 1);
     });
   }
   return result;
+}
+
+/**
+ * One push writes at a time (held to the end of its transaction): the word counts are rows
+ * every push updates, and two pushes updating them in different orders would deadlock.
+ */
+const pushLock = "SELECT pg_advisory_xact_lock(hashtext('attest push'))";
+
+/** Adds (sign 1) or takes away (-1) the words of these sources' passages in the word counts. */
+async function countTerms(client: pg.PoolClient, keys: readonly string[], sign: 1 | -1): Promise<void> {
+  if (!keys.length) return;
+  await client.query(
+    `INSERT INTO attest_terms (word, passages)
+     SELECT word, $2 * count(*) FROM (
+       SELECT unnest(tsvector_to_array(tsv)) AS word FROM attest_passages WHERE source_key = ANY($1::bigint[])
+       UNION ALL SELECT '' FROM attest_passages WHERE source_key = ANY($1::bigint[])
+     ) AS w GROUP BY word ORDER BY word
+     ON CONFLICT (word) DO UPDATE SET passages = attest_terms.passages + excluded.passages`,
+    [keys, sign],
+  );
 }
 
 async function knownFiles(pool: pg.Pool): Promise<Map<string, { size: number; mtimeMs: number; sha256: string }>> {
@@ -102,10 +146,12 @@ async function readItem(file: string): Promise<PushItem | { problem: SourceProbl
 }
 
 /** Replaces the rows of one file; a message instead when its id belongs to another file. */
-async function writeItem(client: pg.PoolClient, item: PushItem): Promise<{ replaced: boolean } | string> {
+async function writeItem(client: pg.PoolClient, item: PushItem): Promise<{ replaced: boolean; key: string } | string> {
   const { source } = item;
   const owner = await client.query<{ file: string }>('SELECT file FROM attest_sources WHERE id = $1 AND file <> $2', [source.meta.id, item.file]);
   if (owner.rows.length) return `The source id "${source.meta.id}" is already in the library from ${owner.rows[0]!.file}; this file is not pushed. Give it its own "id" in the front matter.`;
+  const old = (await client.query<{ key: string }>('SELECT key FROM attest_sources WHERE file = $1', [item.file])).rows.map((r) => r.key);
+  await countTerms(client, old, -1);
   const removed = await client.query('DELETE FROM attest_sources WHERE file = $1', [item.file]);
   const stored: Source = { ...source, bundled: false };
   const inserted = await client.query<{ key: string }>(
@@ -152,7 +198,7 @@ async function writeItem(client: pg.PoolClient, item: PushItem): Promise<{ repla
       ],
     );
   }
-  return { replaced: (removed.rowCount ?? 0) > 0 };
+  return { replaced: (removed.rowCount ?? 0) > 0, key };
 }
 
 /** The family a figure is compared in: dates with dates, other figures by their unit's family. */

@@ -1,14 +1,16 @@
 // The team library's tables, applied by `attest library init`. A source is stored whole (the
 // parsed Source as JSON, which rebuilds it exactly) and taken apart into passages and figures
-// so that a claim's candidates are index reads: passages by the families of their figures
-// and by words (tsvector, GIN), quotations by their words too. (A trigram index on the text
-// cost the most to build and the planner never read it for a quotation: it scanned instead.) A TypeScript string rather than a
-// .sql file, so that the bundles carry it without a loader.
+// so that a claim's candidates are index reads: passages by their words (tsvector, GIN),
+// choosing a claim's rarest words by how many passages hold each (attest_terms, kept by every
+// push), each word with its spellings in the library (pg_trgm's trigram index on the words,
+// so that a misquotation's "harbor" finds "harbour"). A TypeScript string rather
+// than a .sql file, so that the bundles carry it without a loader.
 
 /** Bumped when the tables change; `attest library status` reports a library of another version. */
-export const schemaVersion = 1;
+export const schemaVersion = 2;
 
 export const schemaSql = `
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE TABLE IF NOT EXISTS attest_schema (version integer NOT NULL);
 
 CREATE TABLE IF NOT EXISTS attest_sources (
@@ -37,7 +39,14 @@ CREATE TABLE IF NOT EXISTS attest_passages (
   PRIMARY KEY (source_key, idx)
 );
 CREATE INDEX IF NOT EXISTS attest_passages_tsv ON attest_passages USING gin (tsv);
-CREATE INDEX IF NOT EXISTS attest_passages_families ON attest_passages USING gin (families);
+DROP INDEX IF EXISTS attest_passages_families;
+
+-- How many passages hold each word (lexeme); the row '' counts all passages.
+CREATE TABLE IF NOT EXISTS attest_terms (
+  word text PRIMARY KEY,
+  passages integer NOT NULL
+);
+CREATE INDEX IF NOT EXISTS attest_terms_trgm ON attest_terms USING gin (word gin_trgm_ops);
 
 CREATE TABLE IF NOT EXISTS attest_figures (
   source_key bigint NOT NULL REFERENCES attest_sources (key) ON DELETE CASCADE,
@@ -59,7 +68,15 @@ DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'attest_reader') THEN CREATE ROLE attest_reader NOLOGIN; END IF;
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'attest_writer') THEN CREATE ROLE attest_writer NOLOGIN; END IF;
 END $$;
-GRANT SELECT ON attest_schema, attest_sources, attest_passages, attest_figures TO attest_reader;
-GRANT SELECT, INSERT, UPDATE, DELETE ON attest_schema, attest_sources, attest_passages, attest_figures TO attest_writer;
+GRANT SELECT ON attest_schema, attest_sources, attest_passages, attest_figures, attest_terms TO attest_reader;
+GRANT SELECT, INSERT, UPDATE, DELETE ON attest_schema, attest_sources, attest_passages, attest_figures, attest_terms TO attest_writer;
 GRANT USAGE, SELECT ON SEQUENCE attest_sources_key_seq TO attest_writer;
+`;
+
+/** The word counts of the passages already in the library, for a library made before attest_terms. */
+export const countTermsSql = `
+TRUNCATE attest_terms;
+INSERT INTO attest_terms (word, passages)
+SELECT word, count(*) FROM attest_passages, unnest(tsvector_to_array(tsv)) AS word GROUP BY word
+UNION ALL SELECT '', count(*) FROM attest_passages;
 `;

@@ -1,11 +1,14 @@
 // `attest library init` and `status`: creates the tables and roles, and says what a library holds.
 import type pg from 'pg';
 import { inTransaction } from './connection';
-import { rolesSql, schemaSql, schemaVersion } from './schema';
+import { countTermsSql, rolesSql, schemaSql, schemaVersion } from './schema';
 
+/** Creates the tables, or brings a library of an older version up to this one. */
 export async function initLibrary(pool: pg.Pool): Promise<void> {
   await inTransaction(pool, async (client) => {
     await client.query(schemaSql);
+    const before = await client.query<{ version: number }>('SELECT version FROM attest_schema');
+    if (before.rows[0] && before.rows[0].version < schemaVersion) await client.query(countTermsSql);
     await client.query('DELETE FROM attest_schema');
     await client.query('INSERT INTO attest_schema (version) VALUES ($1)', [schemaVersion]);
     await client.query(rolesSql);
