@@ -88,6 +88,13 @@ describe('extractFigures on sentences from the sources', () => {
     expect(only('a quarter of a century').kind).toBe('duration');
   });
 
+  it('a fraction after a hedge is a share with that hedge: "roughly a ninth", "almost a third"', () => {
+    const ninth = only('roughly a ninth of all its crude imports');
+    expect([ninth.text, ninth.qualifier, Math.round(ninth.value * 10) / 10]).toEqual(['a ninth', 'about', 11.1]);
+    expect(only('almost a third').qualifier).toBe('nearly');
+    expect(extractFigures('a third country')).toEqual([]);
+  });
+
   it('a hyphen between the number and its scale word: "USD10-billion", "a $14-billion plan"', () => {
     expect(only('a USD10-billion credit line').value).toBe(10e9);
     expect(only('a $14-billion plan').text).toBe('$14-billion');

@@ -48,8 +48,10 @@ const yearSuffix = /[-–](\d{2})(?!\d)/y;
 const singleDuration = /\b(?:for|lasting|lasted|spent|within|over)\s+((?:a|one)\s+(week|month|decade))\b/gi;
 
 /** A fraction that is a share: after "by" ("rose by a fifth"), or before "of the/its/their/all". */
-const shareWords = /\b(?:by\s+)((?:a|one)[- ](half|third|quarter|fifth|tenth))\b|\b((?:a|one)[- ](third|quarter|fifth|tenth))(?=\s+of\s+(?:the|its|their|all)\b)/gi;
-const shareValues: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, tenth: 10 };
+/** After a hedge too: "almost a third", "roughly a ninth of all its imports" (the hedge is read as for any figure). */
+const shareWords =
+  /\b(?:by\s+)((?:a|one)[- ](half|third|quarter|fifth|tenth))\b|\b((?:a|one)[- ](third|quarter|fifth|tenth))(?=\s+of\s+(?:the|its|their|all)\b)|(?<=\b(?:almost|nearly|about|around|roughly|some|over|under|close\s+to|more\s+than|less\s+than|just\s+over|just\s+under)\s+)((?:a|one)[- ](half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth))\b/gi;
+const shareValues: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, sixth: 100 / 6, seventh: 100 / 7, eighth: 12.5, ninth: 100 / 9, tenth: 10 };
 
 /** Money written without a number: "billions of dollars", "several billion dollars", "hundreds of millions of dollars". */
 const vagueMoney = /\b(?:(several|a few|a couple of)\s+(billion|million|trillion)|(?:(tens|hundreds)\s+of\s+)?(billions|millions|trillions)\s+of)\s+(?:US\s+|U\.S\.\s+)?dollars\b/gi;
@@ -140,11 +142,11 @@ class FigureScan {
   private shares(): void {
     shareWords.lastIndex = 0;
     for (let m = shareWords.exec(this.s); m; m = shareWords.exec(this.s)) {
-      const words = m[1] ?? m[3]!;
+      const words = m[1] ?? m[3] ?? m[5]!;
       const start = m.index + m[0].indexOf(words);
       const end = start + words.length;
       if (this.figures.some((f) => f.start - this.offset < end && f.end - this.offset > start)) continue;
-      const percent = shareValues[(m[2] ?? m[4]!).toLowerCase()]!;
+      const percent = shareValues[(m[2] ?? m[4] ?? m[6]!).toLowerCase()]!;
       // A fraction is a round share: a fifth is 20% give or take a point (a step of 2).
       this.add(start, end, 'percent', { start, end, value: percent, step: 2, word: true, plain: false, scale: 1 }, undefined, { kind: 'percent', unit: '%', factor: 1, end });
     }
