@@ -223,6 +223,12 @@ describe('ranks', () => {
   });
 });
 
+describe("a draft that names the source's authors", () => {
+  it('finds their names in the source, not missing from its sentence', () => {
+    expect(verdicts("According to Abbasi, Russia's delegation to the recent SCO summit in Pakistan was the largest of all.")).toEqual(['largest contradicted abbasi-2025 (second largest)']);
+  });
+});
+
 describe('dates', () => {
   it('contradict a date of the same kind of event, and only that', () => {
     expect(verdicts("Putin's article ahead of the APEC summit appeared in November 2018.")).toEqual(['November 2018 contradicted korybko-morozov-2020 fn 1 (November 2017)']);

@@ -4,7 +4,7 @@
 // corpus that keeps its text on disk is read once per passage rather than once per claim.
 import type { Corpus } from './corpus';
 import { termSet } from './subject';
-import type { Term } from '../claims/terms';
+import { termsOf, type Term } from '../claims/terms';
 import type { Figure, Span } from '../types';
 
 export interface PassageView {
@@ -21,6 +21,11 @@ export interface PassageView {
   readonly words: ReadonlySet<string>;
   /** The terms of one of `sentences` (or any span), as a set; remembered per sentence. */
   sentenceSet(sentence: Span): ReadonlySet<string>;
+  /**
+   * The same with the family names of the source's authors: a draft that says "Abbasi writes
+   * that…" or "according to Korybko and Morozov" names the source, not a subject its sentence lacks.
+   */
+  subjectSet(sentence: Span): ReadonlySet<string>;
   /** Whatever a checker works out about this passage alone, worked out once. */
   remember<T>(key: string | number, make: () => T): T;
 }
@@ -90,6 +95,20 @@ class View implements PassageView {
     let set = this.sets.get(key);
     if (!set) this.sets.set(key, (set = termSet(termsWithin(this.terms, sentence))));
     return set;
+  }
+  subjectSet(sentence: Span): ReadonlySet<string> {
+    const authors = this.authors;
+    if (!authors.length) return this.sentenceSet(sentence);
+    const key = `authors:${sentence.start}:${sentence.end}`;
+    let set = this.sets.get(key);
+    if (!set) this.sets.set(key, (set = new Set([...this.sentenceSet(sentence), ...authors])));
+    return set;
+  }
+  private get authors(): readonly string[] {
+    return this.once('authors', () => {
+      const source = this.corpus.sources.get(this.corpus.passages[this.passage]!.sourceId);
+      return (source?.meta.authors ?? []).flatMap((a) => termsOf(a.family, this.corpus.vocabulary).map((t) => t.term));
+    });
   }
 }
 

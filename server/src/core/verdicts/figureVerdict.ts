@@ -103,11 +103,11 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
       const subject = subjectOf(view, sentence);
       const key = `${sentence.start}:${sentence.end}`;
-      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.sentenceSet(subject.span), view.termSet, variants);
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.subjectSet(subject.span), view.termSet, variants);
       ceilings.set(key, ceiling);
-      const inSentence = (h: string): boolean => view.sentenceSet(subject.span).has(h);
+      const inSentence = (h: string): boolean => view.subjectSet(subject.span).has(h);
       const agreeing = holders.length > 0 && compatibleWith(figure, sourceFigure);
-      const floor = agreeing && draft.statesFact && holdersStated(holders, view.sentenceSet(subject.span), view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
+      const floor = agreeing && draft.statesFact && holdersStated(holders, view.subjectSet(subject.span), view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, subject, corpus);
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus);
@@ -187,7 +187,7 @@ function sourceSide(view: PassageView, index: number, sentence: Span, subject: S
     return {
       sentence,
       period,
-      sentenceTerms: view.sentenceSet(subject.span),
+      sentenceTerms: view.subjectSet(subject.span),
       clauseTerms: termSet(termsWithin(view.terms, clause)),
       nearTerms: termSet(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
       // With no time of its own, a figure holds for the time its sentence leads with ("rose to $186
