@@ -13,6 +13,7 @@ import { draftFacts, explainedBy } from './sentenceFacts';
 import { passageView, termsWithin, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
+import { attributedNames } from '../claims/attribution';
 import { agreement, describeDifference, differences, factOf, isOtherFact, type Fact } from '../facts/fact';
 import { clauseAround, compareEvents, eventOf, isSaying, type Event } from '../facts/event';
 import { unitFamily, unitsInFamily } from '../claims/units';
@@ -72,7 +73,14 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f) && (!f.vague || Boolean(figure.vague)));
   const fact = own && { ...own.fact, time: claim.period };
   const event = isDate(figure) ? eventOf(draftText, figure, claim.sentence, draftTerms, corpus.vocabulary) : undefined;
-  const draft: DraftSide = { claim, profile, fact, event, statesFact: Boolean((fact?.measure && (fact.holders.length || figure.kind === 'quantity')) || event?.action) };
+  const draft: DraftSide = {
+    claim,
+    profile,
+    fact,
+    event,
+    statesFact: Boolean((fact?.measure && (fact.holders.length || figure.kind === 'quantity')) || event?.action),
+    attributed: attributedNames(draftText, claim.sentence, corpus.vocabulary),
+  };
   // Passages and sentences whose subject cannot reach the score a candidate needs to change
   // the verdict (see Settled) are not matched; ceilings are subject weights, scores shares of it.
   const settled = new Settled(claim.kind);
@@ -103,11 +111,11 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
       const subject = subjectOf(view, sentence);
       const key = `${sentence.start}:${sentence.end}`;
-      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, view.subjectSet(subject.span), view.termSet, variants);
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, sentenceTermsOf(view, subject.span, draft.attributed), view.termSet, variants);
       ceilings.set(key, ceiling);
-      const inSentence = (h: string): boolean => view.subjectSet(subject.span).has(h);
+      const inSentence = (h: string): boolean => sentenceTermsOf(view, subject.span, draft.attributed).has(h);
       const agreeing = holders.length > 0 && compatibleWith(figure, sourceFigure);
-      const floor = agreeing && draft.statesFact && holdersStated(holders, view.subjectSet(subject.span), view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
+      const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTermsOf(view, subject.span, draft.attributed), view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, subject, corpus);
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus);
@@ -117,6 +125,16 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     });
   }
   return candidates;
+}
+
+/**
+ * The terms of a source sentence, with the source's authors' names when the draft attributes
+ * its claim to someone the passage does not name ("According to Abbasi, …"): only then is the
+ * source's record read.
+ */
+function sentenceTermsOf(view: PassageView, span: Span, attributed: ReadonlySet<string>): ReadonlySet<string> {
+  for (const name of attributed) if (!view.termSet.has(name)) return view.subjectSet(span);
+  return view.sentenceSet(span);
 }
 
 /** A lookup by term that asks `find` once per term. */
@@ -138,6 +156,8 @@ interface DraftSide {
   event?: Event;
   /** The fact names its measure and a holder, or the date its event: a source may state the same fact (factMatch). */
   statesFact: boolean;
+  /** The names the draft attributes its claim to ("According to Abbasi"): perhaps a source's authors. */
+  attributed: ReadonlySet<string>;
 }
 
 /** What a candidate's verdict needs of the source figure alone: worked out once per corpus and figure. */
@@ -145,7 +165,9 @@ interface SourceSide {
   sentence: Span;
   /** The year the source ties its figure to, if any. */
   period?: Figure;
-  /** The terms of the figure's sentence and, when it opens with a pronoun, of the sentence before it. */
+  /** The figure's sentence and, when it opens with a pronoun, the sentence before it. */
+  subject: Span;
+  /** The terms of `subject`. */
   sentenceTerms: ReadonlySet<string>;
   clauseTerms: ReadonlySet<string>;
   /** Source words close to the figure: the countries there are the ones it is about. */
@@ -187,7 +209,8 @@ function sourceSide(view: PassageView, index: number, sentence: Span, subject: S
     return {
       sentence,
       period,
-      sentenceTerms: view.subjectSet(subject.span),
+      subject: subject.span,
+      sentenceTerms: view.sentenceSet(subject.span),
       clauseTerms: termSet(termsWithin(view.terms, clause)),
       nearTerms: termSet(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
       // With no time of its own, a figure holds for the time its sentence leads with ("rose to $186
@@ -236,7 +259,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
   if (claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime)) return undefined;
-  const match = matchSubject(profile, source.clauseTerms, source.sentenceTerms, view.termSet, source.nearTerms, corpus.vocabulary, variants);
+  const match = matchSubject(profile, source.clauseTerms, sentenceTermsOf(view, source.subject, draft.attributed), view.termSet, source.nearTerms, corpus.vocabulary, variants);
   let opposite = false;
   if (draft.fact && source.fact) {
     const differ = differences(draft.fact, source.fact);
