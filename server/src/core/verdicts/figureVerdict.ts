@@ -2,25 +2,24 @@
 // align each one's clause with the draft sentence, and decide supported, contradicted or
 // unsourced. A contradiction needs a strong subject match; otherwise silence (unsourced).
 import type { Corpus, SourceFigure } from '../retrieval/corpus';
-import { clauseOf, isDate, periodOf } from '../claims/claims';
+import { isDate } from '../claims/claims';
 import { listsPassage, rankPassages } from '../retrieval/retrieval';
-import { antecedentOf, sentenceOf } from '../claims/sentences';
+import { sentenceOf } from '../claims/sentences';
 import { choose, floorScore, Settled, thresholds, type Candidate } from './figureDecision';
 import { intervalsOverlap } from '../claims/figureFormat';
 import { footnoteFor } from './sourceFootnote';
 import { sameFigureDate } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
-import { passageView, termsWithin, type PassageView } from '../retrieval/passageView';
-import { matchSubject, subjectCeiling, subjectProfile, termSet, type SubjectProfile, type Variants } from '../retrieval/subject';
+import { sourceSide, subjectOf, type SourceSide } from './sourceSide';
+import { eventHoldersStated, factMatch, holdersStated, sameHoldersAndMeasure } from './factMatch';
+import { passageView, type PassageView } from '../retrieval/passageView';
+import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
 import { attributedNames } from '../claims/attribution';
-import { agreement, describeDifference, differences, factOf, isOtherFact, type Fact } from '../facts/fact';
+import { agreement, describeDifference, differences, isOtherFact, type Fact } from '../facts/fact';
 import { clauseAround, compareEvents, eventOf, isSaying, type Event } from '../facts/event';
 import { unitFamily, unitsInFamily } from '../claims/units';
 import type { Claim, Evidence, Figure, Span, Verdict } from '../types';
-
-/** Source words this close to a figure (in characters) say whose figure it is. */
-const nearChars = 80;
 
 export interface JudgeOptions {
   /** Match every source figure that could reach the support threshold, not only those that could change the verdict (for tests). */
@@ -160,68 +159,6 @@ interface DraftSide {
   attributed: ReadonlySet<string>;
 }
 
-/** What a candidate's verdict needs of the source figure alone: worked out once per corpus and figure. */
-interface SourceSide {
-  sentence: Span;
-  /** The year the source ties its figure to, if any. */
-  period?: Figure;
-  /** The figure's sentence and, when it opens with a pronoun, the sentence before it. */
-  subject: Span;
-  /** The terms of `subject`. */
-  sentenceTerms: ReadonlySet<string>;
-  clauseTerms: ReadonlySet<string>;
-  /** Source words close to the figure: the countries there are the ones it is about. */
-  nearTerms: ReadonlySet<string>;
-  /** What the source's figure measures, for whom, when and how; none for a date. */
-  fact?: Fact;
-  /** For a date: the event it dates, and the thing a year names ("his 2015 article"). */
-  event?: Event;
-}
-
-/**
- * A source sentence's subject: the sentence itself, and the sentence before it when it opens
- * with a pronoun ("The first phase is due in 2028. It will carry 6.2 billion cubic metres").
- */
-interface SentenceSubject {
-  span: Span;
-  antecedent?: Span;
-}
-
-function subjectOf(view: PassageView, sentence: Span): SentenceSubject {
-  return view.remember(`subject:${sentence.start}`, () => {
-    const at = view.sentences.findIndex((s) => s.start === sentence.start);
-    const antecedent = at > 0 ? antecedentOf(view.sentences, at, view.text) : undefined;
-    return antecedent ? { span: { start: antecedent.start, end: sentence.end }, antecedent } : { span: sentence };
-  });
-}
-
-/** `sentence` is the figure's sentence (sentenceOf), which the caller has found already, and `subject` its subjectOf. */
-function sourceSide(view: PassageView, index: number, sentence: Span, subject: SentenceSubject, corpus: Corpus): SourceSide {
-  return view.remember(index, () => {
-    const figure = view.figures[index]!;
-    const text = view.text;
-    const inSentence = view.figures.filter((f) => f.start >= sentence.start && f.end <= sentence.end);
-    const others = inSentence.filter((f) => !isDate(f));
-    const dates = inSentence.filter(isDate);
-    const date = isDate(figure);
-    const clause = date ? sentence : clauseOf(text, figure, others, sentence);
-    const period = date ? undefined : periodOf(text, figure, others, dates, sentence);
-    return {
-      sentence,
-      period,
-      subject: subject.span,
-      sentenceTerms: view.sentenceSet(subject.span),
-      clauseTerms: termSet(termsWithin(view.terms, clause)),
-      nearTerms: termSet(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
-      // With no time of its own, a figure holds for the time its sentence leads with ("rose to $186
-      // million in 2025 from $141 million in 2024, while trade with Tajikistan reached $94 million"),
-      // else the last date of its paragraph before it.
-      fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1), subject.antecedent),
-      event: date ? eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary) : undefined,
-    };
-  });
-}
-
 /**
  * Whether subjectCeiling can reach `needed` in this passage, from the term index alone without
  * reading the passage: the weight of the draft's terms (`terms`, weightiest first) that the
@@ -290,58 +227,6 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     }
   }
   return { ...match, opposite, source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
-}
-
-/**
- * How strongly a source fact states the draft's when their words alone fall short: the same
- * measure, every country the draft's fact names in the source's sentence, and no other part
- * differing (the caller has checked). With the same date on both sides, stated or given by
- * the paragraph, that is the same fact, strong enough to contradict; without a date on one
- * side, enough only to support; with two different dates, nothing.
- */
-function factMatch(draft: Fact, source: Fact, sentence: ReadonlySet<string>, paragraph?: ReadonlySet<string>): number {
-  if (!(paragraph ? holdersStated(draft.holders, sentence, paragraph) : draft.holders.every((h) => sentence.has(h)))) return 0;
-  // A value of three or more significant digits identifies its fact where the source's clause
-  // names no measure ("return $93.5 million to Russia" for "a $93.5 million debt"): enough to support.
-  if (!source.measure && draft.measure && identifying(draft.figure) && sameValue(draft.figure, source.figure)) return thresholds.factMatchUntimed;
-  if (!source.measure || source.measure.name !== draft.measure?.name) return 0;
-  const a = draft.time ?? draft.context;
-  const b = source.time ?? source.context;
-  if (!a || !b) return thresholds.factMatchUntimed;
-  return sameFigureDate(a, b) ? thresholds.factMatch : 0;
-}
-
-/**
- * For a source figure that agrees with the draft's: the draft's holders are the source's when
- * its sentence names one of them and its paragraph the rest ("a $46 billion project … initiated
- * by China and Pakistan" against "the official CPEC website … at least $46 billion", in a
- * paragraph about China's corridor).
- */
-function holdersStated(holders: readonly string[], sentence: ReadonlySet<string>, paragraph: ReadonlySet<string>): boolean {
-  return (!holders.length || holders.some((h) => sentence.has(h))) && holders.every((h) => sentence.has(h) || paragraph.has(h));
-}
-
-/** The source's fact names every holder of the draft's, for the same measure. */
-function sameHoldersAndMeasure(draft: Fact, source: Fact): boolean {
-  return draft.holders.length > 0 && draft.measure !== undefined && draft.measure.name === source.measure?.name && draft.holders.every((h) => source.holders.includes(h));
-}
-
-/**
- * The draft event's parties in the source: countries in its sentence, organisations there or in
- * its paragraph ("Pakistan and India were invited to join it in 2015", in a paragraph about the SCO).
- */
-function eventHoldersStated(holders: readonly string[], sentence: ReadonlySet<string>, paragraph: ReadonlySet<string>, corpus: Corpus): boolean {
-  return holders.every((h) => sentence.has(h) || (corpus.vocabulary.organisations.has(h) && paragraph.has(h)));
-}
-
-/** A value written with three or more significant digits ("$93.5 million", "12.4 billion"). */
-function identifying(figure: Figure): boolean {
-  const digits = String(figure.value).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  return figure.high === undefined && digits.length >= 3 && !/e/i.test(String(figure.value));
-}
-
-function sameValue(a: Figure, b: Figure): boolean {
-  return a.unit === b.unit && a.value === b.value && a.high === b.high;
 }
 
 /** The source figure agrees with the draft's: the same date, or an amount the draft's range covers without saying more. */

@@ -1,0 +1,60 @@
+// How strongly a source fact states the draft's fact when their words alone fall short: the
+// same measure, the draft's holders named in the source's sentence (or paragraph), and the
+// same time; and for an event's date, its parties.
+import type { Fact } from '../facts/fact';
+import type { Corpus } from '../retrieval/corpus';
+import type { Figure } from '../types';
+import { thresholds } from './figureDecision';
+import { sameFigureDate } from './timeVerdict';
+
+/**
+ * How strongly a source fact states the draft's when their words alone fall short: the same
+ * measure, every country the draft's fact names in the source's sentence, and no other part
+ * differing (the caller has checked). With the same date on both sides, stated or given by
+ * the paragraph, that is the same fact, strong enough to contradict; without a date on one
+ * side, enough only to support; with two different dates, nothing.
+ */
+export function factMatch(draft: Fact, source: Fact, sentence: ReadonlySet<string>, paragraph?: ReadonlySet<string>): number {
+  if (!(paragraph ? holdersStated(draft.holders, sentence, paragraph) : draft.holders.every((h) => sentence.has(h)))) return 0;
+  // A value of three or more significant digits identifies its fact where the source's clause
+  // names no measure ("return $93.5 million to Russia" for "a $93.5 million debt"): enough to support.
+  if (!source.measure && draft.measure && identifying(draft.figure) && sameValue(draft.figure, source.figure)) return thresholds.factMatchUntimed;
+  if (!source.measure || source.measure.name !== draft.measure?.name) return 0;
+  const a = draft.time ?? draft.context;
+  const b = source.time ?? source.context;
+  if (!a || !b) return thresholds.factMatchUntimed;
+  return sameFigureDate(a, b) ? thresholds.factMatch : 0;
+}
+
+/**
+ * For a source figure that agrees with the draft's: the draft's holders are the source's when
+ * its sentence names one of them and its paragraph the rest ("a $46 billion project … initiated
+ * by China and Pakistan" against "the official CPEC website … at least $46 billion", in a
+ * paragraph about China's corridor).
+ */
+export function holdersStated(holders: readonly string[], sentence: ReadonlySet<string>, paragraph: ReadonlySet<string>): boolean {
+  return (!holders.length || holders.some((h) => sentence.has(h))) && holders.every((h) => sentence.has(h) || paragraph.has(h));
+}
+
+/** The source's fact names every holder of the draft's, for the same measure. */
+export function sameHoldersAndMeasure(draft: Fact, source: Fact): boolean {
+  return draft.holders.length > 0 && draft.measure !== undefined && draft.measure.name === source.measure?.name && draft.holders.every((h) => source.holders.includes(h));
+}
+
+/**
+ * The draft event's parties in the source: countries in its sentence, organisations there or in
+ * its paragraph ("Pakistan and India were invited to join it in 2015", in a paragraph about the SCO).
+ */
+export function eventHoldersStated(holders: readonly string[], sentence: ReadonlySet<string>, paragraph: ReadonlySet<string>, corpus: Corpus): boolean {
+  return holders.every((h) => sentence.has(h) || (corpus.vocabulary.organisations.has(h) && paragraph.has(h)));
+}
+
+/** A value written with three or more significant digits ("$93.5 million", "12.4 billion"). */
+function identifying(figure: Figure): boolean {
+  const digits = String(figure.value).replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return figure.high === undefined && digits.length >= 3 && !/e/i.test(String(figure.value));
+}
+
+function sameValue(a: Figure, b: Figure): boolean {
+  return a.unit === b.unit && a.value === b.value && a.high === b.high;
+}

@@ -1,0 +1,76 @@
+// What a figure's verdict needs of the source side alone, worked out once per passage and
+// figure whatever the claim: the sentence and its subject (with the sentence before it when it
+// opens with a pronoun), the figure's clause, nearby words, year, fact and event.
+import { clauseOf, isDate, periodOf } from '../claims/claims';
+import { antecedentOf } from '../claims/sentences';
+import { factOf, type Fact } from '../facts/fact';
+import { eventOf, type Event } from '../facts/event';
+import type { Corpus } from '../retrieval/corpus';
+import { termsWithin, type PassageView } from '../retrieval/passageView';
+import { termSet } from '../retrieval/subject';
+import type { Figure, Span } from '../types';
+
+/** Source words this close to a figure (in characters) say whose figure it is. */
+const nearChars = 80;
+
+/** What a candidate's verdict needs of the source figure alone: worked out once per corpus and figure. */
+export interface SourceSide {
+  sentence: Span;
+  /** The year the source ties its figure to, if any. */
+  period?: Figure;
+  /** The figure's sentence and, when it opens with a pronoun, the sentence before it. */
+  subject: Span;
+  /** The terms of `subject`. */
+  sentenceTerms: ReadonlySet<string>;
+  clauseTerms: ReadonlySet<string>;
+  /** Source words close to the figure: the countries there are the ones it is about. */
+  nearTerms: ReadonlySet<string>;
+  /** What the source's figure measures, for whom, when and how; none for a date. */
+  fact?: Fact;
+  /** For a date: the event it dates, and the thing a year names ("his 2015 article"). */
+  event?: Event;
+}
+
+/**
+ * A source sentence's subject: the sentence itself, and the sentence before it when it opens
+ * with a pronoun ("The first phase is due in 2028. It will carry 6.2 billion cubic metres").
+ */
+export interface SentenceSubject {
+  span: Span;
+  antecedent?: Span;
+}
+
+export function subjectOf(view: PassageView, sentence: Span): SentenceSubject {
+  return view.remember(`subject:${sentence.start}`, () => {
+    const at = view.sentences.findIndex((s) => s.start === sentence.start);
+    const antecedent = at > 0 ? antecedentOf(view.sentences, at, view.text) : undefined;
+    return antecedent ? { span: { start: antecedent.start, end: sentence.end }, antecedent } : { span: sentence };
+  });
+}
+
+/** `sentence` is the figure's sentence (sentenceOf), which the caller has found already, and `subject` its subjectOf. */
+export function sourceSide(view: PassageView, index: number, sentence: Span, subject: SentenceSubject, corpus: Corpus): SourceSide {
+  return view.remember(index, () => {
+    const figure = view.figures[index]!;
+    const text = view.text;
+    const inSentence = view.figures.filter((f) => f.start >= sentence.start && f.end <= sentence.end);
+    const others = inSentence.filter((f) => !isDate(f));
+    const dates = inSentence.filter(isDate);
+    const date = isDate(figure);
+    const clause = date ? sentence : clauseOf(text, figure, others, sentence);
+    const period = date ? undefined : periodOf(text, figure, others, dates, sentence);
+    return {
+      sentence,
+      period,
+      subject: subject.span,
+      sentenceTerms: view.sentenceSet(subject.span),
+      clauseTerms: termSet(termsWithin(view.terms, clause)),
+      nearTerms: termSet(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
+      // With no time of its own, a figure holds for the time its sentence leads with ("rose to $186
+      // million in 2025 from $141 million in 2024, while trade with Tajikistan reached $94 million"),
+      // else the last date of its paragraph before it.
+      fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1), subject.antecedent),
+      event: date ? eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary) : undefined,
+    };
+  });
+}
