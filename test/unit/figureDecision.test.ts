@@ -58,3 +58,16 @@ describe('Settled', () => {
     expect([...verdicts].sort()).toEqual(['contradicted', 'contradicted (opposite)', 'supported', 'unsourced']);
   });
 });
+
+describe('choose', () => {
+  const candidate = (score: number, compatible: boolean): Candidate =>
+    ({ score, sentenceScore: score, missing: 0, conflict: false, opposite: false, compatible, periodAgrees: true, source: { passage: score } }) as unknown as Candidate;
+
+  it("cites a slightly weaker match that has the source's footnote, but gives the verdict of the best match", () => {
+    const best = candidate(0.61, false);
+    const footnoted = candidate(0.55, false);
+    const decision = choose('figure', [best, footnoted], (c) => c === footnoted);
+    expect(decision?.verdict).toBe('contradicted');
+    expect(decision?.candidate).toBe(footnoted);
+  });
+});

@@ -53,21 +53,24 @@ export interface Decision {
 /** The verdict on a claim from its candidates, in the order found; undefined for unsourced. */
 export function choose(kind: Claim['kind'], candidates: readonly Candidate[], cited: (c: Candidate) => boolean): Decision | undefined {
   const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || Number(b.periodAgrees) - Number(a.periodAgrees);
-  // Among near-equal matches (an abstract and the body saying the same), cite the one with the source's footnote.
-  const best = (keep: (c: Candidate) => boolean): Candidate | undefined => {
+  // Among near-equal matches (an abstract and the body saying the same), cite the one with the
+  // source's footnote; the best match's score still decides the verdict.
+  const best = (keep: (c: Candidate) => boolean): { score: number; candidate: Candidate } | undefined => {
     const sorted = candidates.filter(keep).sort(byScore);
     const top = sorted[0];
-    return top && (cited(top) ? top : (sorted.find((c) => cited(c) && c.score >= top.score - citedMargin && c.compatible === top.compatible) ?? top));
+    if (!top) return undefined;
+    const candidate = cited(top) ? top : (sorted.find((c) => cited(c) && c.score >= top.score - citedMargin && c.compatible === top.compatible) ?? top);
+    return { score: top.score, candidate };
   };
   const compatible = best(supports(kind));
   const incompatible = best(contradicts);
   const reversed = best((c) => c.compatible && c.opposite && c.missing < thresholds.missing);
   if (compatible && compatible.score >= thresholds.support && compatible.score + thresholds.tie >= Math.max(incompatible?.score ?? 0, reversed?.score ?? 0)) {
-    return { verdict: 'supported', candidate: compatible };
+    return { verdict: 'supported', candidate: compatible.candidate };
   }
   const bar = contradictionBar(kind);
-  if (incompatible && incompatible.score >= bar) return { verdict: 'contradicted', candidate: incompatible };
-  if (reversed && reversed.score >= bar && reversed.sentenceScore >= thresholds.anchor) return { verdict: 'contradicted', candidate: reversed, opposite: true };
+  if (incompatible && incompatible.score >= bar) return { verdict: 'contradicted', candidate: incompatible.candidate };
+  if (reversed && reversed.score >= bar && reversed.candidate.sentenceScore >= thresholds.anchor) return { verdict: 'contradicted', candidate: reversed.candidate, opposite: true };
   return undefined;
 }
 
