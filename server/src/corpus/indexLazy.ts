@@ -27,8 +27,11 @@ export class CountCache<K, V> {
   get(key: K, make: (key: K) => V): V {
     let value = this.map.get(key);
     if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
+      // Recency matters only once eviction is near: a cache far from full (a small corpus) answers with one lookup.
+      if (this.map.size > this.size >>> 1) {
+        this.map.delete(key);
+        this.map.set(key, value);
+      }
       return value;
     }
     value = make(key);

@@ -12,10 +12,14 @@ const attributions = [
   new RegExp(String.raw`${names}['’]s?\s+(?:paper|article|study|report|essay|book|analysis)\b`, 'gu'),
 ];
 
+/** A word every attribution needs: a sentence without one is not scanned further. */
+const attributionWord = /ccording|noted|argued|shown|write|wrote|note|argue|say|said|observe|state|claim|report|find|found|point|describe|paper|article|study|essay|book|analysis/;
+
 /** The terms of the names a sentence attributes its claim to. */
 export function attributedNames(text: string, sentence: Span, vocabulary: Vocabulary): Set<string> {
   const found = new Set<string>();
   const slice = text.slice(sentence.start, sentence.end);
+  if (!attributionWord.test(slice)) return found;
   for (const pattern of attributions) for (const m of slice.matchAll(pattern)) for (const t of termsOf(m[1]!, vocabulary)) found.add(t.term);
   return found;
 }

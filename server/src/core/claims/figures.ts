@@ -50,7 +50,7 @@ const singleDuration = /\b(?:for|lasting|lasted|spent|within|over)\s+((?:a|one)\
 /** A fraction that is a share: after "by" ("rose by a fifth"), or before "of the/its/their/all". */
 /** After a hedge too: "almost a third", "roughly a ninth of all its imports" (the hedge is read as for any figure). */
 const shareWords =
-  /\b(?:by\s+)((?:a|one)[- ](half|third|quarter|fifth|tenth))\b|\b((?:a|one)[- ](third|quarter|fifth|tenth))(?=\s+of\s+(?:the|its|their|all)\b)|(?<=\b(?:almost|nearly|about|around|roughly|some|over|under|close\s+to|more\s+than|less\s+than|just\s+over|just\s+under)\s+)((?:a|one)[- ](half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth))\b/gi;
+  /\b(?:by\s+)((?:a|one)[- ](half|third|quarter|fifth|tenth))\b|\b((?:a|one)[- ](third|quarter|fifth|tenth))(?=\s+of\s+(?:the|its|their|all)\b)|\b(?:almost|nearly|about|around|roughly|some|over|under|close\s+to|more\s+than|less\s+than|just\s+over|just\s+under)\s+((?:a|one)[- ](half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth))\b/gi;
 const shareValues: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, sixth: 100 / 6, seventh: 100 / 7, eighth: 12.5, ninth: 100 / 9, tenth: 10 };
 
 /** Money written without a number: "billions of dollars", "several billion dollars", "hundreds of millions of dollars". */

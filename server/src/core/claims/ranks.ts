@@ -39,9 +39,13 @@ function place(ordinal: string | undefined): number {
   return word >= 0 ? word + 1 : parseInt(ordinal, 10);
 }
 
+/** A word every rank needs: most sentences have none, and are not scanned further. */
+const rankWord = /largest|biggest|smallest|populous|richest|wealthiest|poorest|longest|rank|session|summit|forum|round|meeting|conference|congress|anniversary|plenum|edition|dialogue/i;
+
 /** The ranks in s (offsets shifted by `offset`), leaving out any that overlap `taken`. */
 export function extractRanks(s: string, offset: number, taken: readonly Figure[]): Figure[] {
   const found: Figure[] = [];
+  if (!rankWord.test(s)) return found;
   const add = (start: number, end: number, value: number, unit: string): void => {
     if (taken.some((f) => f.start - offset < end && f.end - offset > start) || found.some((f) => f.start - offset < end && f.end - offset > start)) return;
     found.push({ kind: 'rank', start: start + offset, end: end + offset, text: s.slice(start, end), value, unit, qualifier: 'exact', low: value, highBound: value });

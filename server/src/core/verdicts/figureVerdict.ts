@@ -78,7 +78,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     fact,
     event,
     statesFact: Boolean((fact?.measure && (fact.holders.length || figure.kind === 'quantity')) || event?.action),
-    attributed: attributedNames(draftText, claim.sentence, corpus.vocabulary),
+    attributed: () => attributedOf(draftText, draftFigures, claim.sentence, corpus),
   };
   // Passages and sentences whose subject cannot reach the score a candidate needs to change
   // the verdict (see Settled) are not matched; ceilings are subject weights, scores shares of it.
@@ -110,11 +110,11 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
       const subject = subjectOf(view, sentence);
       const key = `${sentence.start}:${sentence.end}`;
-      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, sentenceTermsOf(view, subject.span, draft.attributed), view.termSet, variants);
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, sentenceTermsOf(view, subject.span, draft), view.termSet, variants);
       ceilings.set(key, ceiling);
-      const inSentence = (h: string): boolean => sentenceTermsOf(view, subject.span, draft.attributed).has(h);
+      const inSentence = (h: string): boolean => sentenceTermsOf(view, subject.span, draft).has(h);
       const agreeing = holders.length > 0 && compatibleWith(figure, sourceFigure);
-      const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTermsOf(view, subject.span, draft.attributed), view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
+      const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTermsOf(view, subject.span, draft), view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, subject, corpus);
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus);
@@ -131,9 +131,17 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
  * its claim to someone the passage does not name ("According to Abbasi, …"): only then is the
  * source's record read.
  */
-function sentenceTermsOf(view: PassageView, span: Span, attributed: ReadonlySet<string>): ReadonlySet<string> {
-  for (const name of attributed) if (!view.termSet.has(name)) return view.subjectSet(span);
+function sentenceTermsOf(view: PassageView, span: Span, draft: DraftSide): ReadonlySet<string> {
+  for (const name of draft.attributed()) if (!view.termSet.has(name)) return view.subjectSet(span);
   return view.sentenceSet(span);
+}
+
+/** The names a draft sentence attributes its claims to, worked out once per sentence (its figures' array), not once per claim. */
+const attributedBySentence = new WeakMap<readonly Figure[], ReadonlySet<string>>();
+function attributedOf(draftText: string, draftFigures: readonly Figure[], sentence: Span, corpus: Corpus): ReadonlySet<string> {
+  let names = attributedBySentence.get(draftFigures);
+  if (!names) attributedBySentence.set(draftFigures, (names = attributedNames(draftText, sentence, corpus.vocabulary)));
+  return names;
 }
 
 /** A lookup by term that asks `find` once per term. */
@@ -155,8 +163,8 @@ interface DraftSide {
   event?: Event;
   /** The fact names its measure and a holder, or the date its event: a source may state the same fact (factMatch). */
   statesFact: boolean;
-  /** The names the draft attributes its claim to ("According to Abbasi"): perhaps a source's authors. */
-  attributed: ReadonlySet<string>;
+  /** The names the draft attributes its claim to ("According to Abbasi"): perhaps a source's authors; worked out when first asked. */
+  attributed(): ReadonlySet<string>;
 }
 
 /**
@@ -196,7 +204,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
   if (claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime)) return undefined;
-  const match = matchSubject(profile, source.clauseTerms, sentenceTermsOf(view, source.subject, draft.attributed), view.termSet, source.nearTerms, corpus.vocabulary, variants);
+  const match = matchSubject(profile, source.clauseTerms, sentenceTermsOf(view, source.subject, draft), view.termSet, source.nearTerms, corpus.vocabulary, variants);
   let opposite = false;
   if (draft.fact && source.fact) {
     const differ = differences(draft.fact, source.fact);
