@@ -10,7 +10,7 @@ import type { Source } from '../../server/src/core/types';
 import { buildCorpus } from '../../server/src/corpus/index';
 import { records, residentColumn } from '../../server/src/corpus/indexColumns';
 import { openCorpusStore } from '../../server/src/corpus/indexReader';
-import type { Store } from '../../server/src/corpus/indexSections';
+import type { Store } from '../../server/src/corpus/indexColumns';
 import { overlayCorpus } from '../../server/src/corpus/overlay';
 import { parseSource } from '../../server/src/corpus/parseSource';
 import { loadCorpusIndex, openCorpusIndex, serializeCorpus } from '../../server/src/corpus/serialize';

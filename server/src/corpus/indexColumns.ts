@@ -2,7 +2,12 @@
 // whole (an index in memory) or read from the file a page at a time (an index opened from
 // disk, so that only what the checks touch is read and kept). Offsets into the file and into
 // a section are plain numbers, exact up to 2^53: a section past 4 GiB reads as any other.
-import type { Store } from './indexSections';
+
+/** Where an index's bytes are read from: a file, or memory. */
+export interface Store {
+  read(offset: number, length: number): Buffer;
+  close(): void;
+}
 
 export type ColumnType = 'int32' | 'float64' | 'uint8';
 type ArrayOf<T extends ColumnType> = T extends 'int32' ? Int32Array : T extends 'float64' ? Float64Array : Uint8Array;

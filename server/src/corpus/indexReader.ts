@@ -12,7 +12,8 @@ import type { Figure, Passage, Source, Span } from '../core/types';
 import { magic, figureInts, figureFloats } from './indexFormat';
 import { decodeFigure } from './indexFigures';
 import { CountCache, IdentityCache, IndexSources, lazyList } from './indexLazy';
-import { memoryStore, readIndex, type Store } from './indexSections';
+import { memoryStore, readIndex } from './indexSections';
+import type { Store } from './indexColumns';
 import type { Records } from './indexColumns';
 
 export interface LoadIndexOptions {

@@ -3,12 +3,7 @@
 // sections, each 8-byte aligned.
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { align, corpusIndexFormat, magic } from './indexFormat';
-import { pagedColumn, records, residentColumn, type ColumnType, type NumberColumn, type Records } from './indexColumns';
-
-export interface Store {
-  read(offset: number, length: number): Buffer;
-  close(): void;
-}
+import { pagedColumn, records, residentColumn, type ColumnType, type NumberColumn, type Records, type Store } from './indexColumns';
 
 export function memoryStore(data: Uint8Array): Store {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);

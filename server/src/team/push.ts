@@ -16,15 +16,8 @@ import { isLibraryName } from '../corpus/bibliography';
 import { findSourceFiles, loadSourceBytes } from '../corpus/loader';
 import { inTransaction } from './connection';
 import { libraryItems } from './pushLibraries';
+import type { PushItem } from './pushItem';
 
-/** One source file as it goes into the library. */
-export interface PushItem {
-  file: string;
-  size: number;
-  mtimeMs: number;
-  sha256: string;
-  source: Source;
-}
 
 export interface PushResult {
   added: number;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { SourceProblem } from '../core/types';
 import { librarySources, loadLibrary } from '../corpus/bibliography';
 import { loadSourceFile, maxSourceBytes } from '../corpus/loader';
-import type { PushItem } from './push';
+import type { PushItem } from './pushItem';
 
 export interface LibraryItems {
   items: PushItem[];

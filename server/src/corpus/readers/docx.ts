@@ -4,7 +4,7 @@
 import JSZip from 'jszip';
 import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
-import type { Reader } from './index';
+import type { Reader } from './reader';
 import { htmlBlocks, type HtmlDocument, type HtmlElement, type HtmlNode } from './htmlBlocks';
 import { frontMatter, wordCount, type PageMeta } from './sourceMarkdown';
 

@@ -4,7 +4,7 @@
 // footnotes as "[^n]" markers and "[^n]:" definitions (htmlNotes.ts).
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { Reader } from './index';
+import type { Reader } from './reader';
 import { frontMatter, wordCount, type PageMeta } from './sourceMarkdown';
 import { htmlBlocks, type HtmlDocument, type HtmlNode } from './htmlBlocks';
 import { takePageNotes } from './htmlNotes';

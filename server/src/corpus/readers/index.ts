@@ -3,21 +3,8 @@
 // `[^n]:` definitions for the source's own footnotes. A reader is chosen by the file's
 // extension; heavy readers (PDF, web pages, Word) are loaded only when a file of theirs is read.
 import { decode } from './text';
+import type { ReadProblem, ReadSource, Reader } from './reader';
 
-export interface ReadSource {
-  /** The source as Markdown with front matter; what parseSource reads. */
-  text: string;
-  /** What was read only in part (the pages past a limit), for the source's problems. */
-  problems?: ReadProblem[];
-}
-
-/** Why a file could not be read, with the line where that is known. */
-export interface ReadProblem {
-  message: string;
-  line?: number;
-}
-
-export type Reader = (bytes: Uint8Array, file: string) => Promise<ReadSource | ReadProblem>;
 
 interface ReaderEntry {
   /** Lower-case extensions, without the dot. */

@@ -5,7 +5,7 @@
 // PDF is read; the build makes it a bundle of its own.
 import { getDocumentProxy } from 'unpdf';
 import { stringify } from 'yaml';
-import type { ReadProblem, ReadSource } from './index';
+import type { ReadProblem, ReadSource } from './reader';
 import { layOut, pageLines, type TextRun } from './pdfLayout';
 import { bodySize, hyphenatedWords, joinLine, pageFoot, pageText, withoutHeadsAndFeet, type PageLines } from './pdfText';
 
