@@ -8,9 +8,8 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPool } from '../../server/src/team/connection';
 import { libraryRequest, lookupQuery } from '../../server/src/team/lookup';
-import { pushPaths } from '../../server/src/team/push';
 import { documentStatusRequest, type DocumentStatusResult } from '../../server/src/protocol';
-import { createLibrary, readerPassword, startTestCluster, writerPassword, type TestCluster } from '../team/pg';
+import { createLibrary, pushAsWriter, readerPassword, startTestCluster, type TestCluster } from '../team/pg';
 import { repoRoot, startInProcess, type TestClient } from './harness';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'team');
@@ -22,13 +21,7 @@ beforeAll(async () => {
   cluster = await startTestCluster();
   const urls = await createLibrary(cluster);
   readerUrl = urls.readerUrl;
-  process.env.ATTEST_LIBRARY_PASSWORD = writerPassword;
-  const pool = openPool(urls.writerUrl);
-  try {
-    await pushPaths(pool, [fixtures]);
-  } finally {
-    await pool.end();
-  }
+  await pushAsWriter(urls.writerUrl, [fixtures]);
   process.env.ATTEST_LIBRARY_PASSWORD = readerPassword;
 }, 60000);
 

@@ -6,9 +6,7 @@ import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPool } from '../../server/src/team/connection';
-import { pushPaths } from '../../server/src/team/push';
-import { createLibrary, readerPassword, startTestCluster, writerPassword, type TestCluster } from '../team/pg';
+import { createLibrary, pushAsWriter, readerPassword, startTestCluster, type TestCluster } from '../team/pg';
 import { repoRoot, startStdio } from './harness';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'team');
@@ -20,13 +18,7 @@ beforeAll(async () => {
   cluster = await startTestCluster();
   const urls = await createLibrary(cluster);
   readerUrl = urls.readerUrl;
-  process.env.ATTEST_LIBRARY_PASSWORD = writerPassword;
-  const pool = openPool(urls.writerUrl);
-  try {
-    await pushPaths(pool, [fixtures]);
-  } finally {
-    await pool.end();
-  }
+  await pushAsWriter(urls.writerUrl, [fixtures]);
   // The servers below get only the password the test gives them.
   delete process.env.ATTEST_LIBRARY_PASSWORD;
   delete process.env.PGPASSWORD;

@@ -100,3 +100,19 @@ export async function createLibrary(cluster: TestCluster): Promise<{ readerUrl: 
   const base = `127.0.0.1:${cluster.port}/postgres`;
   return { readerUrl: `postgres://reader@${base}`, writerUrl: `postgres://writer@${base}` };
 }
+
+/** Pushes files to the library as the `writer` login, with its password in the environment for the push only. */
+export async function pushAsWriter(writerUrl: string, paths: readonly string[]): Promise<void> {
+  const { openPool } = await import('../../server/src/team/connection');
+  const { pushPaths } = await import('../../server/src/team/push');
+  const before = process.env.ATTEST_LIBRARY_PASSWORD;
+  process.env.ATTEST_LIBRARY_PASSWORD = writerPassword;
+  const pool = openPool(writerUrl);
+  try {
+    await pushPaths(pool, [...paths]);
+  } finally {
+    await pool.end();
+    if (before === undefined) delete process.env.ATTEST_LIBRARY_PASSWORD;
+    else process.env.ATTEST_LIBRARY_PASSWORD = before;
+  }
+}

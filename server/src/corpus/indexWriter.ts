@@ -1,5 +1,4 @@
 // Writes the corpus index (see indexFormat.ts for the layout), source by source or from a built corpus.
-import type { Corpus } from '../core/retrieval/corpus';
 import type { Figure, Passage, Source, Span } from '../core/types';
 import { sentenceOf } from '../core/claims/sentences';
 import { spellingTable } from '../core/retrieval/spelling';
@@ -335,21 +334,4 @@ export class CorpusIndexWriter {
     const { header, sections } = this.sections();
     writeIndexFile(file, (out) => writeSections(header, sections, out));
   }
-}
-
-/** The built index of a corpus as bytes; loadCorpusIndex() turns them back into the same corpus. */
-export function serializeCorpus(corpus: Corpus): Uint8Array {
-  const writer = new CorpusIndexWriter();
-  let next = 0;
-  for (const source of corpus.sources.values()) {
-    const analyses = source.passages.map((passage, k): PassageAnalysis => {
-      const i = next + k;
-      if (corpus.passages[i] !== passage) throw new Error('serializeCorpus: the corpus passages are not in the order of its sources.');
-      return { sentences: [...corpus.sentences(i)], figures: [...corpus.figures(i)], terms: [...corpus.terms(i)] };
-    });
-    writer.addSource(source, analyses);
-    next += source.passages.length;
-  }
-  if (next !== corpus.passages.length) throw new Error('serializeCorpus: the corpus has passages of no source.');
-  return writer.toBytes();
 }
