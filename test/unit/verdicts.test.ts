@@ -383,7 +383,7 @@ describe('a sentence that opens with a pronoun', () => {
     expect(checker.judgeText('The Sangtuda–Nowshera section of the CASA-1000 line was first costed at $1.17 billion.').map(render)).toEqual(['$1.17 billion supported casa ($1.17 billion)']);
   });
 
-  it('in a draft, likewise; and a date of work begun is no contradiction of a date work is due', () => {
+  it('in a draft, checked against such a source; and a date of work begun is no contradiction of a date work is due', () => {
     expect(judged('The first phase of the Karachi–Lahore gas line is due in 2028. It will carry 7.2 billion cubic metres of gas a year.')).toEqual([
       '2028 supported pipe (2028)',
       '7.2 billion cubic metres contradicted pipe (6.2 billion cubic metres)',

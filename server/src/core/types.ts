@@ -214,8 +214,6 @@ export interface Claim {
   timeOf?: Span;
   /** For a figure: the last date its paragraph gave before its sentence ("In December 2019 … At the time …"). */
   context?: Figure;
-  /** For a sentence that opens with a pronoun ("However, it is $87 billion"): the sentence before it, which names what it speaks of. */
-  antecedent?: Span;
   quote?: Quote;
   /** Footnote labels or citation keys attached to the sentence in the draft. */
   citedBy: string[];

@@ -3,7 +3,7 @@
 // back the sentence they are in.
 import { extractFigures } from './figures';
 import { extractQuotes } from './quotes';
-import { antecedentOf, splitSentences } from './sentences';
+import { splitSentences } from './sentences';
 import type { Claim, Figure, Span } from '../types';
 
 export interface ClaimContext {
@@ -25,7 +25,6 @@ export function extractClaims(prose: string, from: number, to: number, context: 
   let paragraphDate: Figure | undefined;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]!;
-    const antecedent = antecedentOf(sentences, s, prose);
     const nextStart = sentences[s + 1]?.start ?? to;
     const citedBy = context.citations
       .filter((c) => c.start >= sentence.start && c.start < Math.max(nextStart, sentence.end))
@@ -42,11 +41,11 @@ export function extractClaims(prose: string, from: number, to: number, context: 
     for (const figure of figures) {
       const period = periodOf(prose, figure, figures, dates, sentence);
       if (period && !timeOf.has(period)) timeOf.set(period, figure);
-      claims.push({ kind: 'figure', start: figure.start, end: figure.end, text: figure.text, sentence, paragraph, figure, period, citedBy, ...(paragraphDate && { context: paragraphDate }), ...(antecedent && { antecedent }) });
+      claims.push({ kind: 'figure', start: figure.start, end: figure.end, text: figure.text, sentence, paragraph, figure, period, citedBy, ...(paragraphDate && { context: paragraphDate }) });
     }
     for (const date of dates) {
       const of = timeOf.get(date);
-      claims.push({ kind: 'date', start: date.start, end: date.end, text: date.text, sentence, paragraph, figure: date, citedBy, ...(of && { timeOf: { start: of.start, end: of.end } }), ...(antecedent && { antecedent }) });
+      claims.push({ kind: 'date', start: date.start, end: date.end, text: date.text, sentence, paragraph, figure: date, citedBy, ...(of && { timeOf: { start: of.start, end: of.end } }) });
     }
     for (const quote of quotes) {
       claims.push({ kind: 'quote', start: quote.start, end: quote.end, text: quote.text, sentence, paragraph, quote, citedBy });

@@ -29,7 +29,7 @@ export interface JudgeOptions {
 export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, options: JudgeOptions = {}): Verdict {
   // A source figure that agrees with another figure of the same sentence is that figure's
   // evidence, not a contradiction of this one ("$700 million, and … a $14 billion investment").
-  const facts = draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context, claim.antecedent);
+  const facts = draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context);
   // Only if it is the same fact: "imports of $250 million" is no evidence for "exports of $250 million".
   // Likewise a source date that is another date of the sentence ("signed on 14 March 2025 … by 2030" against the source's 2030).
   const otherDates = isDate(claim.figure!) ? draftFigures.filter((f) => isDate(f) && f.start !== claim.figure!.start && f.start >= claim.sentence.start && f.end <= claim.sentence.end) : [];
@@ -50,11 +50,9 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   if (claim.period) exclude.push({ start: claim.period.start, end: claim.period.end });
   // Other figures in the draft sentence are not subject words; a place in a series is ("the second Belt and Road Forum").
   for (const f of draftFigures) if (f.kind !== 'rank' || f === figure) exclude.push({ start: f.start, end: f.end });
-  const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context, claim.antecedent).get(figure.start);
-  // A sentence that opens with a pronoun speaks of what the sentence before it names.
-  const subjectStart = claim.antecedent?.start ?? claim.sentence.start;
+  const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context).get(figure.start);
   const profile = subjectProfile(
-    draftTerms.filter((t) => t.start >= subjectStart && t.end <= claim.sentence.end),
+    draftTerms.filter((t) => t.start >= claim.sentence.start && t.end <= claim.sentence.end),
     exclude,
     corpus.vocabulary,
     corpus.idf,
