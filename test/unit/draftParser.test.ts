@@ -106,6 +106,20 @@ describe('createDraftParser after an edit', () => {
   });
 });
 
+describe('createDraftParser on a footnote call inside a bracket that does not close', () => {
+  it('reads `[^no[^rt]` as a call of [^rt], defined elsewhere, as the whole-draft parser does, after an edit', () => {
+    const parser = createDraftParser();
+    const filler = Array.from({ length: 40 }, (_, i) => [`Paragraph ${i}.`, '']).flat();
+    const before = lines(...filler, 'Trade stood at $700 million.[^rt]', '', ...filler, '[^rt]: RT, 2019.');
+    parser.parse(before);
+    // A `[` ends a label, so the call is [^rt]; the edited piece needs [^rt]'s stand-in to read it.
+    const after = before.replace('million.[^rt]', 'million.[^no[^rt]');
+    const draft = parser.parse(after);
+    expect(draft.footnoteRefs.map((r) => r.label)).toEqual(['rt']);
+    expect(draft).toEqual(parseDraft(after));
+  });
+});
+
 describe('groups', () => {
   it('end where the text says, so that an edit leaves the other groups as they were', () => {
     const paragraphs = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} says that trade stood at $${i} million.`);

@@ -16,6 +16,10 @@ describe('footnoteFindings', () => {
     ]);
   });
 
+  it('names the label Markdown reads when a `[` comes before the call', () => {
+    expect(render(lines('Trade grew.[^see[^9]'))).toEqual(['[^9] footnote.undefined: Footnote [^9] is referenced here but never defined.']);
+  });
+
   it('reports citation keys no source has', () => {
     expect(render('As shown [@korybko-morozov-2020; @smith-2021].')).toEqual(['@smith-2021 citation.unknown-key: No source has the citation key "@smith-2021".']);
   });

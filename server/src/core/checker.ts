@@ -8,6 +8,7 @@ import type { Corpus } from './retrieval/corpus';
 import { extractClaims, type ClaimContext } from './claims/claims';
 import { maxNesting, type Draft, type ProseBlock } from './draft/draft';
 import { createDraftParser } from './draft/draftParser';
+import { footnoteLabel } from './draft/footnoteIndex';
 import { judgeFigure } from './verdicts/figureVerdict';
 import { judgeCited, type CitedSources } from './verdicts/citedVerdict';
 import { citedSources } from './retrieval/citedSource';
@@ -285,9 +286,11 @@ function shiftFinding(finding: Finding, by: number): Finding {
   };
 }
 
+const notClaims = new RegExp(String.raw`\[[^\[\]]*@[^\[\]]*\]|\[\^${footnoteLabel}\]`, 'g');
+
 /** Blanks pandoc citation groups and raw footnote labels, which are not claims. */
 function claimProse(prose: string): string {
-  return prose.replace(/\[[^\[\]]*@[^\[\]]*\]|\[\^[^\]\s]+\]/g, (m) => ' '.repeat(m.length));
+  return prose.replace(notClaims, (m) => ' '.repeat(m.length));
 }
 
 function shift(verdict: Verdict, by: number): Verdict {

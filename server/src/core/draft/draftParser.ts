@@ -7,6 +7,7 @@
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { ByteLru, detached } from '../byteLru';
 import { frontMatterEnd, parseDraft, type Draft } from './draft';
+import { footnoteLabel } from './footnoteIndex';
 import { withoutDeepNesting } from './nesting';
 
 export interface DraftParser {
@@ -120,7 +121,7 @@ function shifted(piece: Piece, by: number): Piece {
   };
 }
 
-const footnoteDefinitionLine = /^ {0,3}(?:> ?)*\[\^([^\]\s]+)\]:/;
+const footnoteDefinitionLine = new RegExp(String.raw`^ {0,3}(?:> ?)*\[\^(${footnoteLabel})\]:`);
 const linkDefinitionLine = /^ {0,3}(?:> ?)*\[((?:[^\]\\^\n]|\\.)(?:[^\]\\\n]|\\.)*)\]:[ \t]*\S/;
 
 interface Definitions {
@@ -141,7 +142,7 @@ function definitions(lines: readonly string[]): Definitions {
   return { footnotes, links };
 }
 
-const footnoteCall = /\[\^([^\]\s]+)\]/g;
+const footnoteCall = new RegExp(String.raw`\[\^(${footnoteLabel})\]`, 'g');
 const bracketed = /\[((?:[^[\]\\]|\\.)+)\]/g;
 
 interface StandIns {

@@ -2,6 +2,13 @@
 import type { Draft } from './draft';
 import type { Span } from '../types';
 
+/**
+ * A footnote label as Markdown reads one inside `[^…]`: no brackets or white space, except
+ * escaped. A `[` ends a label, so `[^no[^rt]` calls `rt`; every pattern that looks for
+ * labels in the text uses this one, or would find labels the parser does not.
+ */
+export const footnoteLabel = String.raw`(?:[^\[\]\\\s]|\\\S)+`;
+
 export interface FootnoteOccurrences {
   label: string;
   /** Offsets of the label text (inside `[^…]`) in every reference. */

@@ -1,5 +1,6 @@
 // How deep a draft's block quotes and lists may nest before Attest stops reading a line: past
 // that depth Markdown parsing time grows with the square of the depth.
+import { footnoteLabel } from './footnoteIndex';
 
 /** The part of a line Attest did not read, because its block quotes and lists nest too deep. */
 export interface TooDeep {
@@ -15,7 +16,7 @@ export interface TooDeep {
 export const maxNesting = 100;
 
 const lineBreak = /\r\n|\r|\n/g;
-const containerMark = /[ \t]*(?:>|[-+*](?=[ \t\r\n]|$)|\d{1,9}[.)](?=[ \t\r\n]|$)|\[\^[^\]\s]+\]:)/y;
+const containerMark = new RegExp(String.raw`[ \t]*(?:>|[-+*](?=[ \t\r\n]|$)|\d{1,9}[.)](?=[ \t\r\n]|$)|\[\^${footnoteLabel}\]:)`, 'y');
 
 /**
  * The text with the part of each line past `maxNesting` block quotes and list items (each

@@ -1,9 +1,10 @@
 // Checks the draft's own footnotes and citations: references without a definition,
 // definitions nobody references, labels defined twice, and citation keys no source has.
 import type { Draft } from '../draft/draft';
+import { footnoteLabel } from '../draft/footnoteIndex';
 import type { Finding } from './findings';
 
-const rawReference = /\[\^([^\]\s]+)\](?!:)/g;
+const rawReference = new RegExp(String.raw`\[\^(${footnoteLabel})\](?!:)`, 'g');
 
 /**
  * `knownKeys` answers whether a citation key names a source (a corpus's sources map does);

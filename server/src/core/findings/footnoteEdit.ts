@@ -4,6 +4,7 @@
 // again with it applied, has the new reference resolving to the new definition and every
 // footnote and link it had before; otherwise the writer is told why nothing was inserted.
 import { parseDraft, type Draft } from '../draft/draft';
+import { footnoteLabel } from '../draft/footnoteIndex';
 import type { Span } from '../types';
 
 /** Replaces `start`–`end` with `text`; an insertion when they are equal. */
@@ -34,11 +35,13 @@ export function lineEndingOf(text: string): '\n' | '\r\n' | '\r' {
   return (m?.[0] as '\n' | '\r\n' | '\r' | undefined) ?? '\n';
 }
 
+const footnoteCall = new RegExp(String.raw`\[\^(${footnoteLabel})\]`, 'g');
+
 /** One more than the largest label made only of digits, so it is never one already used; labels like "note" or "1e21" do not count. */
 export function nextFootnoteLabel(draft: Draft): string {
   const labels = [...draft.footnoteRefs.map((r) => r.label), ...draft.footnoteDefs.map((d) => d.label)];
   // Undefined references are plain text to remark; count them too so a label is never reused.
-  for (const block of draft.blocks) for (const m of block.prose.matchAll(/\[\^([^\]\s]+)\]/g)) labels.push(m[1]!);
+  for (const block of draft.blocks) for (const m of block.prose.matchAll(footnoteCall)) labels.push(m[1]!);
   let max = 0n;
   for (const label of labels) if (/^\d+$/.test(label) && BigInt(label) > max) max = BigInt(label);
   return String(max + 1n);
