@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { clauseOf, isDate, periodOf } from '../../server/src/core/claims/claims';
 import { compareEvents, eventOf, type Event } from '../../server/src/core/facts/event';
-import { describeFact, differences, factOf, type Fact } from '../../server/src/core/facts/fact';
+import { describeFact, differences, factOf, otherMeasures, type Fact } from '../../server/src/core/facts/fact';
 import { extractFigures } from '../../server/src/core/claims/figures';
 import { splitSentences } from '../../server/src/core/claims/sentences';
 import { createVocabulary, termsOf } from '../../server/src/core/claims/terms';
@@ -75,6 +75,11 @@ describe('a fact', () => {
     expect(described('Russia will take a stake worth $2.5 billion, and a 26 percent stake in the company.')).toEqual(['russia = $2.5 billion', 'share = 26 percent']);
   });
 
+  it('takes no measure of money for a time: "spent five days", the "Minister of Industry and Trade"', () => {
+    expect(described('The delegation spent five days in Pakistan.')).toEqual(['pakistan = five days']);
+    expect(described('The Minister of Industry and Trade led a four-day visit to Pakistan.')).toEqual(['pakistan = four-day']);
+  });
+
   it('with no date of its own, keeps the last date its paragraph gave', () => {
     expect(described('A delegation came in December 2019. At the time exports to Russia ran at $250 million, against imports of $150 million.')).toEqual([
       'exports ?→russia (December 2019) = $250 million',
@@ -124,6 +129,13 @@ describe('two facts speak to each other', () => {
   it('not when the flow runs the other way, or the measure is another of its kind', () => {
     expect(differ("Pakistan's exports to Russia were $250 million.", imports!)).toEqual(['roles']);
     expect(differ('Trade between the two countries was $150 million.', exports!)).toEqual(['measure']);
+  });
+
+  it('as to their values only when they share a measure, one of those their clauses name', () => {
+    const [commitments] = facts('The corridor has secured $46 billion in commitments of investment and concessional loans.');
+    expect(commitments!.named).toEqual(['investment', 'loan']);
+    expect(otherMeasures(facts('Russian loans to Pakistan reached $2 billion.')[0]!, commitments!)).toBe(false);
+    expect(otherMeasures(facts('Trade between Russia and Pakistan came to $700 million.')[0]!, commitments!)).toBe(true);
   });
 
   it('not when the trade is between another pair of countries', () => {

@@ -129,6 +129,11 @@ describe('figures', () => {
     expect(verdicts("Pakistan's defence budget rose by $62 million.")).toEqual(['$62 million unsourced']);
     expect(verdicts('The Gwadar port handled cargo worth $700 million in 2021.')).toEqual(['$700 million unsourced', '2021 unsourced']);
   });
+
+  it('contradict no figure with a value of another measure: trade is not investment', () => {
+    // The source's paragraph speaks of Russia and Pakistan; its figure is the corridor's investment.
+    expect(verdicts('Trade between Russia and Pakistan came to $700 million in 2021.')).toEqual(['$700 million unsourced', '2021 unsourced']);
+  });
 });
 
 describe('a source that states the same fact in other words', () => {

@@ -14,6 +14,8 @@ export interface Fact {
   figure: Figure;
   /** What is counted, when a word of its clause says so. */
   measure?: Measure;
+  /** Every measure its clause names ("commitments of investment and concessional loans": investment and loan). */
+  named: string[];
   /** For a flow of goods (exports, imports): the seller and the buyer, when the text names them. */
   from?: string;
   to?: string;
@@ -41,12 +43,13 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   const isHolder = (t: Term): boolean => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term);
   let holders = [...new Set(inClause.filter(isHolder).map((t) => t.term))];
   if (!holders.length && antecedent) holders = [...new Set(terms.filter((t) => t.start >= antecedent.start && t.end <= antecedent.end && isHolder(t)).map((t) => t.term))];
-  const fact: Fact = { figure, holders, direction: directionOf(text, figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context };
+  const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context };
   // The measure may be named in the antecedent: "This initial cost of CPEC was … $46 billion. However, it is $87 billion …".
   if (antecedent) sentence = { start: antecedent.start, end: sentence.end };
   // A length, a capacity or a volume says by its unit what it measures; so does a rank ("the third most populous").
   if (figure.kind === 'quantity' || figure.kind === 'rank') {
     fact.measure = unitMeasure(figure.unit);
+    fact.named = [fact.measure.name];
     return fact;
   }
   const fits = (t: Term): boolean => {
@@ -58,6 +61,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   const named = nearest(figure, inClause, fits) ?? terms.filter((t) => t.start >= sentence.start && t.end <= clause.start && fits(t)).at(-1);
   if (!named) return fact;
   fact.measure = measureOf(named.term);
+  fact.named = [...new Set([fact.measure!.name, ...inClause.filter(fits).map((t) => measureOf(t.term)!.name)])];
   if (fact.measure!.name === 'trade') {
     // Trade is between the pair named at its word ("Pakistani-Afghanistani trade", "trade between
     // Pakistan and Uzbekistan", "Pakistan's trade with Tajikistan"), not every country of the clause.
@@ -249,4 +253,9 @@ function partnerAfter(text: string, word: Term, terms: readonly Term[], vocabula
   const m = /\b(to|from|into)\s+(?:the\s+)?$/i.exec(between);
   if (!m || between.length > 40) return undefined;
   return { country: next.term, role: m[1]!.toLowerCase() === 'from' ? 'from' : 'to' };
+}
+
+/** Each names a measure and none of the other's: "trade" against "investment", not "investment and loans" against "investment". */
+export function otherMeasures(draft: Fact, source: Fact): boolean {
+  return draft.named.length > 0 && source.named.length > 0 && !draft.named.some((m) => source.named.includes(m));
 }

@@ -7,7 +7,9 @@ import type { FigureKind } from '../types';
 /**
  * Measures and the words that name them. A measure in the same `group` as another is a
  * different quantity of the same kind (a country's exports are not its trade), so a figure
- * for one says nothing of the other; measures in no group never conflict.
+ * for one says nothing of the other. Measures in no group conflict only for a contradiction:
+ * a value for a measure the draft's clause does not name contradicts nothing, but the words
+ * near a figure name its measure too loosely to rule out support.
  */
 export interface Measure {
   name: string;
@@ -17,21 +19,24 @@ export interface Measure {
   kinds?: FigureKind[];
 }
 
+/** What trade, money put in or owed can be counted in: not a time ("spent five days", "the Minister of Industry and Trade's four-day visit"). */
+const amounts: FigureKind[] = ['money', 'percent', 'count'];
+
 export const measures: Measure[] = [
-  { name: 'exports', words: ['export', 'shipment', 'sold', 'sales'], group: 'trade' },
-  { name: 'imports', words: ['import', 'purchase', 'bought'], group: 'trade' },
-  { name: 'trade', words: ['trade', 'turnover', 'commerce', 'two-way', 'bilateral'], group: 'trade' },
-  { name: 'surplus', words: ['surplus'], group: 'balance' },
-  { name: 'deficit', words: ['deficit'], group: 'balance' },
+  { name: 'exports', words: ['export', 'shipment', 'sold', 'sales'], group: 'trade', kinds: amounts },
+  { name: 'imports', words: ['import', 'purchase', 'bought'], group: 'trade', kinds: amounts },
+  { name: 'trade', words: ['trade', 'turnover', 'commerce', 'two-way', 'bilateral'], group: 'trade', kinds: amounts },
+  { name: 'surplus', words: ['surplus'], group: 'balance', kinds: amounts },
+  { name: 'deficit', words: ['deficit'], group: 'balance', kinds: amounts },
   // Money put into something: invested, pledged, allocated, or what it costs.
-  { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi', 'pledge', 'promise', 'allocate', 'allocated', 'allocation', 'earmark', 'earmarked', 'cost', 'costs', 'costing'] },
+  { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi', 'pledge', 'promise', 'allocate', 'allocated', 'allocation', 'earmark', 'earmarked', 'cost', 'costs', 'costing'], kinds: amounts },
   // "a $46 billion project": money a project is worth is what is invested in it.
   { name: 'investment', words: ['project', 'projects'], kinds: ['money'] },
   // "Its price tag has risen to $1.35 billion": what a thing costs.
   { name: 'investment', words: ['price'], kinds: ['money'] },
-  { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'] },
-  { name: 'debt', words: ['debt', 'arrears', 'owed', 'repay', 'repaid', 'repayment', 'settlement', 'settled', 'paid', 'payment'] },
-  { name: 'spending', words: ['spend', 'spent', 'spending', 'expenditure'] },
+  { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'], kinds: amounts },
+  { name: 'debt', words: ['debt', 'arrears', 'owed', 'repay', 'repaid', 'repayment', 'settlement', 'settled', 'paid', 'payment'], kinds: amounts },
+  { name: 'spending', words: ['spend', 'spent', 'spending', 'expenditure'], kinds: amounts },
   { name: 'members', words: ['members', 'delegation', 'strong'], kinds: ['count'] },
   { name: 'population', words: ['population', 'people', 'inhabitants', 'citizens', 'residents'], kinds: ['count'] },
   { name: 'share', words: ['share', 'stake'], kinds: ['percent'] },

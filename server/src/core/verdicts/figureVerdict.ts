@@ -16,7 +16,7 @@ import { passageView, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
 import { attributedNames } from '../claims/attribution';
-import { agreement, describeDifference, differences, isOtherFact, type Fact } from '../facts/fact';
+import { agreement, describeDifference, differences, isOtherFact, otherMeasures, type Fact } from '../facts/fact';
 import { clauseAround, compareEvents, eventOf, isSaying, type Event } from '../facts/event';
 import { unitFamily, unitsInFamily } from '../claims/units';
 import type { Claim, Evidence, Figure, Span, Verdict } from '../types';
@@ -208,6 +208,9 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     const differ = differences(draft.fact, source.fact);
     // Another measure, or the same flow the other way round, is another fact.
     if (differ.some(isOtherFact)) Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
+    // A value for another measure ("$46 billion" of investment against trade of "$700 million")
+    // contradicts nothing. The words near a figure name its measure too loosely to rule out support.
+    else if (!compatible && otherMeasures(draft.fact, source.fact)) Object.assign(match, { conflict: true });
     // A goal is not an outcome: "plan to increase it to $500 million" does not state today's trade.
     else if (differ.includes('modality')) Object.assign(match, { score: match.score * targetPenalty, conflict: true });
     else {
