@@ -9,8 +9,8 @@ import { convertPdfText } from '../../scripts/corpus/pdfText';
 import { importSource, type ManifestEntry } from '../../scripts/corpus/importSource';
 import { buildCorpus } from '../../server/src/corpus/index';
 import { parseSource } from '../../server/src/corpus/parseSource';
-import type { Source } from '../../server/src/core/types';
-import { lines } from './helpers';
+import { isNotePassage, type Source } from '../../server/src/core/types';
+import { bodyOf, lines } from './helpers';
 
 const corpusDir = path.resolve(__dirname, '..', '..', 'corpus');
 const manifest = parse(readFileSync(path.join(corpusDir, 'raw', 'sources.yaml'), 'utf8')) as ManifestEntry[];
@@ -18,7 +18,7 @@ const imported = manifest.map((entry) => importSource(entry, readFileSync(path.j
 const sources = new Map<string, Source>(imported.map((i) => [i.id, parseSource({ location: `corpus/${i.id}.md`, text: i.markdown, bundled: true })]));
 const korybko = sources.get('korybko-morozov-2020')!;
 const abbasi = sources.get('abbasi-2025')!;
-const allText = (source: Source): string => source.passages.map((p) => p.text).join('\n');
+const allText = (source: Source): string => bodyOf(source).map((p) => p.text).join('\n');
 
 /** The passage text just before footnote `label`'s marker. */
 function beforeMarker(source: Source, label: string): string {
@@ -35,7 +35,7 @@ describe('corpus:import', () => {
   });
 
   it('recovers all 33 footnote markers in order and the 30 definitions, naming the missing ones', () => {
-    const cited = korybko.passages.flatMap((p) => p.footnotes.map((f) => Number(f.label)));
+    const cited = bodyOf(korybko).flatMap((p) => p.footnotes.map((f) => Number(f.label)));
     expect(cited).toEqual(Array.from({ length: 33 }, (_, i) => i + 1));
     expect(korybko.footnotes.filter((f) => !f.missing).map((f) => Number(f.label))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(korybko.problems.map((p) => p.message)).toEqual(['korybko-morozov-2020: footnotes 31, 32 and 33 cited but not defined.']);
@@ -115,9 +115,14 @@ describe('corpus:import', () => {
 
   it('reads the figures of both papers as a careful reader would', () => {
     const corpus = buildCorpus([korybko, abbasi]);
-    const ranks = corpus.passages.flatMap((p) => corpus.figures(p.index).filter((f) => f.kind === 'rank').map((f) => `${f.text} (${f.unit})`));
+    const body = corpus.passages.filter((p) => !isNotePassage(p));
+    // The footnotes' figures: each reference's date, and the amounts and the rank its title states.
+    const notes = corpus.passages.filter(isNotePassage).flatMap((p) => corpus.figures(p.index).filter((f) => f.kind !== 'date').map((f) => f.text));
+    expect(notes).toEqual(['25th', '$11 Billion', '$10mn', '$500m', '$500m']);
+    expect(corpus.passages.filter(isNotePassage).filter((p) => corpus.figures(p.index).some((f) => f.kind === 'date'))).toHaveLength(27);
+    const ranks = body.flatMap((p) => corpus.figures(p.index).filter((f) => f.kind === 'rank').map((f) => `${f.text} (${f.unit})`));
     expect(ranks).toEqual(['second (ordinal:forum)', 'largest (rank:size)', 'third most populous (rank:population)', 'largest (rank:size)', 'largest (rank:size)', 'second largest (rank:size)']);
-    const money = corpus.passages.flatMap((p) => corpus.figures(p.index).filter((f) => f.kind !== 'year' && f.kind !== 'date' && f.kind !== 'rank').map((f) => `${f.text}${f.qualifier === 'exact' ? '' : ` (${f.qualifier})`}`));
+    const money = body.flatMap((p) => corpus.figures(p.index).filter((f) => f.kind !== 'year' && f.kind !== 'date' && f.kind !== 'rank').map((f) => `${f.text}${f.qualifier === 'exact' ? '' : ` (${f.qualifier})`}`));
     expect(money).toEqual([
       'five EAEU member states',
       'five EAEU member states',

@@ -12,6 +12,7 @@ import { readSource } from '../../server/src/corpus/readers';
 import type { Source } from '../../server/src/core/types';
 import { briefingDocx, briefingFile } from '../../scripts/fixtures/docxParts';
 import { repoRoot } from '../protocol/harness';
+import { bodyOf } from './helpers';
 
 const fixture = path.join(repoRoot, briefingFile);
 
@@ -28,7 +29,7 @@ describe('a Word briefing', () => {
 
   it('reads its paragraphs and list items as passages under their headings, with the footnote markers where they stand', async () => {
     const { source } = await read(fixture);
-    expect(source.passages.map((p) => [p.locator, p.text, p.footnotes])).toEqual([
+    expect(bodyOf(source).map((p) => [p.locator, p.text, p.footnotes])).toEqual([
       ['Gas', 'The North–South gas pipeline will run 1,100 kilometres from Karachi to Lahore and cost $2 billion.', [{ label: '1', offset: 98 }]],
       ['Gas', 'Russian companies are to hold 26 per cent of the project, Pakistan the rest.', []],
       ['Ports', 'The port of Gwadar handled 1.2 million tonnes of cargo in 2021. Its berths are to double by 2025.', [{ label: '2', offset: 63 }]],
@@ -63,7 +64,7 @@ describe('a Word briefing', () => {
     const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
     zip.file('word/_rels/document.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>'));
     const { source } = await read('/sources/with-endnote.docx', await zip.generateAsync({ type: 'nodebuffer' }));
-    expect(source.passages.at(-1)).toMatchObject({ text: 'a desalination plant.', footnotes: [{ label: '3', offset: 21 }] });
+    expect(bodyOf(source).at(-1)).toMatchObject({ text: 'a desalination plant.', footnotes: [{ label: '3', offset: 21 }] });
     expect(source.footnotes.map((f) => [f.label, f.text])).toEqual([
       ['1', 'Pakistan, Russia sign deal for North–South gas pipeline. – Dawn. 10.12.2019. URL: <https://www.dawn.com/news/1500000> (accessed 15.03.2021).'],
       ['2', 'Gwadar Port Authority, Annual Report 2021, p. 4.'],
@@ -99,7 +100,7 @@ describe('a file that is not a Word document', () => {
       write('other.docx', await notWord.generateAsync({ type: 'nodebuffer' })),
     ];
     const loaded = await loadSourceFiles(files);
-    expect(loaded.sources.map((s) => [s.meta.id, s.passages.length])).toEqual([['good', 5]]);
+    expect(loaded.sources.map((s) => [s.meta.id, bodyOf(s).length])).toEqual([['good', 5]]);
     expect(loaded.problems.map((p) => [path.basename(p.file), p.message])).toEqual([
       ['blank.docx', 'Skipped: the Word document has no text to read.'],
       ['cut.docx', 'Skipped: the Word document is damaged (its text is not well-formed XML); open it in Word and save it again.'],

@@ -90,6 +90,9 @@ describe('a fact', () => {
   it('tells a goal from what happened', () => {
     expect(described('Both sides agreed to try to raise trade to $10 million a year.')).toEqual(['trade rise = $10 million (goal)']);
     expect(described('Trade stood at $3.5 million in 2016.')).toEqual(['trade 2016 = $3.5 million']);
+    // A headline's wording: a call for a value, and an intent whose infinitive stands far from it.
+    expect(described('Kazakh envoy calls for raising trade to $500m.')).toEqual(['trade kazakhstan rise = $500m (goal)']);
+    expect(described('Tajikistan wants to take bilateral trade with Pakistan to $500m.')).toEqual(['trade tajikistan+pakistan = $500m (goal)']);
     // A goal word after a pair of figures belongs to the second: the first is what happened.
     expect(described("Pakistan's trade with Uzbekistan was $90 million in 2018, with an eye to tripling its 2019 amount of $100 million to $300 million very soon.")).toEqual([
       'trade pakistan+uzbekistan 2018 = $90 million',

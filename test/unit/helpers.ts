@@ -1,3 +1,4 @@
+import { isNotePassage, type Passage, type Source } from '../../server/src/core/types';
 // Test helpers: inline fixtures and readable renderings of spans.
 export function lines(...parts: string[]): string {
   return parts.join('\n');
@@ -20,3 +21,8 @@ export function typingDraft(n: number): string {
 
 /** Where the changing figure's digits start in typingDraft: line and character. */
 export const typingDraftFigure = { line: 26, character: "Pakistan's exports to Russia reached $".length };
+
+/** A source's passages of its body, without those of its own footnotes (which follow them). */
+export function bodyOf(source: Source): Passage[] {
+  return source.passages.filter((p) => !isNotePassage(p));
+}

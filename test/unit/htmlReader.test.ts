@@ -9,7 +9,7 @@ import { parseSource } from '../../server/src/corpus/parseSource';
 import { readSource } from '../../server/src/corpus/readers';
 import type { Source } from '../../server/src/core/types';
 import { repoRoot } from '../protocol/harness';
-import { lines } from './helpers';
+import { bodyOf, lines } from './helpers';
 
 const fixtures = path.join(repoRoot, 'test/fixtures/library/html');
 
@@ -133,7 +133,7 @@ describe('the page’s own text', () => {
 describe('the page’s own footnotes', () => {
   it('keeps Wikipedia’s references as the source’s footnotes, linked to their markers, without the links back', async () => {
     const { source } = await read(path.join(fixtures, 'wiki-gwadar-port.html'));
-    expect(source.passages.map((p) => [p.text.slice(-40), p.footnotes])).toEqual([
+    expect(bodyOf(source).map((p) => [p.text.slice(-40), p.footnotes])).toEqual([
       ['verseas Port Holding Company since 2013.', [{ label: '1', offset: 151 }]],
       ['it fertiliser and wheat for Afghanistan.', [{ label: '2', offset: 109 }, { label: '1', offset: 212 }]],
       ['of the China–Pakistan Economic Corridor.', []],
@@ -151,7 +151,7 @@ describe('the page’s own footnotes', () => {
     expect(source.problems).toEqual([]);
   });
 
-  it('keeps pandoc’s endnotes and a note in an <aside>, and the note text is no passage', async () => {
+  it('keeps pandoc’s endnotes and a note in an <aside>, and the note text is a passage of its own after the body', async () => {
     const html = page(
       '<meta charset="utf-8">',
       filler,
@@ -160,9 +160,11 @@ describe('the page’s own footnotes', () => {
       '<section id="footnotes" class="footnotes" role="doc-endnotes"><hr><ol><li id="fn1"><p>Ministry of National Food Security, Wheat Review 2020, p. 12.<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>',
     );
     const { source } = await read('/sources/notes.html', Buffer.from(html));
-    expect(source.passages.map((p) => [p.text, p.footnotes])).toEqual([
-      [filler.replace(/<\/?p>/g, ''), []],
-      ['Pakistan imported 1.2 million tonnes of wheat from Russia in 2019. Its share rose in 2020.', [{ label: '1', offset: 66 }, { label: 'b', offset: 90 }]],
+    expect(source.passages.map((p) => [p.locator, p.text, p.footnotes])).toEqual([
+      ['', filler.replace(/<\/?p>/g, ''), []],
+      ['', 'Pakistan imported 1.2 million tonnes of wheat from Russia in 2019. Its share rose in 2020.', [{ label: '1', offset: 66 }, { label: 'b', offset: 90 }]],
+      ['note 1', 'Ministry of National Food Security, Wheat Review 2020, p. 12', [{ label: '1', offset: 60 }]],
+      ['note b', 'Customs figures, provisional', [{ label: 'b', offset: 28 }]],
     ]);
     expect(source.footnotes.map((f) => [f.label, f.text])).toEqual([
       ['1', 'Ministry of National Food Security, Wheat Review 2020, p. 12.'],

@@ -29,12 +29,22 @@ describe('parseSource', () => {
       ),
     );
     expect(source.meta).toMatchObject({ id: 'rt-2019', title: 'Russia Looks to Invest', year: 2019, authors: [{ family: 'Smith', given: 'Anna' }] });
-    expect(source.passages).toHaveLength(1);
-    const [passage] = source.passages;
+    expect(source.passages).toHaveLength(2);
+    const [passage, note] = source.passages;
     expect(passage).toMatchObject({ locator: 'p. 4', section: 'Trade', line: 10, text: 'The Eurasian Economic Union (EAEU) grew. Trade stood at $700 million last year.' });
     expect(passage!.text.slice(0, passage!.footnotes[0]!.offset).endsWith('$700 million')).toBe(true);
     expect(source.footnotes[0]).toMatchObject({ label: '1', title: 'Russia Looks to Invest in Pakistan in a Big Way', outlet: 'RT', date: '09.12.2019', url: 'https://www.rt.com/business/475368/', accessed: '10.03.2020' });
     expect(source.acronyms).toEqual({ EAEU: 'Eurasian Economic Union' });
+    // The footnote is a passage too, its date first, as a report's dateline; it cites itself.
+    expect(note).toMatchObject({ locator: 'note 1', line: 12, text: '09.12.2019: Russia Looks to Invest in Pakistan in a Big Way – RT', footnotes: [{ label: '1', offset: note!.text.length }] });
+  });
+
+  it('reads a footnote without a date or a link as a passage of its words alone', () => {
+    const source = file(lines('Trade grew.[^1]', '', '[^1]: FAQS. – CPEC. URL: http://cpec.gov.pk/faqs (accessed 10.03.2020).', '[^2]: <https://example.org/>'));
+    expect(source.passages.map((p) => [p.locator, p.text])).toEqual([
+      ['', 'Trade grew.'],
+      ['note 1', 'FAQS – CPEC'],
+    ]);
   });
 
   it('falls back to the file name and first heading without front matter', () => {
@@ -81,7 +91,8 @@ describe('parseSource on long and unusual text', () => {
     const fixture = (name: string) => parseSource({ location: path.join(corpusDir, name), text: readFileSync(path.join(corpusDir, name), 'utf8'), bundled: true });
     const abbasi = fixture('abbasi-2025.md');
     const korybko = fixture('korybko-morozov-2020.md');
-    expect([abbasi.passages.length, korybko.passages.length]).toEqual([37, 30]);
+    // Korybko and Morozov's 30 footnotes are passages after the body's 30.
+    expect([abbasi.passages.length, korybko.passages.length]).toEqual([37, 60]);
     expect(abbasi.acronyms).toEqual({ BRI: 'Belt and Road Initiative' });
     expect(korybko.acronyms).toEqual({
       GEP: 'Greater Eurasian Partnership',

@@ -12,6 +12,7 @@ import { layOut, pageLines } from '../../server/src/corpus/readers/pdfLayout';
 import { joinLine, pageFoot, pageText, withoutHeadsAndFeet } from '../../server/src/corpus/readers/pdfText';
 import type { Source } from '../../server/src/core/types';
 import { pdfFixtures } from '../../scripts/fixtures/pdf';
+import { bodyOf } from './helpers';
 
 const fixtures = path.resolve(__dirname, '..', 'fixtures', 'library', 'pdf');
 
@@ -27,7 +28,7 @@ async function read(name: string): Promise<Source> {
 
 /** Each passage as "locator: text", markers shown where they stand. */
 function passages(source: Source): string[] {
-  return source.passages.map((p) => {
+  return bodyOf(source).map((p) => {
     let text = p.text;
     for (const f of [...p.footnotes].reverse()) text = `${text.slice(0, f.offset)}[^${f.label}]${text.slice(f.offset)}`;
     return `${p.locator}: ${text}`;
@@ -48,7 +49,7 @@ describe('the PDF reader', () => {
       'pp. 10–11: The Turkmenistan–Afghanistan–Pakistan–India pipeline, known as TAPI, would carry 33 billion cubic metres of gas a year, and its Pakistani section was to be built by 2019.',
       'p. 11: The two navies held their first joint exercise, Arabian Monsoon, in 2014, and Pakistan has taken part in every Army Games held in Russia since 2017.',
     ]);
-    expect(source.passages.map((p) => p.section)).toEqual([...Array(6).fill('Pakistan–Russia Energy Cooperation'), ...Array(3).fill('Energy and the Chinese Link')]);
+    expect(bodyOf(source).map((p) => p.section)).toEqual([...Array(6).fill('Pakistan–Russia Energy Cooperation'), ...Array(3).fill('Energy and the Chinese Link')]);
     expect(source.footnotes.map((f) => `${f.label}: ${f.text}`)).toEqual([
       '1: The agreement was signed in Moscow on 16 October 2015.',
       '2: Figures from the State Bank of Pakistan.',

@@ -234,7 +234,21 @@ describe("a draft that names the source's authors", () => {
   });
 });
 
+describe("a source's own footnote", () => {
+  it('states what its title says, for its date, and cites itself', () => {
+    // The body says "$13 billion worth of projects completed in January 2020"; its footnote 4, Sputnik's report of 09.01.2020, says $11 billion.
+    expect(verdicts('According to Sputnik, the completed CPEC projects were worth $11 billion in January 2020.')).toEqual([
+      '$11 billion supported korybko-morozov-2020 fn 4 ($11 Billion)',
+      'January 2020 supported korybko-morozov-2020 fn 4 (09.01.2020)',
+    ]);
+  });
+});
+
 describe('dates', () => {
+  it('need some of their subject in the source sentence: a year alone in another story is no support', () => {
+    expect(verdicts('A Russian warship called at the Chinese port of Qingdao in July 2024.')).toEqual(['July 2024 unsourced']);
+  });
+
   it('contradict a date of the same kind of event, and only that', () => {
     expect(verdicts("Putin's article ahead of the APEC summit appeared in November 2018.")).toEqual(['November 2018 contradicted korybko-morozov-2020 fn 1 (November 2017)']);
     // The year of an invitation is not the year of joining.

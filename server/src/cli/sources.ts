@@ -2,6 +2,7 @@
 // text for people or as JSON.
 import { shortLabel } from '../core/findings/citation';
 import { loadCliCorpus, type CorpusOptions } from './corpus';
+import { isNotePassage } from '../core/types';
 
 export interface SourceListing {
   id: string;
@@ -27,7 +28,8 @@ export async function sourcesCommand(options: CorpusOptions & { format: 'stylish
     title: source.meta.title,
     container: source.meta.container ?? null,
     doi: source.meta.doi ?? null,
-    passages: source.passages.length,
+    // Passages of the body: its footnotes are counted as footnotes.
+    passages: source.passages.filter((p) => !isNotePassage(p)).length,
     footnotesDefined: source.footnotes.filter((f) => !f.missing).length,
     figures: source.passages.reduce((n, p) => n + corpus.figures(p.index).length, 0),
     references: source.references.length,

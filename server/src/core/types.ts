@@ -128,7 +128,7 @@ export interface Passage {
   /** Index in Corpus.passages. */
   index: number;
   sourceId: string;
-  /** Human locator: "p. 10" for paginated sources, the section heading otherwise. */
+  /** Human locator: "p. 10" for paginated sources, the section heading otherwise; "note 4" for the source's own footnote 4. */
   locator: string;
   /** Clean paragraph text: markers removed, hyphenation undone, single spaces. */
   text: string;
@@ -138,6 +138,11 @@ export interface Passage {
   footnotes: { label: string; offset: number }[];
   /** Heading of the section the passage is in, if any. */
   section?: string;
+}
+
+/** A source's own footnote, read as a passage after the body's (see parseSource). */
+export function isNotePassage(passage: Passage): boolean {
+  return passage.locator.startsWith('note ');
 }
 
 export interface SourceProblem {

@@ -27,6 +27,7 @@ export function parseSource(file: SourceFile): Source {
   const meta = sourceMeta(rawMeta, fallbackId, lines, file, problems);
   const passages: Passage[] = [];
   const footnotes: SourceFootnote[] = [];
+  const notes: Passage[] = [];
   const references: string[] = [];
   let page: string | undefined;
   let section: string | undefined;
@@ -60,7 +61,10 @@ export function parseSource(file: SourceFile): Source {
       inReferences = /^(references|bibliography|works cited|sources)$/i.test(section);
     } else if ((m = footnoteDefinition.exec(line))) {
       flush();
-      footnotes.push(parseFootnote(m[1]!, stripInline(m[2]!)));
+      const footnote = parseFootnote(m[1]!, stripInline(m[2]!));
+      footnotes.push(footnote);
+      const note = notePassage(footnote, meta.id, i, section);
+      if (note) notes.push(note);
     } else if (line.startsWith('<!--')) {
       flush();
     } else if (inReferences && /^[-*+]\s|^\d+\.\s/.test(line)) {
@@ -80,13 +84,35 @@ export function parseSource(file: SourceFile): Source {
   return {
     meta,
     location: file.location,
-    passages,
+    passages: [...passages, ...notes],
     footnotes,
     references,
     acronyms: findAcronyms(passages),
     problems,
     bundled: file.bundled,
   };
+}
+
+/**
+ * A source's own footnote is a passage of its own, after the body's: what it states is the
+ * source's too ("Completion of 13 Projects Worth $11 Billion. – Sputnik. 09.01.2020." sizes
+ * what the body calls "$13 billion"), and a claim it supports cites it. A reference's date
+ * leads it, so that what its title states holds for that date, as a news report's dateline
+ * does ("09.01.2020: CPEC: … Worth $11 Billion – Sputnik"); its link and the day it was
+ * accessed are not statements and are left out.
+ */
+function notePassage(footnote: SourceFootnote, sourceId: string, line: number, section: string | undefined): Passage | undefined {
+  let text = footnote.text
+    .replace(/\(accessed\s+[^)]*\)/gi, '')
+    .replace(/\bURL:\s*\S+/gi, '')
+    .replace(/<?https?:\/\/\S+>?/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const date = footnote.date ? text.indexOf(footnote.date.slice(0, 6)) : -1;
+  const head = (date > 0 ? text.slice(0, date) : text).replace(/[\s.,;–-]+$/, '').replace(/\.\s+–\s+/g, ' – ');
+  text = date > 0 ? `${footnote.date}: ${head}` : head;
+  if (!/\p{L}/u.test(text)) return undefined;
+  return { index: -1, sourceId, locator: `note ${footnote.label}`, text, line, footnotes: [{ label: footnote.label, offset: text.length }], section };
 }
 
 function toPassage(raw: string, sourceId: string, locator: string, line: number, section: string | undefined): Passage {

@@ -5,7 +5,7 @@ import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { chicagoReference, shortLabel } from '../core/findings/citation';
 import { httpUrl, sourceLink } from '../core/findings/sourceLinks';
-import type { Source, SourceProblem } from '../core/types';
+import { isNotePassage, type Source, type SourceProblem } from '../core/types';
 import type { SourceLibrary } from '../library';
 import { sourcesChangedNotification, sourcesRequest, type SourceInfo, type SourceProblemInfo, type SourcesResult } from '../protocol';
 
@@ -55,7 +55,8 @@ export function sourceInfo(source: Source): SourceInfo {
     ...(url ? { url } : {}),
     bundled: source.bundled,
     ...(source.location ? { uri: URI.file(source.location).toString() } : {}),
-    passages: source.passages.length,
+    // Passages of the body: its footnotes are counted as footnotes.
+    passages: source.passages.filter((p) => !isNotePassage(p)).length,
     footnotes: source.footnotes.map((f) => {
       const url = httpUrl(f.url);
       return {

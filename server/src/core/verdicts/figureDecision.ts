@@ -16,6 +16,8 @@ export const thresholds = {
   tie: 0.12,
   /** Support needs this share of the draft's subject in the source's own sentence, not only its paragraph. */
   anchor: 0.3,
+  /** The same for a date, whose subject may be told in the sentences around it: some of it must be in the source's sentence ("In 2024, Russia and China celebrated…" does not date a warship's visit to Qingdao in July 2024). */
+  dateAnchor: 0.2,
   /** No verdict from a passage that lacks a name the draft uses (a country, "Gulf", "Muzaffargarh") this weighty. */
   missing: 0.2,
   /** The score of a source figure that states the draft's fact (measure, holders, year) whatever its words. */
@@ -82,7 +84,7 @@ export function contradictionBar(kind: Claim['kind']): number {
 /** The candidates choose() may take as support. */
 export function supports(kind: Claim['kind']): (c: Candidate) => boolean {
   // A date's subject may be told in the sentences around it ("… in December 2019. RT reported that a delegation …").
-  const anchor = kind === 'date' ? 0 : thresholds.anchor;
+  const anchor = kind === 'date' ? thresholds.dateAnchor : thresholds.anchor;
   return (c) => c.compatible && !c.opposite && c.sentenceScore >= anchor && c.missing < thresholds.missing;
 }
 
