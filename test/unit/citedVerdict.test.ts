@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../server/src/core/checker';
 import { buildCorpus } from '../../server/src/corpus/index';
 import { parseSource } from '../../server/src/corpus/parseSource';
+import { bundledCorpus } from './corpus';
 import { lines } from './helpers';
 
 function source(id: string, family: string, year: number, title: string, body: string) {
@@ -60,5 +61,22 @@ describe('the cited source', () => {
     expect(findings(lines('Pakistan “imported wheat from Russia for the first time in a decade”.[^1]', '', '[^1]: Khan 2021, 4.'))).toEqual([
       '“imported wheat from Russia for the first time in a decade” citation.unsupported: The cited source (Khan 2021) does not contain this quotation; Ahmed 2018, p. 4 does.',
     ]);
+  });
+});
+
+describe('a figure the cited source gives another value', () => {
+  const wire = parseSource({
+    location: 'wire.md',
+    bundled: false,
+    text: lines('---', 'id: wire', 'title: Rail upgrade', '---', '', 'Pakistan and China have cut the estimated cost of upgrading the Main Line-1 railway. The 1,726-km line runs from Karachi to Peshawar. Its freight capacity is to rise from 8 million to 35 million tonnes a year.'),
+  });
+  const checker = createChecker({ corpus: buildCorpus([...bundledCorpus().sources.values(), wire]) });
+  const codes = (text: string): string[] => checker.analyse(text).findings.map((f) => `${text.slice(f.start, f.end)} ${f.code}`);
+  const sentence = 'After the upgrade the line is to carry 53 million tonnes of freight a year';
+
+  it('is a contradiction on fewer shared words than any source needs: the writer says it states the fact', () => {
+    expect(codes(`${sentence} [@wire].`)).toEqual(['53 million tonnes figure.mismatch']);
+    // Uncited, the same words are too few for a contradiction.
+    expect(codes(`${sentence}.`)).toEqual(['53 million tonnes claim.unsourced']);
   });
 });

@@ -100,10 +100,10 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
       const known = judged.get(key);
       if (known) return { claim, ...known };
       let verdict: Verdict;
-      const byFigure = (within: Corpus): Verdict => {
+      const byFigure = (within: Corpus, cited: boolean): Verdict => {
         let sentence = sentences.get(start);
         if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, start, end), figures: figuresOf.get(start) ?? extractFigures(prose, start, end) }));
-        return judgeFigure(claim, prose, sentence.terms, sentence.figures, within);
+        return judgeFigure(claim, prose, sentence.terms, sentence.figures, within, { cited });
       };
       if (claim.kind === 'quote') verdict = judgeCited(cited, corpus, (within) => judgeQuote(claim, within));
       else if (claim.timeOf) {

@@ -11,10 +11,10 @@ export interface CitedSources {
 }
 
 /** `cited` is undefined when the sentence cites nothing, or cites something that names no readable source (it may be what states the claim). */
-export function judgeCited(cited: CitedSources | undefined, corpus: Corpus, judge: (corpus: Corpus) => Verdict): Verdict {
-  if (!cited) return judge(corpus);
-  const own = judge(cited.corpus);
+export function judgeCited(cited: CitedSources | undefined, corpus: Corpus, judge: (corpus: Corpus, cited: boolean) => Verdict): Verdict {
+  if (!cited) return judge(corpus, false);
+  const own = judge(cited.corpus, true);
   if (own.verdict !== 'unsourced') return own;
-  const any = judge(corpus);
+  const any = judge(corpus, false);
   return any.verdict === 'supported' ? { ...any, notStatedBy: [...cited.ids] } : any;
 }

@@ -12,6 +12,8 @@ export const thresholds = {
   support: 0.42,
   contradictFigure: 0.6,
   contradictDate: 0.68,
+  /** Either, in a source the draft's sentence cites for it: the writer says that source states the fact. */
+  contradictCited: 0.5,
   /** A compatible source figure this close to the best incompatible one wins: prefer silence. */
   tie: 0.12,
   /** Support needs this share of the draft's subject in the source's own sentence, not only its paragraph. */
@@ -53,7 +55,7 @@ export interface Decision {
 }
 
 /** The verdict on a claim from its candidates, in the order found; undefined for unsourced. */
-export function choose(kind: Claim['kind'], candidates: readonly Candidate[], cited: (c: Candidate) => boolean): Decision | undefined {
+export function choose(kind: Claim['kind'], candidates: readonly Candidate[], cited: (c: Candidate) => boolean, vouched = false): Decision | undefined {
   const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || Number(b.periodAgrees) - Number(a.periodAgrees);
   // Among near-equal matches (an abstract and the body saying the same), cite the one with the
   // source's footnote; the best match's score still decides the verdict.
@@ -70,14 +72,15 @@ export function choose(kind: Claim['kind'], candidates: readonly Candidate[], ci
   if (compatible && compatible.score >= thresholds.support && compatible.score + thresholds.tie >= Math.max(incompatible?.score ?? 0, reversed?.score ?? 0)) {
     return { verdict: 'supported', candidate: compatible.candidate };
   }
-  const bar = contradictionBar(kind);
+  const bar = contradictionBar(kind, vouched);
   if (incompatible && incompatible.score >= bar) return { verdict: 'contradicted', candidate: incompatible.candidate };
   if (reversed && reversed.score >= bar && reversed.candidate.sentenceScore >= thresholds.anchor) return { verdict: 'contradicted', candidate: reversed.candidate, opposite: true };
   return undefined;
 }
 
 /** The subject match a contradiction needs. */
-export function contradictionBar(kind: Claim['kind']): number {
+export function contradictionBar(kind: Claim['kind'], vouched = false): number {
+  if (vouched) return thresholds.contradictCited;
   return kind === 'date' ? thresholds.contradictDate : thresholds.contradictFigure;
 }
 
@@ -117,7 +120,10 @@ export class Settled {
   private contradicts = 0;
   private citedSupport = 0;
   private citedContradiction = 0;
-  constructor(private readonly kind: Claim['kind']) {}
+  constructor(
+    private readonly kind: Claim['kind'],
+    private readonly vouched = false,
+  ) {}
 
   add(candidate: Candidate, cited: boolean): void {
     const { score } = candidate;
@@ -136,6 +142,6 @@ export class Settled {
     const support = Math.max(this.supports - citedMargin, this.citedSupport);
     if (compatible) return Math.max(floorScore, support);
     const contradiction = Math.max(this.contradicts - citedMargin, this.citedContradiction);
-    return Math.max(floorScore, contradiction, Math.min(support, contradictionBar(this.kind) - citedMargin));
+    return Math.max(floorScore, contradiction, Math.min(support, contradictionBar(this.kind, this.vouched) - citedMargin));
   }
 }

@@ -24,6 +24,8 @@ import type { Claim, Evidence, Figure, Span, Verdict } from '../types';
 export interface JudgeOptions {
   /** Match every source figure that could reach the support threshold, not only those that could change the verdict (for tests). */
   exhaustive?: boolean;
+  /** The corpus is the sources the draft's sentence cites (see judgeCited). */
+  cited?: boolean;
 }
 
 export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, options: JudgeOptions = {}): Verdict {
@@ -37,7 +39,7 @@ export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonl
     isDate(claim.figure!) ? otherDates.some((d) => sameFigureDate(d, c.source.figure)) : explainedBy(facts, c).some((start) => start !== claim.figure!.start);
   const candidates = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus, (c) => c.compatible || !explainsAnother(c), options);
   const fact = isDate(claim.figure!) ? undefined : facts.get(claim.figure!.start)?.fact;
-  return decide(claim, candidates, corpus, fact && { ...fact, time: claim.period });
+  return decide(claim, candidates, corpus, fact && { ...fact, time: claim.period }, options.cited);
 }
 
 /**
@@ -80,7 +82,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   };
   // Passages and sentences whose subject cannot reach the score a candidate needs to change
   // the verdict (see Settled) are not matched; ceilings are subject weights, scores shares of it.
-  const settled = new Settled(claim.kind);
+  const settled = new Settled(claim.kind, options.cited);
   const needed = (compatible: boolean): number => (options.exhaustive ? floorScore : settled.needed(compatible)) * profile.total;
   // A source figure that states the draft's fact may be raised above what its words score (see
   // factMatch); that needs the draft's holders in its sentence, and then only the floor prunes.
@@ -264,8 +266,8 @@ function citedBySource(c: Candidate, corpus: Corpus): boolean {
   return corpus.passages[c.source.passage]!.footnotes.some((m) => m.offset > c.source.sentence.start && m.offset <= c.source.sentence.end + 2);
 }
 
-function decide(claim: Claim, candidates: Candidate[], corpus: Corpus, fact: Fact | undefined): Verdict {
-  const decision = choose(claim.kind, candidates, (c) => citedBySource(c, corpus));
+function decide(claim: Claim, candidates: Candidate[], corpus: Corpus, fact: Fact | undefined, cited = false): Verdict {
+  const decision = choose(claim.kind, candidates, (c) => citedBySource(c, corpus), cited);
   if (!decision) return { claim, verdict: 'unsourced', evidence: [] };
   const found: Evidence = evidence(decision.candidate, corpus);
   if (decision.opposite) found.opposite = true;
