@@ -87,6 +87,10 @@ describe('dates', () => {
     ]);
   });
 
+  it('a year in brackets, as an editor adds it to a dateline', () => {
+    expectDates('KAROT, June 29 [2022]: the plant; TASHKENT, 14 March [2025]: a roadmap', ['7-21 date June 29 [2022] 2022-6-29', '44-59 date 14 March [2025] 2025-3-14']);
+  });
+
   it('"may" and "march" in lowercase are verbs; a day and month without a year is no date', () => {
     expectDates('they may 2019 never; troops march 2020; on 30 November they met', ['9-13 year 2019 2019', '34-38 year 2020 2020']);
   });

@@ -39,6 +39,15 @@ describe('parseSource', () => {
     expect(note).toMatchObject({ locator: 'note 1', line: 12, text: '09.12.2019: Russia Looks to Invest in Pakistan in a Big Way – RT', footnotes: [{ label: '1', offset: note!.text.length }] });
   });
 
+  it("adds the report's year to its dateline, in brackets, so that the paragraph's facts hold for that date", () => {
+    const report = (year: string, body: string) => file(lines('---', 'id: karot', ...(year ? [`year: ${year}`] : []), '---', '', body, '', 'KAROT, June 29: a later paragraph.'));
+    expect(report('2022', 'KAROT, June 29: The plant entered commercial operation.').passages.map((p) => p.text)).toEqual(['KAROT, June 29 [2022]: The plant entered commercial operation.', 'KAROT, June 29 [2022]: a later paragraph.']);
+    expect(report('2025', 'ISLAMABAD (Monitor), 3 March – Trade grew.').passages[0]!.text).toBe('ISLAMABAD (Monitor), 3 March [2025] – Trade grew.');
+    // Without the report's year, or without a dateline, the text is as written.
+    expect(report('', 'KAROT, June 29: The plant entered commercial operation.').passages[0]!.text).toBe('KAROT, June 29: The plant entered commercial operation.');
+    expect(report('2022', 'In June the plant, at Karot, entered commercial operation.').passages[0]!.text).toBe('In June the plant, at Karot, entered commercial operation.');
+  });
+
   it('reads a footnote without a date or a link as a passage of its words alone', () => {
     const source = file(lines('Trade grew.[^1]', '', '[^1]: FAQS. – CPEC. URL: http://cpec.gov.pk/faqs (accessed 10.03.2020).', '[^2]: <https://example.org/>'));
     expect(source.passages.map((p) => [p.locator, p.text])).toEqual([

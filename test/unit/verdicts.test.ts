@@ -234,6 +234,21 @@ describe("a draft that names the source's authors", () => {
   });
 });
 
+describe("a news report's dateline", () => {
+  it("dates the event its paragraph reports with the report's year, and leaves a span of time to be checked as a figure", () => {
+    const source = parseSource({
+      location: 'karot.md',
+      bundled: false,
+      text: lines('---', 'id: karot', 'title: Karot plant enters commercial operation', 'year: 2022', '---', '', 'KAROT, June 29: The 720-megawatt Karot hydropower plant entered commercial operation on Wednesday, six years after construction began in 2016.'),
+    });
+    const own = createChecker({ corpus: buildCorpus([source]) });
+    expect(own.judgeText('The Karot hydropower plant entered commercial operation in June 2022, eight years after construction began.').map(render)).toEqual([
+      'June 2022 supported karot (June 29 [2022])',
+      'eight years contradicted karot (six years)',
+    ]);
+  });
+});
+
 describe("a source's own footnote", () => {
   it('states what its title says, for its date, and cites itself', () => {
     // The body says "$13 billion worth of projects completed in January 2020"; its footnote 4, Sputnik's report of 09.01.2020, says $11 billion.
@@ -329,6 +344,14 @@ describe('clauseOf and periodOf', () => {
 
   it('give each figure the year in its own clause', () => {
     expect(amounts.map((a) => periodOf(text, a, amounts, dates, sentence)?.text)).toEqual(['2017', '2018', undefined]);
+  });
+
+  it('give a figure the year right after it, wherever its clause ends', () => {
+    const report = "PESHAWAR, January 22 [2026]: Pakistan's trade with Kazakhstan rose to $186 million in 2025 from $141 million in 2024.";
+    const found = extractFigures(report);
+    const money = found.filter((f) => f.kind === 'money');
+    const times = found.filter((f) => f.kind !== 'money');
+    expect(money.map((a) => periodOf(report, a, money, times, { start: 0, end: report.length })?.text)).toEqual(['2025', '2024']);
   });
 
   it('let figures of another kind share the clause', () => {

@@ -40,7 +40,7 @@ export function parseSource(file: SourceFile): Source {
     if (inReferences) references.push(stripInline(raw.replace(/^[-*+]\s+|^\d+\.\s+/, '')));
     else {
       const locator = page ? `${page.includes('–') ? 'pp.' : 'p.'} ${page}` : (section ?? '');
-      const passage = toPassage(raw, meta.id, locator, paragraph.line, section);
+      const passage = toPassage(withDatelineYear(raw, meta.year), meta.id, locator, paragraph.line, section);
       if (passage.text) passages.push(passage);
     }
     paragraph = undefined;
@@ -114,6 +114,22 @@ function notePassage(footnote: SourceFootnote, sourceId: string, line: number, s
   if (!/\p{L}/u.test(text)) return undefined;
   return { index: -1, sourceId, locator: `note ${footnote.label}`, text, line, footnotes: [{ label: footnote.label, offset: text.length }], section };
 }
+
+/**
+ * A news report's dateline gives the day without the year ("KAROT, June 29: The plant…"),
+ * which the report's own date gives: the year is added in brackets, as an editor would
+ * ("KAROT, June 29 [2022]:"), so that the paragraph's facts hold for that date.
+ */
+function withDatelineYear(paragraph: string, year: number | undefined): string {
+  if (!year) return paragraph;
+  const m = dateline.exec(paragraph);
+  return m ? `${m[0]} [${year}]${paragraph.slice(m[0].length)}` : paragraph;
+}
+
+const datelineMonths = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
+/** "KAROT, June 29", "ISLAMABAD (Reuters), 3 March", "TASHKENT, Feb. 18", before a colon or dash. */
+const dateline = new RegExp(String.raw`^\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:\s*\([^()
+]{1,40}\))?,\s+(?:(?:${datelineMonths})\.?\s+\d{1,2}|\d{1,2}\s+(?:${datelineMonths})\.?)(?=\s*[:–—-])`, 'u');
 
 function toPassage(raw: string, sourceId: string, locator: string, line: number, section: string | undefined): Passage {
   const footnotes: { label: string; offset: number }[] = [];

@@ -39,7 +39,8 @@ export function extractClaims(prose: string, from: number, to: number, context: 
     // A year or date a figure holds for is part of that figure's fact, and is checked with it.
     const timeOf = new Map<Figure, Figure>();
     for (const figure of figures) {
-      const period = periodOf(prose, figure, figures, dates, sentence);
+      // A span of time is not a fact of a date: "in June 2022, eight years after construction began" dates the event, not the eight years.
+      const period = figure.kind === 'duration' ? undefined : periodOf(prose, figure, figures, dates, sentence);
       if (period && !timeOf.has(period)) timeOf.set(period, figure);
       claims.push({ kind: 'figure', start: figure.start, end: figure.end, text: figure.text, sentence, paragraph, figure, period, citedBy, ...(paragraphDate && { context: paragraphDate }) });
     }
@@ -67,6 +68,9 @@ export function isDate(figure: Figure): boolean {
 export function periodOf(text: string, figure: Figure, figures: readonly Figure[], dates: readonly Figure[], sentence: Span): Figure | undefined {
   // A place in a series ("the second Belt and Road Forum in April 2019") holds for no year: the date is the event's, checked on its own.
   if (figure.kind === 'rank') return undefined;
+  // A date right after the figure is its own, wherever the clause was cut: "rose to $186 million in 2025 from $141 million in 2024".
+  const right = dates.find((d) => d.start >= figure.end && d.end <= sentence.end && /^\s*(?:in|for|during)?\s*$/i.test(text.slice(figure.end, d.start)));
+  if (right) return right;
   const clause = clauseOf(text, figure, figures, sentence);
   const inClause = dates.filter((d) => d.start >= clause.start && d.end <= clause.end);
   const after = inClause.find((d) => d.start >= figure.end);

@@ -15,9 +15,11 @@ monthNames.forEach((name, i) => {
 /** Capitalised only: "may" and "march" are verbs. Full names before their abbreviations. */
 export const monthPattern = `(${monthNames.join('|')}|Sept|${monthNames.map((m) => m.slice(0, 3)).join('|')})\\.?(?![A-Za-z])`;
 
-const monthDayYear = new RegExp(`${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?![\\d,.]\\d|\\d)`, 'y');
+/** A year in brackets is an editor's: "June 29 [2022]", as a source's dateline is read (parseSource). */
+const year = String.raw`(?:(\d{4})(?![\d,.]\d|\d)|\[(\d{4})\])`;
+const monthDayYear = new RegExp(`${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${year}`, 'y');
 const monthYear = new RegExp(`${monthPattern},?\\s+(\\d{4})(?![\\d,.]\\d|\\d)`, 'y');
-const dayMonthYear = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthPattern},?\\s+(\\d{4})(?![\\d,.]\\d|\\d)`, 'y');
+const dayMonthYear = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthPattern},?\\s+${year}`, 'y');
 const iso = /(\d{4})-(\d{2})-(\d{2})(?![\d-])/y;
 /** dd.mm.yyyy, as Russian and European citations print publication and access dates. */
 const dotted = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d-]|\.\d)/y;
@@ -40,7 +42,7 @@ export function isMonthName(word: string): boolean {
 export function readDateAtMonth(text: string, at: number): WrittenDate | undefined {
   monthDayYear.lastIndex = at;
   let m = monthDayYear.exec(text);
-  if (m) return written(at, monthDayYear.lastIndex, Number(m[3]), monthNumbers[m[1]!]!, Number(m[2]));
+  if (m) return written(at, monthDayYear.lastIndex, Number(m[3] ?? m[4]), monthNumbers[m[1]!]!, Number(m[2]));
   monthYear.lastIndex = at;
   m = monthYear.exec(text);
   if (m) return written(at, monthYear.lastIndex, Number(m[2]), monthNumbers[m[1]!]!);
@@ -51,7 +53,7 @@ export function readDateAtMonth(text: string, at: number): WrittenDate | undefin
 export function readDateAtDigit(text: string, at: number): WrittenDate | undefined {
   dayMonthYear.lastIndex = at;
   let m = dayMonthYear.exec(text);
-  if (m) return written(at, dayMonthYear.lastIndex, Number(m[3]), monthNumbers[m[2]!]!, Number(m[1]));
+  if (m) return written(at, dayMonthYear.lastIndex, Number(m[3] ?? m[4]), monthNumbers[m[2]!]!, Number(m[1]));
   iso.lastIndex = at;
   m = iso.exec(text);
   if (m) return written(at, iso.lastIndex, Number(m[1]), Number(m[2]), Number(m[3]));
