@@ -42,7 +42,8 @@ export function claimLocation(verdict: Verdict | undefined, corpus: Corpus): Sou
   const source = corpus.sources.get(evidence.sourceId);
   const passage = corpus.passages[evidence.passageIndex];
   if (!source || !passage) return { message: `The source "${evidence.sourceId}" is no longer loaded.` };
-  return withFile(source, `${shortLabel(source.meta)}, ${locatorLabel(evidence)}`, (text) => locateEvidence(text, passage.line, evidence));
+  const where = locatorLabel(evidence, source.meta);
+  return withFile(source, where ? `${shortLabel(source.meta)}, ${where}` : shortLabel(source.meta), (text) => locateEvidence(text, passage.line, evidence));
 }
 
 export function sourceLocation(source: Source, footnote?: string): SourceLocationResult {

@@ -6,7 +6,8 @@ import type { Evidence, SourceFootnote, SourceMeta } from '../types';
 
 export function shortLabel(meta: SourceMeta): string {
   const names = meta.authors.map((a) => a.family);
-  const who = names.length === 0 ? meta.title : names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} & ${names[1]}` : `${names[0]} et al.`;
+  // An unsigned report goes by its outlet, as author-date citations name it ("Pothohar Times 2022").
+  const who = names.length === 0 ? (meta.container ?? meta.title) : names.length === 1 ? names[0] : names.length === 2 ? `${names[0]} & ${names[1]}` : `${names[0]} et al.`;
   return meta.year ? `${who} ${meta.year}` : `${who}`;
 }
 
@@ -71,11 +72,16 @@ export function citingTail(sourceFootnote: SourceFootnote | undefined): string {
 
 /** "Korybko & Morozov 2020 (p. 10, fn. 4)", or just the label when the passage has no locator. */
 export function citedAs(meta: SourceMeta, evidence: Pick<Evidence, 'locator' | 'footnote'>): string {
-  const where = locatorLabel(evidence);
+  const where = locatorLabel(evidence, meta);
   return where ? `${shortLabel(meta)} (${where})` : shortLabel(meta);
 }
 
-/** "p. 10, fn. 4" for messages. */
-export function locatorLabel(evidence: Pick<Evidence, 'locator' | 'footnote'>): string {
-  return [evidence.locator, evidence.footnote ? `fn. ${evidence.footnote}` : ''].filter(Boolean).join(', ');
+/**
+ * "p. 10, fn. 4" for messages. A section named as the source is (a web page's only heading is
+ * its title) locates nothing, nor does "note 4" beside "fn. 4".
+ */
+export function locatorLabel(evidence: Pick<Evidence, 'locator' | 'footnote'>, meta?: Pick<SourceMeta, 'title'>): string {
+  const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const locator = (meta && same(evidence.locator, meta.title)) || (evidence.footnote && evidence.locator === `note ${evidence.footnote}`) ? '' : evidence.locator;
+  return [locator, evidence.footnote ? `fn. ${evidence.footnote}` : ''].filter(Boolean).join(', ');
 }

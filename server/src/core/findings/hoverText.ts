@@ -26,7 +26,7 @@ export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyl
   }
   const source = corpus.sources.get(evidence.sourceId);
   if (!source) return `**Attest: ${verdictTitles[verdict.verdict]}**`;
-  const where = locatorLabel(evidence);
+  const where = locatorLabel(evidence, source.meta);
   const cited = `${escapeMarkdown(shortLabel(source.meta))}${where ? `, ${escapeMarkdown(where)}` : ''}`;
   const uncited = verdict.verdict === 'supported' && claim.citedBy.length === 0;
   // One paragraph says what Attest found; the source sentence, the reference and the source's footnote follow, each once.

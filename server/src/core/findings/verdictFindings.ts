@@ -139,7 +139,7 @@ function unsupported(verdict: Verdict, corpus: Corpus, meta: SourceMeta, evidenc
   const names = cited.map((s) => shortLabel(s.meta));
   const which = names.length === 1 ? `The cited source (${names[0]}) does not` : `None of the cited sources (${names.join('; ')})`;
   const what = claim.kind === 'quote' ? 'contain this quotation' : `state ${claim.text}`;
-  const where = locatorLabel(evidence);
+  const where = locatorLabel(evidence, meta);
   const label = claim.citedBy.find((l) => cited.some((s) => l === `@${s.meta.id}`)) ?? claim.citedBy.find((l) => !l.startsWith('@')) ?? claim.citedBy[0]!;
   return {
     code: 'citation.unsupported',
