@@ -14,6 +14,7 @@ describe('termsOf', () => {
     expect(terms('the China-Pakistan Economic Corridor (CPEC)')).toEqual(['cpec', 'cpec']);
     expect(terms('Shanghai Cooperation Organization and Shanghai Cooperation Organisation and SCO')).toEqual(['sco', 'sco', 'sco']);
     expect(terms('the Eurasian Economic Union')).toEqual(['eaeu']);
+    expect(terms('Russian LNG, or liquefied natural gas')).toEqual(['russia', 'lng', 'lng']);
   });
 
   it('folds the words writers use for the same thing onto one term', () => {

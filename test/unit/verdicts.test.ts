@@ -346,6 +346,12 @@ describe('clauseOf and periodOf', () => {
     expect(amounts.map((a) => periodOf(text, a, amounts, dates, sentence)?.text)).toEqual(['2017', '2018', undefined]);
   });
 
+  it("give a figure no year from a clause of its own after it", () => {
+    const report = 'Work on the line is 85 percent complete, the secretariat said, and first power is expected in May 2027.';
+    const found = extractFigures(report);
+    expect(periodOf(report, found[0]!, [found[0]!], [found[1]!], { start: 0, end: report.length })).toBeUndefined();
+  });
+
   it('give a figure the year right after it, wherever its clause ends', () => {
     const report = "PESHAWAR, January 22 [2026]: Pakistan's trade with Kazakhstan rose to $186 million in 2025 from $141 million in 2024.";
     const found = extractFigures(report);

@@ -73,7 +73,9 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   if (right) return right;
   const clause = clauseOf(text, figure, figures, sentence);
   const inClause = dates.filter((d) => d.start >= clause.start && d.end <= clause.end);
-  const after = inClause.find((d) => d.start >= figure.end);
+  // Not past a new clause of its own: "is 85 percent complete, the secretariat said, and first power is expected in May 2027".
+  const stop = clauseEnd(text, figure.end, clause.end);
+  const after = inClause.find((d) => d.start >= figure.end && d.start < stop);
   if (after) return after;
   const before = inClause.filter((d) => d.end <= figure.start);
   // "between 2017 and 2018, from $36 million to $90 million": the years in the order of the figures.
@@ -83,6 +85,12 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   // "Between June 2023 and May 2025 Pakistan imported 1.9 million tonnes": a period is named by its start, before or after the figure.
   const start = last && before.at(-2);
   return start && /\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, start.start - 10), start.start)) && /^\s*(?:and|to|until|till|[-–])\s*$/.test(text.slice(start.end, last!.start)) ? start : last;
+}
+
+/** Where the clause that goes on after `from` ends: at a semicolon, or a comma before "and", "but", "while"… */
+function clauseEnd(text: string, from: number, to: number): number {
+  const m = /;|,\s+(?:and|but|while|whereas|although|though)\b/i.exec(text.slice(from, to));
+  return m ? from + m.index : to;
 }
 
 /**

@@ -53,6 +53,7 @@ export const builtInAcronyms: Record<string, string> = {
   ASEAN: 'Association of Southeast Asian Nations',
   TAPI: 'Turkmenistan-Afghanistan-Pakistan-India',
   GDP: 'gross domestic product',
+  LNG: 'liquefied natural gas',
   EU: 'European Union',
   UN: 'United Nations',
   WTO: 'World Trade Organization',
