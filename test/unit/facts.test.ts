@@ -141,6 +141,10 @@ describe('two facts speak to each other', () => {
     expect(otherMeasures(facts('Trade between Russia and Pakistan came to $700 million.')[0]!, commitments!)).toBe(true);
   });
 
+  it('takes both countries of the clause as the pair when only one stands at the word "trade"', () => {
+    expect(facts('Uzbekistan and Pakistan want their two-way trade to reach half a billion dollars.')[0]!.pair).toEqual(['uzbekistan', 'pakistan']);
+  });
+
   it('not when the trade is between another pair of countries', () => {
     const [pair] = facts('Pakistani-Afghanistani trade, worth $1 billion, matters to India and Iran.');
     expect(pair!.pair).toEqual(['pakistan', 'afghanistan']);
@@ -190,6 +194,9 @@ describe('a date read as the date of an event', () => {
 
   it('knows a year that dates a thing rather than an event', () => {
     expect(event('In his 2015 article Bordachev argued for it.')).toBe('publication  2015 (dates: articl)');
+    // A piece of writing dates its year, whatever else the sentence says: "foundation" is no founding here.
+    expect(event('Bordachev called the SCO the foundation of Greater Eurasia in a 2015 essay.')).toBe('publication sco 2015 (dates: essa)');
+    expect(event('Dawn reported it in 2015.')).toBe('publication  2015 (dates: wrote)');
   });
 
   it('speaks to a date of the same kind of event only', () => {

@@ -250,6 +250,11 @@ describe("a news report's dateline", () => {
 });
 
 describe("a source's own footnote", () => {
+  it('dates the work it cites: its date speaks to a date of writing', () => {
+    // Footnote 10: "Bordachev T. The SCO as the Foundation of Greater Eurasia. – Valdai … 03.07.2018."
+    expect(verdicts("Bordachev's essay on the SCO as the foundation of Greater Eurasia was published in 2016.")).toEqual(['2016 contradicted korybko-morozov-2020 fn 10 (2018)']);
+  });
+
   it('states what its title says, for its date, and cites itself', () => {
     // The body says "$13 billion worth of projects completed in January 2020"; its footnote 4, Sputnik's report of 09.01.2020, says $11 billion.
     expect(verdicts('According to Sputnik, the completed CPEC projects were worth $11 billion in January 2020.')).toEqual([

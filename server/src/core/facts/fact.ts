@@ -73,7 +73,8 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     // "Pakistan and Turkmenistan have set a goal of raising their bilateral trade": with no country
     // at the word, a clause that names two countries names the pair.
     const clauseCountries = countries(inClause);
-    if (pair.length) fact.pair = pair;
+    // One country at the word ("Uzbekistan and Pakistan want their two-way trade") is half a pair: the clause's two are the pair.
+    if (pair.length >= 2 || (pair.length === 1 && clauseCountries.length !== 2)) fact.pair = pair;
     else if (clauseCountries.length === 2) fact.pair = clauseCountries;
   }
   if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') {

@@ -5,10 +5,12 @@
 import type { Corpus } from './corpus';
 import { termSet } from './subject';
 import { termsOf, type Term } from '../claims/terms';
-import type { Figure, Span } from '../types';
+import { isNotePassage, type Figure, type Span } from '../types';
 
 export interface PassageView {
   readonly text: string;
+  /** The passage is one of the source's own footnotes (isNotePassage). */
+  readonly note: boolean;
   readonly figures: readonly Figure[];
   readonly sentences: readonly Span[];
   /** In order of their start. */
@@ -71,6 +73,9 @@ class View implements PassageView {
   }
   get text(): string {
     return this.corpus.passages[this.passage]!.text;
+  }
+  get note(): boolean {
+    return this.once('note', () => isNotePassage(this.corpus.passages[this.passage]!));
   }
   get figures(): readonly Figure[] {
     return this.once('figures', () => this.corpus.figures(this.passage));
