@@ -21,6 +21,12 @@ describe('a finding names its source', () => {
     ]);
   });
 
+  it('with the place it puts a figure at, when that is all that differs', () => {
+    expect(messages(bundledCorpus(), 'A Russian company developed a project to build a 600 MW coal-fired power plant at Muzaffargarh.')).toEqual([
+      'Draft and Korybko & Morozov 2020 (p. 19, fn. 21) both give 600 MW, but the source puts it at Jamshoro, not Muzaffargarh.',
+    ]);
+  });
+
   it('by the footnote that states the claim, once', () => {
     expect(messages(bundledCorpus(), 'According to Sputnik, the completed CPEC projects were worth $15 billion in January 2020.')).toEqual([
       'Draft says $15 billion; Korybko & Morozov 2020 (fn. 4) says $11 Billion.',

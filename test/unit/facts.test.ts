@@ -141,6 +141,13 @@ describe('two facts speak to each other', () => {
     expect(otherMeasures(facts('Trade between Russia and Pakistan came to $700 million.')[0]!, commitments!)).toBe(true);
   });
 
+  it('keeps the place its clause names after it, but not a country, a capital or a month', () => {
+    expect(facts('Russia will build a 600 MW coal plant at Jamshoro.')[0]!.place).toBe('Jamshoro');
+    expect(facts('A 1,100-km pipeline will run in Sindh and Punjab.')[0]!.place).toBe('Sindh');
+    expect(facts('A 600 MW plant will be built in Islamabad, in Pakistan, in April.')[0]!.place).toBeUndefined();
+    expect(differences(facts('Russia will build a 600 MW coal plant at Jamshoro.')[0]!, facts('Russia will build a 600 MW coal plant at Muzaffargarh.')[0]!)).toEqual(['place']);
+  });
+
   it('takes both countries of the clause as the pair when only one stands at the word "trade"', () => {
     expect(facts('Uzbekistan and Pakistan want their two-way trade to reach half a billion dollars.')[0]!.pair).toEqual(['uzbekistan', 'pakistan']);
   });

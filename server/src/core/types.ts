@@ -196,6 +196,8 @@ export interface Evidence {
   score: number;
   /** The source gives the same figure for a change in the other direction (a fall, not a rise). */
   opposite?: boolean;
+  /** The source gives the same figure for the same thing at another place: "at Jamshoro", not "at Muzaffargarh". */
+  place?: { draft: string; source: string };
   /** The parts of the fact that draft and source share: ["goods from Pakistan to Russia", "2018"]. */
   matched?: string[];
   /** For a contradiction: where the source puts the draft's value instead ("$250 million for goods going from Russia to Pakistan"). */

@@ -2,7 +2,8 @@
 // goods, who sells to whom), which way it moved, whether it happened or is a goal, and when.
 // The same reading is made of a draft's figure and of a source's, and two facts speak to each
 // other only where these parts agree (`differences`); then the values decide.
-import { stem, type Term, type Vocabulary } from '../claims/terms';
+import { isMonthName } from '../claims/dates';
+import { stem, termsOf, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, goalWords, measureOfUnit, measures, raiseTo, riseTerm, type Measure } from './lexicon';
 
@@ -23,6 +24,8 @@ export interface Fact {
   holders: string[];
   /** For trade: the countries it is between, as named at the word "trade". */
   pair?: string[];
+  /** Where the thing it measures stands, when its clause says so after it: "a 600 MW plant at Jamshoro". */
+  place?: string;
   direction: Direction;
   modality: Modality;
   /** The year or date the figure holds for. */
@@ -44,6 +47,8 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   let holders = [...new Set(inClause.filter(isHolder).map((t) => t.term))];
   if (!holders.length && antecedent) holders = [...new Set(terms.filter((t) => t.start >= antecedent.start && t.end <= antecedent.end && isHolder(t)).map((t) => t.term))];
   const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context };
+  const place = placeAfter(text, figure, clause, vocabulary);
+  if (place) fact.place = place;
   // The measure may be named in the antecedent: "This initial cost of CPEC was … $46 billion. However, it is $87 billion …".
   if (antecedent) sentence = { start: antecedent.start, end: sentence.end };
   // A length, a capacity or a volume says by its unit what it measures; so does a rank ("the third most populous").
@@ -95,7 +100,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
 }
 
 /** The parts in which two facts about the same kind of figure disagree: each a reason they are about different things. */
-export type Difference = 'measure' | 'roles' | 'pair' | 'direction' | 'modality';
+export type Difference = 'measure' | 'roles' | 'pair' | 'place' | 'direction' | 'modality';
 
 export function differences(draft: Fact, source: Fact): Difference[] {
   const found: Difference[] = [];
@@ -103,6 +108,7 @@ export function differences(draft: Fact, source: Fact): Difference[] {
   const b = source.measure;
   if (a && b && a !== b && a.group && a.group === b.group) found.push('measure');
   if ((draft.from && source.from && draft.from !== source.from) || (draft.to && source.to && draft.to !== source.to)) found.push('roles');
+  if (draft.place && source.place && draft.place !== source.place) found.push('place');
   // One country of the pair in place of another: India–Afghanistan trade is not Pakistan–Afghanistan's.
   const [p, q] = [draft.pair, source.pair];
   if (p && q && p.some((c) => !q.includes(c)) && q.some((c) => !p.includes(c))) found.push('pair');
@@ -155,6 +161,8 @@ export function describeDifference(difference: Difference, source: Fact): string
       return `for trade between ${(source.pair ?? []).map(title).join(' and ')}`;
     case 'roles':
       return source.from && source.to ? `for goods going from ${title(source.from)} to ${title(source.to)}` : source.from ? `for ${title(source.from)}'s exports` : `for ${title(source.to ?? '?')}'s imports`;
+    case 'place':
+      return `at ${source.place}`;
     case 'direction':
       return `for a ${source.direction}`;
     case 'modality':
@@ -259,4 +267,20 @@ function partnerAfter(text: string, word: Term, terms: readonly Term[], vocabula
 /** Each names a measure and none of the other's: "trade" against "investment", not "investment and loans" against "investment". */
 export function otherMeasures(draft: Fact, source: Fact): boolean {
   return draft.named.length > 0 && source.named.length > 0 && !draft.named.some((m) => source.named.includes(m));
+}
+
+/**
+ * The place named by "at" or "in" after the figure in its clause ("a 600-megawatt plant at
+ * Jamshoro"), as written: a capitalised name that is no country, capital, organisation or month.
+ */
+function placeAfter(text: string, figure: Figure, clause: Span, vocabulary: Vocabulary): string | undefined {
+  const after = text.slice(figure.end, clause.end);
+  for (const m of after.matchAll(/\b(?:at|in|near)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/gu)) {
+    const name = m[1]!;
+    if (isMonthName(name)) continue;
+    const term = termsOf(name, vocabulary)[0]?.term;
+    if (!term || vocabulary.countries.has(term) || vocabulary.organisations.has(term)) continue;
+    return name;
+  }
+  return undefined;
 }

@@ -83,6 +83,14 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
           message: `Draft and ${who} both give ${said}, but for a change in opposite directions (a rise against a fall).`,
         };
       }
+      if (evidence!.place) {
+        return {
+          code: 'figure.mismatch',
+          start: claim.start,
+          end: claim.end,
+          message: `Draft and ${who} both give ${said}, but the source puts it at ${inline(evidence!.place.source)}, not ${inline(evidence!.place.draft)}.`,
+        };
+      }
       const replacement = replacementFigure(claim.text, evidence!);
       return {
         code: claim.kind === 'date' ? 'date.mismatch' : 'figure.mismatch',

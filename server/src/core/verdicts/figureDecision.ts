@@ -44,6 +44,8 @@ export interface Candidate extends SubjectMatch {
   periodAgrees: boolean;
   /** The same fact read in the other direction: the draft says a rise where the source says a fall, or the reverse. */
   opposite: boolean;
+  /** The same fact at another place ("a 600 MW plant at Muzaffargarh" against "… at Jamshoro"). */
+  place?: { draft: string; source: string };
 }
 
 export interface Decision {
@@ -52,6 +54,8 @@ export interface Decision {
   candidate: Candidate;
   /** It agrees on the figure but says the opposite direction (a fall for a rise). */
   opposite?: boolean;
+  /** It agrees on the figure but puts it at another place. */
+  place?: { draft: string; source: string };
 }
 
 /** The verdict on a claim from its candidates, in the order found; undefined for unsourced. */
@@ -68,13 +72,16 @@ export function choose(kind: Claim['kind'], candidates: readonly Candidate[], ci
   };
   const compatible = best(supports(kind));
   const incompatible = best(contradicts);
-  const reversed = best((c) => c.compatible && c.opposite && c.missing < thresholds.missing);
+  const reversed = best((c) => c.compatible && (c.opposite || c.place !== undefined) && c.missing < thresholds.missing);
   if (compatible && compatible.score >= thresholds.support && compatible.score + thresholds.tie >= Math.max(incompatible?.score ?? 0, reversed?.score ?? 0)) {
     return { verdict: 'supported', candidate: compatible.candidate };
   }
   const bar = contradictionBar(kind, vouched);
   if (incompatible && incompatible.score >= bar) return { verdict: 'contradicted', candidate: incompatible.candidate };
-  if (reversed && reversed.score >= bar && reversed.candidate.sentenceScore >= thresholds.anchor) return { verdict: 'contradicted', candidate: reversed.candidate, opposite: true };
+  if (reversed && reversed.score >= bar && reversed.candidate.sentenceScore >= thresholds.anchor) {
+    const { candidate } = reversed;
+    return candidate.place ? { verdict: 'contradicted', candidate, place: candidate.place } : { verdict: 'contradicted', candidate, opposite: true };
+  }
   return undefined;
 }
 
@@ -88,7 +95,7 @@ export function contradictionBar(kind: Claim['kind'], vouched = false): number {
 export function supports(kind: Claim['kind']): (c: Candidate) => boolean {
   // A date's subject may be told in the sentences around it ("… in December 2019. RT reported that a delegation …").
   const anchor = kind === 'date' ? thresholds.dateAnchor : thresholds.anchor;
-  return (c) => c.compatible && !c.opposite && c.sentenceScore >= anchor && c.missing < thresholds.missing;
+  return (c) => c.compatible && !c.opposite && !c.place && c.sentenceScore >= anchor && c.missing < thresholds.missing;
 }
 
 /** The candidates choose() may take as a contradiction. Prefer silence: one needs every name of the draft's subject in the source passage. */

@@ -206,6 +206,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   if (claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime)) return undefined;
   const match = matchSubject(profile, source.clauseTerms, sentenceTermsOf(view, source.subject, draft), view.termSet, source.nearTerms, corpus.vocabulary, variants);
   let opposite = false;
+  let place: Candidate['place'];
   if (draft.fact && source.fact) {
     const differ = differences(draft.fact, source.fact);
     // Another measure, or the same flow the other way round, is another fact.
@@ -217,6 +218,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     else if (differ.includes('modality')) Object.assign(match, { score: match.score * targetPenalty, conflict: true });
     else {
       opposite = differ.includes('direction');
+      if (differ.includes('place')) place = { draft: draft.fact.place!, source: source.fact.place! };
       // Naming another country near the figure ("a 64-member delegation of Russian businessmen")
       // is no conflict when the source's fact has the draft's holders and measure all the same:
       // then its words count as found in its sentence, without the conflict's discount.
@@ -237,7 +239,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
       if (thresholds.factMatch > match.score) Object.assign(match, { score: thresholds.factMatch, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
     }
   }
-  return { ...match, opposite, source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
+  return { ...match, opposite, ...(place && { place }), source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
 }
 
 /** The source figure agrees with the draft's: the same date, or an amount the draft's range covers without saying more. */
@@ -271,6 +273,7 @@ function decide(claim: Claim, candidates: Candidate[], corpus: Corpus, fact: Fac
   if (!decision) return { claim, verdict: 'unsourced', evidence: [] };
   const found: Evidence = evidence(decision.candidate, corpus);
   if (decision.opposite) found.opposite = true;
+  if (decision.place) found.place = decision.place;
   const chosen = decision.candidate.fact;
   if (fact && chosen) found.matched = agreement(fact, chosen);
   // "… says $150 million, and gives $250 million for a flow from Russia to Pakistan": where the draft's value went.
