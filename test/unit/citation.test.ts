@@ -27,6 +27,12 @@ describe('a finding names its source', () => {
     ]);
   });
 
+  it('with a promise given as done', () => {
+    expect(messages(bundledCorpus(), "Russia has already invested $14 billion in Pakistan's energy sector.")).toEqual([
+      'Draft and Korybko & Morozov 2020 (p. 19, fn. 21) both give $14 billion, but one as done and the other as promised.',
+    ]);
+  });
+
   it('by the footnote that states the claim, once', () => {
     expect(messages(bundledCorpus(), 'According to Sputnik, the completed CPEC projects were worth $15 billion in January 2020.')).toEqual([
       'Draft says $15 billion; Korybko & Morozov 2020 (fn. 4) says $11 Billion.',

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { clauseOf, isDate, periodOf } from '../../server/src/core/claims/claims';
 import { compareEvents, eventOf, type Event } from '../../server/src/core/facts/event';
-import { describeFact, differences, factOf, otherMeasures, type Fact } from '../../server/src/core/facts/fact';
+import { describeFact, differences, factOf, otherMeasures, promiseAgainstDeed, type Fact } from '../../server/src/core/facts/fact';
 import { extractFigures } from '../../server/src/core/claims/figures';
 import { splitSentences } from '../../server/src/core/claims/sentences';
 import { createVocabulary, termsOf } from '../../server/src/core/claims/terms';
@@ -165,6 +165,15 @@ describe('two facts speak to each other', () => {
     const [their] = facts('Pakistan and Turkmenistan have set a goal of raising their bilateral trade to $500 million a year.');
     expect(their!.pair).toEqual(['pakistan', 'turkmenistan']);
     expect(differences(their!, hoped!)).toEqual(['pair']);
+  });
+
+  it('tells what was done from what was promised', () => {
+    const [done] = facts('Russia has already invested $14 billion in the energy sector.');
+    const [promised] = facts('Russia promised a $14 billion investment in the energy sector.');
+    expect([done!.done, promised!.modality]).toEqual([true, 'future']);
+    expect(promiseAgainstDeed(done!, promised!)).toBe(true);
+    // An unmarked figure may be either.
+    expect(promiseAgainstDeed(facts("Russia's $14 billion investment in the energy sector.")[0]!, promised!)).toBe(false);
   });
 
   it('reads a commitment as neither an aim nor an outcome', () => {

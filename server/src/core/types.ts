@@ -198,6 +198,8 @@ export interface Evidence {
   opposite?: boolean;
   /** The source gives the same figure for the same thing at another place: "at Jamshoro", not "at Muzaffargarh". */
   place?: { draft: string; source: string };
+  /** The source gives the same figure as a promise where the draft says it was done ("promised", not "has invested"), or the reverse. */
+  promise?: boolean;
   /** The parts of the fact that draft and source share: ["goods from Pakistan to Russia", "2018"]. */
   matched?: string[];
   /** For a contradiction: where the source puts the draft's value instead ("$250 million for goods going from Russia to Pakistan"). */

@@ -28,6 +28,8 @@ export interface Fact {
   place?: string;
   direction: Direction;
   modality: Modality;
+  /** Said in so many words to have happened: "has already invested", "was spent". */
+  done?: boolean;
   /** The year or date the figure holds for. */
   time?: Figure;
   /** With no time of its own, the last date its paragraph gave before its sentence ("In December 2019 … At the time …"). */
@@ -47,6 +49,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   let holders = [...new Set(inClause.filter(isHolder).map((t) => t.term))];
   if (!holders.length && antecedent) holders = [...new Set(terms.filter((t) => t.start >= antecedent.start && t.end <= antecedent.end && isHolder(t)).map((t) => t.term))];
   const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context };
+  if (fact.modality === 'achieved' && saidDone(text, figure, sentence)) fact.done = true;
   const place = placeAfter(text, figure, clause, vocabulary);
   if (place) fact.place = place;
   // The measure may be named in the antecedent: "This initial cost of CPEC was … $46 billion. However, it is $87 billion …".
@@ -121,6 +124,11 @@ export function differences(draft: Fact, source: Fact): Difference[] {
 /** Another measure, or the same flow the other way round: a different fact, not a different value of this one. */
 export function isOtherFact(difference: Difference): boolean {
   return difference === 'measure' || difference === 'roles' || difference === 'pair';
+}
+
+/** One says it was done where the other says it was promised: "Russia has already invested $14 billion" against "Russia promised a $14 billion investment". */
+export function promiseAgainstDeed(draft: Fact, source: Fact): boolean {
+  return Boolean((draft.done && source.modality === 'future') || (source.done && draft.modality === 'future'));
 }
 
 /** The fact as a line a person reads: "exports pakistan→russia 2018 = $150 million (achieved)". */
@@ -231,7 +239,7 @@ function directionOf(text: string, figure: Figure, terms: readonly Term[]): Dire
 }
 
 /** "will provide", "shall pay": what a party commits to. */
-const commitment = /\b(?:will|shall)\b/i;
+const commitment = /\b(?:will|shall|promised|pledged|vowed|offered|committed)\b/i;
 
 function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   const start = figure.qualifierStart ?? figure.start;
@@ -242,6 +250,14 @@ function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 30)).split(/[,;:(]|\s(?:to|and)\s+(?:[$€£₹]|US\$|\d)/)[0]!;
   if (goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || goalWords.test(after)) return 'goal';
   return commitment.test(before) ? 'future' : 'achieved';
+}
+
+/** Words that say a thing was done, right before the figure or its noun: "has already invested", "was spent". */
+const doneWords = /\b(?:already|(?:has|have|had)\s+(?:now\s+)?(?:invested|spent|paid|disbursed|delivered|provided|lent|built|completed)|(?:was|were|been)\s+(?:invested|spent|paid|disbursed))\b/i;
+
+function saidDone(text: string, figure: Figure, sentence: Span): boolean {
+  const start = figure.qualifierStart ?? figure.start;
+  return doneWords.test(text.slice(Math.max(sentence.start, start - 45), start)) || doneWords.test(text.slice(figure.end, Math.min(sentence.end, figure.end + 25)));
 }
 
 /**

@@ -83,6 +83,14 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
           message: `Draft and ${who} both give ${said}, but for a change in opposite directions (a rise against a fall).`,
         };
       }
+      if (evidence!.promise) {
+        return {
+          code: 'figure.mismatch',
+          start: claim.start,
+          end: claim.end,
+          message: `Draft and ${who} both give ${said}, but one as done and the other as promised.`,
+        };
+      }
       if (evidence!.place) {
         return {
           code: 'figure.mismatch',

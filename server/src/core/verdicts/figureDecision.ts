@@ -46,6 +46,8 @@ export interface Candidate extends SubjectMatch {
   opposite: boolean;
   /** The same fact at another place ("a 600 MW plant at Muzaffargarh" against "… at Jamshoro"). */
   place?: { draft: string; source: string };
+  /** The same fact, done where the other side only promised it, or the reverse. */
+  promise?: boolean;
 }
 
 export interface Decision {
@@ -56,6 +58,8 @@ export interface Decision {
   opposite?: boolean;
   /** It agrees on the figure but puts it at another place. */
   place?: { draft: string; source: string };
+  /** It agrees on the figure but gives it as a promise where the draft says it was done, or the reverse. */
+  promise?: boolean;
 }
 
 /** The verdict on a claim from its candidates, in the order found; undefined for unsourced. */
@@ -72,15 +76,18 @@ export function choose(kind: Claim['kind'], candidates: readonly Candidate[], ci
   };
   const compatible = best(supports(kind));
   const incompatible = best(contradicts);
-  const reversed = best((c) => c.compatible && (c.opposite || c.place !== undefined) && c.missing < thresholds.missing);
+  const reversed = best((c) => c.compatible && (c.opposite || c.place !== undefined || c.promise === true) && c.missing < thresholds.missing);
   if (compatible && compatible.score >= thresholds.support && compatible.score + thresholds.tie >= Math.max(incompatible?.score ?? 0, reversed?.score ?? 0)) {
     return { verdict: 'supported', candidate: compatible.candidate };
   }
   const bar = contradictionBar(kind, vouched);
-  if (incompatible && incompatible.score >= bar) return { verdict: 'contradicted', candidate: incompatible.candidate };
-  if (reversed && reversed.score >= bar && reversed.candidate.sentenceScore >= thresholds.anchor) {
-    const { candidate } = reversed;
-    return candidate.place ? { verdict: 'contradicted', candidate, place: candidate.place } : { verdict: 'contradicted', candidate, opposite: true };
+  // The same figure said otherwise (another direction, place, or a promise for a deed) is the contradiction when it matches best.
+  const otherwise = reversed && reversed.score >= bar && reversed.candidate.sentenceScore >= thresholds.anchor ? reversed : undefined;
+  if (incompatible && incompatible.score >= bar && !(otherwise && otherwise.score > incompatible.score)) return { verdict: 'contradicted', candidate: incompatible.candidate };
+  if (otherwise) {
+    const { candidate } = otherwise;
+    if (candidate.place) return { verdict: 'contradicted', candidate, place: candidate.place };
+    return candidate.promise ? { verdict: 'contradicted', candidate, promise: true } : { verdict: 'contradicted', candidate, opposite: true };
   }
   return undefined;
 }
@@ -95,7 +102,7 @@ export function contradictionBar(kind: Claim['kind'], vouched = false): number {
 export function supports(kind: Claim['kind']): (c: Candidate) => boolean {
   // A date's subject may be told in the sentences around it ("… in December 2019. RT reported that a delegation …").
   const anchor = kind === 'date' ? thresholds.dateAnchor : thresholds.anchor;
-  return (c) => c.compatible && !c.opposite && !c.place && c.sentenceScore >= anchor && c.missing < thresholds.missing;
+  return (c) => c.compatible && !c.opposite && !c.place && !c.promise && c.sentenceScore >= anchor && c.missing < thresholds.missing;
 }
 
 /** The candidates choose() may take as a contradiction. Prefer silence: one needs every name of the draft's subject in the source passage. */

@@ -16,7 +16,7 @@ import { passageView, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
 import { attributedNames } from '../claims/attribution';
-import { agreement, describeDifference, differences, isOtherFact, otherMeasures, type Fact } from '../facts/fact';
+import { agreement, describeDifference, differences, isOtherFact, otherMeasures, promiseAgainstDeed, type Fact } from '../facts/fact';
 import { clauseAround, compareEvents, eventOf, isSaying, type Event } from '../facts/event';
 import { unitFamily, unitsInFamily } from '../claims/units';
 import type { Claim, Evidence, Figure, Span, Verdict } from '../types';
@@ -207,6 +207,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   const match = matchSubject(profile, source.clauseTerms, sentenceTermsOf(view, source.subject, draft), view.termSet, source.nearTerms, corpus.vocabulary, variants);
   let opposite = false;
   let place: Candidate['place'];
+  let promise = false;
   if (draft.fact && source.fact) {
     const differ = differences(draft.fact, source.fact);
     // Another measure, or the same flow the other way round, is another fact.
@@ -219,6 +220,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     else {
       opposite = differ.includes('direction');
       if (differ.includes('place')) place = { draft: draft.fact.place!, source: source.fact.place! };
+      if (promiseAgainstDeed(draft.fact, source.fact)) promise = true;
       // Naming another country near the figure ("a 64-member delegation of Russian businessmen")
       // is no conflict when the source's fact has the draft's holders and measure all the same:
       // then its words count as found in its sentence, without the conflict's discount.
@@ -239,7 +241,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
       if (thresholds.factMatch > match.score) Object.assign(match, { score: thresholds.factMatch, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
     }
   }
-  return { ...match, opposite, ...(place && { place }), source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
+  return { ...match, opposite, ...(place && { place }), ...(promise && { promise }), source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
 }
 
 /** The source figure agrees with the draft's: the same date, or an amount the draft's range covers without saying more. */
@@ -274,6 +276,7 @@ function decide(claim: Claim, candidates: Candidate[], corpus: Corpus, fact: Fac
   const found: Evidence = evidence(decision.candidate, corpus);
   if (decision.opposite) found.opposite = true;
   if (decision.place) found.place = decision.place;
+  if (decision.promise) found.promise = true;
   const chosen = decision.candidate.fact;
   if (fact && chosen) found.matched = agreement(fact, chosen);
   // "… says $150 million, and gives $250 million for a flow from Russia to Pakistan": where the draft's value went.
