@@ -141,6 +141,10 @@ describe('two facts speak to each other', () => {
     expect(otherMeasures(facts('Trade between Russia and Pakistan came to $700 million.')[0]!, commitments!)).toBe(true);
   });
 
+  it('gives each figure of a list its own holder, "and" right before the next figure ending a clause', () => {
+    expect(described('The line would run 583 km inside Afghanistan and 177 km in Pakistan.')).toEqual(['length afghanistan = 583 km', 'length pakistan = 177 km']);
+  });
+
   it('keeps the place its clause names after it, but not a country, a capital or a month', () => {
     expect(facts('Russia will build a 600 MW coal plant at Jamshoro.')[0]!.place).toBe('Jamshoro');
     expect(facts('A 1,100-km pipeline will run in Sindh and Punjab.')[0]!.place).toBe('Sindh');

@@ -234,6 +234,21 @@ describe("a draft that names the source's authors", () => {
   });
 });
 
+describe('a sentence that gives each holder its own figure', () => {
+  const source = parseSource({
+    location: 'courier.md',
+    bundled: false,
+    text: lines('---', 'id: courier', '---', '', 'Of the planned railway, 583 km would run inside Afghanistan and 177 km in Pakistan.', '', 'Russia has pledged $1.2 billion, Kazakhstan $400 million and China $700 million.'),
+  });
+  const own = createChecker({ corpus: buildCorpus([source]) });
+  const judged = (text: string): string[] => own.judgeText(text).map(render);
+
+  it("contradicts a figure swapped between them, with the other holder's figure as evidence", () => {
+    expect(judged('Of the planned railway, 177 km lie in Afghanistan and 583 km in Pakistan.')).toEqual(['177 km contradicted courier (583 km)', '583 km contradicted courier (177 km)']);
+    expect(judged('Kazakhstan has pledged $700 million.')).toEqual(['$700 million contradicted courier ($400 million)']);
+  });
+});
+
 describe("a news report's dateline", () => {
   it("dates the event its paragraph reports with the report's year, and leaves a span of time to be checked as a figure", () => {
     const source = parseSource({

@@ -110,7 +110,8 @@ function rangePair(text: string, figure: Figure, figures: readonly Figure[]): { 
 
 /** Marks, then words, that end a figure's clause before the next figure begins. */
 // "…came to $264 million and its imports … to $148 million": "and" before a new subject starts the next clause.
-const clauseBreaks = [/[,;:–—(]/, /\b(?:while|whereas|but|although|though|out of|compared (?:with|to)|against|versus|to|and(?=\s+(?:its|their|his|her|the|a|an)\s))\b/i];
+// "583 km of it inside Afghanistan and 177 km in Pakistan": "and" right before the next figure does too.
+const clauseBreaks = [/[,;:–—(]/, /\b(?:while|whereas|but|although|though|out of|compared (?:with|to)|against|versus|to|and(?=\s+(?:its|their|his|her|the|a|an)\s)|and(?=\s*$))\b/i];
 
 /**
  * The stretch of its sentence that a figure belongs to: the words after a figure up to the

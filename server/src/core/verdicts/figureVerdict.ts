@@ -117,7 +117,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTermsOf(view, subject.span, draft), view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, subject, corpus);
-      const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus);
+      const siblings = (): (Fact | undefined)[] => view.figures.map((f, j) => (j !== index && f.start >= sentence.start && f.end <= sentence.end && comparable(f) ? sourceSide(view, j, sentence, subject, corpus).fact : undefined));
+      const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus, siblings);
       if (!candidate || !keep(candidate)) return;
       candidates.push(candidate);
       settled.add(candidate, citedBySource(candidate, corpus));
@@ -190,7 +191,7 @@ function mayReach(terms: readonly [string, number][], variants: Variants, postin
 /** How many of the passages that share the most with the draft sentence are searched for its figure. */
 const candidatePassages = 40;
 
-function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: SourceSide, view: PassageView, variants: Variants, corpus: Corpus): Candidate | undefined {
+function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: SourceSide, view: PassageView, variants: Variants, corpus: Corpus, siblings: () => (Fact | undefined)[]): Candidate | undefined {
   const { claim, profile } = draft;
   const figure = claim.figure!;
   const { period } = source;
@@ -211,7 +212,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   if (draft.fact && source.fact) {
     const differ = differences(draft.fact, source.fact);
     // Another measure, or the same flow the other way round, is another fact.
-    if (differ.some(isOtherFact)) Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
+    if (differ.some(isOtherFact) || heldByAnother(draft.fact, source.fact, siblings)) Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
     // A value for another measure ("$46 billion" of investment against trade of "$700 million")
     // contradicts nothing. The words near a figure name its measure too loosely to rule out support.
     else if (!compatible && otherMeasures(draft.fact, source.fact)) Object.assign(match, { conflict: true });
@@ -242,6 +243,18 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     }
   }
   return { ...match, opposite, ...(place && { place }), ...(promise && { promise }), source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
+}
+
+/**
+ * The source figure is another holder's where its sentence gives each holder its own figure
+ * ("Uzbekistan has pledged $1.2 billion, Pakistan $400 million and a Gulf fund $700 million";
+ * "583 km of it inside Afghanistan and 177 km in Pakistan"): its clause names other holders
+ * than the draft's, and another figure's clause has the draft's all and none of its own.
+ */
+function heldByAnother(draft: Fact, source: Fact, siblings: () => (Fact | undefined)[]): boolean {
+  const holders = draft.holders;
+  if (!holders.length || !source.holders.length || source.holders.some((h) => holders.includes(h))) return false;
+  return siblings().some((other) => other !== undefined && holders.every((h) => other.holders.includes(h)) && !other.holders.some((h) => source.holders.includes(h)));
 }
 
 /** The source figure agrees with the draft's: the same date, or an amount the draft's range covers without saying more. */

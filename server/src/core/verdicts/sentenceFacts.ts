@@ -45,9 +45,14 @@ export function explainedBy(facts: Map<number, DraftFact>, c: Candidate): number
   if (!starts) {
     starts = [];
     for (const o of facts.values()) {
-      if (intervalsOverlap(o.figure, c.source.figure) && (!o.period || !c.period || sameFigureDate(o.period, c.period)) && !(c.fact && differences(o.fact, c.fact).some(isOtherFact))) starts.push(o.figure.start);
+      if (intervalsOverlap(o.figure, c.source.figure) && (!o.period || !c.period || sameFigureDate(o.period, c.period)) && !(c.fact && (differences(o.fact, c.fact).some(isOtherFact) || otherHolders(o.fact, c.fact)))) starts.push(o.figure.start);
     }
     bySource.set(c.source.figure, starts);
   }
   return starts;
+}
+
+/** Each names its holders and they share none: "583 km in Pakistan" is no evidence for the draft's "583 km in Afghanistan". */
+function otherHolders(draft: Fact, source: Fact): boolean {
+  return draft.holders.length > 0 && source.holders.length > 0 && !draft.holders.some((h) => source.holders.includes(h));
 }
