@@ -20,10 +20,11 @@ function candidates(next: () => number, count: number): { list: Candidate[]; cit
       missing: next() < 0.8 ? 0 : Math.round(next() * 4) / 10,
       conflict: next() < 0.2,
       opposite: next() < 0.25,
+      ...(next() < 0.1 && { promise: true }),
       compatible: next() < 0.5,
       periodAgrees: next() < 0.5,
-      // choose() reads no more of the source than whether it is cited.
-      source: { passage: i },
+      // choose() reads no more of the source than whether it is cited and, for a date, how precise it is.
+      source: { passage: i, figure: { date: { year: 2019, ...(next() < 0.5 && { month: 11 }), ...(next() < 0.3 && { day: 30 }) } } },
     } as unknown as Candidate;
     if (next() < 0.5) cited.add(c);
     return c;

@@ -280,6 +280,11 @@ describe("a source's own footnote", () => {
 });
 
 describe('dates', () => {
+  it('are contradicted by a source date as precise as theirs, though another gives only the year', () => {
+    // "concept paper approved by President Putin at the end of 2016" against footnote 7's "Approved … on November 30, 2016".
+    expect(verdicts('The Russian president signed off on the Foreign Policy Concept on 1 December 2016.')).toEqual(['1 December 2016 contradicted korybko-morozov-2020 fn 7 (November 30, 2016)']);
+  });
+
   it('need some of their subject in the source sentence: a year alone in another story is no support', () => {
     expect(verdicts('A Russian warship called at the Chinese port of Qingdao in July 2024.')).toEqual(['July 2024 unsourced']);
   });

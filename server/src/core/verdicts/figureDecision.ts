@@ -67,18 +67,21 @@ export function choose(kind: Claim['kind'], candidates: readonly Candidate[], ci
   const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || Number(b.periodAgrees) - Number(a.periodAgrees);
   // Among near-equal matches (an abstract and the body saying the same), cite the one with the
   // source's footnote; the best match's score still decides the verdict.
-  const best = (keep: (c: Candidate) => boolean): { score: number; candidate: Candidate } | undefined => {
+  const best = (keep: (c: Candidate) => boolean): { score: number; candidate: Candidate; top: Candidate } | undefined => {
     const sorted = candidates.filter(keep).sort(byScore);
     const top = sorted[0];
     if (!top) return undefined;
     const candidate = cited(top) ? top : (sorted.find((c) => cited(c) && c.score >= top.score - citedMargin && c.compatible === top.compatible) ?? top);
-    return { score: top.score, candidate };
+    return { score: top.score, candidate, top };
   };
   const compatible = best(supports(kind));
   const incompatible = best(contradicts);
   const reversed = best((c) => c.compatible && (c.opposite || c.place !== undefined || c.promise === true) && c.missing < thresholds.missing);
+  // A date that the source gives as precisely as the draft, and otherwise, outweighs agreement at a coarser precision
+  // ("approved … on November 30, 2016" against "at the end of 2016", for "1 December 2016").
   if (compatible && compatible.score >= thresholds.support && compatible.score + thresholds.tie >= Math.max(incompatible?.score ?? 0, reversed?.score ?? 0)) {
-    return { verdict: 'supported', candidate: compatible.candidate };
+    const sharper = kind === 'date' && incompatible && incompatible.score >= contradictionBar(kind, vouched) && precision(incompatible.top.source.figure) > precision(compatible.top.source.figure);
+    return sharper ? { verdict: 'contradicted', candidate: incompatible.candidate } : { verdict: 'supported', candidate: compatible.candidate };
   }
   const bar = contradictionBar(kind, vouched);
   // The same figure said otherwise (another direction, place, or a promise for a deed) is the contradiction when it matches best.
@@ -158,4 +161,9 @@ export class Settled {
     const contradiction = Math.max(this.contradicts - citedMargin, this.citedContradiction);
     return Math.max(floorScore, contradiction, Math.min(support, contradictionBar(this.kind, this.vouched) - citedMargin));
   }
+}
+
+/** How precise a date is: a day 3, a month 2, a year 1. */
+function precision(figure: { date?: { month?: number; day?: number } }): number {
+  return figure.date?.day ? 3 : figure.date?.month ? 2 : 1;
 }
