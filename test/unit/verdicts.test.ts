@@ -345,6 +345,11 @@ describe('dates', () => {
 });
 
 describe('quotations', () => {
+  it("cite the footnote where the source's quotation closes, for a sentence inside it", () => {
+    // The source quotes Paikin for three sentences and gives footnote 12 after the last.
+    expect(verdicts('Paikin observes that “Russia is but a secondary actor in Asia’s regional order”.')).toEqual(['Russia is but a secondary actor in Asia’s regional order supported korybko-morozov-2020 fn 12 (Russia is but a secondary actor in Asia’s regional order)']);
+  });
+
   it('accept curly or straight marks, and name the words that differ', () => {
     expect(verdicts('Bordachev called the SCO the "foundation of Greater Eurasia".')).toEqual(['foundation of Greater Eurasia supported korybko-morozov-2020 fn 10 (foundation of Greater Eurasia)']);
     expect(verdicts('Bordachev called the SCO the “basis of Greater Eurasia”.')).toEqual(['basis of Greater Eurasia misquoted korybko-morozov-2020 fn 10 (foundation of Greater Eurasia)']);

@@ -313,7 +313,7 @@ export function evidence(candidate: Candidate, corpus: Corpus): Evidence {
     sourceId: passage.sourceId,
     passageIndex: passage.index,
     locator: passage.locator,
-    footnote: footnoteFor(passage.footnotes, source.sentence, source.figure.end, quote),
+    footnote: footnoteFor(passage.footnotes, source.sentence, source.figure.end, passage.text),
     quote,
     highlight: { start: source.figure.start - source.sentence.start, end: source.figure.end - source.sentence.start },
     sourceValue: source.figure.text,

@@ -103,7 +103,7 @@ function toEvidence(match: PieceMatch, corpus: Corpus): Evidence {
     sourceId: passage.sourceId,
     passageIndex: passage.index,
     locator: passage.locator,
-    footnote: footnoteFor(passage.footnotes, sentence, match.end, quote),
+    footnote: footnoteFor(passage.footnotes, sentence, match.end, passage.text),
     quote,
     highlight: { start: match.start - sentence.start, end: match.end - sentence.start },
     sourceValue: passage.text.slice(match.start, match.end),
