@@ -210,6 +210,10 @@ describe('a date read as the date of an event', () => {
 
   it('reads the event after the date when none comes before it', () => {
     expect(event('In May 2021 Russia and Pakistan signed the agreement again.')).toBe('signing russia+pakistan May 2021');
+    // Unless another date stands nearer that word.
+    const text = 'Trade was $3.5 million in 2016, which is why both sides agreed in May 2019 to raise it.';
+    const dates = extractFigures(text).filter(isDate);
+    expect(eventOf(text, dates[0]!, { start: 0, end: text.length }, termsOf(text, vocabulary), vocabulary, dates).action).toBeUndefined();
   });
 
   it('knows a year that dates a thing rather than an event', () => {

@@ -280,6 +280,14 @@ describe("a source's own footnote", () => {
 });
 
 describe('dates', () => {
+  it('date an agreement to aim at a figure, not the figure, and are checked against the agreement', () => {
+    const text = 'Pakistan and Kyrgyzstan agreed in May 2017 to raise their trade to $10 million a year.';
+    const figures = extractFigures(text);
+    expect(periodOf(text, figures[1]!, [figures[1]!], [figures[0]!], { start: 0, end: text.length })).toBeUndefined();
+    // The source: "… $3.5 million in 2016, which is why both sides agreed in May 2019 to try to raise it to $10 million a year".
+    expect(verdicts(text)).toEqual(['May 2017 contradicted korybko-morozov-2020 fn 24 (May 2019)', '$10 million supported korybko-morozov-2020 fn 24 ($10mn)']);
+  });
+
   it('are contradicted by a source date as precise as theirs, though another gives only the year', () => {
     // "concept paper approved by President Putin at the end of 2016" against footnote 7's "Approved … on November 30, 2016".
     expect(verdicts('The Russian president signed off on the Foreign Policy Concept on 1 December 2016.')).toEqual(['1 December 2016 contradicted korybko-morozov-2020 fn 7 (November 30, 2016)']);

@@ -82,10 +82,15 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   const pair = rangePair(text, figure, figures);
   if (pair && before.length >= 2 && !inClause.some((d) => d.start >= pair.from.start)) return pair.from === figure ? before.at(-2) : before.at(-1);
   const last = before.at(-1);
+  // "agreed in May 2018 to lift trade to $10 million": the date is the agreement's, the figure what it aims at.
+  if (last && aimBetween.test(text.slice(last.end, figure.qualifierStart ?? figure.start))) return undefined;
   // "Between June 2023 and May 2025 Pakistan imported 1.9 million tonnes": a period is named by its start, before or after the figure.
   const start = last && before.at(-2);
   return start && /\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, start.start - 10), start.start)) && /^\s*(?:and|to|until|till|[-–])\s*$/.test(text.slice(start.end, last!.start)) ? start : last;
 }
+
+/** An infinitive of aiming between a date and a figure: "to lift", "to raise", "to take … to". */
+const aimBetween = /\bto\s+(?:try\s+to\s+)?(?:increase|raise|grow|boost|expand|lift|triple|double|quadruple|bring|take|reach|hit)\b/i;
 
 /** Where the clause that goes on after `from` ends: at a semicolon, or a comma before "and", "but", "while"… */
 function clauseEnd(text: string, from: number, to: number): number {

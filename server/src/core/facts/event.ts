@@ -31,7 +31,7 @@ const actionOf = new Map<string, string>();
 for (const [action, words] of actions) for (const word of words) actionOf.set(stem(word), action);
 
 /** The event a date in `sentence` is the date of. `terms` are the sentence's terms. */
-export function eventOf(text: string, date: Figure, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary): Event {
+export function eventOf(text: string, date: Figure, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary, dates: readonly Figure[] = []): Event {
   const inSentence = terms.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
   const holders = [...new Set(inSentence.filter((t) => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term)).map((t) => t.term))];
   // The event word nearest before the date is its event ("an article published … in November 2017"), but not
@@ -39,7 +39,9 @@ export function eventOf(text: string, date: Figure, sentence: Span, terms: reado
   const clause = clauseAround(text, date, sentence);
   const words = inSentence.filter((t) => t.start >= clause.start && t.end <= clause.end && actionOf.has(t.term));
   const before = words.filter((t) => t.end <= date.start && !/\bto\s+$/i.test(text.slice(Math.max(0, t.start - 4), t.start)));
-  const word = before.at(-1) ?? words.find((t) => t.start >= date.end);
+  // A word after the date is another date's when that one stands nearer it: "… $3.5 million in 2016, which is why both sides agreed in May 2019 …".
+  const nearer = (t: Term): boolean => dates.some((d) => d !== date && Math.abs(d.start - t.end) < t.start - date.end);
+  const word = before.at(-1) ?? words.find((t) => t.start >= date.end && !nearer(t));
   const event: Event = { holders, action: word && actionOf.get(word.term) };
   let named = namedByYear(text, date, vocabulary);
   // "Dawn reported the deal on 16 October 2015": verbs of writing are too common to be terms, so they are read as words.

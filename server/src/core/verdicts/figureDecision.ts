@@ -48,6 +48,8 @@ export interface Candidate extends SubjectMatch {
   place?: { draft: string; source: string };
   /** The same fact, done where the other side only promised it, or the reverse. */
   promise?: boolean;
+  /** For a date: the source dates the same kind of event. */
+  sameEvent?: boolean;
 }
 
 export interface Decision {
@@ -64,7 +66,7 @@ export interface Decision {
 
 /** The verdict on a claim from its candidates, in the order found; undefined for unsourced. */
 export function choose(kind: Claim['kind'], candidates: readonly Candidate[], cited: (c: Candidate) => boolean, vouched = false): Decision | undefined {
-  const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || Number(b.periodAgrees) - Number(a.periodAgrees);
+  const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || Number(b.sameEvent ?? false) - Number(a.sameEvent ?? false) || Number(b.periodAgrees) - Number(a.periodAgrees);
   // Among near-equal matches (an abstract and the body saying the same), cite the one with the
   // source's footnote; the best match's score still decides the verdict.
   const best = (keep: (c: Candidate) => boolean): { score: number; candidate: Candidate; top: Candidate } | undefined => {

@@ -71,7 +71,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   // A source's "billions of dollars" speaks only to a draft's vague figure, not to "$7 billion".
   const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f) && (!f.vague || Boolean(figure.vague)));
   const fact = own && { ...own.fact, time: claim.period };
-  const event = isDate(figure) ? eventOf(draftText, figure, claim.sentence, draftTerms, corpus.vocabulary) : undefined;
+  const event = isDate(figure) ? eventOf(draftText, figure, claim.sentence, draftTerms, corpus.vocabulary, draftFigures.filter(isDate)) : undefined;
   const draft: DraftSide = {
     claim,
     profile,
@@ -209,6 +209,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   let opposite = false;
   let place: Candidate['place'];
   let promise = false;
+  let sameEvent = false;
   if (draft.fact && source.fact) {
     const differ = differences(draft.fact, source.fact);
     // Another measure, or the same flow the other way round, is another fact.
@@ -237,12 +238,13 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     if (named && !(named === 'wrote' || isSaying(named) ? draft.event.named === 'wrote' || [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
     // An invitation's year is not the year of joining: a date speaks only to a date of the same kind of event.
     const events = compareEvents(draft.event, source.event);
+    if (events === 'same') sameEvent = true;
     if (events === 'other') Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
     else if (events === 'same' && !match.conflict && ((compatible && draft.event.holders.length > 0) || (match.score >= floorScore && (compatible || match.sentenceScore >= thresholds.eventAnchor))) && eventHoldersStated(draft.event.holders, source.sentenceTerms, view.termSet, corpus)) {
       if (thresholds.factMatch > match.score) Object.assign(match, { score: thresholds.factMatch, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
     }
   }
-  return { ...match, opposite, ...(place && { place }), ...(promise && { promise }), source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
+  return { ...match, opposite, ...(place && { place }), ...(promise && { promise }), ...(sameEvent && { sameEvent }), source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
 }
 
 /**

@@ -76,7 +76,7 @@ export function sourceSide(view: PassageView, index: number, sentence: Span, sub
       // million in 2025 from $141 million in 2024, while trade with Tajikistan reached $94 million"),
       // else the last date of its paragraph before it.
       fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1), subject.antecedent),
-      event: date ? (view.note && figure.start === sentence.start ? publication : eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary)) : undefined,
+      event: date ? (view.note && figure.start === sentence.start ? publication : eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, dates)) : undefined,
     };
   });
 }
