@@ -156,6 +156,7 @@ describe('corpus:import', () => {
       '$300 million',
       '$1 billion (about)',
       '20%',
+      'three great spaces',
       'two purposes',
       'five categories',
       'four labels',

@@ -77,6 +77,11 @@ describe('extractFigures on sentences from the sources', () => {
     expect(extractFigures('They stayed for a year.')).toEqual([]);
   });
 
+  it('a small number word counts a noun after one adjective, but not after a determiner', () => {
+    expect(only('countries into three great spaces:')).toMatchObject({ kind: 'count', value: 3, unit: 'space' });
+    expect(extractFigures('the three great powers')).toEqual([]);
+  });
+
   it('"a 64-strong delegation" counts its members, as "a 64-member delegation" does', () => {
     expect(only('a 64-strong delegation')).toMatchObject({ kind: 'count', value: 64, unit: 'member' });
   });

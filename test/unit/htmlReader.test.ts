@@ -30,9 +30,8 @@ describe('a saved news page', () => {
       ['', 'The 1,100-kilometre pipeline will carry imported liquefied natural gas from Karachi to Lahore, with a capacity of 12.4 billion cubic metres a year, officials of the petroleum division said.'],
       ['Financing', 'Under the revised deal, Russian companies will hold a 26 per cent stake in the project and Pakistan the remaining 74 per cent, reversing the shares agreed in 2015.'],
       ['Financing', '“This pipeline is the backbone of our energy security,” the minister for energy told reporters after the signing ceremony.'],
-      ['Financing', 'The two sides also reviewed the other projects on their agenda:'],
-      ['Financing', 'the rehabilitation of the Pakistan Steel Mills, for which Russia has offered $1 billion;'],
-      ['Financing', 'a 600-megawatt coal-fired power plant at Jamshoro.'],
+      // A list is read with the paragraph that introduces it.
+      ['Financing', 'The two sides also reviewed the other projects on their agenda: the rehabilitation of the Pakistan Steel Mills, for which Russia has offered $1 billion; a 600-megawatt coal-fired power plant at Jamshoro.'],
       ['Financing', 'Bilateral trade, which stood at $700 million last year, is expected to grow once the pipeline is complete, the officials added.'],
     ]);
     expect(source.problems).toEqual([]);

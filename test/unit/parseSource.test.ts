@@ -49,6 +49,15 @@ describe('parseSource', () => {
     expect(report('2022', 'In June the plant, at Karot, entered commercial operation.').passages[0]!.text).toBe('In June the plant, at Karot, entered commercial operation.');
   });
 
+  it('keeps a list in the passage of the paragraph that introduces it with a colon', () => {
+    const source = file(lines('Dugin sorts Muslim countries into five categories:', '', '- Wahabism (Saudi Arabia)', '- Enlightened Islam (Pakistan and Turkey)', '', 'He then turns to India.', '', '- A list of its own'));
+    expect(source.passages.map((p) => p.text)).toEqual([
+      'Dugin sorts Muslim countries into five categories: Wahabism (Saudi Arabia); Enlightened Islam (Pakistan and Turkey)',
+      'He then turns to India.',
+      'A list of its own',
+    ]);
+  });
+
   it('reads a footnote without a date or a link as a passage of its words alone', () => {
     const source = file(lines('Trade grew.[^1]', '', '[^1]: FAQS. – CPEC. URL: http://cpec.gov.pk/faqs (accessed 10.03.2020).', '[^2]: <https://example.org/>'));
     expect(source.passages.map((p) => [p.locator, p.text])).toEqual([
@@ -102,7 +111,8 @@ describe('parseSource on long and unusual text', () => {
     const abbasi = fixture('abbasi-2025.md');
     const korybko = fixture('korybko-morozov-2020.md');
     // Korybko and Morozov's 30 footnotes are passages after the body's 30.
-    expect([abbasi.passages.length, korybko.passages.length]).toEqual([37, 60]);
+    // Abbasi's lists are read with the paragraphs that introduce them.
+    expect([abbasi.passages.length, korybko.passages.length]).toEqual([23, 60]);
     expect(abbasi.acronyms).toEqual({ BRI: 'Belt and Road Initiative' });
     expect(korybko.acronyms).toEqual({
       GEP: 'Greater Eurasian Partnership',

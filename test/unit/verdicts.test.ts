@@ -125,6 +125,11 @@ describe('figures', () => {
     expect(verdicts("Pakistan's trade with Uzbekistan was $36 million in 2018.")).toEqual(['$36 million contradicted korybko-morozov-2020 fn 30 ($90 million)', '2018 supported korybko-morozov-2020 fn 30 (2018)']);
   });
 
+  it('find the subject of a count in the list the source gives after it', () => {
+    // "Dugin classify Muslim countries into five categories:", then a list that names "Enlightened Islam (Pakistan and Turkey)".
+    expect(verdicts('Dugin divides the Muslim countries into five categories, putting Pakistan and Turkey under Enlightened Islam.')).toEqual(['five categories supported abbasi-2025 (five categories)']);
+  });
+
   it('call a figure unsourced when the sources use it only for something else', () => {
     expect(verdicts("Pakistan's defence budget rose by $62 million.")).toEqual(['$62 million unsourced']);
     expect(verdicts('The Gwadar port handled cargo worth $700 million in 2021.')).toEqual(['$700 million unsourced', '2021 unsourced']);

@@ -32,11 +32,16 @@ export function parseSource(file: SourceFile): Source {
   let page: string | undefined;
   let section: string | undefined;
   let inReferences = false;
-  let paragraph: { line: number; parts: string[] } | undefined;
+  // A paragraph that ends with a colon keeps the list after it ("… into five categories:" and its
+  // items are one passage), so that what the list names is the subject of what introduces it.
+  let paragraph: { line: number; parts: string[]; items?: string[]; blank?: boolean } | undefined;
+  const introduces = (p: typeof paragraph): boolean => Boolean(p && !inReferences && (p.items || /:$/.test(p.parts.at(-1) ?? '')));
 
   const flush = (): void => {
     if (!paragraph) return;
-    const raw = paragraph.parts.join(' ');
+    // The items joined as a sentence's list: "…: Wahabism (Saudi Arabia); Enlightened Islam (Pakistan and Turkey)".
+    const items = (paragraph.items ?? []).map((item, k, all) => (k < all.length - 1 && !/[;,.:]$/.test(item) ? `${item};` : item));
+    const raw = [...paragraph.parts, ...items].join(' ');
     if (inReferences) references.push(stripInline(raw.replace(/^[-*+]\s+|^\d+\.\s+/, '')));
     else {
       const locator = page ? `${page.includes('–') ? 'pp.' : 'p.'} ${page}` : (section ?? '');
@@ -51,7 +56,10 @@ export function parseSource(file: SourceFile): Source {
     let m: RegExpExecArray | null;
     let title: string | undefined;
     if (!line) {
-      flush();
+      if (introduces(paragraph)) paragraph!.blank = true;
+      else flush();
+    } else if (/^[-*+]\s|^\d+\.\s/.test(line) && introduces(paragraph)) {
+      (paragraph!.items ??= []).push(line.replace(/^([-*+]|\d+\.)\s?/, ''));
     } else if ((m = pageComment.exec(line))) {
       flush();
       page = m[1]!.replace('-', '–');
@@ -75,6 +83,7 @@ export function parseSource(file: SourceFile): Source {
       flush();
       paragraph = { line: i, parts: [line.replace(/^([-*+]|\d+\.|>)\s?/, '')] };
     } else {
+      if (paragraph?.items || paragraph?.blank) flush();
       (paragraph ??= { line: i, parts: [] }).parts.push(line);
     }
   }

@@ -256,7 +256,7 @@ class FigureScan {
     if (hyphen) return asUnit(readHyphenNoun(s, last.end, first.word));
     const yearShaped = isYearShaped(s, first);
     if (yearShaped && ((before && (yearWords.has(before) || determiners.has(before))) || s[first.start - 1] === '-')) return undefined;
-    return asUnit(readCountedNoun(s, last.end, small || yearShaped ? 0 : 2)) ?? this.population(first, last);
+    return asUnit(readCountedNoun(s, last.end, yearShaped ? 0 : small ? 1 : 2)) ?? this.population(first, last);
   }
 
   /** "a population of over 200 million": a count of people with the noun left unsaid. */
