@@ -213,6 +213,10 @@ describe('silence over a false alarm', () => {
     ]);
   });
 
+  it('nor one a twentieth above it, written to the same precision: "slightly more than $3.6 million" is not "$3.5 million"', () => {
+    expect(verdicts('Pakistani-Kyrgyzstani trade was slightly more than $3.6 million in 2016.')).toEqual(['$3.6 million contradicted korybko-morozov-2020 fn 23 ($3.5 million)', '2016 supported korybko-morozov-2020 fn 23 (2016)']);
+  });
+
   it('keeps a goal apart from an outcome', () => {
     // The goal of $500 million is not today's trade, which the source gives as $62 million.
     expect(verdicts("Pakistan's trade with Tajikistan is $500 million a year.")).toEqual(['$500 million contradicted korybko-morozov-2020 fn 28 ($62 million)']);

@@ -275,9 +275,20 @@ const otherFactPenalty = 0.3;
 function claimsMore(draft: Figure, source: Figure): boolean {
   const floor = (f: Figure): boolean => f.qualifier === 'over' || f.qualifier === 'at-least';
   const ceiling = (f: Figure): boolean => f.qualifier === 'under' || f.qualifier === 'at-most' || f.qualifier === 'nearly';
-  if (floor(draft) && floor(source)) return draft.value > source.value * 1.05;
-  if (ceiling(draft) && ceiling(source)) return draft.value < source.value * 0.95;
+  // Within a twentieth, the same at the precision both are written to still differs: "a little over $3.6 million" is not "slightly more than $3.5 million".
+  const samePrecision = step(draft.value) === step(source.value);
+  if (floor(draft) && floor(source)) return draft.value > source.value * 1.05 || (samePrecision && draft.value > source.value);
+  if (ceiling(draft) && ceiling(source)) return draft.value < source.value * 0.95 || (samePrecision && draft.value < source.value);
   return false;
+}
+
+/** The place value of a number's last significant digit: 100,000 for 3,600,000, 0.1 for 12.4. */
+function step(value: number): number {
+  if (!value) return 0;
+  // "3.6e+6": two significant digits, the last worth 10^(6 − 1).
+  const [mantissa, exponent] = Math.abs(value).toExponential().split('e');
+  const decimals = (mantissa!.split('.')[1] ?? '').length;
+  return Number(`1e${Number(exponent) - decimals}`);
 }
 
 /** The source gives its own footnote for the sentence of this figure. */
