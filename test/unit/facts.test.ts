@@ -99,6 +99,8 @@ describe('a fact', () => {
       'trade rise 2019 = $100 million',
       'trade = $300 million (goal)',
     ]);
+    // A goal word after a figure is the next figure's when one follows it.
+    expect(described('The 1,100-km line is meant to carry 12.4 billion cubic metres of gas a year.')).toEqual(['length = 1,100-km', 'volume = 12.4 billion cubic metres (goal)']);
     // A verb of intent makes a goal with its infinitive; "the planned link" and "plans for a plant" name things.
     expect(described('The link planned under the corridor spans 3,000 km.')).toEqual(['length = 3,000 km']);
     expect(described('A firm drew up plans for a 600 MW plant.')).toEqual(['capacity = 600 MW']);

@@ -44,6 +44,7 @@ describe('parseSource', () => {
     expect(report('2022', 'KAROT, June 29: The plant entered commercial operation.').passages.map((p) => p.text)).toEqual(['KAROT, June 29 [2022]: The plant entered commercial operation.', 'KAROT, June 29 [2022]: a later paragraph.']);
     expect(report('2025', 'ISLAMABAD (Monitor), 3 March – Trade grew.').passages[0]!.text).toBe('ISLAMABAD (Monitor), 3 March [2025] – Trade grew.');
     expect(report('2025', 'TASHKENT, March 14 (CATM): A roadmap was signed.').passages[0]!.text).toBe('TASHKENT, March 14 [2025] (CATM): A roadmap was signed.');
+    expect(report('2024', 'ISLAMABAD, September 18. /TASS/. Russia supports the bid.').passages[0]!.text).toBe('ISLAMABAD, September 18 [2024]. /TASS/. Russia supports the bid.');
     // Without the report's year, or without a dateline, the text is as written.
     expect(report('', 'KAROT, June 29: The plant entered commercial operation.').passages[0]!.text).toBe('KAROT, June 29: The plant entered commercial operation.');
     expect(report('2022', 'In June the plant, at Karot, entered commercial operation.').passages[0]!.text).toBe('In June the plant, at Karot, entered commercial operation.');

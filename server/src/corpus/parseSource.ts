@@ -136,8 +136,8 @@ function withDatelineYear(paragraph: string, year: number | undefined): string {
 }
 
 const datelineMonths = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
-/** "KAROT, June 29", "ISLAMABAD (Reuters), 3 March", "TASHKENT, March 14 (CATM)", before a colon or dash. */
-const dateline = new RegExp(String.raw`^\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:\s*\([^()\n]{1,40}\))?,\s+(?:(?:${datelineMonths})\.?\s+\d{1,2}|\d{1,2}\s+(?:${datelineMonths})\.?)(?=(?:\s*\([^()\n]{1,40}\))?\s*[:–—-])`, 'u');
+/** "KAROT, June 29", "ISLAMABAD (Reuters), 3 March", "TASHKENT, March 14 (CATM)", before a colon or dash; "ISLAMABAD, September 18. /TASS/." */
+const dateline = new RegExp(String.raw`^\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:\s*\([^()\n]{1,40}\))?,\s+(?:(?:${datelineMonths})\.?\s+\d{1,2}|\d{1,2}\s+(?:${datelineMonths})\.?)(?=(?:\s*\([^()\n]{1,40}\))?\s*[:–—-]|\.\s*\/[^/\n]{1,20}\/)`, 'u');
 
 function toPassage(raw: string, sourceId: string, locator: string, line: number, section: string | undefined): Passage {
   const footnotes: { label: string; offset: number }[] = [];

@@ -248,7 +248,10 @@ function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   const withHedge = text.slice(Math.max(sentence.start, start - 45), figure.start);
   // The words after it, up to a break or the next figure: "$100 million to $300 million very soon" makes only the second a goal.
   const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 30)).split(/[,;:(]|\s(?:to|and)\s+(?:[$€£₹]|US\$|\d)/)[0]!;
-  if (goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || goalWords.test(after)) return 'goal';
+  // A goal word after the figure is the next figure's when one follows it: "the 1,100-km line is meant to carry 12.4 billion cubic metres".
+  const later = goalWords.exec(after);
+  const aimsAtNext = later !== null && /\d/.test(text.slice(figure.end + later.index + later[0].length, Math.min(sentence.end, figure.end + later.index + later[0].length + 25)));
+  if (goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || (later && !aimsAtNext)) return 'goal';
   return commitment.test(before) ? 'future' : 'achieved';
 }
 
