@@ -9,6 +9,11 @@ describe('splitSentences', () => {
     expect(split('Trade grew. Did it? Yes!')).toEqual(['Trade grew.', 'Did it?', 'Yes!']);
   });
 
+  it('keeps a dateline with the sentence it opens', () => {
+    expect(split("ISLAMABAD, September 18 [2024]. /TASS/. Russia supports Pakistan's bid. It is friendly.")).toEqual(["ISLAMABAD, September 18 [2024]. /TASS/. Russia supports Pakistan's bid.", 'It is friendly.']);
+    expect(split('KAROT, June 29. The plant opened.')).toEqual(['KAROT, June 29. The plant opened.']);
+  });
+
   it('does not split on abbreviations, initials or decimals', () => {
     expect(split('The U.S. and Dr. Khan met on p. 12 of the report. Trade was $3.5 million.')).toEqual([
       'The U.S. and Dr. Khan met on p. 12 of the report.',

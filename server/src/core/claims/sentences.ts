@@ -48,6 +48,8 @@ export function splitSentences(text: string, from = 0, to = text.length, quotati
     if (quotations && quoted && !closes && closesLater(text, end, to)) continue;
     const next = skipSpace(text, end, to);
     if (next < to && !startsSentence(text[next]!)) continue;
+    // A dateline is not a sentence of its own: "ISLAMABAD, September 18 [2024]. /TASS/. Russia supports …".
+    if (datelineOnly.test(text.slice(start, end))) continue;
     push(spans, text, start, end);
     start = next;
     i = next - 1;
@@ -56,6 +58,9 @@ export function splitSentences(text: string, from = 0, to = text.length, quotati
   push(spans, text, start, to);
   return spans;
 }
+
+/** "ISLAMABAD, September 18 [2024]. /TASS/.": a place in capitals, a day, and perhaps an agency, as a report opens. */
+const datelineOnly = /^\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40},\s+[\p{L}\d .]{3,20}(?:\s\[\d{4}\])?\.(?:\s*\/[^/\n]{1,20}\/\.?)?$/u;
 
 /** How far ahead a quotation may close and still hold the sentence together. */
 const quoteReach = 400;
