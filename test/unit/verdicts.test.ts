@@ -362,6 +362,14 @@ describe('dates', () => {
 });
 
 describe('quotations', () => {
+  it('leave the writer\'s comma or full stop inside the marks out of the comparison', () => {
+    expect(verdicts('As the Russian proverb goes, “When you live with wolves, you have to howl like a wolf,” and Islamabad must.').map((v) => v.split(' abbasi')[0])).toEqual(['When you live with wolves, you have to howl like a wolf, supported']);
+  });
+
+  it('are no misquotation of a passage that shares only half the words of a short one', () => {
+    expect(verdicts('The minister called the deal “a milestone in Pakistan–Russia relations”.')).toEqual(['a milestone in Pakistan–Russia relations unsourced']);
+  });
+
   it("cite the footnote where the source's quotation closes, for a sentence inside it", () => {
     // The source quotes Paikin for three sentences and gives footnote 12 after the last.
     expect(verdicts('Paikin observes that “Russia is but a secondary actor in Asia’s regional order”.')).toEqual(['Russia is but a secondary actor in Asia’s regional order supported korybko-morozov-2020 fn 12 (Russia is but a secondary actor in Asia’s regional order)']);

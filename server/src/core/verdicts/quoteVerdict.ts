@@ -13,11 +13,15 @@ import type { Claim, Evidence, Span, Verdict } from '../types';
 const maxErrorShare = 0.35;
 /** And at least this share of its words must appear, in the source span, as written. */
 const minWordShare = 0.5;
+/** A short quotation (up to `shortQuote` words) is a misquote of a passage only with this share: "a milestone in Pakistan-Russia relations" is not "the trajectory of Pakistan–Russia relations". */
+const shortQuote = 8;
+const minShortWordShare = 0.6;
 const candidatePassages = 6;
 
 export function judgeQuote(claim: Claim, corpus: Corpus): Verdict {
   // "[sic]" is the writer's mark that the source has it so: it is not among the source's words.
-  const words = foldForComparison(claim.quote!.text.replace(/\s*\[sic\]/gi, '')).replace(/\s+/g, ' ').trim();
+  // A comma or full stop at either end inside the marks is the writer's punctuation ("… howl like a wolf," captures …).
+  const words = foldForComparison(claim.quote!.text.replace(/\s*\[sic\]/gi, '')).replace(/\s+/g, ' ').trim().replace(/^[,;:.]+\s*|\s*[,;:.]+$/g, '');
   // "…" splits a quotation into pieces that must each be found.
   const pieces = words.split(/\s*(?:\.\.\.|\u2026)\s*/).filter((p) => p.split(' ').length >= 2);
   if (!pieces.length) return { claim, verdict: 'unsourced', evidence: [] };
@@ -84,7 +88,7 @@ function wholeWords(text: string, start: number, end: number): { start: number; 
 function wordsAgree(piece: string, sourceWords: ReadonlySet<string>): boolean {
   const quoteWords = wordsOf(piece);
   const shared = quoteWords.filter((w) => sourceWords.has(w)).length;
-  return shared >= 2 && shared / quoteWords.length >= minWordShare;
+  return shared >= 2 && shared / quoteWords.length >= (quoteWords.length <= shortQuote ? minShortWordShare : minWordShare);
 }
 
 /** The source sentences a match spans, as one span. */
