@@ -88,7 +88,12 @@ function wholeWords(text: string, start: number, end: number): { start: number; 
 function wordsAgree(piece: string, sourceWords: ReadonlySet<string>): boolean {
   const quoteWords = wordsOf(piece);
   const shared = quoteWords.filter((w) => sourceWords.has(w)).length;
-  return shared >= 2 && shared / quoteWords.length >= (quoteWords.length <= shortQuote ? minShortWordShare : minWordShare);
+  if (shared < 2) return false;
+  if (quoteWords.length > shortQuote) return shared / quoteWords.length >= minWordShare;
+  // In a short quotation a word spelt another way ("modernized harbor" for "modernised harbour") still agrees.
+  const stems = new Set([...sourceWords].filter((w) => w.length >= 5).map((w) => w.slice(0, 5)));
+  const alike = quoteWords.filter((w) => sourceWords.has(w) || (w.length >= 5 && stems.has(w.slice(0, 5)))).length;
+  return alike / quoteWords.length >= minShortWordShare;
 }
 
 /** The source sentences a match spans, as one span. */
