@@ -106,6 +106,17 @@ describe('createDraftParser after an edit', () => {
   });
 });
 
+describe('createDraftParser on a footnote whose text opens with an HTML block', () => {
+  it('ends the footnote where the whole-draft parser does, after an edit to it (fuzz seed 808, draft 47926)', () => {
+    const parser = createDraftParser();
+    // "<style>" on the definition's line opens an HTML block inside the footnote, which ends with the footnote.
+    const body = ['', 'China’s investment in CPEC fell to $62 million in 2011. See [note][9007199254740993].', '', '', 'The Eurasian Economic Union fell to three-quarters of a century.[^x y] The Eurasian Economic Union fell to $1 billion. See [2][9007199254740993]. It called this “the foundation of Greater Eurasia”. Russia’s exports to Pakistan reached 9 December 2019 in 2008. See [the source](#).'];
+    parser.parse(lines('[^A]: The Eurasian Economic Union rose by around $150 million in 2012.[^rt] See [the source](#).', ...body));
+    const after = lines('[^A]:<style> The Eurasian Economic Union rose by around $150 million in 2012.[^rt] See [the source](#).', ...body);
+    expect(parser.parse(after)).toEqual(parseDraft(after));
+  });
+});
+
 describe('createDraftParser on a footnote call inside a bracket that does not close', () => {
   it('reads `[^no[^rt]` as a call of [^rt], defined elsewhere, as the whole-draft parser does, after an edit', () => {
     const parser = createDraftParser();

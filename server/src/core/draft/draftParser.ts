@@ -282,6 +282,13 @@ function scan(draft: string): { cuts: { start: number; end: number }[]; markdown
       const html = rawHtml.find((h) => h.start.test(line));
       const indented = /^ /.test(line);
       if ((opensFence || html) && (inLooseHtml || (indented && mayBeInList))) cutting = false;
+      // A fence or HTML block that opens a footnote's text on its definition's line ("[^A]:<style>")
+      // ends with the footnote, which the scan does not follow: no cut after it.
+      const afterLabel = footnoteDefinitionLine.exec(line);
+      if (afterLabel) {
+        const content = line.slice(afterLabel[0].length).replace(/^[ \t]*/, '');
+        if (fence.test(content) || rawHtml.some((h) => h.start.test(content))) cutting = false;
+      }
       if (opensFence) openFence = { marker: f[2]! };
       else if (html) {
         const opener = html.start.exec(line)!;
