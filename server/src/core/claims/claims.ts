@@ -92,9 +92,13 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
 /** An infinitive of aiming between a date and a figure: "to lift", "to raise", "to take … to". */
 const aimBetween = /\bto\s+(?:try\s+to\s+)?(?:increase|raise|grow|boost|expand|lift|triple|double|quadruple|bring|take|reach|hit)\b/i;
 
-/** Where the clause that goes on after `from` ends: at a semicolon, or a comma before "and", "but", "while"… */
+/** What starts a new clause of its own inside a sentence: a semicolon, or a comma before "and", "but", "while"… */
+export const ownClauseBreak = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;
+
+/** Where the clause that goes on after `from` ends (ownClauseBreak). */
 function clauseEnd(text: string, from: number, to: number): number {
-  const m = /;|,\s+(?:and|but|while|whereas|although|though)\b/i.exec(text.slice(from, to));
+  ownClauseBreak.lastIndex = 0;
+  const m = ownClauseBreak.exec(text.slice(from, to));
   return m ? from + m.index : to;
 }
 

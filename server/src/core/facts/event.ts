@@ -2,6 +2,7 @@
 // joined, an invitation, a visit, a publication) and who took part; or, for a year that
 // modifies a noun ("his 2015 article"), the thing it dates. Two dates speak to each other only
 // when they date the same kind of event.
+import { ownClauseBreak } from '../claims/claims';
 import { stem, termsOf, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 
@@ -54,10 +55,9 @@ export function eventOf(text: string, date: Figure, sentence: Span, terms: reado
 
 /** A date's clause: its sentence between the semicolons or ", and" / ", while" around it. */
 export function clauseAround(text: string, date: Figure, sentence: Span): Span {
-  const breaks = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;
   let start = sentence.start;
   let end = sentence.end;
-  for (const m of text.slice(sentence.start, sentence.end).matchAll(breaks)) {
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(ownClauseBreak)) {
     const at = sentence.start + m.index;
     if (at < date.start) start = at;
     else if (at >= date.end) {

@@ -80,8 +80,8 @@ export function citedAs(meta: SourceMeta, evidence: Pick<Evidence, 'locator' | '
  * "p. 10, fn. 4" for messages. A section named as the source is (a web page's only heading is
  * its title) locates nothing, nor does "note 4" beside "fn. 4".
  */
-export function locatorLabel(evidence: Pick<Evidence, 'locator' | 'footnote'>, meta?: Pick<SourceMeta, 'title'>): string {
+export function locatorLabel(evidence: Pick<Evidence, 'locator' | 'footnote'>, meta: Pick<SourceMeta, 'title'>): string {
   const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
-  const locator = (meta && same(evidence.locator, meta.title)) || (evidence.footnote && evidence.locator === `note ${evidence.footnote}`) ? '' : evidence.locator;
+  const locator = same(evidence.locator, meta.title) || (evidence.footnote && evidence.locator === `note ${evidence.footnote}`) ? '' : evidence.locator;
   return [locator, evidence.footnote ? `fn. ${evidence.footnote}` : ''].filter(Boolean).join(', ');
 }
