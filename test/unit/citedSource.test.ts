@@ -16,6 +16,7 @@ const library = {
       source({ id: 'korybko2019', title: 'Hybrid Wars in South Asia', authors: [{ family: 'Korybko', given: 'Andrew' }], year: 2019 }),
       source({ id: 'abbasi-2025', title: 'Pakistan – Russia Relations: The Chinese Link', authors: [{ family: 'Abbasi', given: 'Amna Raza' }], year: 2025 }),
       source({ id: 'iqbal2019', title: 'Wheat Trade between Pakistan and Russia', authors: [{ family: 'Iqbal', given: 'Hina' }], year: 2019, url: 'https://example.org/iqbal-2019' }),
+      source({ id: 'steel', title: 'Pakistan Steel Mills Revival Plan', year: 2023 }),
       source({ id: 'dawn-pipeline', title: 'Work on the Pakistan Stream Gas Pipeline Begins in Karachi', year: 2024 }),
     ].map((s) => [s.meta.id, s]),
   ),
@@ -31,6 +32,8 @@ describe('the source a note cites', () => {
     ['a bare URL', 'http://www.example.org/iqbal-2019/', 'iqbal2019'],
     ['a key inside the note', 'See [@abbasi-2025], 7.', 'abbasi-2025'],
     ['author-date with accents folded', 'Abbási 2025, p. 7.', 'abbasi-2025'],
+    ['the source\'s id written out, as the note\'s whole text', 'korybko-morozov-2020.', 'korybko-morozov-2020'],
+    ['the source\'s id in brackets after a reference the library cannot match', 'RT, “Russia to invest in Pakistan Steel Mills,” 9 December 2019 (iqbal2019).', 'iqbal2019'],
     ['a web page by its title', '“Work on the Pakistan Stream gas pipeline begins,” Dawn, 3 May 2024.', 'dawn-pipeline'],
   ])('%s', (_, note, id) => {
     expect(noteSource(note, library)).toBe(id);
@@ -41,6 +44,8 @@ describe('the source a note cites', () => {
     ['a surname alone, which both of his works fit', 'Korybko, 19.'],
     ['an author in another year with no title', 'Abbasi 2021, 3.'],
     ['a news report', 'RT, 9 December 2019.'],
+    ['two ids written out in one work', 'korybko2019 and iqbal2019.'],
+    ['a plain word that is also an id', 'On steel prices, see the ministry\'s note of 2023.'],
   ])('none for %s', (_, note) => {
     expect(noteSource(note, library)).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 // Which source a draft's citation names: a `[@key]` is its source; a footnote's text is
-// matched by DOI, URL or key, else by the authors' surnames with the year or title words
+// matched by DOI, URL or key (`@key`, or a key with a digit or hyphen written out), else by the authors' surnames with the year or title words
 // ("Korybko and Morozov, “Pakistan’s Role,” 19."), and "Ibid." repeats the note before it.
 import type { Draft } from '../draft/draft';
 import type { Source } from '../types';
@@ -71,6 +71,16 @@ function matchNote(text: string, corpus: Pick<Corpus, 'sources'>): string | unde
     const key = m[1]!.replace(/[.:]+$/, '');
     if (corpus.sources.has(key)) return key;
   }
+  // A source's id written out ("reuters-2024-02-casa1000.", "(dawn-2024-09-tapi)", "Source id:
+  // tribune-2024-01"), as writers do who cite by their reference manager's key. An id that is
+  // a plain word ("dawn") is too likely to be the word itself, so only one with a digit or a
+  // hyphen names its source so.
+  const named = new Set<string>();
+  for (const m of text.matchAll(/[\p{L}\p{N}_][\p{L}\p{N}_:.\-]*/gu)) {
+    const token = m[0].replace(/[.:\-]+$/, '');
+    if (/[\d_:-]/.test(token) && corpus.sources.has(token)) named.add(token);
+  }
+  if (named.size === 1) return [...named][0];
   const note = fold(text);
   const noteWords = new Set(note.match(/\p{L}{4,}/gu) ?? []);
   const years = new Set((text.match(/\b(?:1[5-9]|20)\d{2}\b/g) ?? []).map(Number));
