@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSourceFiles } from '../../server/src/corpus/loader';
 import { parseSource } from '../../server/src/corpus/parseSource';
 import { readSource } from '../../server/src/corpus/readers';
+import { bylineAuthors } from '../../server/src/corpus/readers/html';
 import type { Source } from '../../server/src/core/types';
 import { repoRoot } from '../protocol/harness';
 import { bodyOf, lines } from './helpers';
@@ -63,6 +64,25 @@ describe('a page without author metadata', () => {
         { family: 'Khan', given: 'Omar' },
       ],
     });
+  });
+});
+
+describe('a byline', () => {
+  it.each([
+    ['By Sana Baloch and Omar Khan', ['Sana Baloch', 'Omar Khan']],
+    ['Recorder Report | November 28, 2024', []],
+    ['Omar Khan · 5 min read', ['Omar Khan']],
+    ['Staff Reporter', []],
+    ['By Web Desk — Published 28 Nov 2024', []],
+    ['Sana Baloch, Our Correspondent', ['Sana Baloch']],
+  ])('"%s" names %j', (byline, names) => {
+    expect(bylineAuthors(byline)).toEqual(names);
+  });
+
+  it('names nobody from a desk byline with the date after a bar', async () => {
+    const html = page('<meta charset="utf-8">', '<h1>Barter deal sealed</h1>', '<p class="byline">Recorder Report | <time datetime="2024-11-28">November 28, 2024</time></p>', filler);
+    const { source } = await read('/sources/desk.html', Buffer.from(html));
+    expect(source.meta.authors).toEqual([]);
   });
 });
 

@@ -20,13 +20,32 @@ export const readHtml: Reader = async (bytes, file) => {
   const marked = article?.content ? htmlBlocks(article.content as unknown as HtmlNode) : [];
   const blocks = notes.markers(marked);
   if (wordCount(blocks) < 20) return { message: 'Skipped: the page has no article text to read (no paragraphs outside menus, links and forms); save the page of the article itself.' };
-  const byline = article?.byline?.replace(/^\s*by\s+/i, '').trim();
-  if (!meta.authors.length && byline) meta.authors = byline.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean);
+  if (!meta.authors.length && article?.byline) meta.authors = bylineAuthors(article.byline);
   meta.title ??= article?.title?.trim() || undefined;
   meta.container ??= article?.siteName?.trim() || undefined;
   meta.date ??= isoDate(article?.publishedTime ?? undefined);
   return { text: `${frontMatter(file, meta)}\n${[...blocks, ...notes.definitions(marked)].join('\n\n')}\n` };
 };
+
+/**
+ * The people a byline names: "By Sana Baloch and Omar Khan". A byline often carries more, set
+ * off by a bar or a dot ("Recorder Report | November 28, 2024", "Omar Khan · 5 min read"): only
+ * a part without digits names people, and a desk ("Staff Reporter", "Web Desk", "Our
+ * Correspondent") names none.
+ */
+export function bylineAuthors(byline: string): string[] {
+  const names: string[] = [];
+  for (const part of byline.split(/\s*[|·•]\s*|\s+[–—-]\s+/)) {
+    if (/\d/.test(part)) continue;
+    for (const name of part.replace(/^\s*by\s+/i, '').split(/\s*(?:,|\band\b|&)\s*/)) {
+      const words = name.trim().split(/\s+/).filter(Boolean);
+      if (words.length && words.length <= 5 && !words.some((w) => desk.test(w))) names.push(words.join(' '));
+    }
+  }
+  return names;
+}
+
+const desk = /^(?:staff|desk|report|reporter|reports|correspondents?|bureau|agencies|news|editorial|team|newsroom|monitoring|online)$/i;
 
 /** The page's text in the charset it declares (a byte order mark first), UTF-8 when it declares none. */
 function decodePage(bytes: Uint8Array): string | { message: string; line?: number } {
