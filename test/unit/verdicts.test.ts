@@ -72,6 +72,28 @@ describe('figures', () => {
     expect(verdicts("Pakistan's exports to Russia ran at $250 million a year, against imports of $150 million.")).toEqual(['$250 million unsourced', '$150 million unsourced']);
   });
 
+  it("read a news report's dateline and reporting clause as who told it, not as what the figure is about", () => {
+    const report = 'ISLAMABAD, Dec 10 (Asia Wire) - Russia has offered one billion dollars to revive the idle Pakistan Steel Mills, Pakistani officials said on Tuesday.';
+    expect(verdicts(report)).toEqual(['one billion dollars supported korybko-morozov-2020 fn 21 ($1 billion)']);
+    // Without a measure word, the words decide, and the dateline's and the speaker's are not among them.
+    const told = 'KARACHI, Dec 10 (Asia Wire) - Russia will provide $1 billion for the rehabilitation and upgrading of the mills, Pakistani officials told reporters on Tuesday.';
+    expect(verdicts(told)).toEqual(['$1 billion supported korybko-morozov-2020 fn 21 ($1 billion)']);
+  });
+
+  it('take no period for a figure from the day a reporting clause gives', () => {
+    expect(verdicts('Two-way trade between Russia and Pakistan stood at 700 million dollars the previous year, RT said in December 2019.')).toEqual([
+      '700 million dollars supported korybko-morozov-2020 fn 21 ($700 million)',
+      'December 2019 supported korybko-morozov-2020 fn 21 (09.12.2019)',
+    ]);
+  });
+
+  it('read "the two nations" in a source as the pair its sentence before names, and no more of that sentence', () => {
+    // "…trade between Russia and Pakistan. According to the outlet, “the two nations aim to increase bilateral trade which last year stood at $700 million."
+    expect(verdicts('Bilateral trade between Russia and Pakistan last year stood at $700 million.')).toEqual(['$700 million supported korybko-morozov-2020 fn 21 ($700 million)']);
+    // The sentence before speaks of the Minister of Industry and Trade: no trade figure in "the two sides also discussed investments".
+    expect(verdicts('According to RT, annual Russia–Pakistan trade was about $900 million.')).toEqual(['$900 million unsourced']);
+  });
+
   it('say in the hover which parts of the fact matched, and where the source puts the draft value', () => {
     const [supported] = checker.judgeText("Pakistan's trade with Uzbekistan was $36 million in 2017.");
     expect(claimHover(supported!, corpus)).toContain('Matched: trade, Pakistan and Uzbekistan, 2017.');

@@ -2,6 +2,7 @@
 // metadata, paragraph passages with page or section locators, the source's own footnotes,
 // its reference list and the acronyms it defines. Pure: the caller reads the file.
 // Linear in the file's size: no pattern here scans ahead from every position it tries.
+import { dateline } from '../core/claims/framing';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Author, Passage, Source, SourceFootnote, SourceMeta, SourceProblem } from '../core/types';
 import { findAcronyms } from './acronyms';
@@ -134,10 +135,6 @@ function withDatelineYear(paragraph: string, year: number | undefined): string {
   const m = dateline.exec(paragraph);
   return m ? `${m[0]} [${year}]${paragraph.slice(m[0].length)}` : paragraph;
 }
-
-const datelineMonths = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
-/** "KAROT, June 29", "ISLAMABAD (Reuters), 3 March", "TASHKENT, March 14 (CATM)", before a colon or dash; "ISLAMABAD, September 18. /TASS/." */
-const dateline = new RegExp(String.raw`^\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:\s*\([^()\n]{1,40}\))?,\s+(?:(?:${datelineMonths})\.?\s+\d{1,2}|\d{1,2}\s+(?:${datelineMonths})\.?)(?=(?:\s*\([^()\n]{1,40}\))?\s*[:–—-]|\.\s*\/[^/\n]{1,20}\/)`, 'u');
 
 function toPassage(raw: string, sourceId: string, locator: string, line: number, section: string | undefined): Passage {
   const footnotes: { label: string; offset: number }[] = [];

@@ -4,6 +4,7 @@
 import { extractFigures } from './figures';
 import { extractQuotes } from './quotes';
 import { splitSentences } from './sentences';
+import { framingSpans, inFraming } from './framing';
 import type { Claim, Figure, Span } from '../types';
 
 export interface ClaimContext {
@@ -68,6 +69,9 @@ export function isDate(figure: Figure): boolean {
 export function periodOf(text: string, figure: Figure, figures: readonly Figure[], dates: readonly Figure[], sentence: Span): Figure | undefined {
   // A place in a series ("the second Belt and Road Forum in April 2019") holds for no year: the date is the event's, checked on its own.
   if (figure.kind === 'rank') return undefined;
+  // A date in a reporting clause is the day it was told: "stood at $700 million the previous year, RT said in December 2019".
+  const framing = framingSpans(text, sentence).filter((s) => !inFraming([s], figure));
+  if (framing.length) dates = dates.filter((d) => !inFraming(framing, d));
   // A date right after the figure is its own, wherever the clause was cut: "rose to $186 million in 2025 from $141 million in 2024".
   const right = dates.find((d) => d.start >= figure.end && d.end <= sentence.end && /^\s*(?:in|for|during)?\s*$/i.test(text.slice(figure.end, d.start)));
   if (right) return right;

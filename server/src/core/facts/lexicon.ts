@@ -34,6 +34,8 @@ export const measures: Measure[] = [
   { name: 'investment', words: ['project', 'projects'], kinds: ['money'] },
   // "Its price tag has risen to $1.35 billion": what a thing costs.
   { name: 'investment', words: ['price'], kinds: ['money'] },
+  // "Russia has offered one billion dollars to revive …", "financial assistance worth $1 billion": money given for something.
+  { name: 'investment', words: ['offer', 'assistance', 'aid'], kinds: ['money'] },
   { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'], kinds: amounts },
   { name: 'debt', words: ['debt', 'arrears', 'owed', 'repay', 'repaid', 'repayment', 'settlement', 'settled', 'paid', 'payment'], kinds: amounts },
   { name: 'spending', words: ['spend', 'spent', 'spending', 'expenditure'], kinds: amounts },

@@ -15,7 +15,9 @@ import { sameFigureDate } from './timeVerdict';
  * side, enough only to support; with two different dates, nothing.
  */
 export function factMatch(draft: Fact, source: Fact, sentence: ReadonlySet<string>, paragraph?: ReadonlySet<string>): number {
-  if (!(paragraph ? holdersStated(draft.holders, sentence, paragraph) : draft.holders.every((h) => sentence.has(h)))) return 0;
+  // The source fact's own holders count as stated: they may be the pair of the sentence before ("the two nations").
+  const stated = draft.holders.some((h) => !sentence.has(h) && source.holders.includes(h)) ? new Set([...sentence, ...source.holders]) : sentence;
+  if (!(paragraph ? holdersStated(draft.holders, stated, paragraph) : draft.holders.every((h) => stated.has(h)))) return 0;
   // A value of three or more significant digits identifies its fact where the source's clause
   // names no measure ("return $93.5 million to Russia" for "a $93.5 million debt"): enough to support.
   if (!source.measure && draft.measure && identifying(draft.figure) && sameValue(draft.figure, source.figure)) return thresholds.factMatchUntimed;

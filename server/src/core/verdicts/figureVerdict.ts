@@ -3,6 +3,7 @@
 // unsourced. A contradiction needs a strong subject match; otherwise silence (unsourced).
 import type { Corpus, SourceFigure } from '../retrieval/corpus';
 import { isDate } from '../claims/claims';
+import { framingSpans, inFraming } from '../claims/framing';
 import { listsPassage, rankPassages } from '../retrieval/retrieval';
 import { sentenceOf } from '../claims/sentences';
 import { choose, floorScore, Settled, thresholds, type Candidate } from './figureDecision';
@@ -52,6 +53,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   if (claim.period) exclude.push({ start: claim.period.start, end: claim.period.end });
   // Other figures in the draft sentence are not subject words; a place in a series is ("the second Belt and Road Forum").
   for (const f of draftFigures) if (f.kind !== 'rank' || f === figure) exclude.push({ start: f.start, end: f.end });
+  // A dateline and a reporting clause ("…, Pakistani officials said on Tuesday") say who told it, not what it is about.
+  for (const span of framingSpans(draftText, claim.sentence)) if (!inFraming([span], figure)) exclude.push(span);
   const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context).get(figure.start);
   const profile = subjectProfile(
     draftTerms.filter((t) => t.start >= claim.sentence.start && t.end <= claim.sentence.end),
@@ -108,13 +111,16 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     view.figures.forEach((sourceFigure, index) => {
       if (!comparable(sourceFigure)) return;
       const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
-      const subject = subjectOf(view, sentence);
+      const subject = subjectOf(view, sentence, corpus);
       const key = `${sentence.start}:${sentence.end}`;
       const ceiling = ceilings.get(key) ?? subjectCeiling(profile, sentenceTermsOf(view, subject.span, draft), view.termSet, variants);
       ceilings.set(key, ceiling);
-      const inSentence = (h: string): boolean => sentenceTermsOf(view, subject.span, draft).has(h);
+      // A sentence of "the two nations" has the pair the sentence before names (subjectOf).
+      const own = sentenceTermsOf(view, subject.span, draft);
+      const sentenceTerms = subject.pair ? new Set([...own, ...[...view.sentenceSet(subject.pair)].filter((t) => corpus.vocabulary.countries.has(t))]) : own;
+      const inSentence = (h: string): boolean => sentenceTerms.has(h);
       const agreeing = holders.length > 0 && compatibleWith(figure, sourceFigure);
-      const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTermsOf(view, subject.span, draft), view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
+      const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTerms, view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, subject, corpus);
       const siblings = (): (Fact | undefined)[] => view.figures.map((f, j) => (j !== index && f.start >= sentence.start && f.end <= sentence.end && comparable(f) ? sourceSide(view, j, sentence, subject, corpus).fact : undefined));

@@ -38,13 +38,23 @@ export interface SourceSide {
 export interface SentenceSubject {
   span: Span;
   antecedent?: Span;
+  /** The sentence before, which names the pair this one calls "the two countries": whose its facts are. */
+  pair?: Span;
 }
 
-export function subjectOf(view: PassageView, sentence: Span): SentenceSubject {
+/** "the two nations aim to increase bilateral trade": a pair the sentence before names, in a sentence that names no two countries itself. */
+const pairReference = /\b(?:the\s+two|both)\s+(?:countries|nations|sides|governments|states|neighbou?rs|partners|capitals)\b/i;
+
+export function subjectOf(view: PassageView, sentence: Span, corpus: Corpus): SentenceSubject {
   return view.remember(`subject:${sentence.start}`, () => {
     const at = view.sentences.findIndex((s) => s.start === sentence.start);
     const antecedent = at > 0 ? antecedentOf(view.sentences, at, view.text) : undefined;
-    return antecedent ? { span: { start: antecedent.start, end: sentence.end }, antecedent } : { span: sentence };
+    if (antecedent) return { span: { start: antecedent.start, end: sentence.end }, antecedent };
+    // The pair is the sentence before's; its other words are not this sentence's subject.
+    const before = view.sentences[at - 1];
+    const countries = (span: Span): number => new Set(termsWithin(view.terms, span).filter((t) => corpus.vocabulary.countries.has(t.term)).map((t) => t.term)).size;
+    if (before && pairReference.test(view.text.slice(sentence.start, sentence.end)) && countries(sentence) < 2 && countries(before) >= 2) return { span: sentence, pair: before };
+    return { span: sentence };
   });
 }
 
@@ -75,7 +85,7 @@ export function sourceSide(view: PassageView, index: number, sentence: Span, sub
       // With no time of its own, a figure holds for the time its sentence leads with ("rose to $186
       // million in 2025 from $141 million in 2024, while trade with Tajikistan reached $94 million"),
       // else the last date of its paragraph before it.
-      fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1), subject.antecedent),
+      fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.pair ? { start: subject.pair.start, end: sentence.end } : subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1), subject.antecedent ?? subject.pair),
       event: date ? (view.note && figure.start === sentence.start ? publication : eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, dates)) : undefined,
     };
   });
