@@ -39,9 +39,9 @@ describe('extractFigures on sentences from the sources', () => {
     );
   });
 
-  it('"up to" a round value opens the interval downwards; "up to" a precise value is that value', () => {
+  it('"up to" a round value opens the interval downwards, by a quarter; "up to" a precise value is that value', () => {
     const round = only('the line could carry up to $500 million of goods');
-    expect([round.low, round.highBound]).toEqual([250e6, 500e6]);
+    expect([round.low, round.highBound]).toEqual([375e6, 500e6]);
     const precise = only('the full line would carry up to 12.4 billion cubic metres of gas a year');
     expect([precise.qualifier, num(precise.low), num(precise.highBound)]).toEqual(['at-most', '12.35e9', '12.45e9']);
   });
@@ -485,7 +485,7 @@ describe('qualifiers', () => {
     expect(interval('~$100 million')).toBe('about@0 [90e6,110e6]');
     expect(interval('at least $100 million')).toBe('at-least@0 [100e6,150e6]');
     expect(interval('at most $100 million')).toBe('at-most@0 [50e6,100e6]');
-    expect(interval('up to $100 million')).toBe('at-most@0 [50e6,100e6]');
+    expect(interval('up to $100 million')).toBe('at-most@0 [75e6,100e6]');
     expect(interval('no more than $100 million')).toBe('at-most@0 [50e6,100e6]');
     expect(interval('nearly $100 million')).toBe('nearly@0 [85e6,100e6]');
     expect(interval('almost $100 million')).toBe('nearly@0 [85e6,100e6]');
@@ -502,7 +502,7 @@ describe('qualifiers', () => {
 
   it('hedges apply to counts, percentages and measures alike', () => {
     expect(interval('almost 20%')).toBe('nearly@0 [17,20]');
-    expect(interval('up to 30,000 troops')).toBe('at-most@0 [15000,30000]');
+    expect(interval('up to 30,000 troops')).toBe('at-most@0 [22500,30000]');
     expect(interval('some 3,000 km')).toBe('about@0 [2700,3300]');
   });
 

@@ -94,6 +94,13 @@ describe('figures', () => {
     expect(verdicts('According to RT, annual Russia–Pakistan trade was about $900 million.')).toEqual(['$900 million unsourced']);
   });
 
+  it('read "up to 100,000 barrels a day" as that top: half of it contradicts it, as the same figure rounded supports it', () => {
+    const source = parseSource({ location: 'crude.md', bundled: false, text: lines('---', 'id: crude', 'title: Russian crude', '---', '', 'The refinery that has processed Russian crude runs at 50,000 barrels per day.') });
+    const own = createChecker({ corpus: buildCorpus([source]) });
+    expect(own.judgeText('Russian crude supply to the refinery runs at up to 100,000 barrels a day.').map(render)).toEqual(['100,000 barrels contradicted crude (50,000 barrels)']);
+    expect(own.judgeText('Russian crude supply to the refinery runs at up to 55,000 barrels a day.').map(render)).toEqual(['55,000 barrels supported crude (50,000 barrels)']);
+  });
+
   it('say in the hover which parts of the fact matched, and where the source puts the draft value', () => {
     const [supported] = checker.judgeText("Pakistan's trade with Uzbekistan was $36 million in 2017.");
     expect(claimHover(supported!, corpus)).toContain('Matched: trade, Pakistan and Uzbekistan, 2017.');

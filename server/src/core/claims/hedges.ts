@@ -28,7 +28,9 @@ export const hedges: readonly Hedge[] = [
     phrases: ['about', 'around', 'roughly', 'approximately', 'approx.', 'some', 'an estimated', 'estimated', 'circa', 'c.', 'ca.', '~', 'in the region of', 'on the order of'],
   },
   { qualifier: 'at-least', low: 1, high: 1.5, phrases: ['at least', 'no less than', 'not less than', 'no fewer than', 'a minimum of'] },
-  { qualifier: 'at-most', low: 0.5, high: 1, phrases: ['at most', 'up to', 'no more than', 'not more than', 'a maximum of', 'as many as', 'as much as', 'as high as'] },
+  { qualifier: 'at-most', low: 0.5, high: 1, phrases: ['at most', 'no more than', 'not more than'] },
+  // "up to 100,000 barrels a day", "as many as 64": the figure named is the top the writer means, not any value below it.
+  { qualifier: 'at-most', low: 0.75, high: 1, phrases: ['up to', 'a maximum of', 'as many as', 'as much as', 'as high as'] },
 ];
 const hedgeByPhrase = new Map(hedges.flatMap((h) => h.phrases.map((p) => [p, h] as const)));
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
