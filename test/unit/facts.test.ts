@@ -48,6 +48,14 @@ describe('a fact', () => {
     expect(facts('Pakistan sold goods, against imports of $150 million.')[0]!.holders).toEqual(['pakistan']);
   });
 
+  it('ends where a clause describing the noun before it closes, so what the sentence goes on to say is not its', () => {
+    expect(described("Manturov's delegation, which comprised 64 Russian business leaders, also agreed to help Pakistan Steel Mills with $1 billion.")).toEqual([
+      'members russia = 64 Russian business leaders',
+      'russia+pakistan = $1 billion',
+    ]);
+    expect(facts('Pakistan, with over 200 million people, is a close partner of China.')[0]!.holders).toEqual(['pakistan']);
+  });
+
   it('keeps the year it holds for, and a rise or a fall said beside it', () => {
     expect(described('Trade between Pakistan and Afghanistan rose by 20% in 2018.')).toEqual(['trade pakistan+afghanistan rise 2018 = 20%']);
     expect(described('Bilateral trade fell to $700 million in 2019.')).toEqual(['trade fall 2019 = $700 million']);

@@ -101,6 +101,18 @@ describe('figures', () => {
     expect(own.judgeText('Russian crude supply to the refinery runs at up to 55,000 barrels a day.').map(render)).toEqual(['55,000 barrels supported crude (50,000 barrels)']);
   });
 
+  it('end a figure\'s clause where a clause describing the noun before it closes, and count business leaders as members', () => {
+    const delegation = "Manturov's delegation, which comprised 64 Russian business leaders, also agreed that Russia would provide financial assistance of one billion dollars for the rehabilitation of Pakistan Steel Mills.";
+    expect(verdicts(delegation)).toEqual(['64 Russian business leaders supported korybko-morozov-2020 fn 21 (64-member)', 'one billion dollars supported korybko-morozov-2020 fn 21 ($1 billion)']);
+  });
+
+  it('date the approval of a document as its signing, in a clause set off by commas', () => {
+    const concept = 'Russia\'s Foreign Policy Concept, approved by Vladimir Putin on 30 November 2016, commits the state to "shaping a fair and sustainable world order" and to backing Russian companies "seeking to tap new markets and gain a larger foothold in traditional ones".';
+    expect(verdicts(concept)[0]).toBe('30 November 2016 supported korybko-morozov-2020 fn 7 (November 30, 2016)');
+    const wrong = 'Russia\'s Foreign Policy Concept, approved by Vladimir Putin on 3 November 2016, commits the state to "shaping a fair and sustainable world order" and to backing Russian companies.';
+    expect(verdicts(wrong)[0]).toBe('3 November 2016 contradicted korybko-morozov-2020 fn 7 (November 30, 2016)');
+  });
+
   it('say in the hover which parts of the fact matched, and where the source puts the draft value', () => {
     const [supported] = checker.judgeText("Pakistan's trade with Uzbekistan was $36 million in 2017.");
     expect(claimHover(supported!, corpus)).toContain('Matched: trade, Pakistan and Uzbekistan, 2017.');

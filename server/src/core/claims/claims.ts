@@ -99,6 +99,25 @@ const aimBetween = /\bto\s+(?:try\s+to\s+)?(?:increase|raise|grow|boost|expand|l
 /** What starts a new clause of its own inside a sentence: a semicolon, or a comma before "and", "but", "while"… */
 export const ownClauseBreak = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;
 
+/**
+ * A figure inside a clause set off by commas that describes the noun before it ("Manturov's
+ * delegation, which comprised 64 business leaders, also agreed…"; "the Concept, approved by
+ * Putin on 30 November 2016, commits…"; "Pakistan, with over 200 million people, is…"): its
+ * clause ends at the closing comma, and what the sentence says after it is another fact's.
+ * Where that comma is, or undefined.
+ */
+export function parentheticalEnd(text: string, figure: Span, sentence: Span): number | undefined {
+  const open = text.lastIndexOf(',', figure.start);
+  if (open <= sentence.start || !/\S/.test(text.slice(sentence.start, open))) return undefined;
+  if (!parentheticalOpening.test(text.slice(open, figure.start))) return undefined;
+  const close = text.indexOf(',', figure.end);
+  if (close < 0 || close >= sentence.end || !/\p{L}/u.test(text.slice(close, sentence.end))) return undefined;
+  return close;
+}
+
+/** What opens a describing clause: a relative pronoun, "with", or a past participle and its preposition. */
+const parentheticalOpening = /^,\s+(?:which|who|whose|with|comprising|numbering|\p{Ll}+ed\s+(?:by|on|in|at|for|from|under|during))\b[^,;]*$/u;
+
 /** Where the clause that goes on after `from` ends (ownClauseBreak). */
 function clauseEnd(text: string, from: number, to: number): number {
   ownClauseBreak.lastIndex = 0;
@@ -163,6 +182,8 @@ function ownClause(text: string, figure: Figure, figures: readonly Figure[], sen
     const found = text.slice(figure.end, other.start).search(strongBreak);
     if (found >= 0) end = figure.end + found;
   }
+  const closing = parentheticalEnd(text, figure, sentence);
+  if (closing !== undefined && closing < end) end = closing;
   return { start, end };
 }
 

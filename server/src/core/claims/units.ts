@@ -209,6 +209,8 @@ const families: Record<string, string> = {
   customer: 'person', consumer: 'person', resident: 'person', citizen: 'person', inhabitant: 'person', individual: 'person', people: 'person',
   // A 64-member delegation is 64 people; member states are counted as states.
   member: 'person', man: 'person', woman: 'person', businessman: 'person', businesswoman: 'person',
+  // "64 Russian business leaders", "64 delegates": the members of a delegation, counted as people.
+  leader: 'person', delegate: 'person', representative: 'person', executive: 'person', entrepreneur: 'person', businessperson: 'person', participant: 'person',
   soldier: 'troop', serviceman: 'troop',
   date: 'year',
 };

@@ -2,7 +2,7 @@
 // joined, an invitation, a visit, a publication) and who took part; or, for a year that
 // modifies a noun ("his 2015 article"), the thing it dates. Two dates speak to each other only
 // when they date the same kind of event.
-import { ownClauseBreak } from '../claims/claims';
+import { ownClauseBreak, parentheticalEnd } from '../claims/claims';
 import { stem, termsOf, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 
@@ -17,7 +17,8 @@ export interface Event {
 
 /** Kinds of event and the words that name them. */
 const actions: [string, string[]][] = [
-  ['signing', ['sign', 'signed', 'signing', 'agreed', 'agreement', 'accord', 'deal', 'treaty', 'memorandum', 'pact', 'contract']],
+  // A document put in force, by a signature or a decree: "the Concept, approved by Putin on 30 November 2016" ("signed off").
+  ['signing', ['sign', 'signed', 'signing', 'agreed', 'agreement', 'accord', 'deal', 'treaty', 'memorandum', 'pact', 'contract', 'approve', 'approved', 'approval', 'adopt', 'adopted', 'adoption']],
   ['founding', ['found', 'founded', 'founding', 'establish', 'established', 'establishment', 'create', 'created', 'formed', 'launch', 'launched']],
   ['joining', ['join', 'joined', 'joining', 'membership', 'accession', 'admitted']],
   ['invitation', ['invite', 'invited', 'invitation']],
@@ -65,6 +66,8 @@ export function clauseAround(text: string, date: Figure, sentence: Span): Span {
       break;
     }
   }
+  const closing = parentheticalEnd(text, date, sentence);
+  if (closing !== undefined && closing < end) end = closing;
   return { start, end };
 }
 
