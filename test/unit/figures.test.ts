@@ -105,6 +105,10 @@ describe('extractFigures on sentences from the sources', () => {
     expect(only('a $14-billion plan').text).toBe('$14-billion');
   });
 
+  it('a currency word after a hyphen: "a 14-billion-dollar package" is money, not a count of dollars', () => {
+    expectFigures('part of a 14-billion-dollar package', ['10-27 money 14-billion-dollar =14e9 USD [13.5e9,14.5e9]']);
+  });
+
   it('bilateral trade, exports and imports; "the two nations" points back, it does not count', () => {
     expectFigures(
       'the two nations aim to increase bilateral trade which last year stood at $700 million. Pakistan’s exports to Russia reached $150 million while imports from Russia are worth $250 million.',

@@ -113,6 +113,11 @@ describe('figures', () => {
     expect(verdicts(wrong)[0]).toBe('3 November 2016 contradicted korybko-morozov-2020 fn 7 (November 30, 2016)');
   });
 
+  it('read a draft sentence of "both governments" or "it" as about whom the sentence before names', () => {
+    const paragraph = "Pakistan's northern neighbours matter more each year. Commerce with Uzbekistan reached roughly $100 million in 2019, and both governments want to triple it to $300 million.";
+    expect(verdicts(paragraph)[2]).toBe('$300 million supported korybko-morozov-2020 fn 32 ($300 million)');
+  });
+
   it('say in the hover which parts of the fact matched, and where the source puts the draft value', () => {
     const [supported] = checker.judgeText("Pakistan's trade with Uzbekistan was $36 million in 2017.");
     expect(claimHover(supported!, corpus)).toContain('Matched: trade, Pakistan and Uzbekistan, 2017.');

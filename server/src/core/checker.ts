@@ -96,13 +96,13 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
       const { start, end } = claim.sentence;
       const cited = claim.timeOf ? undefined : citedBy(claim, sourceOf);
       const citing = cited ? `${cited.ids.join('\u0000')}\u0001` : '';
-      const key = detached(citing + (claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${claim.context?.text ?? ''}\u0000${prose.slice(start, end)}`));
+      const key = detached(citing + (claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${claim.context?.text ?? ''}\u0000${claim.antecedent ? prose.slice(claim.antecedent.start, claim.antecedent.end) : ''}\u0000${prose.slice(start, end)}`));
       const known = judged.get(key);
       if (known) return { claim, ...known };
       let verdict: Verdict;
       const byFigure = (within: Corpus, cited: boolean): Verdict => {
         let sentence = sentences.get(start);
-        if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, start, end), figures: figuresOf.get(start) ?? extractFigures(prose, start, end) }));
+        if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, claim.antecedent?.start ?? start, end), figures: figuresOf.get(start) ?? extractFigures(prose, start, end) }));
         return judgeFigure(claim, prose, sentence.terms, sentence.figures, within, { cited });
       };
       if (claim.kind === 'quote') verdict = judgeCited(cited, corpus, (within) => judgeQuote(claim, within));

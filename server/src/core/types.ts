@@ -223,6 +223,11 @@ export interface Claim {
   timeOf?: Span;
   /** For a figure: the last date its paragraph gave before its sentence ("In December 2019 … At the time …"). */
   context?: Figure;
+  /**
+   * For a figure: the sentence before, when its own opens with a pronoun or speaks of "the two
+   * countries" ("It forms part of a $14 billion package…"): whose figure it is, when its clause names no one.
+   */
+  antecedent?: Span;
   quote?: Quote;
   /** Footnote labels or citation keys attached to the sentence in the draft. */
   citedBy: string[];

@@ -117,6 +117,9 @@ const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanw
 /** Not when the pronoun is a dummy subject ("It is likely that …") or "this" names a time ("This year …"). */
 const notPointingBack = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it\s+(?:(?:should|must|can|could|would|may|might|will)\s+be|is|was|has been|had been|seems|remains|appears)\s+(?:not\s+)?(?:pointed|noted|said|argued|recalled|stressed|clear|likely|unlikely|possible|impossible|true|important|worth|expected|said|reported|estimated|believed|thought|hoped|time|hard|difficult|easy|necessary|notable|noteworthy)\b|(?:this|these)\s+(?:year|month|week|decade|time|spring|summer|autumn|winter|morning|quarter)s?\b)/i;
 
+/** "the two nations aim to increase bilateral trade", "both sides agreed", "trade between the two countries": a pair named before. */
+export const pairReference = /\b(?:the\s+two|both)\s+(?:countries|nations|sides|governments|states|neighbou?rs|partners|capitals)\b/i;
+
 /** The sentence before `sentence` among `spans` when `sentence` opens with a pronoun that points back to it; both in one paragraph. */
 export function antecedentOf(spans: readonly Span[], index: number, text: string): Span | undefined {
   const sentence = spans[index];

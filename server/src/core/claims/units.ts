@@ -29,8 +29,9 @@ export function readCurrencyPrefix(text: string, at: number): { unit: string; en
   return { unit: symbolCodes[symbol] ?? symbol, end: currencyPrefix.lastIndex };
 }
 
+/** "600 million dollars", "a 14-billion-dollar package". */
 const currencySuffix =
-  /\s*(?:(US|U\.S\.|American|Pakistani|Indian|Russian|Chinese)\s+)?(dollars?|euros?|rupees?|roubles?|rubles?|yuan|renminbi|pounds sterling|yen|USD|EUR|GBP|PKR|INR|RUB|CNY|RMB|JPY)(?![A-Za-z])/y;
+  /(?:\s*|-)(?:(US|U\.S\.|American|Pakistani|Indian|Russian|Chinese)\s+)?(dollars?|euros?|rupees?|roubles?|rubles?|yuan|renminbi|pounds sterling|yen|USD|EUR|GBP|PKR|INR|RUB|CNY|RMB|JPY)(?![A-Za-z])/y;
 const currencyWords: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', rupee: 'PKR', rupees: 'PKR', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB',
   yuan: 'CNY', renminbi: 'CNY', RMB: 'CNY', 'pounds sterling': 'GBP', yen: 'JPY',

@@ -20,7 +20,7 @@ export interface DraftFact {
 /** The facts of a draft sentence's amounts by their start, worked out once per sentence (its figures' array), not once per claim. */
 const factsOfSentence = new WeakMap<readonly Figure[], Map<number, DraftFact>>();
 
-export function draftFacts(draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], sentence: Span, corpus: Corpus, context: Figure | undefined): Map<number, DraftFact> {
+export function draftFacts(draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], sentence: Span, corpus: Corpus, context: Figure | undefined, antecedent?: Span): Map<number, DraftFact> {
   let facts = factsOfSentence.get(draftFigures);
   if (facts) return facts;
   facts = new Map();
@@ -29,7 +29,7 @@ export function draftFacts(draftText: string, draftTerms: readonly Term[], draft
   for (const figure of amounts) {
     const clause = clauseOf(draftText, figure, amounts, sentence);
     const period = periodOf(draftText, figure, amounts, dates, sentence);
-    facts.set(figure.start, { figure, clause, period, fact: factOf(draftText, figure, clause, sentence, draftTerms, corpus.vocabulary, period, context) });
+    facts.set(figure.start, { figure, clause, period, fact: factOf(draftText, figure, clause, sentence, draftTerms, corpus.vocabulary, period, context, antecedent) });
   }
   factsOfSentence.set(draftFigures, facts);
   return facts;

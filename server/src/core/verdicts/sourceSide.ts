@@ -2,7 +2,7 @@
 // figure whatever the claim: the sentence and its subject (with the sentence before it when it
 // opens with a pronoun), the figure's clause, nearby words, year, fact and event.
 import { clauseOf, isDate, periodOf } from '../claims/claims';
-import { antecedentOf } from '../claims/sentences';
+import { antecedentOf, pairReference } from '../claims/sentences';
 import { factOf, type Fact } from '../facts/fact';
 import { eventOf, type Event } from '../facts/event';
 import type { Corpus } from '../retrieval/corpus';
@@ -42,8 +42,6 @@ export interface SentenceSubject {
   pair?: Span;
 }
 
-/** "the two nations aim to increase bilateral trade": a pair the sentence before names, in a sentence that names no two countries itself. */
-const pairReference = /\b(?:the\s+two|both)\s+(?:countries|nations|sides|governments|states|neighbou?rs|partners|capitals)\b/i;
 
 export function subjectOf(view: PassageView, sentence: Span, corpus: Corpus): SentenceSubject {
   return view.remember(`subject:${sentence.start}`, () => {
