@@ -101,6 +101,9 @@ describe('a fact', () => {
     // A headline's wording: a call for a value, and an intent whose infinitive stands far from it.
     expect(described('Kazakh envoy calls for raising trade to $500m.')).toEqual(['trade kazakhstan rise = $500m (goal)']);
     expect(described('Tajikistan wants to take bilateral trade with Pakistan to $500m.')).toEqual(['trade tajikistan+pakistan = $500m (goal)']);
+    // Working towards a value, or aiming for it, is a goal; the date of the agreement is not the value's.
+    expect(described('On 15 October 2024 the two prime ministers agreed to work towards $3 billion in annual trade.')).toEqual(['trade = $3 billion (goal)']);
+    expect(described('In May 2019 Bishkek and Islamabad agreed to aim for $10 million in trade annually.')).toEqual(['trade kyrgyzstan+pakistan = $10 million (goal)']);
     // A goal word after a pair of figures belongs to the second: the first is what happened.
     expect(described("Pakistan's trade with Uzbekistan was $90 million in 2018, with an eye to tripling its 2019 amount of $100 million to $300 million very soon.")).toEqual([
       'trade pakistan+uzbekistan 2018 = $90 million',

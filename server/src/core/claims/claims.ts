@@ -95,8 +95,8 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   return start && /\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, start.start - 10), start.start)) && /^\s*(?:and|to|until|till|[-–])\s*$/.test(text.slice(start.end, last!.start)) ? start : last;
 }
 
-/** An infinitive of aiming between a date and a figure: "to lift", "to raise", "to take … to". */
-const aimBetween = /\bto\s+(?:try\s+to\s+)?(?:increase|raise|grow|boost|expand|lift|triple|double|quadruple|bring|take|reach|hit)\b/i;
+/** An infinitive of aiming between a date and a figure: "to lift", "to raise", "to take … to", "to work towards (raising it to)". */
+const aimBetween = /\bto\s+(?:try\s+to\s+)?(?:aim\s+(?:for|at)\b|work\s+towards?\b|(?:work\s+towards?\s+)?(?:increas|rais|grow|boost|expand|lift|tripl|doubl|quadrupl|bring|tak|reach|hit)\w*)/i;
 
 /** What starts a new clause of its own inside a sentence: a semicolon, or a comma before "and", "but", "while"… */
 export const ownClauseBreak = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;
