@@ -68,8 +68,12 @@ describe('figures', () => {
   it('read a figure in the time its paragraph gives, and then contradict it as the same fact', () => {
     const paragraph = "In December 2019 a delegation led by Denis Manturov visited Pakistan. At the time Pakistan's exports to Russia ran at $250 million a year, against imports of $150 million.";
     expect(verdicts(paragraph).slice(1)).toEqual(['$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)', '$150 million contradicted korybko-morozov-2020 fn 21 ($250 million)']);
-    // Without a time, the same words are not enough to contradict: silence.
-    expect(verdicts("Pakistan's exports to Russia ran at $250 million a year, against imports of $150 million.")).toEqual(['$250 million unsourced', '$150 million unsourced']);
+    // Without a time, the fact alone is not enough to contradict: only words the source's sentence shares can.
+    expect(verdicts("Pakistan's exports of textiles, fruit and surgical instruments to Russia ran at $250 million a year.")).toEqual(['$250 million unsourced']);
+    expect(verdicts("Pakistan's exports to Russia ran at $250 million a year, against imports of $150 million.")).toEqual([
+      '$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)',
+      '$150 million contradicted korybko-morozov-2020 fn 21 ($250 million)',
+    ]);
   });
 
   it("read a news report's dateline and reporting clause as who told it, not as what the figure is about", () => {
@@ -116,6 +120,11 @@ describe('figures', () => {
   it('read a draft sentence of "both governments" or "it" as about whom the sentence before names', () => {
     const paragraph = "Pakistan's northern neighbours matter more each year. Commerce with Uzbekistan reached roughly $100 million in 2019, and both governments want to triple it to $300 million.";
     expect(verdicts(paragraph)[2]).toBe('$300 million supported korybko-morozov-2020 fn 32 ($300 million)');
+  });
+
+  it('read a verb that only states a level ("runs at", "sat at", "remained") as no part of the subject', () => {
+    expect(verdicts("Pakistan's trade with Tajikistan runs at about $62 million a year.")).toEqual(['$62 million supported korybko-morozov-2020 fn 28 ($62 million)']);
+    expect(verdicts("Pakistan's trade with Tajikistan runs at about $26 million a year.")).toEqual(['$26 million contradicted korybko-morozov-2020 fn 28 ($62 million)']);
   });
 
   it('say in the hover which parts of the fact matched, and where the source puts the draft value', () => {

@@ -73,6 +73,7 @@ const stopwords = new Set(
   worth about approximately roughly nearly almost around some least
   stood stand stands standing reached reach reaches reaching came come comes coming amounted amount amounts amounting
   totalled totaled totalling totaling put puts putting
+  run runs running ran sat sit sits sitting remain remains remained remaining hover hovers hovered hovering valued
   goods annual annually yearly eventually eventual ultimately`.split(/\s+/),
 );
 
