@@ -28,15 +28,19 @@ const when = String.raw`(?:\s+(?:on|in|at|last|this|earlier|late|early)\s+[^,.;:
  */
 const reportingClause = new RegExp(String.raw`,\s+(?:[\p{L}\p{N}'’.-]+\s+){0,6}?${telling}${when}(?=\s*(?:[,.;:!?]|$))`, 'giu');
 
+const tellingWord = /\b(?:said|says|say|told|reported|reports|added|noted|stated|announced|confirmed|explained|insisted|claimed|estimated|wrote)\b/i;
+
 /** The framing spans of a sentence: its dateline, if it opens with one, and each reporting clause. */
 export function framingSpans(text: string, sentence: Span): Span[] {
   const slice = text.slice(sentence.start, sentence.end);
   const spans: Span[] = [];
-  const opening = dateline.exec(slice);
+  // Most sentences have neither: a dateline opens with two capitals, a reporting clause needs its verb.
+  const opening = /^\p{Lu}[\p{Lu}\p{M}.'’ -]/u.test(slice) ? dateline.exec(slice) : null;
   if (opening) {
     const tail = datelineTail.exec(slice.slice(opening[0].length));
     spans.push({ start: sentence.start, end: sentence.start + opening[0].length + (tail?.[0].length ?? 0) });
   }
+  if (!tellingWord.test(slice)) return spans;
   reportingClause.lastIndex = 0;
   for (let m = reportingClause.exec(slice); m; m = reportingClause.exec(slice)) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
   return spans;
