@@ -127,6 +127,10 @@ describe('figures', () => {
     expect(verdicts("Pakistan's trade with Tajikistan runs at about $26 million a year.")).toEqual(['$26 million contradicted korybko-morozov-2020 fn 28 ($62 million)']);
   });
 
+  it("leave a page's own publication stamp alone: it names nothing a source could date", () => {
+    expect(verdicts('Published May 20, 2020')).toEqual(['May 20, 2020 unsourced']);
+  });
+
   it('say in the hover which parts of the fact matched, and where the source puts the draft value', () => {
     const [supported] = checker.judgeText("Pakistan's trade with Uzbekistan was $36 million in 2017.");
     expect(claimHover(supported!, corpus)).toContain('Matched: trade, Pakistan and Uzbekistan, 2017.');

@@ -69,6 +69,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     },
   );
   const candidates: Candidate[] = [];
+  // "Published May 20, 2020", "Updated 3 March": a page's own stamp names nothing a source could date.
+  if (isDate(figure) && [...profile.weights.keys()].every(isSaying)) return candidates;
   // A market of 200 million customers is 200 million people.
   const units = new Set(isDate(figure) ? [] : unitsInFamily(unitFamily(figure.unit)));
   // A source's "billions of dollars" speaks only to a draft's vague figure, not to "$7 billion".
