@@ -127,6 +127,12 @@ describe('figures', () => {
     expect(verdicts("Pakistan's trade with Tajikistan runs at about $26 million a year.")).toEqual(['$26 million contradicted korybko-morozov-2020 fn 28 ($62 million)']);
   });
 
+  it('read "last year" in a source as the year before the date its paragraph gives', () => {
+    // RT, December 2019: "the two nations aim to increase bilateral trade which last year stood at $700 million".
+    expect(verdicts('Russia–Pakistan trade reached $700 million in 2018.')[0]).toBe('$700 million supported korybko-morozov-2020 fn 21 ($700 million)');
+    expect(verdicts('Russia–Pakistan trade reached $700 million in 2019.')[0]).toBe('$700 million unsourced');
+  });
+
   it("leave a page's own publication stamp alone: it names nothing a source could date", () => {
     expect(verdicts('Published May 20, 2020')).toEqual(['May 20, 2020 unsourced']);
   });

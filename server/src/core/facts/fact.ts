@@ -48,7 +48,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   const isHolder = (t: Term): boolean => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term);
   let holders = [...new Set(inClause.filter(isHolder).map((t) => t.term))];
   if (!holders.length && antecedent) holders = [...new Set(terms.filter((t) => t.start >= antecedent.start && t.end <= antecedent.end && isHolder(t)).map((t) => t.term))];
-  const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context };
+  const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context && relativeTo(context, text.slice(clause.start, clause.end)) };
   if (fact.modality === 'achieved' && saidDone(text, figure, sentence)) fact.done = true;
   const place = placeAfter(text, figure, clause, vocabulary);
   if (place) fact.place = place;
@@ -101,6 +101,20 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   }
   return fact;
 }
+
+/**
+ * The year a clause's "last year" or "this year" means, from the date its paragraph gave: in a
+ * report of December 2019, "trade which last year stood at $700 million" holds for 2018, and
+ * "earlier this year, Russia promised" for 2019. Without such words, the paragraph's date.
+ */
+function relativeTo(context: Figure, clause: string): Figure {
+  const m = relativeYear.exec(clause);
+  if (!m || !context.date) return context;
+  const year = context.date.year - (/^this|^earlier this/i.test(m[0]) ? 0 : 1);
+  return { ...context, kind: 'year', text: String(year), value: year, unit: 'year', qualifier: 'exact', low: year, highBound: year, date: { year } };
+}
+
+const relativeYear = /\b(?:last|the previous|the preceding|a year earlier|the year before|earlier this|this)\s*year\b|\ba year earlier\b|\bthe year before\b/i;
 
 /** The parts in which two facts about the same kind of figure disagree: each a reason they are about different things. */
 export type Difference = 'measure' | 'roles' | 'pair' | 'place' | 'direction' | 'modality';
