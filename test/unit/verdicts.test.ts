@@ -133,6 +133,13 @@ describe('figures', () => {
     expect(verdicts('Russia–Pakistan trade reached $700 million in 2019.')[0]).toBe('$700 million unsourced');
   });
 
+  it('read a part of a promised sum as promised, and a deed against it as the contradiction before another value', () => {
+    // "Russia promised a $14 billion investment …, including $2.5 billion for the North-South pipeline project".
+    const [deed] = checker.judgeText('Russia has already put $2.5 billion into building the North-South pipeline.');
+    expect(render(deed!)).toBe('$2.5 billion contradicted korybko-morozov-2020 fn 21 ($2.5 billion)');
+    expect(deed!.evidence[0]!.promise).toBe(true);
+  });
+
   it("leave a page's own publication stamp alone: it names nothing a source could date", () => {
     expect(verdicts('Published May 20, 2020')).toEqual(['May 20, 2020 unsourced']);
   });

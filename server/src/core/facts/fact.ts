@@ -257,7 +257,9 @@ const commitment = /\b(?:will|shall|promised|pledged|vowed|offered|committed)\b/
 
 function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   const start = figure.qualifierStart ?? figure.start;
-  const before = text.slice(Math.max(sentence.start, start - 45), start);
+  // A part of a sum is promised as the sum is: "Russia promised a $14 billion investment …, including $2.5 billion for the pipeline".
+  const part = /\b(?:including|of which)\s+$/i.test(text.slice(Math.max(sentence.start, start - 16), start));
+  const before = text.slice(part ? sentence.start : Math.max(sentence.start, start - 45), start);
   // "to increase trade up to $1 billion": the hedge is part of the aim.
   const withHedge = text.slice(Math.max(sentence.start, start - 45), figure.start);
   // The words after it, up to a break or the next figure: "$100 million to $300 million very soon" makes only the second a goal.

@@ -88,7 +88,7 @@ export function choose(kind: Claim['kind'], candidates: readonly Candidate[], ci
   const bar = contradictionBar(kind, vouched);
   // The same figure said otherwise (another direction, place, or a promise for a deed) is the contradiction when it matches best.
   const otherwise = reversed && reversed.score >= bar && reversed.candidate.sentenceScore >= thresholds.anchor ? reversed : undefined;
-  if (incompatible && incompatible.score >= bar && !(otherwise && otherwise.score > incompatible.score)) return { verdict: 'contradicted', candidate: incompatible.candidate };
+  if (incompatible && incompatible.score >= bar && !(otherwise && otherwise.score >= incompatible.score)) return { verdict: 'contradicted', candidate: incompatible.candidate };
   if (otherwise) {
     const { candidate } = otherwise;
     if (candidate.place) return { verdict: 'contradicted', candidate, place: candidate.place };
