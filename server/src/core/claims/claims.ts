@@ -3,7 +3,7 @@
 // back the sentence they are in.
 import { extractFigures } from './figures';
 import { extractQuotes } from './quotes';
-import { antecedentOf, pairReference, splitSentences } from './sentences';
+import { antecedentOf, pairSentenceOf, splitSentences } from './sentences';
 import { framingSpans, inFraming } from './framing';
 import type { Claim, Figure, Span } from '../types';
 
@@ -39,8 +39,7 @@ export function extractClaims(prose: string, from: number, to: number, context: 
     const dates = found.filter(isDate);
     // A year or date a figure holds for is part of that figure's fact, and is checked with it.
     const timeOf = new Map<Figure, Figure>();
-    const before = s > 0 ? sentences[s - 1] : undefined;
-    const antecedent = before && (antecedentOf(sentences, s, prose) ?? (pairReference.test(prose.slice(sentence.start, sentence.end)) && !prose.slice(before.end, sentence.start).includes('\n\n') ? before : undefined));
+    const antecedent = antecedentOf(sentences, s, prose) ?? pairSentenceOf(sentences, s, prose);
     for (const figure of figures) {
       // A span of time is not a fact of a date: "in June 2022, eight years after construction began" dates the event, not the eight years.
       const period = figure.kind === 'duration' ? undefined : periodOf(prose, figure, figures, dates, sentence);

@@ -17,8 +17,10 @@ export const dateline = new RegExp(
 /** What follows a dateline up to the report's first word: the agency in brackets and the colon or dash, or ". /TASS/.". */
 const datelineTail = /^(?:\s*\([^()\n]{1,40}\))?\s*[:–—-]\s*|^\.\s*\/[^/\n]{1,20}\/\.?\s*/u;
 
-/** Verbs of telling, in the forms a reporting clause uses. */
-const telling = String.raw`(?:said|says|say|told\s+(?:\p{L}+\s+){0,3}?\p{L}+|reported|reports|added|noted|stated|announced|confirmed|explained|insisted|claimed|estimated|wrote)`;
+/** Verbs of telling, in the forms a reporting clause uses; "told" with whom ("told reporters"). */
+const tellingVerbs = 'said|says|say|reported|reports|added|noted|stated|announced|confirmed|explained|insisted|claimed|estimated|wrote';
+const telling = String.raw`(?:${tellingVerbs}|told\s+(?:\p{L}+\s+){0,3}?\p{L}+)`;
+const tellingWord = new RegExp(String.raw`\b(?:${tellingVerbs}|told)\b`, 'i');
 /** When it was told: "on Tuesday", "in December 2019", "last week", "in a statement". */
 const when = String.raw`(?:\s+(?:on|in|at|last|this|earlier|late|early)\s+[^,.;:!?"“”]{1,30}?)?`;
 /**
@@ -28,10 +30,18 @@ const when = String.raw`(?:\s+(?:on|in|at|last|this|earlier|late|early)\s+[^,.;:
  */
 const reportingClause = new RegExp(String.raw`,\s+(?:[\p{L}\p{N}'’.-]+\s+){0,6}?${telling}${when}(?=\s*(?:[,.;:!?]|$))`, 'giu');
 
-const tellingWord = /\b(?:said|says|say|told|reported|reports|added|noted|stated|announced|confirmed|explained|insisted|claimed|estimated|wrote)\b/i;
+/** The last sentence's spans: a sentence's figures each ask for them in turn (periodOf). */
+let last: { text: string; start: number; end: number; spans: Span[] } | undefined;
 
 /** The framing spans of a sentence: its dateline, if it opens with one, and each reporting clause. */
 export function framingSpans(text: string, sentence: Span): Span[] {
+  if (last && last.text === text && last.start === sentence.start && last.end === sentence.end) return last.spans;
+  const spans = findFraming(text, sentence);
+  last = { text, start: sentence.start, end: sentence.end, spans };
+  return spans;
+}
+
+function findFraming(text: string, sentence: Span): Span[] {
   const slice = text.slice(sentence.start, sentence.end);
   const spans: Span[] = [];
   // Most sentences have neither: a dateline opens with two capitals, a reporting clause needs its verb.

@@ -118,15 +118,29 @@ const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanw
 const notPointingBack = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it\s+(?:(?:should|must|can|could|would|may|might|will)\s+be|is|was|has been|had been|seems|remains|appears)\s+(?:not\s+)?(?:pointed|noted|said|argued|recalled|stressed|clear|likely|unlikely|possible|impossible|true|important|worth|expected|said|reported|estimated|believed|thought|hoped|time|hard|difficult|easy|necessary|notable|noteworthy)\b|(?:this|these)\s+(?:year|month|week|decade|time|spring|summer|autumn|winter|morning|quarter)s?\b)/i;
 
 /** "the two nations aim to increase bilateral trade", "both sides agreed", "trade between the two countries": a pair named before. */
-export const pairReference = /\b(?:the\s+two|both)\s+(?:countries|nations|sides|governments|states|neighbou?rs|partners|capitals)\b/i;
+const pairReference = /\b(?:the\s+two|both)\s+(?:countries|nations|sides|governments|states|neighbou?rs|partners|capitals)\b/i;
+
+/** The sentence before `spans[index]`, when both are in one paragraph. */
+function sentenceBefore(spans: readonly Span[], index: number, text: string): Span | undefined {
+  const sentence = spans[index];
+  const before = spans[index - 1];
+  return sentence && before && !text.slice(before.end, sentence.start).includes('\n\n') ? before : undefined;
+}
 
 /** The sentence before `sentence` among `spans` when `sentence` opens with a pronoun that points back to it; both in one paragraph. */
 export function antecedentOf(spans: readonly Span[], index: number, text: string): Span | undefined {
-  const sentence = spans[index];
-  const before = spans[index - 1];
-  if (!sentence || !before || text.slice(before.end, sentence.start).includes('\n\n')) return undefined;
+  const before = sentenceBefore(spans, index, text);
+  if (!before) return undefined;
+  const sentence = spans[index]!;
   const opening = text.slice(sentence.start, Math.min(sentence.end, sentence.start + 80));
   return pronounOpening.test(opening) && !notPointingBack.test(opening) ? before : undefined;
+}
+
+/** The sentence before `sentence` among `spans` when `sentence` speaks of "the two countries" or "both sides"; both in one paragraph. */
+export function pairSentenceOf(spans: readonly Span[], index: number, text: string): Span | undefined {
+  const before = sentenceBefore(spans, index, text);
+  const sentence = spans[index];
+  return before && pairReference.test(text.slice(sentence!.start, sentence!.end)) ? before : undefined;
 }
 
 /** The sentence a figure (or any span) starts in, else the whole text. */

@@ -110,11 +110,12 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
 function relativeTo(context: Figure, clause: string): Figure {
   const m = relativeYear.exec(clause);
   if (!m || !context.date) return context;
-  const year = context.date.year - (/^this|^earlier this/i.test(m[0]) ? 0 : 1);
+  const year = context.date.year - (m[1] ? 0 : 1);
   return { ...context, kind: 'year', text: String(year), value: year, unit: 'year', qualifier: 'exact', low: year, highBound: year, date: { year } };
 }
 
-const relativeYear = /\b(?:last|the previous|the preceding|a year earlier|the year before|earlier this|this)\s*year\b|\ba year earlier\b|\bthe year before\b/i;
+/** "last year", "the previous year", "a year earlier"; or (group 1) "this year", "earlier this year". */
+const relativeYear = /\b(?:(?:last|the previous|the preceding)\s+year|a year earlier|the year before|((?:earlier\s+)?this)\s+year)\b/i;
 
 /** The parts in which two facts about the same kind of figure disagree: each a reason they are about different things. */
 export type Difference = 'measure' | 'roles' | 'pair' | 'place' | 'direction' | 'modality';

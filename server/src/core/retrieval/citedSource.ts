@@ -1,6 +1,7 @@
 // Which source a draft's citation names: a `[@key]` is its source; a footnote's text is
-// matched by DOI, URL or key (`@key`, or a key with a digit or hyphen written out), else by the authors' surnames with the year or title words
-// ("Korybko and Morozov, “Pakistan’s Role,” 19."), and "Ibid." repeats the note before it.
+// matched by DOI, URL or key (`@key`, or a key with a digit or hyphen written out), else by
+// the authors' surnames with the year or title words ("Korybko and Morozov, “Pakistan’s
+// Role,” 19."), and "Ibid." repeats the note before it.
 import type { Draft } from '../draft/draft';
 import type { Source } from '../types';
 import type { Corpus } from './corpus';

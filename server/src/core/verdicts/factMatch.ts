@@ -7,6 +7,9 @@ import type { Figure } from '../types';
 import { thresholds } from './figureDecision';
 import { sameFigureDate } from './timeVerdict';
 
+/** Terms to look up: a sentence's or a paragraph's set, or such a set with more terms counted in. */
+type Terms = Pick<ReadonlySet<string>, 'has'>;
+
 /**
  * How strongly a source fact states the draft's when their words alone fall short: the same
  * measure, every country the draft's fact names in the source's sentence, and no other part
@@ -14,9 +17,9 @@ import { sameFigureDate } from './timeVerdict';
  * the paragraph, that is the same fact, strong enough to contradict; without a date on one
  * side, enough only to support; with two different dates, nothing.
  */
-export function factMatch(draft: Fact, source: Fact, sentence: ReadonlySet<string>, paragraph?: ReadonlySet<string>): number {
+export function factMatch(draft: Fact, source: Fact, sentence: Terms, paragraph?: Terms): number {
   // The source fact's own holders count as stated: they may be the pair of the sentence before ("the two nations").
-  const stated = draft.holders.some((h) => !sentence.has(h) && source.holders.includes(h)) ? new Set([...sentence, ...source.holders]) : sentence;
+  const stated: Terms = { has: (h) => sentence.has(h) || source.holders.includes(h) };
   if (!(paragraph ? holdersStated(draft.holders, stated, paragraph) : draft.holders.every((h) => stated.has(h)))) return 0;
   // A value of three or more significant digits identifies its fact where the source's clause
   // names no measure ("return $93.5 million to Russia" for "a $93.5 million debt"): enough to support.
@@ -34,7 +37,7 @@ export function factMatch(draft: Fact, source: Fact, sentence: ReadonlySet<strin
  * by China and Pakistan" against "the official CPEC website … at least $46 billion", in a
  * paragraph about China's corridor).
  */
-export function holdersStated(holders: readonly string[], sentence: ReadonlySet<string>, paragraph: ReadonlySet<string>): boolean {
+export function holdersStated(holders: readonly string[], sentence: Terms, paragraph: Terms): boolean {
   return (!holders.length || holders.some((h) => sentence.has(h))) && holders.every((h) => sentence.has(h) || paragraph.has(h));
 }
 

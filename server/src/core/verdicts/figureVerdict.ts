@@ -119,8 +119,9 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       ceilings.set(key, ceiling);
       // A sentence of "the two nations" has the pair the sentence before names (subjectOf).
       const own = sentenceTermsOf(view, subject.span, draft);
-      const sentenceTerms = subject.pair ? new Set([...own, ...[...view.sentenceSet(subject.pair)].filter((t) => corpus.vocabulary.countries.has(t))]) : own;
-      const inSentence = (h: string): boolean => sentenceTerms.has(h);
+      const { pair } = subject;
+      const inSentence = (h: string): boolean => own.has(h) || (pair !== undefined && corpus.vocabulary.countries.has(h) && view.sentenceSet(pair).has(h));
+      const sentenceTerms = { has: inSentence };
       const agreeing = holders.length > 0 && compatibleWith(figure, sourceFigure);
       const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTerms, view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;

@@ -2,7 +2,7 @@
 // figure whatever the claim: the sentence and its subject (with the sentence before it when it
 // opens with a pronoun), the figure's clause, nearby words, year, fact and event.
 import { clauseOf, isDate, periodOf } from '../claims/claims';
-import { antecedentOf, pairReference } from '../claims/sentences';
+import { antecedentOf, pairSentenceOf } from '../claims/sentences';
 import { factOf, type Fact } from '../facts/fact';
 import { eventOf, type Event } from '../facts/event';
 import type { Corpus } from '../retrieval/corpus';
@@ -42,17 +42,15 @@ export interface SentenceSubject {
   pair?: Span;
 }
 
-
 export function subjectOf(view: PassageView, sentence: Span, corpus: Corpus): SentenceSubject {
   return view.remember(`subject:${sentence.start}`, () => {
     const at = view.sentences.findIndex((s) => s.start === sentence.start);
     const antecedent = at > 0 ? antecedentOf(view.sentences, at, view.text) : undefined;
     if (antecedent) return { span: { start: antecedent.start, end: sentence.end }, antecedent };
     // The pair is the sentence before's; its other words are not this sentence's subject.
-    const before = view.sentences[at - 1];
+    const pair = at > 0 ? pairSentenceOf(view.sentences, at, view.text) : undefined;
     const countries = (span: Span): number => new Set(termsWithin(view.terms, span).filter((t) => corpus.vocabulary.countries.has(t.term)).map((t) => t.term)).size;
-    if (before && pairReference.test(view.text.slice(sentence.start, sentence.end)) && countries(sentence) < 2 && countries(before) >= 2) return { span: sentence, pair: before };
-    return { span: sentence };
+    return pair && countries(sentence) < 2 && countries(pair) >= 2 ? { span: sentence, pair } : { span: sentence };
   });
 }
 
