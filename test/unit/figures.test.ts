@@ -487,6 +487,8 @@ describe('qualifiers', () => {
     expect(interval('an estimated $100 million')).toBe('about@0 [90e6,110e6]');
     expect(interval('circa $100 million')).toBe('about@0 [90e6,110e6]');
     expect(interval('~$100 million')).toBe('about@0 [90e6,110e6]');
+    // Rounded to fifty, not to a hundred: a twentieth.
+    expect(interval('about $750 million')).toBe('about@0 [712.5e6,787.5e6]');
     expect(interval('at least $100 million')).toBe('at-least@0 [100e6,150e6]');
     expect(interval('at most $100 million')).toBe('at-most@0 [50e6,100e6]');
     expect(interval('up to $100 million')).toBe('at-most@0 [75e6,100e6]');
@@ -633,6 +635,15 @@ describe('sameUnit and intervalsOverlap', () => {
     expect(intervalsOverlap(figure('$61 million'), figure('$62 million'))).toBe(false);
     expect(intervalsOverlap(figure('$2.6 billion'), figure('$2.5 billion'))).toBe(false);
     expect(intervalsOverlap(figure('$2.5 billion'), figure('$2,500 million'))).toBe(true);
+  });
+
+  it('lets "about" allow a tenth on a round value, a twentieth on one rounded to fifty', () => {
+    expect(intervalsOverlap(figure('about $750 million'), figure('$700 million'))).toBe(false);
+    expect(intervalsOverlap(figure('about $740 million'), figure('$750 million'))).toBe(true);
+    expect(intervalsOverlap(figure('$690 million'), figure('about $700 million'))).toBe(true);
+    expect(intervalsOverlap(figure('$750 million'), figure('$700 million'))).toBe(false);
+    // A bound is not a value: "topped $25 million" is not "less than $25 million".
+    expect(intervalsOverlap(figure('topped $25 million'), figure('less than $25 million'))).toBe(false);
   });
 
   it('lets a hedge widen the comparison', () => {

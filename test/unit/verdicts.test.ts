@@ -131,6 +131,14 @@ describe('figures', () => {
     // RT, December 2019: "the two nations aim to increase bilateral trade which last year stood at $700 million".
     expect(verdicts('Russia–Pakistan trade reached $700 million in 2018.')[0]).toBe('$700 million supported korybko-morozov-2020 fn 21 ($700 million)');
     expect(verdicts('Russia–Pakistan trade reached $700 million in 2019.')[0]).toBe('$700 million unsourced');
+    // The year is supported with the figure, by the same reading.
+    expect(verdicts('Russia–Pakistan trade reached $700 million in 2018.')[1]).toBe('2018 supported korybko-morozov-2020 fn 21 (2018)');
+  });
+
+  it('read "bilateral" or "two-way" trade in a draft as the pair the sentences before name, past one that only says "the two countries"', () => {
+    const paragraph = 'In December 2019, 64 Russian businessmen arrived in Pakistan. Commerce between the two countries remains thin. Two-way trade was worth roughly $700m in 2018.';
+    expect(verdicts(paragraph).slice(2)).toEqual(['$700m supported korybko-morozov-2020 fn 21 ($700 million)', '2018 supported korybko-morozov-2020 fn 21 (2018)']);
+    expect(verdicts(paragraph.replace('$700m', '$900m')).slice(2)).toEqual(['$900m contradicted korybko-morozov-2020 fn 21 ($700 million)', '2018 supported korybko-morozov-2020 fn 21 (2018)']);
   });
 
   it('read a part of a promised sum as promised, and a deed against it as the contradiction before another value', () => {

@@ -272,11 +272,16 @@ class FigureScan {
     const top = highValue ?? value;
     const hedge = findHedge(this.s, start);
     let interval: [number, number];
-    // "about $60 million" is round and allows a tenth; "about $61 million" is as precise as it is written.
-    // So is a maximum: "up to 12.4 billion cubic metres" is a capacity of 12.4, not anything below it.
+    // "about $60 million" is round and allows a tenth; "about $750 million", rounded to fifty, a
+    // twentieth; "about $61 million" is as precise as it is written. So is a maximum: "up to 12.4
+    // billion cubic metres" is a capacity of 12.4, not anything below it.
     const digits = Math.round(low.value / low.step);
     const specific = (hedge?.qualifier === 'about' || hedge?.qualifier === 'at-most') && high === undefined && digits >= 10 && digits % 5 !== 0;
-    if (hedge && !specific) interval = [value * hedge.low, top * hedge.high];
+    let significant = digits;
+    while (significant >= 10 && significant % 10 === 0) significant /= 10;
+    const halfRound = hedge?.qualifier === 'about' && high === undefined && significant >= 10;
+    if (hedge && halfRound && !specific) interval = [value * (1 + hedge.low) / 2, top * (1 + hedge.high) / 2];
+    else if (hedge && !specific) interval = [value * hedge.low, top * hedge.high];
     else interval = [value - roundingSlack(value, low.step * unit.factor), top + roundingSlack(top, (high ?? low).step * unit.factor)];
     const figure: Figure = {
       kind,

@@ -117,8 +117,8 @@ const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanw
 /** Not when the pronoun is a dummy subject ("It is likely that …") or "this" names a time ("This year …"). */
 const notPointingBack = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it\s+(?:(?:should|must|can|could|would|may|might|will)\s+be|is|was|has been|had been|seems|remains|appears)\s+(?:not\s+)?(?:pointed|noted|said|argued|recalled|stressed|clear|likely|unlikely|possible|impossible|true|important|worth|expected|said|reported|estimated|believed|thought|hoped|time|hard|difficult|easy|necessary|notable|noteworthy)\b|(?:this|these)\s+(?:year|month|week|decade|time|spring|summer|autumn|winter|morning|quarter)s?\b)/i;
 
-/** "the two nations aim to increase bilateral trade", "both sides agreed", "trade between the two countries": a pair named before. */
-const pairReference = /\b(?:the\s+two|both)\s+(?:countries|nations|sides|governments|states|neighbou?rs|partners|capitals)\b/i;
+/** "the two nations aim to increase bilateral trade", "both sides agreed", "trade between the two countries", "two-way trade": a pair named before. */
+const pairReference = /\b(?:(?:the\s+two|both)\s+(?:countries|nations|sides|governments|states|neighbou?rs|partners|capitals)|bilateral|two-way)\b/i;
 
 /** The sentence before `spans[index]`, when both are in one paragraph. */
 function sentenceBefore(spans: readonly Span[], index: number, text: string): Span | undefined {
@@ -136,11 +136,20 @@ export function antecedentOf(spans: readonly Span[], index: number, text: string
   return pronounOpening.test(opening) && !notPointingBack.test(opening) ? before : undefined;
 }
 
-/** The sentence before `sentence` among `spans` when `sentence` speaks of "the two countries" or "both sides"; both in one paragraph. */
+/**
+ * When `spans[index]` speaks of "the two countries", "both sides" or "bilateral trade": the
+ * sentence before it in its paragraph that may name the pair, past sentences that only speak of
+ * "the two countries" too ("Commerce between the two countries remains thin. Two-way trade was …").
+ */
 export function pairSentenceOf(spans: readonly Span[], index: number, text: string): Span | undefined {
-  const before = sentenceBefore(spans, index, text);
-  const sentence = spans[index];
-  return before && pairReference.test(text.slice(sentence!.start, sentence!.end)) ? before : undefined;
+  const refersToPair = (i: number): boolean => pairReference.test(text.slice(spans[i]!.start, spans[i]!.end));
+  if (!spans[index] || !refersToPair(index)) return undefined;
+  let at = index;
+  for (let before = sentenceBefore(spans, at, text); before; before = sentenceBefore(spans, at, text)) {
+    at--;
+    if (!refersToPair(at) || !sentenceBefore(spans, at, text)) return before;
+  }
+  return undefined;
 }
 
 /** The sentence a figure (or any span) starts in, else the whole text. */

@@ -47,7 +47,8 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
   const isHolder = (t: Term): boolean => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term);
   let holders = [...new Set(inClause.filter(isHolder).map((t) => t.term))];
-  if (!holders.length && antecedent) holders = [...new Set(terms.filter((t) => t.start >= antecedent.start && t.end <= antecedent.end && isHolder(t)).map((t) => t.term))];
+  const fromAntecedent = !holders.length && antecedent !== undefined;
+  if (fromAntecedent) holders = [...new Set(terms.filter((t) => t.start >= antecedent.start && t.end <= antecedent.end && isHolder(t)).map((t) => t.term))];
   const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context && relativeTo(context, text.slice(clause.start, clause.end)) };
   if (fact.modality === 'achieved' && saidDone(text, figure, sentence)) fact.done = true;
   const place = placeAfter(text, figure, clause, vocabulary);
@@ -84,6 +85,11 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     // One country at the word ("Uzbekistan and Pakistan want their two-way trade") is half a pair: the clause's two are the pair.
     if (pair.length >= 2 || (pair.length === 1 && clauseCountries.length !== 2)) fact.pair = pair;
     else if (clauseCountries.length === 2) fact.pair = clauseCountries;
+    // "Two-way trade was worth $700m", after a sentence naming Russia and Pakistan: the two it names.
+    else if (!pair.length && !clauseCountries.length && fromAntecedent) {
+      const named = fact.holders.filter((h) => vocabulary.countries.has(h));
+      if (named.length === 2) fact.pair = named;
+    }
   }
   if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') {
     // "Pakistan's exports to Russia" and "Russia's imports from Pakistan" are the same flow.
@@ -107,7 +113,8 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
  * report of December 2019, "trade which last year stood at $700 million" holds for 2018, and
  * "earlier this year, Russia promised" for 2019. Without such words, the paragraph's date.
  */
-function relativeTo(context: Figure, clause: string): Figure {
+/** The year `clause` means by "last year" or "this year" when its passage's last date is `context`; else `context`. */
+export function relativeTo(context: Figure, clause: string): Figure {
   const m = relativeYear.exec(clause);
   if (!m || !context.date) return context;
   const year = context.date.year - (m[1] ? 0 : 1);

@@ -4,6 +4,7 @@
 import type { Corpus } from '../retrieval/corpus';
 import { passageView } from '../retrieval/passageView';
 import { isDate } from '../claims/claims';
+import { relativeTo } from '../facts/fact';
 import type { CalendarDate, Claim, Evidence, Figure, Verdict } from '../types';
 
 /**
@@ -27,7 +28,9 @@ export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Cor
   if (dates.length) return { claim, verdict: 'unsourced', evidence: [] };
   // A sentence with no date of its own holds for the last one its passage gave before it
   // ("… in December 2019. RT reported that a 64-member delegation …").
-  const before = at > 0 ? view.figures.filter((f) => isDate(f) && f.end <= at).at(-1) : undefined;
+  // "… in December 2019. … bilateral trade which last year stood at $700 million": the year before it.
+  const last = at > 0 ? view.figures.filter((f) => isDate(f) && f.end <= at).at(-1) : undefined;
+  const before = last && relativeTo(last, evidence.quote);
   if (before) {
     if (!sameCalendarDate(before.date ?? { year: before.value }, wanted)) return { claim, verdict: 'unsourced', evidence: [] };
     return { claim, verdict: 'supported', evidence: [{ ...evidence, sourceValue: before.text, sourceFigure: undefined, highlight: undefined, opposite: undefined, matched: undefined, elsewhere: undefined }] };
