@@ -73,14 +73,14 @@ describe('a fact', () => {
   });
 
   it('reads money pledged, allocated or costed as one measure with investment', () => {
-    expect(described('The Russian delegation pledged to allocate US$14 billion.')).toEqual(['investment russia = US$14 billion']);
-    expect(described('The pipeline will cost $2.5 billion.')).toEqual(['investment = $2.5 billion']);
+    expect(described('The Russian delegation pledged to allocate US$14 billion.')).toEqual(['investment russia = US$14 billion (future)']);
+    expect(described('The pipeline will cost $2.5 billion.')).toEqual(['investment = $2.5 billion (future)']);
     expect(described('Moscow earmarked $2.5 billion for the pipeline.')).toEqual(['investment russia = $2.5 billion']);
   });
 
   it('takes a measure only for the kinds of figure it measures', () => {
     // "stake" names a share, which is a percentage: it says nothing of a sum of money.
-    expect(described('Russia will take a stake worth $2.5 billion, and a 26 percent stake in the company.')).toEqual(['russia = $2.5 billion', 'share = 26 percent']);
+    expect(described('Russia will take a stake worth $2.5 billion, and a 26 percent stake in the company.')).toEqual(['russia = $2.5 billion (future)', 'share = 26 percent (future)']);
   });
 
   it('takes no measure of money for a time: "spent five days", the "Minister of Industry and Trade"', () => {
@@ -95,12 +95,23 @@ describe('a fact', () => {
     ]);
   });
 
+  it('gives a part of a sum the sum\'s holders and modality', () => {
+    expect(described("Russia promised Pakistan a $14 billion package for its energy sector, of which $2.5 billion is earmarked for the line.")).toEqual([
+      'investment russia+pakistan = $14 billion (future)',
+      'investment russia+pakistan = $2.5 billion (future)',
+    ]);
+  });
+
   it('tells a goal from what happened', () => {
     expect(described('Both sides agreed to try to raise trade to $10 million a year.')).toEqual(['trade rise = $10 million (goal)']);
     expect(described('Trade stood at $3.5 million in 2016.')).toEqual(['trade 2016 = $3.5 million']);
     // A headline's wording: a call for a value, and an intent whose infinitive stands far from it.
     expect(described('Kazakh envoy calls for raising trade to $500m.')).toEqual(['trade kazakhstan rise = $500m (goal)']);
     expect(described('Tajikistan wants to take bilateral trade with Pakistan to $500m.')).toEqual(['trade tajikistan+pakistan = $500m (goal)']);
+    // A gerund of raising after "of", "on" or "towards" aims as an infinitive does; after "after" it is done.
+    expect(described('Dushanbe has spoken of lifting trade to half a billion dollars.')).toEqual(['trade tajikistan = half a billion dollars (goal)']);
+    expect(described('Islamabad and Dushanbe have set their sights on lifting annual trade to $500 million.')).toEqual(['trade pakistan+tajikistan = $500 million (goal)']);
+    expect(described('After lifting trade to $500 million last year, Dushanbe wants more.')).toEqual(['trade tajikistan = $500 million']);
     // Working towards a value, or aiming for it, is a goal; the date of the agreement is not the value's.
     expect(described('On 15 October 2024 the two prime ministers agreed to work towards $3 billion in annual trade.')).toEqual(['trade = $3 billion (goal)']);
     expect(described('In May 2019 Bishkek and Islamabad agreed to aim for $10 million in trade annually.')).toEqual(['trade kyrgyzstan+pakistan = $10 million (goal)']);

@@ -47,6 +47,8 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
   const isHolder = (t: Term): boolean => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term);
   let holders = [...new Set(inClause.filter(isHolder).map((t) => t.term))];
+  // A part of a sum is held as the sum is: "a $14 billion package that Russia promised, of which $2.5 billion is earmarked for the line".
+  if (!holders.length && partOfSum(text, figure, sentence)) holders = [...new Set(terms.filter((t) => t.start >= sentence.start && t.end <= clause.start && isHolder(t)).map((t) => t.term))];
   const fromAntecedent = !holders.length && antecedent !== undefined;
   if (fromAntecedent) holders = [...new Set(terms.filter((t) => t.start >= antecedent.start && t.end <= antecedent.end && isHolder(t)).map((t) => t.term))];
   const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context && relativeTo(context, text.slice(clause.start, clause.end)) };
@@ -162,7 +164,7 @@ export function describeFact(fact: Fact): string {
   if (fact.direction !== 'level') parts.push(fact.direction);
   if (fact.time) parts.push(fact.time.text);
   else if (fact.context) parts.push(`(${fact.context.text})`);
-  return `${parts.join(' ')} = ${fact.figure.text}${fact.modality === 'goal' ? ' (goal)' : ''}`;
+  return `${parts.join(' ')} = ${fact.figure.text}${fact.modality === 'goal' ? ' (goal)' : fact.modality === 'future' ? ' (future)' : ''}`;
 }
 
 /** The parts two facts share, as a writer reads them: ["goods from Pakistan to Russia", "2018"], ["trade", "Pakistan and Uzbekistan", "2017"]. */
@@ -266,7 +268,7 @@ const commitment = /\b(?:will|shall|promised|pledged|vowed|offered|committed)\b/
 function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   const start = figure.qualifierStart ?? figure.start;
   // A part of a sum is promised as the sum is: "Russia promised a $14 billion investment …, including $2.5 billion for the pipeline".
-  const part = /\b(?:including|of which)\s+$/i.test(text.slice(Math.max(sentence.start, start - 16), start));
+  const part = partOfSum(text, figure, sentence);
   const before = text.slice(part ? sentence.start : Math.max(sentence.start, start - 45), start);
   // "to increase trade up to $1 billion": the hedge is part of the aim.
   const withHedge = text.slice(Math.max(sentence.start, start - 45), figure.start);
@@ -277,6 +279,12 @@ function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   const aimsAtNext = later !== null && /\d/.test(text.slice(figure.end + later.index + later[0].length, Math.min(sentence.end, figure.end + later.index + later[0].length + 25)));
   if (goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || (later && !aimsAtNext)) return 'goal';
   return commitment.test(before) ? 'future' : 'achieved';
+}
+
+/** "…, including $2.5 billion for the pipeline", "…, of which $2.5 billion is earmarked …": a part of the sum before it. */
+function partOfSum(text: string, figure: Figure, sentence: Span): boolean {
+  const start = figure.qualifierStart ?? figure.start;
+  return /\b(?:including|of which)\s+$/i.test(text.slice(Math.max(sentence.start, start - 16), start));
 }
 
 /** Words that say a thing was done, right before the figure or its noun: "has already invested", "was spent". */
