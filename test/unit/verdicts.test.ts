@@ -487,6 +487,15 @@ describe('clauseOf and periodOf', () => {
     expect(periodOf(report, found[0]!, [found[0]!], [found[1]!], { start: 0, end: report.length })).toBeUndefined();
   });
 
+  it("give a figure no year from an event its purpose follows", () => {
+    const blog = 'Then came CPEC, which Xi Jinping unveiled in 2015 with the aim of connecting Gwadar to Kashgar over roughly 3,000 kilometres of road.';
+    const found = extractFigures(blog);
+    const length = found.filter((f) => f.kind !== 'year');
+    expect(periodOf(blog, length[0]!, length, found.filter((f) => f.kind === 'year'), { start: 0, end: blog.length })).toBeUndefined();
+    // Checked on its own, that year is the unveiling's, and the length is the corridor's whatever its year.
+    expect(verdicts(blog)).toEqual(['2015 contradicted abbasi-2025 (2013)', '3,000 kilometres supported abbasi-2025 (3000kms)']);
+  });
+
   it('give a figure the year right after it, wherever its clause ends', () => {
     const report = "PESHAWAR, January 22 [2026]: Pakistan's trade with Kazakhstan rose to $186 million in 2025 from $141 million in 2024.";
     const found = extractFigures(report);

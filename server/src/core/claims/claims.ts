@@ -94,8 +94,12 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   return start && /\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, start.start - 10), start.start)) && /^\s*(?:and|to|until|till|[-–])\s*$/.test(text.slice(start.end, last!.start)) ? start : last;
 }
 
-/** An infinitive of aiming between a date and a figure: "to lift", "to raise", "to take … to", "to work towards (raising it to)". */
-const aimBetween = /\bto\s+(?:try\s+to\s+)?(?:aim\s+(?:for|at)\b|work\s+towards?\b|(?:work\s+towards?\s+)?(?:increas|rais|grow|boost|expand|lift|tripl|doubl|quadrupl|bring|tak|reach|hit)\w*)/i;
+/**
+ * An infinitive of aiming between a date and a figure ("to lift", "to raise", "to take … to", "to
+ * work towards (raising it to)"), or a purpose ("unveiled in 2015 with the aim of connecting
+ * Gwadar to Kashgar over 3,000 km", "in order to", "aimed at").
+ */
+const aimBetween = /\bto\s+(?:try\s+to\s+)?(?:aim\s+(?:for|at)\b|work\s+towards?\b|(?:work\s+towards?\s+)?(?:increas|rais|grow|boost|expand|lift|tripl|doubl|quadrupl|bring|tak|reach|hit)\w*)|\bwith\s+the\s+(?:aim|goal|purpose|intention|object)\s+of\b|\baimed\s+at\b|\bin\s+order\s+to\b|\bso\s+as\s+to\b/i;
 
 /** What starts a new clause of its own inside a sentence: a semicolon, or a comma before "and", "but", "while"… */
 export const ownClauseBreak = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;
