@@ -95,6 +95,15 @@ describe('a fact', () => {
     ]);
   });
 
+  it('reads what could be as neither done, promised nor aimed at, for the figure its verb takes', () => {
+    expect(described("Russian firms could invest $8 billion in Pakistan's energy sector.")).toEqual(['investment russia+pakistan = $8 billion (possible)']);
+    expect(described('Trade might grow to $500 million.')).toEqual(['trade rise = $500 million (possible)']);
+    // The verb takes access, not the market: its size is a fact.
+    expect(described('CPEC could give Kazakhstan access to a market of more than 200 million people.')).toEqual(['cpec+kazakhstan = 200 million people']);
+    const [promise] = facts("Russia promised a $14 billion investment in Pakistan's energy sector.");
+    expect(differences(facts("Russian firms could invest $8 billion in Pakistan's energy sector.")[0]!, promise!)).toEqual(['modality']);
+  });
+
   it('gives a part of a sum the sum\'s holders and modality', () => {
     expect(described("Russia promised Pakistan a $14 billion package for its energy sector, of which $2.5 billion is earmarked for the line.")).toEqual([
       'investment russia+pakistan = $14 billion (future)',

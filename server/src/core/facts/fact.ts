@@ -7,8 +7,11 @@ import { stem, termsOf, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, goalWords, measureOfUnit, measures, raiseTo, riseTerm, type Measure } from './lexicon';
 
-/** What happened, an aim or plan, or what a party says it will do (a commitment, which either may paraphrase). */
-export type Modality = 'achieved' | 'goal' | 'future';
+/**
+ * What happened, an aim or plan, what a party says it will do (a commitment, which either may
+ * paraphrase), or what could be ("Russian firms could invest $8 billion"), which is none of them.
+ */
+export type Modality = 'achieved' | 'goal' | 'future' | 'possible';
 export type Direction = 'level' | 'rise' | 'fall';
 
 export interface Fact {
@@ -142,6 +145,7 @@ export function differences(draft: Fact, source: Fact): Difference[] {
   if (draft.direction !== 'level' && source.direction !== 'level' && draft.direction !== source.direction) found.push('direction');
   // A commitment ("Russia will provide $1 billion") is neither a mere aim nor yet an outcome: only a goal against an outcome differs.
   if ((draft.modality === 'goal' && source.modality === 'achieved') || (draft.modality === 'achieved' && source.modality === 'goal')) found.push('modality');
+  else if ((draft.modality === 'possible') !== (source.modality === 'possible')) found.push('modality');
   return found;
 }
 
@@ -164,7 +168,7 @@ export function describeFact(fact: Fact): string {
   if (fact.direction !== 'level') parts.push(fact.direction);
   if (fact.time) parts.push(fact.time.text);
   else if (fact.context) parts.push(`(${fact.context.text})`);
-  return `${parts.join(' ')} = ${fact.figure.text}${fact.modality === 'goal' ? ' (goal)' : fact.modality === 'future' ? ' (future)' : ''}`;
+  return `${parts.join(' ')} = ${fact.figure.text}${fact.modality === 'goal' ? ' (goal)' : fact.modality === 'future' ? ' (future)' : fact.modality === 'possible' ? ' (possible)' : ''}`;
 }
 
 /** The parts two facts share, as a writer reads them: ["goods from Pakistan to Russia", "2018"], ["trade", "Pakistan and Uzbekistan", "2017"]. */
@@ -198,7 +202,8 @@ export function describeDifference(difference: Difference, source: Fact): string
     case 'direction':
       return `for a ${source.direction}`;
     case 'modality':
-      return source.modality === 'goal' ? 'as a goal, not as what happened' : 'as what happened, not as a goal';
+      if (source.modality === 'possible') return 'as what could be';
+      return source.modality === 'goal' ? 'as a goal, not as what happened' : 'as what happened';
   }
 }
 
@@ -278,8 +283,12 @@ function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   const later = goalWords.exec(after);
   const aimsAtNext = later !== null && /\d/.test(text.slice(figure.end + later.index + later[0].length, Math.min(sentence.end, figure.end + later.index + later[0].length + 25)));
   if (goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || (later && !aimsAtNext)) return 'goal';
+  if (possibility.test(before)) return 'possible';
   return commitment.test(before) ? 'future' : 'achieved';
 }
+
+/** "could invest", "might grow to": what may be, not what was done, promised or aimed at; only for the figure the verb takes ("could give access to a market of 200 million customers" sizes the market). */
+const possibility = /\b(?:could|might)\s+(?:(?:well|still|eventually|potentially|one day)\s+)?(?!not\b|never\b|have\b)\w+(?:\s+(?:to|by|up to|as much as|as many as))?\s*$/i;
 
 /** "…, including $2.5 billion for the pipeline", "…, of which $2.5 billion is earmarked …": a part of the sum before it. */
 function partOfSum(text: string, figure: Figure, sentence: Span): boolean {

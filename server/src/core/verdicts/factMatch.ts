@@ -14,8 +14,9 @@ type Terms = Pick<ReadonlySet<string>, 'has'>;
  * How strongly a source fact states the draft's when their words alone fall short: the same
  * measure, every country the draft's fact names in the source's sentence, and no other part
  * differing (the caller has checked). With the same date on both sides, stated or given by
- * the paragraph, that is the same fact, strong enough to contradict; without a date on one
- * side, enough only to support; with two different dates, nothing.
+ * the paragraph, that is the same fact at its strongest; without a date on one side, still
+ * strong enough to decide either verdict, below a dated match, when the draft names whose fact it
+ * is (else only to support); with two different dates, nothing.
  */
 export function factMatch(draft: Fact, source: Fact, sentence: Terms, paragraph?: Terms): number {
   // The source fact's own holders count as stated: they may be the pair of the sentence before ("the two nations").
@@ -27,7 +28,7 @@ export function factMatch(draft: Fact, source: Fact, sentence: Terms, paragraph?
   if (!source.measure || source.measure.name !== draft.measure?.name) return 0;
   const a = draft.time ?? draft.context;
   const b = source.time ?? source.context;
-  if (!a || !b) return thresholds.factMatchUntimed;
+  if (!a || !b) return draft.holders.length ? thresholds.factMatchUntimed : thresholds.factMatchBare;
   return sameFigureDate(a, b) ? thresholds.factMatch : 0;
 }
 

@@ -24,8 +24,10 @@ export const thresholds = {
   missing: 0.2,
   /** The score of a source figure that states the draft's fact (measure, holders, year) whatever its words. */
   factMatch: 0.8,
-  /** The same, without a year on one side: support, never a contradiction. */
-  factMatchUntimed: 0.5,
+  /** The same, without a year on one side: enough for either verdict (the same match decides both), below a dated match. */
+  factMatchUntimed: 0.6,
+  /** The same measure where the draft names no holder (a length, a capacity by its unit): support, never a contradiction. */
+  factMatchBare: 0.5,
   /** A date of the same kind of event contradicts only where the source's sentence holds this share of the draft's subject: "the transit trade agreement that took effect in 2022" is not "the roadmap signed on 14 March 2025". */
   eventAnchor: 0.4,
 };
