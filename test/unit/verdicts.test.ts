@@ -141,6 +141,18 @@ describe('figures', () => {
     expect(verdicts(paragraph.replace('$700m', '$900m')).slice(2)).toEqual(['$900m contradicted korybko-morozov-2020 fn 21 ($700 million)', '2018 supported korybko-morozov-2020 fn 21 (2018)']);
   });
 
+  it('read the same value in another month of the year as the same fact misdated, and another value then as another month\'s', () => {
+    // RT: "in December 2019 … a 64-member delegation of Russian businessmen led by … Denis Manturov traveled to Pakistan".
+    expect(verdicts('In November 2019 a 64-strong group of Russian businessmen arrived in Pakistan for talks, led by Denis Manturov.')).toEqual([
+      'November 2019 contradicted korybko-morozov-2020 fn 21 (December 2019)',
+      '64-strong supported korybko-morozov-2020 fn 21 (64-member)',
+    ]);
+    expect(verdicts('In November 2019 a 46-strong group of Russian businessmen arrived in Pakistan for talks, led by Denis Manturov.')).toEqual(['November 2019 unsourced', '46-strong unsourced']);
+    // The writer is told, and offered the source's month.
+    const [date] = checker.analyse('In November 2019 a 64-strong group of Russian businessmen arrived in Pakistan for talks, led by Denis Manturov.').findings;
+    expect(`${date!.code}: ${date!.message} → ${date!.fix?.kind === 'replace' ? date!.fix.newText : ''}`).toBe('date.mismatch: Draft says November 2019; Korybko & Morozov 2020 (p. 19, fn. 21) says December 2019. → December 2019');
+  });
+
   it('read a part of a promised sum as promised, and a deed against it as the contradiction before another value', () => {
     // "Russia promised a $14 billion investment …, including $2.5 billion for the North-South pipeline project".
     const [deed] = checker.judgeText('Russia has already put $2.5 billion into building the North-South pipeline.');

@@ -67,8 +67,9 @@ export function fingerprint(code: string, sentence: string, claim: string): stri
 
 function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | undefined {
   const { claim } = verdict;
-  // A figure's time speaks through its figure's finding ("No source states $36 million for 2017").
-  if (claim.timeOf) return undefined;
+  // A figure's time speaks through its figure's finding ("No source states $36 million for 2017"),
+  // unless the figure's fact was found in another month (judgeTime): then the month is wrong.
+  if (claim.timeOf && verdict.verdict !== 'contradicted') return undefined;
   const evidence = verdict.evidence[0];
   const source = evidence && corpus.sources.get(evidence.sourceId);
   const who = source ? citedAs(source.meta, evidence) : '';

@@ -9,7 +9,7 @@ import { sentenceOf } from '../claims/sentences';
 import { choose, floorScore, Settled, thresholds, type Candidate } from './figureDecision';
 import { intervalsOverlap } from '../claims/figureFormat';
 import { footnoteFor } from './sourceFootnote';
-import { sameFigureDate } from './timeVerdict';
+import { otherMonthOfYear, sameFigureDate } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
 import { sourceSide, subjectOf, type SourceSide } from './sourceSide';
 import { eventHoldersStated, factMatch, holdersStated, sameHoldersAndMeasure } from './factMatch';
@@ -204,16 +204,20 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   const { claim, profile } = draft;
   const figure = claim.figure!;
   const { period } = source;
-  const periodAgrees = !claim.period || !period || sameFigureDate(claim.period, period);
-  if (!periodAgrees) return undefined;
   const compatible = compatibleWith(figure, sourceFigure.figure);
+  // The same value in another month of the same year is the same fact misdated ("a 64-strong group … in
+  // November 2019" against the 64-member delegation of December 2019): its time is checked on its own (judgeTime).
+  // With another value it is another month's figure.
+  const misdated = (date: Figure | undefined): boolean => compatible && claim.period !== undefined && date !== undefined && otherMonthOfYear(claim.period, date);
+  const periodAgrees = !claim.period || !period || sameFigureDate(claim.period, period) || misdated(period);
+  if (!periodAgrees) return undefined;
   // "billions of dollars" is not contradicted by "$700 million": a vague figure is supported or not.
   if (figure.vague && !compatible) return undefined;
   // A value for another time is another fact, neither support nor contradiction: the draft's year
   // against the date the source's sentence or paragraph gives ("$1 billion in 2021" against "last
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
-  if (claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime)) return undefined;
+  if (claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime) && !misdated(sourceTime)) return undefined;
   const match = matchSubject(profile, source.clauseTerms, sentenceTermsOf(view, source.subject, draft), view.termSet, source.nearTerms, corpus.vocabulary, variants);
   let opposite = false;
   let place: Candidate['place'];

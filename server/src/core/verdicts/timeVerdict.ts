@@ -25,6 +25,9 @@ export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Cor
   const dates = view.figures.filter((f) => isDate(f) && f.start >= at && f.end <= end);
   const same = dates.find((d) => sameCalendarDate(d.date ?? { year: d.value }, wanted));
   if (same) return { claim, verdict: 'supported', evidence: [atDate(evidence, same.start - at, same.end - at, same.text)] };
+  // The figure's fact, matched in another month of the same year: the month is wrong.
+  const misdated = dates.find((d) => otherMonthOfYear(date, d));
+  if (misdated) return { claim, verdict: 'contradicted', evidence: [atDate(evidence, misdated.start - at, misdated.end - at, misdated.text)] };
   if (dates.length) return { claim, verdict: 'unsourced', evidence: [] };
   // A sentence with no date of its own holds for the last one its passage gave before it
   // ("… in December 2019. RT reported that a 64-member delegation …").
@@ -32,6 +35,7 @@ export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Cor
   const last = at > 0 ? view.figures.filter((f) => isDate(f) && f.end <= at).at(-1) : undefined;
   const before = last && relativeTo(last, evidence.quote);
   if (before) {
+    if (otherMonthOfYear(date, before)) return { claim, verdict: 'contradicted', evidence: [{ ...evidence, sourceValue: before.text, sourceFigure: before, highlight: undefined, opposite: undefined, matched: undefined, elsewhere: undefined }] };
     if (!sameCalendarDate(before.date ?? { year: before.value }, wanted)) return { claim, verdict: 'unsourced', evidence: [] };
     return { claim, verdict: 'supported', evidence: [{ ...evidence, sourceValue: before.text, sourceFigure: undefined, highlight: undefined, opposite: undefined, matched: undefined, elsewhere: undefined }] };
   }
@@ -52,6 +56,11 @@ export function sameCalendarDate(a: CalendarDate, b: CalendarDate): boolean {
   if (a.year !== b.year) return false;
   if (a.month && b.month && a.month !== b.month) return false;
   return !(a.day && b.day && a.day !== b.day);
+}
+
+/** Two months of one year: "November 2019" and "December 2019", not "2019" and "December 2019". */
+export function otherMonthOfYear(a: Figure, b: Figure): boolean {
+  return a.date?.month !== undefined && b.date?.month !== undefined && a.date.year === b.date.year && a.date.month !== b.date.month;
 }
 
 /** The same date, as far as both figures say (a year against a month of that year agrees). */
