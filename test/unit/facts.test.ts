@@ -136,6 +136,7 @@ describe('a fact', () => {
     expect(described('The link planned under the corridor spans 3,000 km.')).toEqual(['length = 3,000 km']);
     expect(described('A firm drew up plans for a 600 MW plant.')).toEqual(['capacity = 600 MW']);
     expect(described('The corridor has an expected total investment of $60 billion.')).toEqual(['investment = $60 billion (goal)']);
+    expect(described("China's eventual outlay on the corridor is put at some sixty billion dollars.")).toEqual(['investment china = sixty billion dollars (goal)']);
   });
 
   it('gives both levels of a change "from X to Y" the subject and the years in order', () => {

@@ -153,6 +153,15 @@ describe('figures', () => {
     expect(`${date!.code}: ${date!.message} → ${date!.fix?.kind === 'replace' ? date!.fix.newText : ''}`).toBe('date.mismatch: Draft says November 2019; Korybko & Morozov 2020 (p. 19, fn. 21) says December 2019. → December 2019');
   });
 
+  it('support a date no source gives of its own through a figure of its sentence that the source dates the same', () => {
+    // "… in December 2019. RT reported that a 64-member delegation … traveled to Pakistan for a four-day visit".
+    expect(verdicts('RT said the Russian business mission to Pakistan in December 2019 lasted four days.')).toEqual([
+      'December 2019 supported korybko-morozov-2020 fn 21 (December 2019)',
+      'four days supported korybko-morozov-2020 fn 21 (four-day)',
+    ]);
+    expect(verdicts('RT said the Russian business mission to Pakistan in March 2019 lasted four days.')[0]).toBe('March 2019 unsourced');
+  });
+
   it('read a part of a promised sum as promised, and a deed against it as the contradiction before another value', () => {
     // "Russia promised a $14 billion investment …, including $2.5 billion for the North-South pipeline project".
     const [deed] = checker.judgeText('Russia has already put $2.5 billion into building the North-South pipeline.');

@@ -116,6 +116,20 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     // A figure's time is judged from the figure's verdict, so after it.
     for (const claim of claims) if (!claim.timeOf) verdicts.set(claim, judge(claim));
     for (const claim of claims) if (claim.timeOf) verdicts.set(claim, judge(claim));
+    // A date no source states of its own may be the time of a figure its sentence gives and a
+    // source supports ("the mission in December 2019 lasted four days", where the source's
+    // four-day visit follows "in December 2019"): supported when that source dates it the same.
+    for (const claim of claims) {
+      if (claim.kind !== 'date' || claim.timeOf || verdicts.get(claim)!.verdict !== 'unsourced') continue;
+      for (const figure of claims) {
+        const supported = figure.kind === 'figure' && figure.sentence.start === claim.sentence.start ? verdicts.get(figure) : undefined;
+        const dated = supported?.verdict === 'supported' ? judgeTime(claim, supported, corpus) : undefined;
+        if (dated?.verdict === 'supported') {
+          verdicts.set(claim, dated);
+          break;
+        }
+      }
+    }
     return claims.map((claim) => verdicts.get(claim)!);
   };
 
