@@ -9,6 +9,9 @@ describe('ranks', () => {
     expect(ranks('Pakistan is the third most populous member of the SCO.')).toEqual(['third most populous =3 rank:population']);
     expect(ranks('The summit welcomed a second largest delegation of Russia after China.')).toEqual(['second largest =2 rank:size']);
     expect(ranks("Russia sent the summit's second-largest delegation.")).toEqual(['second-largest =2 rank:size']);
+    // The largest population, or a member largest by headcount, ranks people.
+    expect(ranks('Pakistan has the third-largest population of any SCO member.')).toEqual(['third-largest =3 rank:population']);
+    expect(ranks("Pakistan is the SCO's second-largest member by headcount.")).toEqual(['second-largest =2 rank:population']);
     expect(ranks('Russia sent the largest delegation to the summit.')).toEqual(['largest =1 rank:size']);
     expect(ranks('Pakistan ranks third by population among SCO members.')).toEqual(['third =3 rank:population']);
   });

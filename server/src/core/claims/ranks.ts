@@ -32,6 +32,9 @@ const ranksAs = new RegExp(`\\brank(?:s|ed)?\\s+(?:as\\s+)?(${ordinalPattern})\\
 const seriesNouns = ['session', 'summit', 'forum', 'round', 'meeting', 'conference', 'congress', 'anniversary', 'plenum', 'edition', 'dialogue'].map(anyCase).join('|');
 const ordinalEvent = new RegExp(`(?<=\\b[Tt]he\\s+)(${ordinalPattern})((?:[\\s-]+(?:[A-Z][\\w’'-]*|and|of|on))*?)[\\s-]+(${seriesNouns})s?\\b`, 'g');
 
+/** After "largest": a population, or a noun ranked by its people. */
+const ofPeople = /^\s+(?:populations?\b|[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:by|in)\s+(?:population|headcount|inhabitants|number of people)\b)/iu;
+
 /** The place an ordinal names: "third" 3, "11th" 11. */
 function place(ordinal: string | undefined): number {
   if (!ordinal) return 1;
@@ -58,7 +61,9 @@ export function extractRanks(s: string, offset: number, taken: readonly Figure[]
     add(m.index!, m.index! + m[1]!.length, place(m[1]), `ordinal:${m[3]!.toLowerCase()}`);
   }
   for (const m of s.matchAll(superlativeRank)) {
-    const dimension = dimensions.find(([pattern]) => pattern.test(m[2]!.replace(/\s+/g, ' ')))![1];
+    let dimension = dimensions.find(([pattern]) => pattern.test(m[2]!.replace(/\s+/g, ' ')))![1];
+    // "the third-largest population", "the second-largest member by headcount": the size is of people.
+    if (dimension === 'size' && ofPeople.test(s.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) dimension = 'population';
     add(m.index!, m.index! + m[0].length, place(m[1]), `rank:${dimension}`);
   }
   for (const m of s.matchAll(ranksAs)) {
