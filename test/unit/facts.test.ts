@@ -137,6 +137,9 @@ describe('a fact', () => {
     expect(described('A firm drew up plans for a 600 MW plant.')).toEqual(['capacity = 600 MW']);
     expect(described('The corridor has an expected total investment of $60 billion.')).toEqual(['investment = $60 billion (goal)']);
     expect(described("China's eventual outlay on the corridor is put at some sixty billion dollars.")).toEqual(['investment china = sixty billion dollars (goal)']);
+    // A goal holds for no date it was set on; what happened holds for its paragraph's date.
+    expect(described('The deal was signed on July 15, 2021. The sides agreed to work towards $1 billion in trade.')).toEqual(['trade = $1 billion (goal)']);
+    expect(described('The deal was signed on July 15, 2021. Trade stood at $132 million.')).toEqual(['trade (July 15, 2021) = $132 million']);
   });
 
   it('gives both levels of a change "from X to Y" the subject and the years in order', () => {

@@ -162,6 +162,17 @@ describe('figures', () => {
     expect(verdicts('RT said the Russian business mission to Pakistan in March 2019 lasted four days.')[0]).toBe('March 2019 unsourced');
   });
 
+  it('read "the two sides" in a paragraph of its own, in a report the draft cites, as the pair of its headline, and a goal as holding for no date it was set on', () => {
+    const report = (title: string) =>
+      parseSource({ location: 'uz.md', bundled: false, text: lines('---', 'id: uz', `title: ${title}`, '---', '', 'The deal was signed in Tashkent on July 15, 2021.', '', 'Bilateral trade stood at about $132 million in 2020, and the two sides agreed to work towards raising it to $1 billion within five years.') });
+    const judge = (title: string, text: string): string[] => createChecker({ corpus: buildCorpus([report(title)]) }).analyse(text).verdicts.map(render);
+    const title = 'Pakistan, Uzbekistan sign transit trade deal';
+    expect(judge(title, 'In July 2021 Pakistan and Uzbekistan set the goal of a billion dollars in yearly trade [@uz].')).toEqual(['July 2021 unsourced', 'a billion dollars supported uz ($1 billion)']);
+    expect(judge(title, 'In July 2021 Pakistan and Uzbekistan set the goal of two billion dollars in yearly trade [@uz].')).toEqual(['July 2021 unsourced', 'two billion dollars contradicted uz ($1 billion)']);
+    // A headline that names no pair leaves "the two sides" unknown.
+    expect(judge('Transit trade deal signed', 'In July 2021 Pakistan and Uzbekistan set the goal of two billion dollars in yearly trade [@uz].')).toEqual(['July 2021 unsourced', 'two billion dollars unsourced']);
+  });
+
   it('read a part of a promised sum as promised, and a deed against it as the contradiction before another value', () => {
     // "Russia promised a $14 billion investment …, including $2.5 billion for the North-South pipeline project".
     const [deed] = checker.judgeText('Russia has already put $2.5 billion into building the North-South pipeline.');

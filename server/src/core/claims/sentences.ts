@@ -142,7 +142,7 @@ export function antecedentOf(spans: readonly Span[], index: number, text: string
  * "the two countries" too ("Commerce between the two countries remains thin. Two-way trade was …").
  */
 export function pairSentenceOf(spans: readonly Span[], index: number, text: string): Span | undefined {
-  const refersToPair = (i: number): boolean => pairReference.test(text.slice(spans[i]!.start, spans[i]!.end));
+  const refersToPair = (i: number): boolean => speaksOfPair(text, spans[i]!);
   if (!spans[index] || !refersToPair(index)) return undefined;
   let at = index;
   for (let before = sentenceBefore(spans, at, text); before; before = sentenceBefore(spans, at, text)) {
@@ -150,6 +150,11 @@ export function pairSentenceOf(spans: readonly Span[], index: number, text: stri
     if (!refersToPair(at) || !sentenceBefore(spans, at, text)) return before;
   }
   return undefined;
+}
+
+/** The span speaks of "the two countries", "both sides" or "bilateral trade" (pairReference). */
+export function speaksOfPair(text: string, span: Span): boolean {
+  return pairReference.test(text.slice(span.start, span.end));
 }
 
 /** The sentence a figure (or any span) starts in, else the whole text. */

@@ -54,7 +54,10 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   if (!holders.length && partOfSum(text, figure, sentence)) holders = [...new Set(terms.filter((t) => t.start >= sentence.start && t.end <= clause.start && isHolder(t)).map((t) => t.term))];
   const fromAntecedent = !holders.length && antecedent !== undefined;
   if (fromAntecedent) holders = [...new Set(terms.filter((t) => t.start >= antecedent.start && t.end <= antecedent.end && isHolder(t)).map((t) => t.term))];
-  const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality: modalityOf(text, figure, sentence), time, context: time ? undefined : context && relativeTo(context, text.slice(clause.start, clause.end)) };
+  const modality = modalityOf(text, figure, sentence);
+  // A goal holds for the time it names, if any; the date it was set in ("In July 2021 … agreed to
+  // work towards $1 billion") is not the goal's.
+  const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality, time, context: time || modality === 'goal' ? undefined : context && relativeTo(context, text.slice(clause.start, clause.end)) };
   if (fact.modality === 'achieved' && saidDone(text, figure, sentence)) fact.done = true;
   const place = placeAfter(text, figure, clause, vocabulary);
   if (place) fact.place = place;

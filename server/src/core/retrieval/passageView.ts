@@ -28,6 +28,8 @@ export interface PassageView {
    * that…" or "according to Korybko and Morozov" names the source, not a subject its sentence lacks.
    */
   subjectSet(sentence: Span): ReadonlySet<string>;
+  /** The countries its source's title names ("Pakistan, Uzbekistan sign transit trade deal"). */
+  readonly titleCountries: readonly string[];
   /** Whatever a checker works out about this passage alone, worked out once. */
   remember<T>(key: string | number, make: () => T): T;
 }
@@ -109,12 +111,28 @@ class View implements PassageView {
     if (!set) this.sets.set(key, (set = new Set([...this.sentenceSet(sentence), ...authors])));
     return set;
   }
+  get titleCountries(): readonly string[] {
+    return titleCountries(this.corpus, this.corpus.passages[this.passage]!.sourceId);
+  }
   private get authors(): readonly string[] {
     return this.once('authors', () => {
       const source = this.corpus.sources.get(this.corpus.passages[this.passage]!.sourceId);
       return (source?.meta.authors ?? []).flatMap((a) => termsOf(a.family, this.corpus.vocabulary).map((t) => t.term));
     });
   }
+}
+
+const titles = new WeakMap<Corpus, Map<string, readonly string[]>>();
+/** The countries a source's title names, worked out once per corpus and source (without reading any passage). */
+export function titleCountries(corpus: Corpus, sourceId: string): readonly string[] {
+  let known = titles.get(corpus);
+  if (!known) titles.set(corpus, (known = new Map()));
+  let countries = known.get(sourceId);
+  if (!countries) {
+    const title = corpus.sources.get(sourceId)?.meta.title ?? '';
+    known.set(sourceId, (countries = [...new Set(termsOf(title, corpus.vocabulary).filter((t) => corpus.vocabulary.countries.has(t.term)).map((t) => t.term))]));
+  }
+  return countries;
 }
 
 /** Same length as the input, so offsets into the result are offsets into the original. */

@@ -13,7 +13,7 @@ import { otherMonthOfYear, sameFigureDate } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
 import { sourceSide, subjectOf, type SourceSide } from './sourceSide';
 import { eventHoldersStated, factMatch, holdersStated, sameHoldersAndMeasure } from './factMatch';
-import { passageView, type PassageView } from '../retrieval/passageView';
+import { passageView, titleCountries, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
 import { attributedNames } from '../claims/attribution';
@@ -106,8 +106,12 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   for (const { passage } of rankPassages(profile.weights.keys(), corpus, candidatePassages)) {
     let least = Infinity;
     for (const f of corpus.figures(passage)) if (comparable(f)) least = Math.min(least, needed(compatibleWith(figure, f)));
-    if (least !== Infinity && mayState((h) => listsPassage(postings(h), passage))) least = Math.min(least, holders.length && corpus.figures(passage).some((f) => comparable(f) && compatibleWith(figure, f)) ? 0 : floorWeight);
-    if (least === Infinity || !mayReach(screen, variants, postings, passage, least)) continue;
+    // A holder may be named only in the source's title ("Pakistan, Uzbekistan sign …", for "the
+    // two sides"). Looked up only among the sources the draft cites: elsewhere it would read
+    // every source's record, and a passage read for its words still finds it (subjectOf).
+    const inTitle = options.cited ? titleCountries(corpus, corpus.passages[passage]!.sourceId) : [];
+    if (least !== Infinity && mayState((h) => listsPassage(postings(h), passage) || inTitle.includes(h))) least = Math.min(least, holders.length && corpus.figures(passage).some((f) => comparable(f) && compatibleWith(figure, f)) ? 0 : floorWeight);
+    if (least === Infinity || !mayReach(screen, variants, (term) => listsPassage(postings(term), passage) || inTitle.includes(term), least)) continue;
     const view = passageView(passage, corpus);
     const ceilings = new Map<string, number>();
     view.figures.forEach((sourceFigure, index) => {
@@ -115,12 +119,12 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
       const subject = subjectOf(view, sentence, corpus);
       const key = `${sentence.start}:${sentence.end}`;
-      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, sentenceTermsOf(view, subject.span, draft), view.termSet, variants);
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, withTitle(sentenceTermsOf(view, subject.span, draft), subject.titlePair), withTitle(view.termSet, subject.titlePair), variants);
       ceilings.set(key, ceiling);
-      // A sentence of "the two nations" has the pair the sentence before names (subjectOf).
+      // A sentence of "the two nations" has the pair the sentence before, or the source's title, names (subjectOf).
       const own = sentenceTermsOf(view, subject.span, draft);
-      const { pair } = subject;
-      const inSentence = (h: string): boolean => own.has(h) || (pair !== undefined && corpus.vocabulary.countries.has(h) && view.sentenceSet(pair).has(h));
+      const { pair, titlePair } = subject;
+      const inSentence = (h: string): boolean => own.has(h) || (pair !== undefined && corpus.vocabulary.countries.has(h) && view.sentenceSet(pair).has(h)) || titlePair?.includes(h) === true;
       const sentenceTerms = { has: inSentence };
       const agreeing = holders.length > 0 && compatibleWith(figure, sourceFigure);
       const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTerms, view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
@@ -154,6 +158,11 @@ function attributedOf(draftText: string, draftFigures: readonly Figure[], senten
   return names;
 }
 
+/** A sentence's or paragraph's terms with the pair of the source's title, for a sentence of "the two sides" (subjectOf). */
+function withTitle(terms: ReadonlySet<string>, pair: readonly string[] | undefined): ReadonlySet<string> {
+  return pair ? new Set([...terms, ...pair]) : terms;
+}
+
 /** A lookup by term that asks `find` once per term. */
 function oncePerTerm<T>(find: (term: string) => T): (term: string) => T {
   const known = new Map<string, T>();
@@ -178,12 +187,12 @@ interface DraftSide {
 }
 
 /**
- * Whether subjectCeiling can reach `needed` in this passage, from the term index alone without
- * reading the passage: the weight of the draft's terms (`terms`, weightiest first) that the
- * passage lists, itself or as a spelling variant. Stops once the answer is known.
+ * Whether subjectCeiling can reach `needed` in a passage, from the term index alone without
+ * reading the passage: the weight of the draft's terms (`terms`, weightiest first) that `lists`
+ * says the passage has (in the index, or as the countries of its source's title), itself or as a
+ * spelling variant. Stops once the answer is known.
  */
-function mayReach(terms: readonly [string, number][], variants: Variants, postings: (term: string) => readonly number[], passage: number, needed: number): boolean {
-  const lists = (term: string): boolean => listsPassage(postings(term), passage);
+function mayReach(terms: readonly [string, number][], variants: Variants, lists: (term: string) => boolean, needed: number): boolean {
   let found = 0;
   let open = 0;
   for (const [, w] of terms) open += w;
@@ -218,7 +227,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
   if (claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime) && !misdated(sourceTime)) return undefined;
-  const match = matchSubject(profile, source.clauseTerms, sentenceTermsOf(view, source.subject, draft), view.termSet, source.nearTerms, corpus.vocabulary, variants);
+  const match = matchSubject(profile, source.clauseTerms, withTitle(sentenceTermsOf(view, source.subject, draft), source.titlePair), withTitle(view.termSet, source.titlePair), source.nearTerms, corpus.vocabulary, variants);
   let opposite = false;
   let place: Candidate['place'];
   let promise = false;

@@ -2,7 +2,7 @@
 // figure whatever the claim: the sentence and its subject (with the sentence before it when it
 // opens with a pronoun), the figure's clause, nearby words, year, fact and event.
 import { clauseOf, isDate, periodOf } from '../claims/claims';
-import { antecedentOf, pairSentenceOf } from '../claims/sentences';
+import { antecedentOf, pairSentenceOf, speaksOfPair } from '../claims/sentences';
 import { factOf, type Fact } from '../facts/fact';
 import { eventOf, type Event } from '../facts/event';
 import type { Corpus } from '../retrieval/corpus';
@@ -29,6 +29,8 @@ export interface SourceSide {
   fact?: Fact;
   /** For a date: the event it dates, and the thing a year names ("his 2015 article"). */
   event?: Event;
+  /** The pair of the source's title, for a sentence of "the two sides" that its paragraph names no pair for (SentenceSubject). */
+  titlePair?: readonly string[];
 }
 
 /**
@@ -40,6 +42,8 @@ export interface SentenceSubject {
   antecedent?: Span;
   /** The sentence before, which names the pair this one calls "the two countries": whose its facts are. */
   pair?: Span;
+  /** With no such sentence in its paragraph, the two countries the source's title names ("Pakistan, Uzbekistan sign transit trade deal"). */
+  titlePair?: readonly string[];
 }
 
 export function subjectOf(view: PassageView, sentence: Span, corpus: Corpus): SentenceSubject {
@@ -50,8 +54,20 @@ export function subjectOf(view: PassageView, sentence: Span, corpus: Corpus): Se
     // The pair is the sentence before's; its other words are not this sentence's subject.
     const pair = at > 0 ? pairSentenceOf(view.sentences, at, view.text) : undefined;
     const countries = (span: Span): number => new Set(termsWithin(view.terms, span).filter((t) => corpus.vocabulary.countries.has(t.term)).map((t) => t.term)).size;
-    return pair && countries(sentence) < 2 && countries(pair) >= 2 ? { span: sentence, pair } : { span: sentence };
+    if (countries(sentence) >= 2) return { span: sentence };
+    if (pair && countries(pair) >= 2) return { span: sentence, pair };
+    // A news report's "the two sides" in a paragraph of its own: the pair of its headline.
+    const titlePair = speaksOfPair(view.text, sentence) ? view.titleCountries : [];
+    return titlePair.length === 2 ? { span: sentence, titlePair } : { span: sentence };
   });
+}
+
+
+/** A fact of "the two sides" that names no country of its own holds for the pair of the source's title. */
+function withTitlePair(fact: Fact, pair: readonly string[] | undefined, corpus: Corpus): Fact {
+  if (!pair || fact.holders.some((h) => corpus.vocabulary.countries.has(h))) return fact;
+  const holders = [...fact.holders, ...pair];
+  return fact.measure?.name === 'trade' && !fact.pair ? { ...fact, holders, pair: [...pair] } : { ...fact, holders };
 }
 
 /**
@@ -81,7 +97,8 @@ export function sourceSide(view: PassageView, index: number, sentence: Span, sub
       // With no time of its own, a figure holds for the time its sentence leads with ("rose to $186
       // million in 2025 from $141 million in 2024, while trade with Tajikistan reached $94 million"),
       // else the last date of its paragraph before it.
-      fact: date ? undefined : factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.pair ? { start: subject.pair.start, end: sentence.end } : subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1), subject.antecedent ?? subject.pair),
+      fact: date ? undefined : withTitlePair(factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.pair ? { start: subject.pair.start, end: sentence.end } : subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1), subject.antecedent ?? subject.pair), subject.titlePair, corpus),
+      ...(subject.titlePair && { titlePair: subject.titlePair }),
       event: date ? (view.note && figure.start === sentence.start ? publication : eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, dates)) : undefined,
     };
   });
