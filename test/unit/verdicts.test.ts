@@ -173,6 +173,13 @@ describe('figures', () => {
     expect(judge('Transit trade deal signed', 'In July 2021 Pakistan and Uzbekistan set the goal of two billion dollars in yearly trade [@uz].')).toEqual(['July 2021 unsourced', 'two billion dollars unsourced']);
   });
 
+  it('read "the" figure the paragraph gave before as that figure', () => {
+    const paragraph = 'Vitaly Markelov headed the Russian delegation who pledged to allocate US$14 billion for the cash-strapped country. From the US$14 billion, US$10 billion is allocated for an offshore gas pipeline project.';
+    expect(verdicts(paragraph)).toEqual(['US$14 billion supported korybko-morozov-2020 fn 21 ($14 billion)', 'US$14 billion supported korybko-morozov-2020 fn 21 ($14 billion)', 'US$10 billion unsourced']);
+    // Not another figure of the same value that is not named as the one before.
+    expect(verdicts(paragraph.replace('From the US$14 billion', 'A further US$14 billion'))[1]).toBe('US$14 billion unsourced');
+  });
+
   it('read a part of a promised sum as promised, and a deed against it as the contradiction before another value', () => {
     // "Russia promised a $14 billion investment …, including $2.5 billion for the North-South pipeline project".
     const [deed] = checker.judgeText('Russia has already put $2.5 billion into building the North-South pipeline.');

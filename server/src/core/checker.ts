@@ -24,6 +24,9 @@ import { termsOf, type Term } from './claims/terms';
 import type { Claim, Evidence, Figure, Verdict } from './types';
 import { verdictFindings } from './findings/verdictFindings';
 
+/** "the", "this", "that" right before a figure: one named before. */
+const definite = /\b(?:the|this|that)\s+$/i;
+
 export interface Analysis {
   draft: Draft;
   verdicts: Verdict[];
@@ -129,6 +132,13 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
           break;
         }
       }
+    }
+    // "pledged to allocate US$14 billion … From the US$14 billion, …": a figure the paragraph gave
+    // before, named again as "the" figure, is that figure, with its verdict when a source gave it.
+    for (const claim of claims) {
+      if (claim.kind !== 'figure' || verdicts.get(claim)!.verdict !== 'unsourced' || !definite.test(prose.slice(Math.max(0, (claim.figure!.qualifierStart ?? claim.start) - 12), claim.figure!.qualifierStart ?? claim.start))) continue;
+      const earlier = claims.find((c) => c.kind === 'figure' && c.start < claim.sentence.start && c.figure!.unit === claim.figure!.unit && c.figure!.value === claim.figure!.value && c.figure!.high === claim.figure!.high && verdicts.get(c)!.verdict === 'supported');
+      if (earlier) verdicts.set(claim, { ...verdicts.get(earlier)!, claim });
     }
     return claims.map((claim) => verdicts.get(claim)!);
   };
