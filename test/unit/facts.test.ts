@@ -104,6 +104,15 @@ describe('a fact', () => {
     expect(differences(facts("Russian firms could invest $8 billion in Pakistan's energy sector.")[0]!, promise!)).toEqual(['modality']);
   });
 
+  it('reads money right before a thing built or bought as what it costs, and no date of an agreement to build it as its time', () => {
+    expect(described('On 15 July 2021 Russia and Pakistan agreed the terms to construct a $2.5 billion (S$3.4 billion) natural gas pipeline.')).toEqual([
+      'investment russia+pakistan = $2.5 billion',
+      'investment russia+pakistan = S$3.4 billion',
+    ]);
+    // Not money that only stands near such a word.
+    expect(described('Trade through the corridor reached $500 million.')).toEqual(['trade = $500 million']);
+  });
+
   it('gives a part of a sum the sum\'s holders and modality', () => {
     expect(described("Russia promised Pakistan a $14 billion package for its energy sector, of which $2.5 billion is earmarked for the line.")).toEqual([
       'investment russia+pakistan = $14 billion (future)',

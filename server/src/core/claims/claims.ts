@@ -97,9 +97,10 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
 /**
  * An infinitive of aiming between a date and a figure ("to lift", "to raise", "to take … to", "to
  * work towards (raising it to)"), or a purpose ("unveiled in 2015 with the aim of connecting
- * Gwadar to Kashgar over 3,000 km", "in order to", "aimed at").
+ * Gwadar to Kashgar over 3,000 km", "in order to", "aimed at"; "signed on 15 July 2021 … the terms
+ * to construct a $2.5 billion pipeline").
  */
-const aimBetween = /\bto\s+(?:try\s+to\s+)?(?:aim\s+(?:for|at)\b|work\s+towards?\b|(?:work\s+towards?\s+)?(?:increas|rais|grow|boost|expand|lift|tripl|doubl|quadrupl|bring|tak|reach|hit)\w*)|\bwith\s+the\s+(?:aim|goal|purpose|intention|object)\s+of\b|\baimed\s+at\b|\bin\s+order\s+to\b|\bso\s+as\s+to\b/i;
+const aimBetween = /\bto\s+(?:try\s+to\s+)?(?:aim\s+(?:for|at)\b|work\s+towards?\b|(?:work\s+towards?\s+)?(?:increas|rais|grow|boost|expand|lift|tripl|doubl|quadrupl|bring|tak|reach|hit)\w*)|\bwith\s+the\s+(?:aim|goal|purpose|intention|object)\s+of\b|\baimed\s+at\b|\bin\s+order\s+to\b|\bso\s+as\s+to\b|\bto\s+(?:build|construct|develop|lay|set\s+up|establish)\b/i;
 
 /** What starts a new clause of its own inside a sentence: a semicolon, or a comma before "and", "but", "while"… */
 export const ownClauseBreak = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;

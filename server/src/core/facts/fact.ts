@@ -76,7 +76,14 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   // With no measure word of its own, a figure measures what its sentence spoke of last
   // ("Pakistan's trade with Uzbekistan … tripling its 2019 amount of around $100 million").
   const named = nearest(figure, inClause, fits) ?? terms.filter((t) => t.start >= sentence.start && t.end <= clause.start && fits(t)).at(-1);
-  if (!named) return fact;
+  if (!named) {
+    // "a US$2.5 billion (S$3.4 billion) natural gas pipeline": money before the thing it builds is what it costs.
+    if (figure.kind === 'money' && moneyOfThing.test(text.slice(figure.end, clause.end))) {
+      fact.measure = measures.find((m) => m.name === 'investment');
+      fact.named = [fact.measure!.name];
+    }
+    return fact;
+  }
   fact.measure = measureOf(named.term);
   fact.named = [...new Set([fact.measure!.name, ...inClause.filter(fits).map((t) => measureOf(t.term)!.name)])];
   if (fact.measure!.name === 'trade') {
@@ -292,6 +299,9 @@ function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
 
 /** "could invest", "might grow to": what may be, not what was done, promised or aimed at; only for the figure the verb takes ("could give access to a market of 200 million customers" sizes the market). */
 const possibility = /\b(?:could|might)\s+(?:(?:well|still|eventually|potentially|one day)\s+)?(?!not\b|never\b|have\b)\w+(?:\s+(?:to|by|up to|as much as|as many as))?\s*$/i;
+
+/** Right after a sum (or its conversion in brackets), up to three words and a thing built or bought with it: "(S$3.4 billion) natural gas pipeline". */
+const moneyOfThing = /^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?(?:[\p{L}-]+\s+){0,3}(?:pipelines?|plants?|railways?|corridors?|ports?|packages?|deals?|schemes?|refiner(?:y|ies)|terminals?|dams?|highways?|mills?)\b/iu;
 
 /** "…, including $2.5 billion for the pipeline", "…, of which $2.5 billion is earmarked …": a part of the sum before it. */
 function partOfSum(text: string, figure: Figure, sentence: Span): boolean {
