@@ -23,9 +23,7 @@ import { applyDirectives } from './findings/suppress';
 import { termsOf, type Term } from './claims/terms';
 import type { Claim, Evidence, Figure, Verdict } from './types';
 import { verdictFindings } from './findings/verdictFindings';
-
-/** "the", "this", "that" right before a figure: one named before. */
-const definite = /\b(?:the|this|that)\s+$/i;
+import { carryVerdicts } from './verdicts/carriedVerdicts';
 
 export interface Analysis {
   draft: Draft;
@@ -119,27 +117,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     // A figure's time is judged from the figure's verdict, so after it.
     for (const claim of claims) if (!claim.timeOf) verdicts.set(claim, judge(claim));
     for (const claim of claims) if (claim.timeOf) verdicts.set(claim, judge(claim));
-    // A date no source states of its own may be the time of a figure its sentence gives and a
-    // source supports ("the mission in December 2019 lasted four days", where the source's
-    // four-day visit follows "in December 2019"): supported when that source dates it the same.
-    for (const claim of claims) {
-      if (claim.kind !== 'date' || claim.timeOf || verdicts.get(claim)!.verdict !== 'unsourced') continue;
-      for (const figure of claims) {
-        const supported = figure.kind === 'figure' && figure.sentence.start === claim.sentence.start ? verdicts.get(figure) : undefined;
-        const dated = supported?.verdict === 'supported' ? judgeTime(claim, supported, corpus) : undefined;
-        if (dated?.verdict === 'supported') {
-          verdicts.set(claim, dated);
-          break;
-        }
-      }
-    }
-    // "pledged to allocate US$14 billion … From the US$14 billion, …": a figure the paragraph gave
-    // before, named again as "the" figure, is that figure, with its verdict when a source gave it.
-    for (const claim of claims) {
-      if (claim.kind !== 'figure' || verdicts.get(claim)!.verdict !== 'unsourced' || !definite.test(prose.slice(Math.max(0, (claim.figure!.qualifierStart ?? claim.start) - 12), claim.figure!.qualifierStart ?? claim.start))) continue;
-      const earlier = claims.find((c) => c.kind === 'figure' && c.start < claim.sentence.start && c.figure!.unit === claim.figure!.unit && c.figure!.value === claim.figure!.value && c.figure!.high === claim.figure!.high && verdicts.get(c)!.verdict === 'supported');
-      if (earlier) verdicts.set(claim, { ...verdicts.get(earlier)!, claim });
-    }
+    carryVerdicts(prose, claims, verdicts, corpus);
     return claims.map((claim) => verdicts.get(claim)!);
   };
 
