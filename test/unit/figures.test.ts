@@ -232,6 +232,8 @@ describe('money', () => {
       '64-77 money US $5 million =5e6 USD [4.75e6,5.25e6]',
       '79-90 money $ 5 million =5e6 USD [4.75e6,5.25e6]',
     ]);
+    // A wire service's "mln" and "bln".
+    expectFigures('$1 bln, $250 mln', ['0-6 money $1 bln =1e9 USD [950e6,1.05e9]', '8-16 money $250 mln =250e6 USD [249.5e6,250.5e6]']);
   });
 
   it('reads other currencies, rupees as PKR unless Indian', () => {

@@ -48,10 +48,11 @@ function anyCase(word: string): string {
 
 const scaleWords: Record<string, number> = {
   thousand: 1e3, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7, million: 1e6, billion: 1e9, trillion: 1e12,
-  mn: 1e6, bn: 1e9, tn: 1e12,
+  mn: 1e6, bn: 1e9, tn: 1e12, mln: 1e6, bln: 1e9, trln: 1e12,
 };
 // "USD10-billion", "a $14-billion plan": a hyphen may join the number to its scale word.
-const scaleWord = /(?:\s*|-)(thousand|lakhs?|crores?|million|billion|trillion)(?![A-Za-z])|\s?(mn|bn|tn)(?![A-Za-z])/iy;
+// Wire services abbreviate as "mln", "bln" and "trln" ("$1 bln").
+const scaleWord = /(?:\s*|-)(thousand|lakhs?|crores?|million|billion|trillion)(?![A-Za-z])|\s?(mn|bn|tn|mln|bln|trln)(?![A-Za-z])/iy;
 /** Only money writes "$500m", "$5b", "$50k"; elsewhere "500m" is metres, so these must be glued to a money figure. */
 const moneyLetter = /([mbk])(?![A-Za-z])/iy;
 const moneyLetters: Record<string, number> = { m: 1e6, b: 1e9, k: 1e3 };
