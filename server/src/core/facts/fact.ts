@@ -5,13 +5,9 @@
 import { isMonthName } from '../claims/dates';
 import { stem, termsOf, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
-import { fallTerm, goalWords, measureOfUnit, measures, raiseTo, riseTerm, type Measure } from './lexicon';
+import { fallTerm, measureOfUnit, measures, riseTerm, type Measure } from './lexicon';
+import { modalityOf, partOfSum, saidDone, type Modality } from './modality';
 
-/**
- * What happened, an aim or plan, what a party says it will do (a commitment, which either may
- * paraphrase), or what could be ("Russian firms could invest $8 billion"), which is none of them.
- */
-export type Modality = 'achieved' | 'goal' | 'future' | 'possible';
 export type Direction = 'level' | 'rise' | 'fall';
 
 export interface Fact {
@@ -49,11 +45,12 @@ export interface Fact {
 export function factOf(text: string, figure: Figure, clause: Span, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary, time?: Figure, context?: Figure, antecedent?: Span): Fact {
   const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
   const isHolder = (t: Term): boolean => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term);
-  let holders = [...new Set(inClause.filter(isHolder).map((t) => t.term))];
+  const holdersIn = (start: number, end: number): string[] => [...new Set(terms.filter((t) => t.start >= start && t.end <= end && isHolder(t)).map((t) => t.term))];
+  let holders = holdersIn(clause.start, clause.end);
   // A part of a sum is held as the sum is: "a $14 billion package that Russia promised, of which $2.5 billion is earmarked for the line".
-  if (!holders.length && partOfSum(text, figure, sentence)) holders = [...new Set(terms.filter((t) => t.start >= sentence.start && t.end <= clause.start && isHolder(t)).map((t) => t.term))];
+  if (!holders.length && partOfSum(text, figure, sentence)) holders = holdersIn(sentence.start, clause.start);
   const fromAntecedent = !holders.length && antecedent !== undefined;
-  if (fromAntecedent) holders = [...new Set(terms.filter((t) => t.start >= antecedent.start && t.end <= antecedent.end && isHolder(t)).map((t) => t.term))];
+  if (fromAntecedent) holders = holdersIn(antecedent.start, antecedent.end);
   const modality = modalityOf(text, figure, sentence);
   // A goal holds for the time it names, if any; the date it was set in ("In July 2021 … agreed to
   // work towards $1 billion") is not the goal's.
@@ -277,45 +274,8 @@ function directionOf(text: string, figure: Figure, terms: readonly Term[]): Dire
   return word?.term === riseTerm ? 'rise' : word?.term === fallTerm ? 'fall' : 'level';
 }
 
-/** "will provide", "shall pay": what a party commits to. */
-const commitment = /\b(?:will|shall|promised|pledged|vowed|offered|committed)\b/i;
-
-function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
-  const start = figure.qualifierStart ?? figure.start;
-  // A part of a sum is promised as the sum is: "Russia promised a $14 billion investment …, including $2.5 billion for the pipeline".
-  const part = partOfSum(text, figure, sentence);
-  const before = text.slice(part ? sentence.start : Math.max(sentence.start, start - 45), start);
-  // "to increase trade up to $1 billion": the hedge is part of the aim.
-  const withHedge = text.slice(Math.max(sentence.start, start - 45), figure.start);
-  // The words after it, up to a break or the next figure: "$100 million to $300 million very soon" makes only the second a goal.
-  const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 30)).split(/[,;:(]|\s(?:to|and)\s+(?:[$€£₹]|US\$|\d)/)[0]!;
-  // A goal word after the figure is the next figure's when one follows it: "the 1,100-km line is meant to carry 12.4 billion cubic metres".
-  const later = goalWords.exec(after);
-  const aimsAtNext = later !== null && /\d/.test(text.slice(figure.end + later.index + later[0].length, Math.min(sentence.end, figure.end + later.index + later[0].length + 25)));
-  if (goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || (later && !aimsAtNext)) return 'goal';
-  if (possibility.test(before)) return 'possible';
-  return commitment.test(before) ? 'future' : 'achieved';
-}
-
-/** "could invest", "might grow to": what may be, not what was done, promised or aimed at; only for the figure the verb takes ("could give access to a market of 200 million customers" sizes the market). */
-const possibility = /\b(?:could|might)\s+(?:(?:well|still|eventually|potentially|one day)\s+)?(?!not\b|never\b|have\b)\w+(?:\s+(?:to|by|up to|as much as|as many as))?\s*$/i;
-
 /** Right after a sum (or its conversion in brackets), up to three words and a thing built or bought with it: "(S$3.4 billion) natural gas pipeline". */
 const moneyOfThing = /^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?(?:[\p{L}-]+\s+){0,3}(?:pipelines?|plants?|railways?|corridors?|ports?|packages?|deals?|schemes?|refiner(?:y|ies)|terminals?|dams?|highways?|mills?)\b/iu;
-
-/** "…, including $2.5 billion for the pipeline", "…, of which $2.5 billion is earmarked …": a part of the sum before it. */
-function partOfSum(text: string, figure: Figure, sentence: Span): boolean {
-  const start = figure.qualifierStart ?? figure.start;
-  return /\b(?:including|of which)\s+$/i.test(text.slice(Math.max(sentence.start, start - 16), start));
-}
-
-/** Words that say a thing was done, right before the figure or its noun: "has already invested", "was spent". */
-const doneWords = /\b(?:already|(?:has|have|had)\s+(?:now\s+)?(?:invested|spent|paid|disbursed|delivered|provided|lent|built|completed)|(?:was|were|been)\s+(?:invested|spent|paid|disbursed))\b/i;
-
-function saidDone(text: string, figure: Figure, sentence: Span): boolean {
-  const start = figure.qualifierStart ?? figure.start;
-  return doneWords.test(text.slice(Math.max(sentence.start, start - 45), start)) || doneWords.test(text.slice(figure.end, Math.min(sentence.end, figure.end + 25)));
-}
 
 /**
  * The country that holds a measure: the nearest before its word ("Pakistan's exports"), else,

@@ -7,7 +7,7 @@ import { framingSpans, inFraming } from '../claims/framing';
 import { listsPassage, rankPassages } from '../retrieval/retrieval';
 import { sentenceOf } from '../claims/sentences';
 import { choose, floorScore, Settled, thresholds, type Candidate } from './figureDecision';
-import { intervalsOverlap } from '../claims/figureFormat';
+import { compatibleWith } from './valueAgreement';
 import { footnoteFor } from './sourceFootnote';
 import { otherMonthOfYear, sameFigureDate } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
@@ -281,37 +281,9 @@ function heldByAnother(draft: Fact, source: Fact, siblings: () => (Fact | undefi
   return siblings().some((other) => other !== undefined && holders.every((h) => other.holders.includes(h)) && !other.holders.some((h) => source.holders.includes(h)));
 }
 
-/** The source figure agrees with the draft's: the same date, or an amount the draft's range covers without saying more. */
-function compatibleWith(figure: Figure, source: Figure): boolean {
-  return isDate(figure) ? sameFigureDate(figure, source) : intervalsOverlap(figure, source) && !claimsMore(figure, source);
-}
-
 const namedYearPenalty = 0.35;
 const targetPenalty = 0.35;
 const otherFactPenalty = 0.3;
-
-/**
- * Two floors ("at least $46 billion", "no less than $64 billion") overlap but the higher one
- * says more than the source does; likewise two ceilings. Rounding aside, that is a mismatch.
- */
-function claimsMore(draft: Figure, source: Figure): boolean {
-  const floor = (f: Figure): boolean => f.qualifier === 'over' || f.qualifier === 'at-least';
-  const ceiling = (f: Figure): boolean => f.qualifier === 'under' || f.qualifier === 'at-most' || f.qualifier === 'nearly';
-  // Within a twentieth, the same at the precision both are written to still differs: "a little over $3.6 million" is not "slightly more than $3.5 million".
-  const samePrecision = step(draft.value) === step(source.value);
-  if (floor(draft) && floor(source)) return draft.value > source.value * 1.05 || (samePrecision && draft.value > source.value);
-  if (ceiling(draft) && ceiling(source)) return draft.value < source.value * 0.95 || (samePrecision && draft.value < source.value);
-  return false;
-}
-
-/** The place value of a number's last significant digit: 100,000 for 3,600,000, 0.1 for 12.4. */
-function step(value: number): number {
-  if (!value) return 0;
-  // "3.6e+6": two significant digits, the last worth 10^(6 − 1).
-  const [mantissa, exponent] = Math.abs(value).toExponential().split('e');
-  const decimals = (mantissa!.split('.')[1] ?? '').length;
-  return Number(`1e${Number(exponent) - decimals}`);
-}
 
 /** The source gives its own footnote for the sentence of this figure. */
 function citedBySource(c: Candidate, corpus: Corpus): boolean {

@@ -62,7 +62,6 @@ export function subjectOf(view: PassageView, sentence: Span, corpus: Corpus): Se
   });
 }
 
-
 /** A fact of "the two sides" that names no country of its own holds for the pair of the source's title. */
 function withTitlePair(fact: Fact, pair: readonly string[] | undefined, corpus: Corpus): Fact {
   if (!pair || fact.holders.some((h) => corpus.vocabulary.countries.has(h))) return fact;

@@ -5,7 +5,7 @@ import type { Corpus } from '../retrieval/corpus';
 import { passageView } from '../retrieval/passageView';
 import { isDate } from '../claims/claims';
 import { relativeTo } from '../facts/fact';
-import type { CalendarDate, Claim, Evidence, Figure, Verdict } from '../types';
+import type { CalendarDate, Claim, Evidence, Figure, Span, Verdict } from '../types';
 
 /**
  * Supported when the source sentence matched to the figure (supported or contradicted alike:
@@ -24,10 +24,10 @@ export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Cor
   const end = at + evidence.quote.length;
   const dates = view.figures.filter((f) => isDate(f) && f.start >= at && f.end <= end);
   const same = dates.find((d) => sameCalendarDate(d.date ?? { year: d.value }, wanted));
-  if (same) return { claim, verdict: 'supported', evidence: [atDate(evidence, same.start - at, same.end - at, same.text)] };
+  if (same) return { claim, verdict: 'supported', evidence: [atDate(evidence, same.text, { start: same.start - at, end: same.end - at })] };
   // The figure's fact, matched in another month of the same year: the month is wrong.
   const misdated = dates.find((d) => otherMonthOfYear(date, d));
-  if (misdated) return { claim, verdict: 'contradicted', evidence: [atDate(evidence, misdated.start - at, misdated.end - at, misdated.text)] };
+  if (misdated) return { claim, verdict: 'contradicted', evidence: [atDate(evidence, misdated.text, { start: misdated.start - at, end: misdated.end - at })] };
   if (dates.length) return { claim, verdict: 'unsourced', evidence: [] };
   // A sentence with no date of its own holds for the last one its passage gave before it
   // ("… in December 2019. RT reported that a 64-member delegation …").
@@ -35,20 +35,21 @@ export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Cor
   const last = at > 0 ? view.figures.filter((f) => isDate(f) && f.end <= at).at(-1) : undefined;
   const before = last && relativeTo(last, evidence.quote);
   if (before) {
-    if (otherMonthOfYear(date, before)) return { claim, verdict: 'contradicted', evidence: [{ ...evidence, sourceValue: before.text, sourceFigure: before, highlight: undefined, opposite: undefined, matched: undefined, elsewhere: undefined }] };
+    if (otherMonthOfYear(date, before)) return { claim, verdict: 'contradicted', evidence: [atDate(evidence, before.text, undefined, before)] };
     if (!sameCalendarDate(before.date ?? { year: before.value }, wanted)) return { claim, verdict: 'unsourced', evidence: [] };
-    return { claim, verdict: 'supported', evidence: [{ ...evidence, sourceValue: before.text, sourceFigure: undefined, highlight: undefined, opposite: undefined, matched: undefined, elsewhere: undefined }] };
+    return { claim, verdict: 'supported', evidence: [atDate(evidence, before.text, undefined)] };
   }
   // Else, for a report, the year it was published.
   const year = corpus.sources.get(evidence.sourceId)?.meta.year;
   if (year !== undefined && !date.date?.day && (date.date?.year ?? date.value) === year) {
-    return { claim, verdict: 'supported', evidence: [{ ...evidence, sourceValue: String(year), sourceFigure: undefined, opposite: undefined, matched: undefined, elsewhere: undefined }] };
+    return { claim, verdict: 'supported', evidence: [atDate(evidence, String(year), evidence.highlight)] };
   }
   return { claim, verdict: 'unsourced', evidence: [] };
 }
 
-function atDate(evidence: Evidence, start: number, end: number, text: string): Evidence {
-  return { ...evidence, highlight: { start, end }, sourceValue: text, sourceFigure: undefined, opposite: undefined, matched: undefined, elsewhere: undefined };
+/** The figure's evidence, as evidence of its date: the date the source gives (`text`, at `highlight` in the quote), none of the figure's own findings. */
+function atDate(evidence: Evidence, text: string, highlight: Span | undefined, sourceFigure?: Figure): Evidence {
+  return { ...evidence, highlight, sourceValue: text, sourceFigure, opposite: undefined, matched: undefined, elsewhere: undefined };
 }
 
 /** The same day, month or year, as far as both say. */
