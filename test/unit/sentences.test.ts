@@ -22,6 +22,12 @@ describe('splitSentences', () => {
     expect(split('President V. Putin spoke. Vladimir M. Morozov wrote.')).toEqual(['President V. Putin spoke.', 'Vladimir M. Morozov wrote.']);
   });
 
+  it('ends a sentence on a unit written after its number ("$4.8bn.", "760 km.")', () => {
+    expect(split('The line was costed at $4.8bn. Once open it could haul 20 million tonnes.')).toEqual(['The line was costed at $4.8bn.', 'Once open it could haul 20 million tonnes.']);
+    expect(split('The route runs 760 km. It crosses the Salang.')).toEqual(['The route runs 760 km.', 'It crosses the Salang.']);
+    expect(split('A subsidy of Rs. 3 billion was set. It holds.')).toEqual(['A subsidy of Rs. 3 billion was set.', 'It holds.']);
+  });
+
   it('keeps a closing quotation mark with its sentence', () => {
     expect(split('He said “it stood at $700 million.” Then he left.')).toEqual(['He said “it stood at $700 million.”', 'Then he left.']);
   });
@@ -62,5 +68,9 @@ describe('splitSentences', () => {
     expect(antecedent('Trade grew. It should be pointed out that the website claims $46 billion.')).toBeUndefined();
     expect(antecedent('Trade grew. This year it reached $1 billion.')).toBeUndefined();
     expect(antecedent('Trade grew.\n\nIt reached $1 billion.')).toBeUndefined();
+    // After a short clause of time or condition.
+    expect(antecedent('They signed a deal for a railway. Once open it could haul 20 million tonnes a year.')).toBe('They signed a deal for a railway.');
+    expect(antecedent('The plant opened in 2017. In 2024, it produced 9 terawatt-hours.')).toBe('The plant opened in 2017.');
+    expect(antecedent('The plant opened in 2017. Once again the grid failed.')).toBeUndefined();
   });
 });

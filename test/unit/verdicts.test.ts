@@ -173,6 +173,20 @@ describe('figures', () => {
     expect(judge('Transit trade deal signed', 'In July 2021 Pakistan and Uzbekistan set the goal of two billion dollars in yearly trade [@uz].')).toEqual(['July 2021 unsourced', 'two billion dollars unsourced']);
   });
 
+  it('read a sentence that names no country, in a short report the draft cites, as about the countries of its headline', () => {
+    const body = ['ISLAMABAD, July 18 (Reuters) - The three governments signed a framework agreement on Tuesday for a railway across Afghan territory.', 'Officials put the cost of the line at $4.8 billion and said the governments would seek financing from multilateral lenders.'];
+    const report = (title: string, filler = 0) =>
+      parseSource({ location: 'uap.md', bundled: false, text: lines('---', 'id: uap', `title: ${title}`, '---', '', ...body.flatMap((p) => [p, '']), ...Array.from({ length: filler }, (_, i) => [`Paragraph ${i + 1} of the background.`, '']).flat()) });
+    const judge = (title: string, text: string, filler = 0): string[] => createChecker({ corpus: buildCorpus([report(title, filler)]) }).analyse(text).verdicts.map(render);
+    const title = 'Pakistan, Uzbekistan and Afghanistan sign framework deal on trans-Afghan railway';
+    const draft = 'Pakistan, Uzbekistan and Afghanistan agreed to build a line costed at $4.8 billion [@uap].';
+    expect(judge(title, draft)).toEqual(['$4.8 billion supported uap ($4.8 billion)']);
+    // Not in a source the sentence does not cite, nor one whose headline names no country, nor a long paper's.
+    expect(judge(title, draft.replace(' [@uap]', ''))).toEqual(['$4.8 billion unsourced']);
+    expect(judge('Framework deal on trans-Afghan railway signed', draft)).toEqual(['$4.8 billion unsourced']);
+    expect(judge(title, draft, 40)).toEqual(['$4.8 billion unsourced']);
+  });
+
   it('read "the" figure the paragraph gave before as that figure', () => {
     const paragraph = 'Vitaly Markelov headed the Russian delegation who pledged to allocate US$14 billion for the cash-strapped country. From the US$14 billion, US$10 billion is allocated for an offshore gas pipeline project.';
     expect(verdicts(paragraph)).toEqual(['US$14 billion supported korybko-morozov-2020 fn 21 ($14 billion)', 'US$14 billion supported korybko-morozov-2020 fn 21 ($14 billion)', 'US$10 billion unsourced']);

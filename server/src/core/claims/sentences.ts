@@ -7,7 +7,7 @@ const abbreviations = new Set(
     'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'col', 'lt', 'sgt', 'capt', 'gov', 'pres', 'sen', 'rep', 'amb',
     'p', 'pp', 'vol', 'no', 'nos', 'fn', 'fig', 'ch', 'sec', 'para', 'ed', 'eds', 'trans', 'cf', 'ibid', 'al', 'etc', 'vs', 'viz',
     'e.g', 'i.e', 'approx', 'est', 'inc', 'ltd', 'co', 'corp', 'dept', 'univ', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
-    'sep', 'sept', 'oct', 'nov', 'dec', 'mn', 'bn', 'km', 'rs', 'int\u2019l', "int'l", 'u.s', 'u.k', 'u.n', 'e.u',
+    'sep', 'sept', 'oct', 'nov', 'dec', 'rs', 'int\u2019l', "int'l", 'u.s', 'u.k', 'u.n', 'e.u',
   ],
 );
 
@@ -113,7 +113,7 @@ function push(spans: Span[], text: string, start: number, end: number): void {
 }
 
 /** "It", "This", "Its cost", "However, they": a sentence whose subject is in the sentence before it. */
-const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it|its|this|they|their|these|those|his|her)\b/i;
+const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:(?:once|when|if|after|upon)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+|(?:in|by)\s+\d{4},?\s+)?(?:it|its|this|they|their|these|those|his|her)\b/iu;
 /** Not when the pronoun is a dummy subject ("It is likely that …") or "this" names a time ("This year …"). */
 const notPointingBack = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it\s+(?:(?:should|must|can|could|would|may|might|will)\s+be|is|was|has been|had been|seems|remains|appears)\s+(?:not\s+)?(?:pointed|noted|said|argued|recalled|stressed|clear|likely|unlikely|possible|impossible|true|important|worth|expected|said|reported|estimated|believed|thought|hoped|time|hard|difficult|easy|necessary|notable|noteworthy)\b|(?:this|these)\s+(?:year|month|week|decade|time|spring|summer|autumn|winter|morning|quarter)s?\b)/i;
 
@@ -127,7 +127,11 @@ function sentenceBefore(spans: readonly Span[], index: number, text: string): Sp
   return sentence && before && !text.slice(before.end, sentence.start).includes('\n\n') ? before : undefined;
 }
 
-/** The sentence before `sentence` among `spans` when `sentence` opens with a pronoun that points back to it; both in one paragraph. */
+/**
+ * The sentence before `sentence` among `spans` when `sentence` opens with a pronoun that points
+ * back to it, perhaps after a short clause of time or condition ("Once open it could haul …",
+ * "In 2024 it carried …"); both in one paragraph.
+ */
 export function antecedentOf(spans: readonly Span[], index: number, text: string): Span | undefined {
   const before = sentenceBefore(spans, index, text);
   if (!before) return undefined;

@@ -28,4 +28,6 @@ export interface Corpus {
   idf(term: string): number;
   /** The sources write this term only with a capital: a name ("Gulf", "Jamshoro"), not a common word. */
   isName(term: string): boolean;
+  /** Only the sources a draft's claim cites (onlySources): a short report among them is about what its headline names (PassageView.headline). */
+  readonly cited?: boolean;
 }

@@ -30,6 +30,12 @@ export interface PassageView {
   subjectSet(sentence: Span): ReadonlySet<string>;
   /** The countries its source's title names ("Pakistan, Uzbekistan sign transit trade deal"). */
   readonly titleCountries: readonly string[];
+  /**
+   * The same, when the draft's claim cites this source and it is a short report (a news story,
+   * not a paper): such a report is about what its headline names, so a sentence of it that names
+   * no country is too ("Officials put the cost of the line at $4.8 billion"). Otherwise none.
+   */
+  readonly headline: readonly string[];
   /** Whatever a checker works out about this passage alone, worked out once. */
   remember<T>(key: string | number, make: () => T): T;
 }
@@ -114,6 +120,10 @@ class View implements PassageView {
   get titleCountries(): readonly string[] {
     return titleCountries(this.corpus, this.corpus.passages[this.passage]!.sourceId);
   }
+  get headline(): readonly string[] {
+    if (!this.corpus.cited) return [];
+    return this.once('headline', () => ((this.corpus.sources.get(this.corpus.passages[this.passage]!.sourceId)?.passages.length ?? Infinity) <= reportPassages ? this.titleCountries : []));
+  }
   private get authors(): readonly string[] {
     return this.once('authors', () => {
       const source = this.corpus.sources.get(this.corpus.passages[this.passage]!.sourceId);
@@ -121,6 +131,9 @@ class View implements PassageView {
     });
   }
 }
+
+/** A source of at most this many passages is a report about one thing, as a news story is; a paper is longer. */
+const reportPassages = 30;
 
 const titles = new WeakMap<Corpus, Map<string, readonly string[]>>();
 /** The countries a source's title names, worked out once per corpus and source (without reading any passage). */

@@ -21,5 +21,6 @@ export function onlySources(corpus: Corpus, sourceIds: readonly string[]): Corpu
     variants: (term: string) => corpus.variants(term),
     idf: (term: string) => corpus.idf(term),
     isName: (term: string) => corpus.isName(term),
+    cited: true,
   });
 }

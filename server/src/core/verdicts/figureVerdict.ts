@@ -119,12 +119,12 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
       const subject = subjectOf(view, sentence, corpus);
       const key = `${sentence.start}:${sentence.end}`;
-      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, withTitle(sentenceTermsOf(view, subject.span, draft), subject.titlePair), withTitle(view.termSet, subject.titlePair), variants);
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, withTitle(sentenceTermsOf(view, subject.span, draft), subject.titleHolders), withTitle(view.termSet, subject.titleHolders), variants);
       ceilings.set(key, ceiling);
       // A sentence of "the two nations" has the pair the sentence before, or the source's title, names (subjectOf).
       const own = sentenceTermsOf(view, subject.span, draft);
-      const { pair, titlePair } = subject;
-      const inSentence = (h: string): boolean => own.has(h) || (pair !== undefined && corpus.vocabulary.countries.has(h) && view.sentenceSet(pair).has(h)) || titlePair?.includes(h) === true;
+      const { pair, titleHolders } = subject;
+      const inSentence = (h: string): boolean => own.has(h) || (pair !== undefined && corpus.vocabulary.countries.has(h) && view.sentenceSet(pair).has(h)) || titleHolders?.includes(h) === true;
       const sentenceTerms = { has: inSentence };
       const agreeing = holders.length > 0 && compatibleWith(figure, sourceFigure);
       const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTerms, view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
@@ -227,7 +227,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
   if (claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime) && !misdated(sourceTime)) return undefined;
-  const match = matchSubject(profile, source.clauseTerms, withTitle(sentenceTermsOf(view, source.subject, draft), source.titlePair), withTitle(view.termSet, source.titlePair), source.nearTerms, corpus.vocabulary, variants);
+  const match = matchSubject(profile, source.clauseTerms, withTitle(sentenceTermsOf(view, source.subject, draft), source.titleHolders), withTitle(view.termSet, source.titleHolders), source.nearTerms, corpus.vocabulary, variants);
   let opposite = false;
   let place: Candidate['place'];
   let promise = false;

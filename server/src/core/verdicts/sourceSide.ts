@@ -29,8 +29,8 @@ export interface SourceSide {
   fact?: Fact;
   /** For a date: the event it dates, and the thing a year names ("his 2015 article"). */
   event?: Event;
-  /** The pair of the source's title, for a sentence of "the two sides" that its paragraph names no pair for (SentenceSubject). */
-  titlePair?: readonly string[];
+  /** The countries of the source's title, for a sentence that names none (SentenceSubject). */
+  titleHolders?: readonly string[];
 }
 
 /**
@@ -42,8 +42,12 @@ export interface SentenceSubject {
   antecedent?: Span;
   /** The sentence before, which names the pair this one calls "the two countries": whose its facts are. */
   pair?: Span;
-  /** With no such sentence in its paragraph, the two countries the source's title names ("Pakistan, Uzbekistan sign transit trade deal"). */
-  titlePair?: readonly string[];
+  /**
+   * With no such sentence in its paragraph, the two countries the source's title names
+   * ("Pakistan, Uzbekistan sign transit trade deal"); for a sentence that names no country in a
+   * short report the draft cites, all the countries its headline names (PassageView.headline).
+   */
+  titleHolders?: readonly string[];
 }
 
 export function subjectOf(view: PassageView, sentence: Span, corpus: Corpus): SentenceSubject {
@@ -57,16 +61,18 @@ export function subjectOf(view: PassageView, sentence: Span, corpus: Corpus): Se
     if (countries(sentence) >= 2) return { span: sentence };
     if (pair && countries(pair) >= 2) return { span: sentence, pair };
     // A news report's "the two sides" in a paragraph of its own: the pair of its headline.
-    const titlePair = speaksOfPair(view.text, sentence) ? view.titleCountries : [];
-    return titlePair.length === 2 ? { span: sentence, titlePair } : { span: sentence };
+    const titleHolders = speaksOfPair(view.text, sentence) ? view.titleCountries : [];
+    if (titleHolders.length === 2) return { span: sentence, titleHolders };
+    // A sentence that names no country in a short report the draft cites: the countries of its headline.
+    return countries(sentence) === 0 && view.headline.length ? { span: sentence, titleHolders: view.headline } : { span: sentence };
   });
 }
 
-/** A fact of "the two sides" that names no country of its own holds for the pair of the source's title. */
-function withTitlePair(fact: Fact, pair: readonly string[] | undefined, corpus: Corpus): Fact {
-  if (!pair || fact.holders.some((h) => corpus.vocabulary.countries.has(h))) return fact;
-  const holders = [...fact.holders, ...pair];
-  return fact.measure?.name === 'trade' && !fact.pair ? { ...fact, holders, pair: [...pair] } : { ...fact, holders };
+/** A fact that names no country of its own holds for the countries of the source's title (SentenceSubject.titleHolders); two of them trade with each other. */
+function withTitleHolders(fact: Fact, countries: readonly string[] | undefined, corpus: Corpus): Fact {
+  if (!countries || fact.holders.some((h) => corpus.vocabulary.countries.has(h))) return fact;
+  const holders = [...fact.holders, ...countries];
+  return fact.measure?.name === 'trade' && !fact.pair && countries.length === 2 ? { ...fact, holders, pair: [...countries] } : { ...fact, holders };
 }
 
 /**
@@ -96,8 +102,8 @@ export function sourceSide(view: PassageView, index: number, sentence: Span, sub
       // With no time of its own, a figure holds for the time its sentence leads with ("rose to $186
       // million in 2025 from $141 million in 2024, while trade with Tajikistan reached $94 million"),
       // else the last date of its paragraph before it.
-      fact: date ? undefined : withTitlePair(factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.pair ? { start: subject.pair.start, end: sentence.end } : subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1), subject.antecedent ?? subject.pair), subject.titlePair, corpus),
-      ...(subject.titlePair && { titlePair: subject.titlePair }),
+      fact: date ? undefined : withTitleHolders(factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.pair ? { start: subject.pair.start, end: sentence.end } : subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1), subject.antecedent ?? subject.pair), subject.titleHolders, corpus),
+      ...(subject.titleHolders && { titleHolders: subject.titleHolders }),
       event: date ? (view.note && figure.start === sentence.start ? publication : eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, dates)) : undefined,
     };
   });
