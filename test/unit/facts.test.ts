@@ -32,6 +32,12 @@ describe('a fact', () => {
     ]);
   });
 
+  it('takes a city after "in" or "at" as where it happened, not whose it is; a population as the people of the country named closest', () => {
+    expect(described('The three governments signed in Tashkent a deal for a line costing $4.8 billion.')).toEqual(['investment = $4.8 billion']);
+    expect(described('At the summit in Islamabad, Moscow pledged $1 billion.')).toEqual(['investment russia = $1 billion (future)']);
+    expect(described("Pakistan's over 200 million people represent a promising market for the EAEU's exports.")).toEqual(['population pakistan = 200 million people']);
+  });
+
   it('starts a new clause at "and" before a new subject, so each flow keeps its own partner', () => {
     expect(described("Of that, Pakistan's exports came to $264 million and its imports from Uzbekistan to $148 million.")).toEqual([
       'exports pakistan→? = $264 million',

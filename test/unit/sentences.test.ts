@@ -72,5 +72,8 @@ describe('splitSentences', () => {
     expect(antecedent('They signed a deal for a railway. Once open it could haul 20 million tonnes a year.')).toBe('They signed a deal for a railway.');
     expect(antecedent('The plant opened in 2017. In 2024, it produced 9 terawatt-hours.')).toBe('The plant opened in 2017.');
     expect(antecedent('The plant opened in 2017. Once again the grid failed.')).toBeUndefined();
+    expect(antecedent('A framework moved the line onto a longer route. That version carried a price tag of $6.9 billion.')).toBe('A framework moved the line onto a longer route.');
+    expect(antecedent('Trade grew. That said, it reached only $1 billion.')).toBeUndefined();
+    expect(antecedent('Trade grew. That year it reached $1 billion.')).toBeUndefined();
   });
 });

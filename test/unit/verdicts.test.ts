@@ -187,6 +187,12 @@ describe('figures', () => {
     expect(judge(title, draft, 40)).toEqual(['$4.8 billion unsourced']);
   });
 
+  it("read a population as one country's", () => {
+    // "Pakistan's over 200 million people represent a promising market for the EAEU's exports".
+    expect(verdicts('With more than 200 million people, Pakistan is seen in Moscow as a large and largely untapped market.')).toEqual(['200 million people supported korybko-morozov-2020 (200 million people)']);
+    expect(verdicts("The EAEU's member states have a combined population of over 200 million.")).toEqual(['200 million unsourced']);
+  });
+
   it('read "the" figure the paragraph gave before as that figure', () => {
     const paragraph = 'Vitaly Markelov headed the Russian delegation who pledged to allocate US$14 billion for the cash-strapped country. From the US$14 billion, US$10 billion is allocated for an offshore gas pipeline project.';
     expect(verdicts(paragraph)).toEqual(['US$14 billion supported korybko-morozov-2020 fn 21 ($14 billion)', 'US$14 billion supported korybko-morozov-2020 fn 21 ($14 billion)', 'US$10 billion unsourced']);

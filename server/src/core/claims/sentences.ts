@@ -113,9 +113,9 @@ function push(spans: Span[], text: string, start: number, end: number): void {
 }
 
 /** "It", "This", "Its cost", "However, they": a sentence whose subject is in the sentence before it. */
-const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:(?:once|when|if|after|upon)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+|(?:in|by)\s+\d{4},?\s+)?(?:it|its|this|they|their|these|those|his|her)\b/iu;
-/** Not when the pronoun is a dummy subject ("It is likely that …") or "this" names a time ("This year …"). */
-const notPointingBack = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it\s+(?:(?:should|must|can|could|would|may|might|will)\s+be|is|was|has been|had been|seems|remains|appears)\s+(?:not\s+)?(?:pointed|noted|said|argued|recalled|stressed|clear|likely|unlikely|possible|impossible|true|important|worth|expected|said|reported|estimated|believed|thought|hoped|time|hard|difficult|easy|necessary|notable|noteworthy)\b|(?:this|these)\s+(?:year|month|week|decade|time|spring|summer|autumn|winter|morning|quarter)s?\b)/i;
+const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:(?:once|when|if|after|upon)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+|(?:in|by)\s+\d{4},?\s+)?(?:it|its|this|that|they|their|these|those|his|her)\b/iu;
+/** Not when the pronoun is a dummy subject ("It is likely that …"), "this" names a time ("This year …") or "that" opens a phrase ("That said, …"). */
+const notPointingBack = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it\s+(?:(?:should|must|can|could|would|may|might|will)\s+be|is|was|has been|had been|seems|remains|appears)\s+(?:not\s+)?(?:pointed|noted|said|argued|recalled|stressed|clear|likely|unlikely|possible|impossible|true|important|worth|expected|said|reported|estimated|believed|thought|hoped|time|hard|difficult|easy|necessary|notable|noteworthy)\b|(?:this|that|these)\s+(?:year|month|week|decade|time|spring|summer|autumn|winter|morning|quarter)s?\b|that\s+said\b)/i;
 
 /** "the two nations aim to increase bilateral trade", "both sides agreed", "trade between the two countries", "two-way trade": a pair named before. */
 const pairReference = /\b(?:(?:the\s+two|both)\s+(?:countries|nations|sides|governments|states|neighbou?rs|partners|capitals)|bilateral|two-way)\b/i;

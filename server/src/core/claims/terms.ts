@@ -39,6 +39,17 @@ const countries: string[][] = [
   ['uzbekistan', 'uzbek', 'uzbekistani', 'tashkent'],
 ];
 
+/** The capitals and cities among those names: after "in" or "at" they say where something happened, not whose it is (isVenue). */
+const cities = new Set(['kabul', 'yerevan', 'baku', 'dhaka', 'minsk', 'brasilia', 'beijing', 'cairo', 'paris', 'berlin', 'new delhi', 'delhi', 'jakarta', 'tehran', 'baghdad', 'tokyo', 'astana', 'nur-sultan', 'almaty', 'bishkek', 'tripoli', 'kuala lumpur', 'islamabad', 'moscow', 'riyadh', 'damascus', 'dushanbe', 'ankara', 'ashgabat', 'kyiv', 'washington', 'tashkent']);
+
+/**
+ * A country term written as a city after "in" or "at" is the venue of what the sentence tells
+ * ("signed in Tashkent", "the summit in Islamabad"), not a party to it; "Moscow pledged" is.
+ */
+export function isVenue(text: string, term: Term): boolean {
+  return cities.has(text.slice(term.start, term.end).toLowerCase()) && /\b(?:in|at)\s+$/i.test(text.slice(Math.max(0, term.start - 4), term.start));
+}
+
 /** Organisations and projects often named both ways; sources add their own acronyms. */
 export const builtInAcronyms: Record<string, string> = {
   CPEC: 'China-Pakistan Economic Corridor',

@@ -3,7 +3,7 @@
 // The same reading is made of a draft's figure and of a source's, and two facts speak to each
 // other only where these parts agree (`differences`); then the values decide.
 import { isMonthName } from '../claims/dates';
-import { stem, termsOf, type Term, type Vocabulary } from '../claims/terms';
+import { isVenue, stem, termsOf, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, measureOfUnit, measures, riseTerm, type Measure } from './lexicon';
 import { modalityOf, partOfSum, saidDone, type Modality } from './modality';
@@ -44,7 +44,7 @@ export interface Fact {
  */
 export function factOf(text: string, figure: Figure, clause: Span, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary, time?: Figure, context?: Figure, antecedent?: Span): Fact {
   const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
-  const isHolder = (t: Term): boolean => vocabulary.countries.has(t.term) || vocabulary.organisations.has(t.term);
+  const isHolder = (t: Term): boolean => (vocabulary.countries.has(t.term) && !isVenue(text, t)) || vocabulary.organisations.has(t.term);
   const holdersIn = (start: number, end: number): string[] => [...new Set(terms.filter((t) => t.start >= start && t.end <= end && isHolder(t)).map((t) => t.term))];
   let holders = holdersIn(clause.start, clause.end);
   // A part of a sum is held as the sum is: "a $14 billion package that Russia promised, of which $2.5 billion is earmarked for the line".
@@ -82,6 +82,17 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     return fact;
   }
   fact.measure = measureOf(named.term);
+  // A population is the people of one country, the one named closest to it ("Pakistan's over 200
+  // million people represent a promising market for the EAEU's exports"), not every party of its clause.
+  if (fact.measure!.name === 'population') {
+    // "access to a market of more than 200 million people" is the size of a market, whosever it is.
+    if (marketOf.test(text.slice(Math.max(0, clause.start), figure.qualifierStart ?? figure.start))) {
+      delete fact.measure;
+      return fact;
+    }
+    const own = nearest(figure, inClause, isHolder);
+    if (own) fact.holders = [own.term];
+  }
   fact.named = [...new Set([fact.measure!.name, ...inClause.filter(fits).map((t) => measureOf(t.term)!.name)])];
   if (fact.measure!.name === 'trade') {
     // Trade is between the pair named at its word ("Pakistani-Afghanistani trade", "trade between
@@ -120,6 +131,9 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   return fact;
 }
 
+/** "a market of" before a count of people: the size of a market. */
+const marketOf = /\bmarket\s+of\s+$/i;
+
 /**
  * The year a clause's "last year" or "this year" means, from the date its paragraph gave: in a
  * report of December 2019, "trade which last year stood at $700 million" holds for 2018, and
@@ -137,7 +151,7 @@ export function relativeTo(context: Figure, clause: string): Figure {
 const relativeYear = /\b(?:(?:last|the previous|the preceding)\s+year|a year earlier|the year before|((?:earlier\s+)?this)\s+year)\b/i;
 
 /** The parts in which two facts about the same kind of figure disagree: each a reason they are about different things. */
-export type Difference = 'measure' | 'roles' | 'pair' | 'place' | 'direction' | 'modality';
+export type Difference = 'measure' | 'roles' | 'pair' | 'people' | 'place' | 'direction' | 'modality';
 
 export function differences(draft: Fact, source: Fact): Difference[] {
   const found: Difference[] = [];
@@ -149,6 +163,8 @@ export function differences(draft: Fact, source: Fact): Difference[] {
   // One country of the pair in place of another: India–Afghanistan trade is not Pakistan–Afghanistan's.
   const [p, q] = [draft.pair, source.pair];
   if (p && q && p.some((c) => !q.includes(c)) && q.some((c) => !p.includes(c))) found.push('pair');
+  // A population is one country's: another's is another fact ("the EAEU's … over 200 million" against "Pakistan's over 200 million people").
+  if (a?.name === 'population' && b?.name === 'population' && draft.holders.length === 1 && source.holders.length === 1 && draft.holders[0] !== source.holders[0]) found.push('people');
   if (draft.direction !== 'level' && source.direction !== 'level' && draft.direction !== source.direction) found.push('direction');
   // A commitment ("Russia will provide $1 billion") is neither a mere aim nor yet an outcome: only a goal against an outcome differs.
   if ((draft.modality === 'goal' && source.modality === 'achieved') || (draft.modality === 'achieved' && source.modality === 'goal')) found.push('modality');
@@ -158,7 +174,7 @@ export function differences(draft: Fact, source: Fact): Difference[] {
 
 /** Another measure, or the same flow the other way round: a different fact, not a different value of this one. */
 export function isOtherFact(difference: Difference): boolean {
-  return difference === 'measure' || difference === 'roles' || difference === 'pair';
+  return difference === 'measure' || difference === 'roles' || difference === 'pair' || difference === 'people';
 }
 
 /** One says it was done where the other says it was promised: "Russia has already invested $14 billion" against "Russia promised a $14 billion investment". */
@@ -204,6 +220,8 @@ export function describeDifference(difference: Difference, source: Fact): string
       return `for trade between ${(source.pair ?? []).map(title).join(' and ')}`;
     case 'roles':
       return source.from && source.to ? `for goods going from ${title(source.from)} to ${title(source.to)}` : source.from ? `for ${title(source.from)}'s exports` : `for ${title(source.to ?? '?')}'s imports`;
+    case 'people':
+      return `for the people of ${title(source.holders[0]!)}`;
     case 'place':
       return `at ${source.place}`;
     case 'direction':
@@ -257,7 +275,8 @@ function nearest(figure: Figure, terms: readonly Term[], keep: (t: Term) => bool
   let distance = Infinity;
   for (const t of terms) {
     if (!keep(t)) continue;
-    const d = t.end <= figure.start ? figure.start - t.end : t.start - figure.end;
+    // A word inside the figure names its measure first ("200 million people", "a 64-member delegation").
+    const d = t.start >= figure.start && t.end <= figure.end ? 0 : t.end <= figure.start ? figure.start - t.end : t.start - figure.end;
     if (d >= 0 && d < distance) [best, distance] = [t, d];
   }
   return best;
