@@ -139,6 +139,10 @@ describe('figures', () => {
     const paragraph = 'In December 2019, 64 Russian businessmen arrived in Pakistan. Commerce between the two countries remains thin. Two-way trade was worth roughly $700m in 2018.';
     expect(verdicts(paragraph).slice(2)).toEqual(['$700m supported korybko-morozov-2020 fn 21 ($700 million)', '2018 supported korybko-morozov-2020 fn 21 (2018)']);
     expect(verdicts(paragraph.replace('$700m', '$900m')).slice(2)).toEqual(['$900m contradicted korybko-morozov-2020 fn 21 ($700 million)', '2018 supported korybko-morozov-2020 fn 21 (2018)']);
+    // With no sentence before, the two countries its own sentence names later.
+    const sentence = 'According to figures shared during the visit, two-way trade was about $700 million in 2018, with Pakistan selling goods worth $250 million to Russia and buying $150 million worth in return.';
+    expect(verdicts(sentence)[0]).toBe('$700 million supported korybko-morozov-2020 fn 21 ($700 million)');
+    expect(verdicts(sentence.replace('Russia', 'India'))[0]).toBe('$700 million unsourced');
   });
 
   it('read the same value in another month of the year as the same fact misdated, and another value then as another month\'s', () => {

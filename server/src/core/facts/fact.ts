@@ -113,6 +113,12 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
       const named = fact.holders.filter((h) => vocabulary.countries.has(h));
       if (named.length === 2) fact.pair = named;
     }
+    // "two-way trade was about $700 million in 2018, with Pakistan selling goods worth $250 million
+    // to Russia": with no pair before it, two-way or bilateral trade is between the two its sentence names.
+    else if (!pair.length && !clauseCountries.length && !fact.holders.length && /\b(?:two-way|bilateral)\s*$/i.test(text.slice(Math.max(0, named.start - 12), named.end).replace(/\s*trade\w*$/i, ''))) {
+      const both = countries(inSentence);
+      if (both.length === 2) [fact.pair, fact.holders] = [both, [...both]];
+    }
   }
   if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') {
     // "Pakistan's exports to Russia" and "Russia's imports from Pakistan" are the same flow.
