@@ -6,7 +6,7 @@ import type { Figure } from '../../server/src/core/types';
 /** "3-17 date November 2017 2017-11", "4-8 year 2016 2016", with "about@0 [2014,2016]" for a hedged year. */
 function render(f: Figure): string {
   const d = f.date!;
-  const when = [d.year, d.month, d.day].filter((x) => x !== undefined).join('-');
+  const when = [d.year, d.month, d.day, d.part].filter((x) => x !== undefined).join('-');
   const hedge = f.qualifier === 'exact' ? '' : ` ${f.qualifier}@${f.qualifierStart} [${f.low},${f.highBound}]`;
   return `${f.start}-${f.end} ${f.kind} ${f.text} ${when}${hedge}`;
 }
@@ -32,8 +32,9 @@ describe('years', () => {
     ]);
   });
 
-  it('"early", "mid-" and "the end of" keep just the year', () => {
-    expectDates('early 2019, mid-2019, at the end of 2016', ['6-10 year 2019 2019', '16-20 year 2019 2019', '36-40 year 2016 2016']);
+  it('"early", "mid-" and "the end of" are a part of the year, written as part of the date', () => {
+    expectDates('early 2019, mid-2019, at the end of 2016, in late 2018', ['0-10 year early 2019 2019-early', '12-20 year mid-2019 2019-mid', '25-40 year the end of 2016 2016-late', '45-54 year late 2018 2018-late']);
+    expect(formatDate({ year: 2019, part: 'early' })).toBe('early 2019');
   });
 
   it('a hedged year allows a year either side', () => {

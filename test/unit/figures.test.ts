@@ -196,7 +196,7 @@ describe('extractFigures on sentences from the sources', () => {
   });
 
   it('years after "the end of" and months; an ordinal is the place of its event in a series, not an amount', () => {
-    expectFigures('approved by President Putin at the end of 2016', ['42-46 year 2016 =2016 year [2016,2016]']);
+    expectFigures('approved by President Putin at the end of 2016', ['31-46 year the end of 2016 =2016 year [2016,2016]']);
     expectFigures('in an article published before the APEC Summit in November 2017', ['50-63 date November 2017 =2017 date [2017,2017] 2017-11-']);
     expectFigures('The 25th APEC Economic Leaders’ Meeting', ['4-8 rank 25th =25 ordinal:meeting [25,25]']);
   });

@@ -113,8 +113,8 @@ describe('corpus index read on demand', () => {
 
   it('refuses an index of the format before, so that it is rebuilt', () => {
     const old = Buffer.from(bytes);
-    old.writeUInt32LE(3, 8);
-    expect(() => loadCorpusIndex(old)).toThrow('The corpus index has format 3; this version of Attest reads format 4.');
+    old.writeUInt32LE(4, 8);
+    expect(() => loadCorpusIndex(old)).toThrow('The corpus index has format 4; this version of Attest reads format 5.');
   });
 });
 

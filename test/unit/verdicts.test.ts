@@ -191,6 +191,17 @@ describe('figures', () => {
     expect(judge(title, draft, 40)).toEqual(['$4.8 billion unsourced']);
   });
 
+  it('tell a part of the year apart ("early 2019" is not "late 2019"), and a drafted paper by its drafting', () => {
+    // "… to which end he drafted a roadmap for achieving this in early 2019".
+    const roadmap = (when: string): string[] => verdicts(`The Kazakh envoy in Islamabad drafted his roadmap for expanding trade with Pakistan in ${when}.`);
+    expect(roadmap('early 2019')).toEqual(['early 2019 supported korybko-morozov-2020 fn 26 (early 2019)']);
+    expect(roadmap('late 2019')).toEqual(['late 2019 contradicted korybko-morozov-2020 fn 26 (early 2019)']);
+    // Not the 2018 of the trade figure in the same sentence.
+    expect(roadmap('early 2018')).toEqual(['early 2018 contradicted korybko-morozov-2020 fn 26 (early 2019)']);
+    expect(roadmap('February 2019')).toEqual(['February 2019 supported korybko-morozov-2020 fn 26 (early 2019)']);
+    expect(roadmap('October 2019')).toEqual(['October 2019 contradicted korybko-morozov-2020 fn 26 (early 2019)']);
+  });
+
   it("read a population as one country's", () => {
     // "Pakistan's over 200 million people represent a promising market for the EAEU's exports".
     expect(verdicts('With more than 200 million people, Pakistan is seen in Moscow as a large and largely untapped market.')).toEqual(['200 million people supported korybko-morozov-2020 (200 million people)']);

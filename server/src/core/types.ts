@@ -28,7 +28,11 @@ export interface CalendarDate {
   month?: number;
   /** 1–31 when given. */
   day?: number;
+  /** A year's part, for a date with no month: "early 2019", "mid-2020", "the end of 2018". */
+  part?: YearPart;
 }
+
+export type YearPart = 'early' | 'mid' | 'late';
 
 export interface Figure {
   kind: FigureKind;

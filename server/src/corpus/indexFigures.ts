@@ -35,6 +35,7 @@ export function encodeFigure(figure: Figure, sentence: Span, passage: number, ta
     row[F.year] = figure.date.year;
     row[F.month] = figure.date.month ?? 0;
     row[F.day] = figure.date.day ?? 0;
+    if (figure.date.part) row[F.part] = tables.string(figure.date.part);
   }
   for (const [i, key] of [F.start, F.end, F.qualifierStart, F.year, F.month, F.day].entries()) {
     if (!Number.isInteger(row[key]) || Math.abs(row[key]!) > 0x7fffffff) throw new Error(`serializeCorpus: figure field ${['start', 'end', 'qualifierStart', 'year', 'month', 'day'][i]} is not a 32-bit integer.`);
@@ -51,8 +52,8 @@ export function decodeFigure(rows: Int32Array, values: Float64Array, r: number, 
   const out: Record<string, unknown> = {};
   for (const key of shapes[rows[row + F.shape]!]!) {
     if (key === 'date') {
-      const date: Record<string, number> = {};
-      for (const k of dateShapes[rows[row + F.dateShape]!]!) date[k] = rows[row + (k === 'year' ? F.year : k === 'month' ? F.month : F.day)]!;
+      const date: Record<string, number | string> = {};
+      for (const k of dateShapes[rows[row + F.dateShape]!]!) date[k] = k === 'part' ? string(rows[row + F.part]!) : rows[row + (k === 'year' ? F.year : k === 'month' ? F.month : F.day)]!;
       out.date = date;
       continue;
     }

@@ -23,6 +23,8 @@ const actions: [string, string[]][] = [
   ['joining', ['join', 'joined', 'joining', 'membership', 'accession', 'admitted']],
   ['invitation', ['invite', 'invited', 'invitation']],
   ['publication', ['publish', 'published', 'article', 'appeared', 'wrote', 'written']],
+  // A plan or paper drawn up: "drafted a roadmap for achieving this in early 2019".
+  ['drafting', ['draft', 'drafted', 'drafting', 'drew', 'drawn']],
   ['visit', ['visit', 'visited', 'trip', 'travelled', 'traveled', 'tour']],
   ['opening', ['open', 'opened', 'inaugurated', 'inauguration']],
   // Work begun is not work finished: "began in 2024" says nothing of "due in 2028".

@@ -5,7 +5,7 @@ import type { Corpus } from '../retrieval/corpus';
 import { passageView } from '../retrieval/passageView';
 import { isDate } from '../claims/claims';
 import { relativeTo } from '../facts/fact';
-import type { CalendarDate, Claim, Evidence, Figure, Span, Verdict } from '../types';
+import type { CalendarDate, Claim, Evidence, Figure, Span, Verdict, YearPart } from '../types';
 
 /**
  * Supported when the source sentence matched to the figure (supported or contradicted alike:
@@ -52,11 +52,18 @@ function atDate(evidence: Evidence, text: string, highlight: Span | undefined, s
   return { ...evidence, highlight, sourceValue: text, sourceFigure, opposite: undefined, matched: undefined, elsewhere: undefined };
 }
 
-/** The same day, month or year, as far as both say. */
+/** The same day, month or year, as far as both say; a part of the year against a month is the same when the month falls in it. */
 export function sameCalendarDate(a: CalendarDate, b: CalendarDate): boolean {
   if (a.year !== b.year) return false;
+  if (a.part && b.part && a.part !== b.part) return false;
+  if ((a.part && b.month && partOf(b.month) !== a.part) || (b.part && a.month && partOf(a.month) !== b.part)) return false;
   if (a.month && b.month && a.month !== b.month) return false;
   return !(a.day && b.day && a.day !== b.day);
+}
+
+/** The part of the year a month is in: January–April early, May–August mid, September–December late. */
+function partOf(month: number): YearPart {
+  return month <= 4 ? 'early' : month <= 8 ? 'mid' : 'late';
 }
 
 /** Two months of one year: "November 2019" and "December 2019", not "2019" and "December 2019". */
