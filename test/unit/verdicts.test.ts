@@ -202,6 +202,13 @@ describe('figures', () => {
     expect(roadmap('October 2019')).toEqual(['October 2019 contradicted korybko-morozov-2020 fn 26 (early 2019)']);
   });
 
+  it('take a value hundreds of times off as another fact, unless it is the same number at another scale', () => {
+    // "earlier this year, Russia promised a $14 billion investment in Pakistan's energy sector".
+    expect(verdicts('Russian foreign direct investment in Pakistan totalled less than USD 50 million in 2019.')[0]).toBe('USD 50 million unsourced');
+    expect(verdicts("Earlier in 2019, Russia promised a $14 million investment in Pakistan's energy sector.")[1]).toBe('$14 million contradicted korybko-morozov-2020 fn 21 ($14 billion)');
+    expect(verdicts("Earlier in 2019, Russia promised a $41 billion investment in Pakistan's energy sector.")[1]).toBe('$41 billion contradicted korybko-morozov-2020 fn 21 ($14 billion)');
+  });
+
   it("read a population as one country's", () => {
     // "Pakistan's over 200 million people represent a promising market for the EAEU's exports".
     expect(verdicts('With more than 200 million people, Pakistan is seen in Moscow as a large and largely untapped market.')).toEqual(['200 million people supported korybko-morozov-2020 (200 million people)']);

@@ -239,6 +239,10 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     // A value for another measure ("$46 billion" of investment against trade of "$700 million")
     // contradicts nothing. The words near a figure name its measure too loosely to rule out support.
     else if (!compatible && otherMeasures(draft.fact, source.fact)) Object.assign(match, { conflict: true });
+    // A value hundreds of times the draft's is another fact, not this one misremembered
+    // ("less than USD 50 million" of investment against the $14 billion Russia promised), unless
+    // it is the same number at another scale ("$14 million" for "$14 billion").
+    else if (!compatible && farApart(figure, sourceFigure.figure)) Object.assign(match, { conflict: true });
     // A goal is not an outcome: "plan to increase it to $500 million" does not state today's trade.
     else if (differ.includes('modality')) Object.assign(match, { score: match.score * targetPenalty, conflict: true });
     else {
@@ -279,6 +283,18 @@ function heldByAnother(draft: Fact, source: Fact, siblings: () => (Fact | undefi
   const holders = draft.holders;
   if (!holders.length || !source.holders.length || source.holders.some((h) => holders.includes(h))) return false;
   return siblings().some((other) => other !== undefined && holders.every((h) => other.holders.includes(h)) && !other.holders.some((h) => source.holders.includes(h)));
+}
+
+/** A source value more than this many times the draft's, or less than its inverse, is no misremembering of it. */
+const farRatio = 20;
+
+/** Two amounts too far apart to be one value misremembered, and not the same digits at another scale. */
+function farApart(draft: Figure, source: Figure): boolean {
+  if (!draft.value || !source.value) return false;
+  const ratio = Math.max(draft.value / source.value, source.value / draft.value);
+  if (ratio <= farRatio) return false;
+  const scale = Math.log10(ratio);
+  return Math.abs(scale - Math.round(scale)) > 0.01;
 }
 
 const namedYearPenalty = 0.35;
