@@ -89,9 +89,10 @@ describe('a fact', () => {
     expect(described('Russia will take a stake worth $2.5 billion, and a 26 percent stake in the company.')).toEqual(['russia = $2.5 billion (future)', 'share = 26 percent (future)']);
   });
 
-  it('takes no measure of money for a time: "spent five days", the "Minister of Industry and Trade"', () => {
-    expect(described('The delegation spent five days in Pakistan.')).toEqual(['pakistan = five days']);
-    expect(described('The Minister of Industry and Trade led a four-day visit to Pakistan.')).toEqual(['pakistan = four-day']);
+  it('takes no measure of money for a time, but the length of a visit: "spent five days", the "Minister of Industry and Trade"', () => {
+    expect(described('The delegation spent five days in Pakistan.')).toEqual(['stay pakistan = five days']);
+    expect(described('The Minister of Industry and Trade led a four-day visit to Pakistan.')).toEqual(['stay pakistan = four-day']);
+    expect(described('Construction of the line in Pakistan will take five years.')).toEqual(['pakistan = five years (future)']);
   });
 
   it('with no date of its own, keeps the last date its paragraph gave', () => {

@@ -209,6 +209,13 @@ describe('figures', () => {
     expect(verdicts("Earlier in 2019, Russia promised a $41 billion investment in Pakistan's energy sector.")[1]).toBe('$41 billion contradicted korybko-morozov-2020 fn 21 ($14 billion)');
   });
 
+  it("read a duration in a visit's clause as how long the visit lasted", () => {
+    // RT: "… traveled to Pakistan for a four-day visit".
+    const visit = "The pledge was among the few concrete results of this month's visit by a Russian business delegation which spent five days in Pakistan under Industry and Trade Minister Denis Manturov.";
+    expect(verdicts(visit)).toEqual(['five days contradicted korybko-morozov-2020 fn 21 (four-day)']);
+    expect(verdicts(visit.replace('five', 'four'))).toEqual(['four days supported korybko-morozov-2020 fn 21 (four-day)']);
+  });
+
   it("read a population as one country's", () => {
     // "Pakistan's over 200 million people represent a promising market for the EAEU's exports".
     expect(verdicts('With more than 200 million people, Pakistan is seen in Moscow as a large and largely untapped market.')).toEqual(['200 million people supported korybko-morozov-2020 (200 million people)']);

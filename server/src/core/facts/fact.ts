@@ -66,6 +66,15 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     fact.named = [fact.measure.name];
     return fact;
   }
+  // How long a visit lasted: "a four-day visit", "a delegation which spent five days in Pakistan".
+  // Other durations say too little of what they time to be one fact.
+  if (figure.kind === 'duration') {
+    if (stayWords.test(text.slice(clause.start, clause.end))) {
+      fact.measure = unitMeasure('stay');
+      fact.named = ['stay'];
+    }
+    return fact;
+  }
   const fits = (t: Term): boolean => {
     const m = measureOf(t.term);
     return m !== undefined && (!m.kinds || m.kinds.includes(figure.kind));
@@ -136,6 +145,9 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   }
   return fact;
 }
+
+/** Words of a visit, whose length a duration in its clause is. */
+const stayWords = /\b(?:visit(?:s|ed|ing)?|trip|tour|stay(?:ed)?|spen[dt]|mission|delegation)\b/i;
 
 /** "a market of" before a count of people: the size of a market. */
 const marketOf = /\bmarket\s+of\s+$/i;
