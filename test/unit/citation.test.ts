@@ -29,7 +29,7 @@ describe('a finding names its source', () => {
 
   it('with a promise given as done', () => {
     expect(messages(bundledCorpus(), "Russia has already invested $14 billion in Pakistan's energy sector.")).toEqual([
-      'Draft and Korybko & Morozov 2020 (p. 19, fn. 21) both give $14 billion, but one as done and the other as promised.',
+      'Draft and Korybko & Morozov 2020 (p. 19, fn. 21) both give $14 billion, but one as done and the other only as promised or aimed at.',
     ]);
   });
 

@@ -209,6 +209,17 @@ describe('figures', () => {
     expect(verdicts("Earlier in 2019, Russia promised a $41 billion investment in Pakistan's energy sector.")[1]).toBe('$41 billion contradicted korybko-morozov-2020 fn 21 ($14 billion)');
   });
 
+  it("read a goal written as done, at the goal's value, as the contradiction, but not for a year the source cannot speak for", () => {
+    // "… both sides agreed in May 2019 to try to raise it to $10 million a year".
+    const [done] = checker.judgeText('Kyrgyz trade with Pakistan has only now reached $10 million a year.');
+    expect(render(done!)).toBe('$10 million contradicted korybko-morozov-2020 fn 24 ($10mn)');
+    expect(done!.evidence[0]!.promise).toBe(true);
+    expect(checker.analyse('Kyrgyz trade with Pakistan has only now reached $10 million a year.').findings[0]!.message).toContain('one as done and the other only as promised or aimed at');
+    expect(verdicts('Pakistan and Kyrgyzstan agreed in May 2019 to raise their trade to $10 million a year.')[1]).toBe('$10 million supported korybko-morozov-2020 fn 24 ($10mn)');
+    // "… tripling its 2019 amount of around $100 million to $300 million very soon", in a paper of 2020: 2020 may have met it.
+    expect(verdicts('Pakistan–Uzbekistan trade hit $300 million in 2020.')[0]).toBe('$300 million unsourced');
+  });
+
   it("read a duration in a visit's clause as how long the visit lasted", () => {
     // RT: "… traveled to Pakistan for a four-day visit".
     const visit = "The pledge was among the few concrete results of this month's visit by a Russian business delegation which spent five days in Pakistan under Industry and Trade Minister Denis Manturov.";

@@ -200,6 +200,11 @@ export function promiseAgainstDeed(draft: Fact, source: Fact): boolean {
   return Boolean((draft.done && source.modality === 'future') || (source.done && draft.modality === 'future'));
 }
 
+/** The draft says happened what the source gives only as a goal: "trade reached $10 million a year" against "agreed … to try to raise it to $10 million a year". */
+export function goalAsDone(draft: Fact, source: Fact): boolean {
+  return draft.modality === 'achieved' && source.modality === 'goal';
+}
+
 /** The fact as a line a person reads: "exports pakistan→russia 2018 = $150 million (achieved)". */
 export function describeFact(fact: Fact): string {
   const parts: string[] = [];

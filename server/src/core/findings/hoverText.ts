@@ -41,7 +41,7 @@ export function claimHover(verdict: Verdict, corpus: Corpus, style: CitationStyl
   const details = [
     verdict.verdict === 'contradicted' && evidence.opposite && `The draft and the source both give ${escapeMarkdown(claim.text)}, but for a change in opposite directions.`,
     verdict.verdict === 'contradicted' && evidence.place && `The draft and the source both give ${escapeMarkdown(claim.text)}, but the source puts it at ${escapeMarkdown(evidence.place.source)}, not ${escapeMarkdown(evidence.place.draft)}.`,
-    verdict.verdict === 'contradicted' && evidence.promise && `The draft and the source both give ${escapeMarkdown(claim.text)}, but one says it was done and the other that it was promised.`,
+    verdict.verdict === 'contradicted' && evidence.promise && `The draft and the source both give ${escapeMarkdown(claim.text)}, but one says it was done and the other only that it was promised or aimed at.`,
     verdict.verdict === 'contradicted' && !evidence.opposite && !evidence.place && !evidence.promise && evidence.sourceValue && `The draft says ${escapeMarkdown(claim.text)}; the source says ${escapeMarkdown(evidence.sourceValue)}.`,
     verdict.verdict === 'misquoted' && claim.quote && evidence.sourceValue && wordDifference(claim.quote.text, evidence.sourceValue),
     evidence.matched?.length && `Matched: ${evidence.matched.map(escapeMarkdown).join(', ')}.`,

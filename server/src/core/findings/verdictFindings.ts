@@ -89,7 +89,7 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
           code: 'figure.mismatch',
           start: claim.start,
           end: claim.end,
-          message: `Draft and ${who} both give ${said}, but one as done and the other as promised.`,
+          message: `Draft and ${who} both give ${said}, but one as done and the other only as promised or aimed at.`,
         };
       }
       if (evidence!.place) {

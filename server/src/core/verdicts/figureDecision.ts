@@ -90,7 +90,11 @@ export function choose(kind: Claim['kind'], candidates: readonly Candidate[], ci
   const bar = contradictionBar(kind, vouched);
   // The same figure said otherwise (another direction, place, or a promise for a deed) is the contradiction when it matches best.
   const otherwise = reversed && reversed.score >= bar && reversed.candidate.sentenceScore >= thresholds.anchor ? reversed : undefined;
-  if (incompatible && incompatible.score >= bar && !(otherwise && otherwise.score >= incompatible.score)) return { verdict: 'contradicted', candidate: incompatible.candidate };
+  // A goal taken for the outcome yields to an outcome the source gives for no other year ("trade
+  // with Tajikistan is $500 million a year": the source's $62 million a year, not its goal of
+  // $500 million); an outcome of another year ("$3.5 million in 2016") does not say what it is now.
+  const goalOnly = otherwise?.candidate.promise === true && otherwise.candidate.fact?.modality === 'goal' && !incompatible?.candidate.period;
+  if (incompatible && incompatible.score >= bar && !(otherwise && !goalOnly && otherwise.score >= incompatible.score)) return { verdict: 'contradicted', candidate: incompatible.candidate };
   if (otherwise) {
     const { candidate } = otherwise;
     if (candidate.place) return { verdict: 'contradicted', candidate, place: candidate.place };

@@ -17,7 +17,7 @@ import { passageView, titleCountries, type PassageView } from '../retrieval/pass
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
 import { attributedNames } from '../claims/attribution';
-import { agreement, describeDifference, differences, isOtherFact, otherMeasures, promiseAgainstDeed, type Fact } from '../facts/fact';
+import { agreement, describeDifference, differences, goalAsDone, isOtherFact, otherMeasures, promiseAgainstDeed, type Fact } from '../facts/fact';
 import { clauseAround, compareEvents, eventOf, isSaying, type Event } from '../facts/event';
 import { unitFamily, unitsInFamily } from '../claims/units';
 import type { Claim, Evidence, Figure, Span, Verdict } from '../types';
@@ -234,6 +234,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   let sameEvent = false;
   if (draft.fact && source.fact) {
     const differ = differences(draft.fact, source.fact);
+    const goalDone = compatible && goalAsDone(draft.fact, source.fact) && sameHoldersAndMeasure(draft.fact, source.fact) && !(claim.period && !beforeWritten(claim.period, corpus.passages[sourceFigure.passage]!.sourceId, corpus));
     // Another measure, or the same flow the other way round, is another fact.
     if (differ.some(isOtherFact) || heldByAnother(draft.fact, source.fact, siblings)) Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
     // A value for another measure ("$46 billion" of investment against trade of "$700 million")
@@ -244,11 +245,14 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     // it is the same number at another scale ("$14 million" for "$14 billion").
     else if (!compatible && farApart(figure, sourceFigure.figure)) Object.assign(match, { conflict: true });
     // A goal is not an outcome: "plan to increase it to $500 million" does not state today's trade.
-    else if (differ.includes('modality')) Object.assign(match, { score: match.score * targetPenalty, conflict: true });
+    // At the goal's own value it is the goal written as done ("reached $10 million a year" against
+    // "agreed … to try to raise it to $10 million a year"): that is the contradiction.
+    // Not for a year from the source's own or later: the goal may have been met then, for all it says ("hit $300 million in 2020").
+    else if (differ.includes('modality') && !(goalDone && differ.length === 1)) Object.assign(match, { score: match.score * targetPenalty, conflict: true });
     else {
       opposite = differ.includes('direction');
       if (differ.includes('place')) place = { draft: draft.fact.place!, source: source.fact.place! };
-      if (promiseAgainstDeed(draft.fact, source.fact)) promise = true;
+      if (promiseAgainstDeed(draft.fact, source.fact) || goalDone) promise = true;
       // Naming another country near the figure ("a 64-member delegation of Russian businessmen")
       // is no conflict when the source's fact has the draft's holders and measure all the same:
       // then its words count as found in its sentence, without the conflict's discount.
@@ -295,6 +299,12 @@ function farApart(draft: Figure, source: Figure): boolean {
   if (ratio <= farRatio) return false;
   const scale = Math.log10(ratio);
   return Math.abs(scale - Math.round(scale)) > 0.01;
+}
+
+/** The date is before the year the source was written in (its record is read only when asked). */
+function beforeWritten(date: Figure, sourceId: string, corpus: Corpus): boolean {
+  const written = corpus.sources.get(sourceId)?.meta.year;
+  return written !== undefined && (date.date?.year ?? date.value) < written;
 }
 
 const namedYearPenalty = 0.35;
