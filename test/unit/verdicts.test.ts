@@ -220,6 +220,14 @@ describe('figures', () => {
     expect(verdicts('Pakistan–Uzbekistan trade hit $300 million in 2020.')[0]).toBe('$300 million unsourced');
   });
 
+  it('give a figure with no year of its own the year of the amount before it in its sentence, not an earlier date of its paragraph', () => {
+    const report = parseSource({ location: 'kz.md', bundled: false, text: lines('---', 'id: kz', 'title: Pakistan and Kazakhstan agree to expand trade', 'year: 2024', '---', '', "Bilateral trade stood at $174 million in 2023. Kazakhstan exported goods worth $113 million to Pakistan, while Pakistan's exports to Kazakhstan amounted to $61 million.") });
+    const judge = (text: string): string[] => createChecker({ corpus: buildCorpus([report]) }).analyse(text).verdicts.map(render);
+    const draft = "Officials met in May 2024. Of the $174 million the two countries traded in 2023, Pakistan's exports accounted for $113 million [@kz].";
+    expect(judge(draft).slice(-1)).toEqual(['$113 million contradicted kz ($61 million)']);
+    expect(judge(draft.replace('$113 million [@kz]', '$61 million [@kz]')).slice(-1)).toEqual(['$61 million supported kz ($61 million)']);
+  });
+
   it("read a duration in a visit's clause as how long the visit lasted", () => {
     // RT: "… traveled to Pakistan for a four-day visit".
     const visit = "The pledge was among the few concrete results of this month's visit by a Russian business delegation which spent five days in Pakistan under Industry and Trade Minister Denis Manturov.";

@@ -29,7 +29,12 @@ export function draftFacts(draftText: string, draftTerms: readonly Term[], draft
   for (const figure of amounts) {
     const clause = clauseOf(draftText, figure, amounts, sentence);
     const period = periodOf(draftText, figure, amounts, dates, sentence);
-    facts.set(figure.start, { figure, clause, period, fact: factOf(draftText, figure, clause, sentence, draftTerms, corpus.vocabulary, period, context, antecedent) });
+    // With no time of its own, a figure holds for the year of the amount before it in its sentence
+    // ("Of the $174 million the two countries traded in 2023, Pakistan's exports accounted for $113
+    // million"), else for its paragraph's date. A date of an event before it ("On 15 July 2021 …
+    // signed … to construct a US$2.5 billion pipeline") is not the figure's.
+    const earlier = [...facts.values()].filter((o) => o.period).at(-1)?.period;
+    facts.set(figure.start, { figure, clause, period, fact: factOf(draftText, figure, clause, sentence, draftTerms, corpus.vocabulary, period, earlier ?? context, antecedent) });
   }
   factsOfSentence.set(draftFigures, facts);
   return facts;
