@@ -220,6 +220,12 @@ describe('figures', () => {
     expect(verdicts('Pakistan–Uzbekistan trade hit $300 million in 2020.')[0]).toBe('$300 million unsourced');
   });
 
+  it("support a date the source gives as precisely as the draft, whatever sharper date its dateline gives", () => {
+    const report = parseSource({ location: 'ipp.md', bundled: false, text: lines('---', 'id: ipp', 'title: Dues owed to Chinese power producers climb', 'year: 2024', '---', '', "ISLAMABAD, May 14: Pakistan's unpaid bills to Chinese independent power producers rose to Rs401 billion by the end of March 2024, up from Rs263 billion in June 2023, according to Power Division documents.") });
+    const judge = (text: string): string[] => createChecker({ corpus: buildCorpus([report]) }).analyse(text).verdicts.map(render);
+    expect(judge("Pakistan's unpaid bills to Chinese power producers had climbed to Rs401 billion by the end of March 2024 [@ipp].")).toEqual(['March 2024 supported ipp (March 2024)']);
+  });
+
   it('give a figure with no year of its own the year of the amount before it in its sentence, not an earlier date of its paragraph', () => {
     const report = parseSource({ location: 'kz.md', bundled: false, text: lines('---', 'id: kz', 'title: Pakistan and Kazakhstan agree to expand trade', 'year: 2024', '---', '', "Bilateral trade stood at $174 million in 2023. Kazakhstan exported goods worth $113 million to Pakistan, while Pakistan's exports to Kazakhstan amounted to $61 million.") });
     const judge = (text: string): string[] => createChecker({ corpus: buildCorpus([report]) }).analyse(text).verdicts.map(render);

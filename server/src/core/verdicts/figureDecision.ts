@@ -67,7 +67,7 @@ export interface Decision {
 }
 
 /** The verdict on a claim from its candidates, in the order found; undefined for unsourced. */
-export function choose(kind: Claim['kind'], candidates: readonly Candidate[], cited: (c: Candidate) => boolean, vouched = false): Decision | undefined {
+export function choose(kind: Claim['kind'], candidates: readonly Candidate[], cited: (c: Candidate) => boolean, vouched = false, draft?: Figure): Decision | undefined {
   const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || Number(b.sameEvent ?? false) - Number(a.sameEvent ?? false) || Number(b.periodAgrees) - Number(a.periodAgrees);
   // Among near-equal matches (an abstract and the body saying the same), cite the one with the
   // source's footnote; the best match's score still decides the verdict.
@@ -81,10 +81,13 @@ export function choose(kind: Claim['kind'], candidates: readonly Candidate[], ci
   const compatible = best(supports(kind));
   const incompatible = best(contradicts);
   const reversed = best((c) => c.compatible && (c.opposite || c.place !== undefined || c.promise === true) && c.missing < thresholds.missing);
-  // A date that the source gives as precisely as the draft, and otherwise, outweighs agreement at a coarser precision
-  // ("approved … on November 30, 2016" against "at the end of 2016", for "1 December 2016").
+  // A date that the source gives as precisely as the draft, and otherwise, outweighs agreement at a
+  // coarser precision than the draft's ("approved … on November 30, 2016" against "at the end of
+  // 2016", for "1 December 2016"); not agreement as precise as the draft's ("by the end of March
+  // 2024" is not outweighed by the report's dateline "May 14").
   if (compatible && compatible.score >= thresholds.support && compatible.score + thresholds.tie >= Math.max(incompatible?.score ?? 0, reversed?.score ?? 0)) {
-    const sharper = kind === 'date' && incompatible && incompatible.score >= contradictionBar(kind, vouched) && precision(incompatible.top.source.figure) > precision(compatible.top.source.figure);
+    const coarser = precision(compatible.top.source.figure) < (draft ? precision(draft) : Infinity);
+    const sharper = kind === 'date' && coarser && incompatible && incompatible.score >= contradictionBar(kind, vouched) && precision(incompatible.top.source.figure) > precision(compatible.top.source.figure);
     return sharper ? { verdict: 'contradicted', candidate: incompatible.candidate } : { verdict: 'supported', candidate: compatible.candidate };
   }
   const bar = contradictionBar(kind, vouched);

@@ -317,7 +317,7 @@ function citedBySource(c: Candidate, corpus: Corpus): boolean {
 }
 
 function decide(claim: Claim, candidates: Candidate[], corpus: Corpus, fact: Fact | undefined, cited = false): Verdict {
-  const decision = choose(claim.kind, candidates, (c) => citedBySource(c, corpus), cited);
+  const decision = choose(claim.kind, candidates, (c) => citedBySource(c, corpus), cited, claim.figure);
   if (!decision) return { claim, verdict: 'unsourced', evidence: [] };
   const found: Evidence = evidence(decision.candidate, corpus);
   if (decision.opposite) found.opposite = true;
