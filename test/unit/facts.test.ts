@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { clauseOf, isDate, periodOf } from '../../server/src/core/claims/claims';
 import { compareEvents, eventOf, type Event } from '../../server/src/core/facts/event';
-import { describeFact, differences, factOf, otherMeasures, promiseAgainstDeed, type Fact } from '../../server/src/core/facts/fact';
+import { describeFact, differences, otherMeasures, promiseAgainstDeed } from '../../server/src/core/facts/compare';
+import { factOf, type Fact } from '../../server/src/core/facts/fact';
 import { extractFigures } from '../../server/src/core/claims/figures';
 import { splitSentences } from '../../server/src/core/claims/sentences';
 import { createVocabulary, termsOf } from '../../server/src/core/claims/terms';

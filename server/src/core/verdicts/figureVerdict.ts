@@ -7,7 +7,7 @@ import { framingSpans, inFraming } from '../claims/framing';
 import { listsPassage, rankPassages } from '../retrieval/retrieval';
 import { sentenceOf } from '../claims/sentences';
 import { choose, floorScore, Settled, thresholds, type Candidate } from './figureDecision';
-import { compatibleWith } from './valueAgreement';
+import { compatibleWith, farApart } from './valueAgreement';
 import { footnoteFor } from './sourceFootnote';
 import { otherMonthOfYear, sameFigureDate } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
@@ -17,7 +17,8 @@ import { passageView, titleCountries, type PassageView } from '../retrieval/pass
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
 import { attributedNames } from '../claims/attribution';
-import { agreement, describeDifference, differences, goalAsDone, isOtherFact, otherMeasures, promiseAgainstDeed, type Fact } from '../facts/fact';
+import { agreement, describeDifference, differences, goalAsDone, isOtherFact, otherMeasures, promiseAgainstDeed } from '../facts/compare';
+import type { Fact } from '../facts/fact';
 import { clauseAround, compareEvents, eventOf, isSaying, type Event } from '../facts/event';
 import { unitFamily, unitsInFamily } from '../claims/units';
 import type { Claim, Evidence, Figure, Span, Verdict } from '../types';
@@ -287,18 +288,6 @@ function heldByAnother(draft: Fact, source: Fact, siblings: () => (Fact | undefi
   const holders = draft.holders;
   if (!holders.length || !source.holders.length || source.holders.some((h) => holders.includes(h))) return false;
   return siblings().some((other) => other !== undefined && holders.every((h) => other.holders.includes(h)) && !other.holders.some((h) => source.holders.includes(h)));
-}
-
-/** A source value more than this many times the draft's, or less than its inverse, is no misremembering of it. */
-const farRatio = 20;
-
-/** Two amounts too far apart to be one value misremembered, and not the same digits at another scale. */
-function farApart(draft: Figure, source: Figure): boolean {
-  if (!draft.value || !source.value) return false;
-  const ratio = Math.max(draft.value / source.value, source.value / draft.value);
-  if (ratio <= farRatio) return false;
-  const scale = Math.log10(ratio);
-  return Math.abs(scale - Math.round(scale)) > 0.01;
 }
 
 /** The date is before the year the source was written in (its record is read only when asked). */

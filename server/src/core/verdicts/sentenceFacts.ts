@@ -4,7 +4,8 @@
 import { clauseOf, isDate, periodOf } from '../claims/claims';
 import { intervalsOverlap } from '../claims/figureFormat';
 import type { Term } from '../claims/terms';
-import { differences, factOf, isOtherFact, type Fact } from '../facts/fact';
+import { differences, isOtherFact } from '../facts/compare';
+import { factOf, type Fact } from '../facts/fact';
 import type { Corpus } from '../retrieval/corpus';
 import type { Figure, Span } from '../types';
 import type { Candidate } from './figureDecision';

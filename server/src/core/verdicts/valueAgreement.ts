@@ -32,3 +32,15 @@ function step(value: number): number {
   const decimals = (mantissa!.split('.')[1] ?? '').length;
   return Number(`1e${Number(exponent) - decimals}`);
 }
+
+/** A source value more than this many times the draft's, or less than its inverse, is no misremembering of it. */
+const farRatio = 20;
+
+/** Two amounts too far apart to be one value misremembered, and not the same digits at another scale. */
+export function farApart(draft: Figure, source: Figure): boolean {
+  if (!draft.value || !source.value) return false;
+  const ratio = Math.max(draft.value / source.value, source.value / draft.value);
+  if (ratio <= farRatio) return false;
+  const scale = Math.log10(ratio);
+  return Math.abs(scale - Math.round(scale)) > 0.01;
+}
