@@ -250,6 +250,11 @@ describe('money', () => {
     ]);
   });
 
+  it('reads rupees written against the number ("Rs401 billion", "Rs3bn"), not inside a word', () => {
+    expectFigures('dues of Rs401 billion and a subsidy of Rs3bn', ['8-21 money Rs401 billion =401e9 PKR [400.5e9,401.5e9]', '39-44 money Rs3bn =3e9 PKR [2.85e9,3.15e9]']);
+    expect(extractFigures('XRs401 billion')).toEqual([]);
+  });
+
   it('reads a currency written after the amount', () => {
     expectFigures('60 billion dollars and two million US dollars', [
       '0-18 money 60 billion dollars =60e9 USD [59.5e9,60.5e9]',

@@ -223,7 +223,7 @@ describe('figures', () => {
   it("support a date the source gives as precisely as the draft, whatever sharper date its dateline gives", () => {
     const report = parseSource({ location: 'ipp.md', bundled: false, text: lines('---', 'id: ipp', 'title: Dues owed to Chinese power producers climb', 'year: 2024', '---', '', "ISLAMABAD, May 14: Pakistan's unpaid bills to Chinese independent power producers rose to Rs401 billion by the end of March 2024, up from Rs263 billion in June 2023, according to Power Division documents.") });
     const judge = (text: string): string[] => createChecker({ corpus: buildCorpus([report]) }).analyse(text).verdicts.map(render);
-    expect(judge("Pakistan's unpaid bills to Chinese power producers had climbed to Rs401 billion by the end of March 2024 [@ipp].")).toEqual(['March 2024 supported ipp (March 2024)']);
+    expect(judge("Pakistan's unpaid bills to Chinese power producers had climbed to Rs401 billion by the end of March 2024 [@ipp].")).toEqual(['Rs401 billion supported ipp (Rs401 billion)', 'March 2024 supported ipp (March 2024)']);
   });
 
   it('give a figure with no year of its own the year of the amount before it in its sentence, not an earlier date of its paragraph', () => {

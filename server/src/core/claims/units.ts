@@ -14,7 +14,7 @@ export interface WrittenUnit {
 // Currencies
 
 /** "$", "US$", "USD ", "Rs " … written before the amount. */
-export const currencyPrefixPattern = String.raw`(?:US ?\$|A\$|C\$|HK\$|S\$|[$€£₹₽₨]|(?:USD|EUR|GBP|PKR|INR|RUB|CNY|RMB|JPY)(?![A-Za-z])|Rs\b\.?)`;
+export const currencyPrefixPattern = String.raw`(?:US ?\$|A\$|C\$|HK\$|S\$|[$€£₹₽₨]|(?:USD|EUR|GBP|PKR|INR|RUB|CNY|RMB|JPY)(?![A-Za-z])|(?<![A-Za-z])Rs(?![A-Za-z])\.?)`;
 const currencyPrefix = new RegExp(`${currencyPrefixPattern}\\s?(?=\\d)`, 'y');
 const symbolCodes: Record<string, string> = {
   $: 'USD', US$: 'USD', A$: 'AUD', C$: 'CAD', HK$: 'HKD', S$: 'SGD', '€': 'EUR', '£': 'GBP', '₹': 'INR', '₽': 'RUB', '₨': 'PKR', Rs: 'PKR', RMB: 'CNY',
