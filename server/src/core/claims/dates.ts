@@ -1,6 +1,6 @@
 // Reads calendar dates as written — "30 November 2016", "November 30, 2016", "November 2017",
 // "2019-11-20" and the dd.mm.yyyy of footnote citations — and writes them back.
-import type { CalendarDate } from '../types';
+import type { CalendarDate, YearPart } from '../types';
 
 /** Years outside this span are taken for plain numbers, not years. */
 export const earliestYear = 1800;
@@ -78,4 +78,14 @@ export function formatDate(date: CalendarDate): string {
   if (!date.month) return date.part ? `${date.part} ${date.year}` : String(date.year);
   const name = monthNames[date.month - 1]!;
   return date.day ? `${date.day} ${name} ${date.year}` : `${name} ${date.year}`;
+}
+
+/** "early ", "mid-", "late ", "the end of ", "the beginning of ": a part of the year that follows. */
+const yearPartBefore = /\b(?:(early|mid|late)[\s-]|(?:the\s+)?(end|close|beginning|start|middle)\s+of\s+)$/i;
+const yearParts: Record<string, YearPart> = { early: 'early', beginning: 'early', start: 'early', mid: 'mid', middle: 'mid', late: 'late', end: 'late', close: 'late' };
+
+/** The part of the year written right before a year at `at` ("early 2019", "the end of 2018"), and how many characters it takes. */
+export function readYearPartBefore(text: string, at: number): { part: YearPart; length: number } | undefined {
+  const m = yearPartBefore.exec(text.slice(Math.max(0, at - 24), at));
+  return m ? { part: yearParts[(m[1] ?? m[2]!).toLowerCase()]!, length: m[0].length } : undefined;
 }

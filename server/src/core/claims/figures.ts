@@ -1,9 +1,9 @@
 // Finds the figures, years and dates in prose — "$60 billion", "over 200 million people",
 // "600-megawatt", "20%", "in 2016", "November 2017" — each with the interval of values it asserts.
-import { monthPattern, plausibleYear, readDateAtDigit, readDateAtMonth, type WrittenDate } from './dates';
+import { monthPattern, plausibleYear, readDateAtDigit, readDateAtMonth, readYearPartBefore, type WrittenDate } from './dates';
 import { inIdentifier, malformedAfter, namesOrRefers, numberWordPattern, readNumber, rescale, tokenEnd, wordBefore, type WrittenNumber } from './numbers';
 import { findHedge, hedges, hedgeWindow } from './hedges';
-import type { CalendarDate, Figure, FigureKind, YearPart } from '../types';
+import type { CalendarDate, Figure, FigureKind } from '../types';
 import { extractRanks } from './ranks';
 import { currencyPrefixPattern, durationUnit, readCountedNoun, readCurrencyPrefix, readHyphenNoun, readUnit, type CountedNoun } from './units';
 
@@ -25,9 +25,6 @@ const populationOf = new RegExp(`\\bpopulations?\\s+of\\s+(?:(?:${hedges.flatMap
 /** A hedged year or date ("around 2015") allows a year either side. */
 export const hedgedYearSlack = 1;
 
-/** "early ", "mid-", "late ", "the end of ", "the beginning of ": a part of the year that follows. */
-const yearPartBefore = /\b(?:(early|mid|late)[\s-]|(?:the\s+)?(end|close|beginning|start|middle)\s+of\s+)$/i;
-const yearParts: Record<string, YearPart> = { early: 'early', beginning: 'early', start: 'early', mid: 'mid', middle: 'mid', late: 'late', end: 'late', close: 'late' };
 const yearHedgeBefore = /(?:^|[^\p{L}\p{N}])(around|about|circa|c\.|ca\.|approximately|roughly)\s*$/iu;
 
 // ---------------------------------------------------------------------------
@@ -316,10 +313,10 @@ class FigureScan {
   private addYear(start: number, end: number, date: CalendarDate, kind: 'year' | 'date' = 'year'): number {
     const year = date.year;
     // "early 2019", "mid-2020", "by the end of 2018": a part of the year, written as part of the date.
-    const part = kind === 'year' ? yearPartBefore.exec(this.s.slice(Math.max(0, start - 24), start)) : null;
+    const part = kind === 'year' ? readYearPartBefore(this.s, start) : undefined;
     if (part) {
-      start -= part[0].length;
-      date = { ...date, part: yearParts[(part[1] ?? part[2]!).toLowerCase()]! };
+      start -= part.length;
+      date = { ...date, part: part.part };
     }
     const window = this.s.slice(Math.max(0, start - hedgeWindow), start);
     const m = yearHedgeBefore.exec(window);
