@@ -6,7 +6,7 @@ import { clauseOf, periodOf } from '../../server/src/core/claims/claims';
 import { createChecker } from '../../server/src/core/checker';
 import { extractFigures } from '../../server/src/core/claims/figures';
 import { claimHover } from '../../server/src/core/findings/hoverText';
-import type { Verdict } from '../../server/src/core/types';
+import type { Source, Verdict } from '../../server/src/core/types';
 import { bundledCorpus } from './corpus';
 import { buildCorpus } from '../../server/src/corpus/index';
 import { parseSource } from '../../server/src/corpus/parseSource';
@@ -24,6 +24,17 @@ function render(v: Verdict): string {
   const e = v.evidence[0];
   const evidence = e ? ` ${e.sourceId}${e.footnote ? ` fn ${e.footnote}` : ''} (${e.sourceValue ?? e.quote.slice(e.highlight?.start ?? 0, e.highlight?.end ?? 20)})` : '';
   return `${v.claim.text} ${v.verdict}${evidence}`;
+}
+
+/** A writer's Markdown source: front matter of `meta` (its id first) and `paragraphs`. */
+function ownSource(meta: Record<string, string | number>, ...paragraphs: string[]): Source {
+  return parseSource({ location: `${meta.id}.md`, bundled: false, text: lines('---', ...Object.entries(meta).map(([key, value]) => `${key}: ${value}`), '---', '', ...paragraphs.flatMap((p) => [p, ''])) });
+}
+
+/** The verdicts on a text, rendered, against these sources alone. */
+function verdictsAgainst(...sources: Source[]): (text: string) => string[] {
+  const own = createChecker({ corpus: buildCorpus(sources) });
+  return (text) => own.analyse(text).verdicts.map(render);
 }
 
 describe('figures', () => {
@@ -167,9 +178,8 @@ describe('figures', () => {
   });
 
   it('read "the two sides" in a paragraph of its own, in a report the draft cites, as the pair of its headline, and a goal as holding for no date it was set on', () => {
-    const report = (title: string) =>
-      parseSource({ location: 'uz.md', bundled: false, text: lines('---', 'id: uz', `title: ${title}`, '---', '', 'The deal was signed in Tashkent on July 15, 2021.', '', 'Bilateral trade stood at about $132 million in 2020, and the two sides agreed to work towards raising it to $1 billion within five years.') });
-    const judge = (title: string, text: string): string[] => createChecker({ corpus: buildCorpus([report(title)]) }).analyse(text).verdicts.map(render);
+    const judge = (title: string, text: string): string[] =>
+      verdictsAgainst(ownSource({ id: 'uz', title }, 'The deal was signed in Tashkent on July 15, 2021.', 'Bilateral trade stood at about $132 million in 2020, and the two sides agreed to work towards raising it to $1 billion within five years.'))(text);
     const title = 'Pakistan, Uzbekistan sign transit trade deal';
     expect(judge(title, 'In July 2021 Pakistan and Uzbekistan set the goal of a billion dollars in yearly trade [@uz].')).toEqual(['July 2021 unsourced', 'a billion dollars supported uz ($1 billion)']);
     expect(judge(title, 'In July 2021 Pakistan and Uzbekistan set the goal of two billion dollars in yearly trade [@uz].')).toEqual(['July 2021 unsourced', 'two billion dollars contradicted uz ($1 billion)']);
@@ -179,9 +189,8 @@ describe('figures', () => {
 
   it('read a sentence that names no country, in a short report the draft cites, as about the countries of its headline', () => {
     const body = ['ISLAMABAD, July 18 (Reuters) - The three governments signed a framework agreement on Tuesday for a railway across Afghan territory.', 'Officials put the cost of the line at $4.8 billion and said the governments would seek financing from multilateral lenders.'];
-    const report = (title: string, filler = 0) =>
-      parseSource({ location: 'uap.md', bundled: false, text: lines('---', 'id: uap', `title: ${title}`, '---', '', ...body.flatMap((p) => [p, '']), ...Array.from({ length: filler }, (_, i) => [`Paragraph ${i + 1} of the background.`, '']).flat()) });
-    const judge = (title: string, text: string, filler = 0): string[] => createChecker({ corpus: buildCorpus([report(title, filler)]) }).analyse(text).verdicts.map(render);
+    const judge = (title: string, text: string, filler = 0): string[] =>
+      verdictsAgainst(ownSource({ id: 'uap', title }, ...body, ...Array.from({ length: filler }, (_, i) => `Paragraph ${i + 1} of the background.`)))(text);
     const title = 'Pakistan, Uzbekistan and Afghanistan sign framework deal on trans-Afghan railway';
     const draft = 'Pakistan, Uzbekistan and Afghanistan agreed to build a line costed at $4.8 billion [@uap].';
     expect(judge(title, draft)).toEqual(['$4.8 billion supported uap ($4.8 billion)']);
@@ -221,14 +230,12 @@ describe('figures', () => {
   });
 
   it("support a date the source gives as precisely as the draft, whatever sharper date its dateline gives", () => {
-    const report = parseSource({ location: 'ipp.md', bundled: false, text: lines('---', 'id: ipp', 'title: Dues owed to Chinese power producers climb', 'year: 2024', '---', '', "ISLAMABAD, May 14: Pakistan's unpaid bills to Chinese independent power producers rose to Rs401 billion by the end of March 2024, up from Rs263 billion in June 2023, according to Power Division documents.") });
-    const judge = (text: string): string[] => createChecker({ corpus: buildCorpus([report]) }).analyse(text).verdicts.map(render);
+    const judge = verdictsAgainst(ownSource({ id: 'ipp', title: 'Dues owed to Chinese power producers climb', year: 2024 }, "ISLAMABAD, May 14: Pakistan's unpaid bills to Chinese independent power producers rose to Rs401 billion by the end of March 2024, up from Rs263 billion in June 2023, according to Power Division documents."));
     expect(judge("Pakistan's unpaid bills to Chinese power producers had climbed to Rs401 billion by the end of March 2024 [@ipp].")).toEqual(['Rs401 billion supported ipp (Rs401 billion)', 'March 2024 supported ipp (March 2024)']);
   });
 
   it('give a figure with no year of its own the year of the amount before it in its sentence, not an earlier date of its paragraph', () => {
-    const report = parseSource({ location: 'kz.md', bundled: false, text: lines('---', 'id: kz', 'title: Pakistan and Kazakhstan agree to expand trade', 'year: 2024', '---', '', "Bilateral trade stood at $174 million in 2023. Kazakhstan exported goods worth $113 million to Pakistan, while Pakistan's exports to Kazakhstan amounted to $61 million.") });
-    const judge = (text: string): string[] => createChecker({ corpus: buildCorpus([report]) }).analyse(text).verdicts.map(render);
+    const judge = verdictsAgainst(ownSource({ id: 'kz', title: 'Pakistan and Kazakhstan agree to expand trade', year: 2024 }, "Bilateral trade stood at $174 million in 2023. Kazakhstan exported goods worth $113 million to Pakistan, while Pakistan's exports to Kazakhstan amounted to $61 million."));
     const draft = "Officials met in May 2024. Of the $174 million the two countries traded in 2023, Pakistan's exports accounted for $113 million [@kz].";
     expect(judge(draft).slice(-1)).toEqual(['$113 million contradicted kz ($61 million)']);
     expect(judge(draft.replace('$113 million [@kz]', '$61 million [@kz]')).slice(-1)).toEqual(['$61 million supported kz ($61 million)']);

@@ -2,52 +2,83 @@
 // demonyms and acronyms folded onto one canonical term so that "Kazakh", "Kazakhstani"
 // and "Kazakhstan", or "CPEC" and "China-Pakistan Economic Corridor", match.
 
-/** Countries and the adjectives, demonyms and capitals that name them. Canonical term first. */
+/** Countries and the adjectives and demonyms that name them, canonical term first; their cities are in `cities`. */
 const countries: string[][] = [
-  ['afghanistan', 'afghan', 'afghani', 'afghanistani', 'afghans', 'kabul'],
-  ['armenia', 'armenian', 'yerevan'],
-  ['azerbaijan', 'azerbaijani', 'azeri', 'baku'],
-  ['bangladesh', 'bangladeshi', 'dhaka'],
-  ['belarus', 'belarusian', 'minsk'],
-  ['brazil', 'brazilian', 'brasilia'],
-  ['china', 'chinese', 'prc', 'sino', 'beijing'],
-  ['egypt', 'egyptian', 'cairo'],
-  ['france', 'french', 'paris'],
-  ['germany', 'german', 'berlin'],
-  ['india', 'indian', 'new delhi', 'delhi'],
-  ['indonesia', 'indonesian', 'jakarta'],
-  ['iran', 'iranian', 'tehran'],
-  ['iraq', 'iraqi', 'baghdad'],
+  ['afghanistan', 'afghan', 'afghani', 'afghanistani', 'afghans'],
+  ['armenia', 'armenian'],
+  ['azerbaijan', 'azerbaijani', 'azeri'],
+  ['bangladesh', 'bangladeshi'],
+  ['belarus', 'belarusian'],
+  ['brazil', 'brazilian'],
+  ['china', 'chinese', 'prc', 'sino'],
+  ['egypt', 'egyptian'],
+  ['france', 'french'],
+  ['germany', 'german'],
+  ['india', 'indian'],
+  ['indonesia', 'indonesian'],
+  ['iran', 'iranian'],
+  ['iraq', 'iraqi'],
   ['israel', 'israeli'],
-  ['japan', 'japanese', 'tokyo'],
-  ['kazakhstan', 'kazakh', 'kazakhstani', 'kazak', 'astana', 'nur-sultan', 'almaty'],
-  ['kyrgyzstan', 'kyrgyz', 'kyrgyzstani', 'kyrgyz republic', 'bishkek'],
-  ['libya', 'libyan', 'tripoli'],
-  ['malaysia', 'malaysian', 'kuala lumpur'],
-  ['pakistan', 'pakistani', 'pak', 'islamabad', 'pakistanis'],
-  ['russia', 'russian', 'russians', 'moscow', 'russian federation', 'kremlin'],
-  ['saudi arabia', 'saudi', 'riyadh'],
+  ['japan', 'japanese'],
+  ['kazakhstan', 'kazakh', 'kazakhstani', 'kazak'],
+  ['kyrgyzstan', 'kyrgyz', 'kyrgyzstani', 'kyrgyz republic'],
+  ['libya', 'libyan'],
+  ['malaysia', 'malaysian'],
+  ['pakistan', 'pakistani', 'pak', 'pakistanis'],
+  ['russia', 'russian', 'russians', 'russian federation', 'kremlin'],
+  ['saudi arabia', 'saudi'],
   ['south africa', 'south african'],
-  ['syria', 'syrian', 'damascus'],
-  ['tajikistan', 'tajik', 'tajikistani', 'dushanbe'],
-  ['turkey', 'turkish', 'turkiye', 'ankara'],
-  ['turkmenistan', 'turkmen', 'turkmenistani', 'ashgabat'],
-  ['ukraine', 'ukrainian', 'kyiv'],
+  ['syria', 'syrian'],
+  ['tajikistan', 'tajik', 'tajikistani'],
+  ['turkey', 'turkish', 'turkiye'],
+  ['turkmenistan', 'turkmen', 'turkmenistani'],
+  ['ukraine', 'ukrainian'],
   ['united kingdom', 'uk', 'u.k.', 'british', 'britain'],
-  ['united states', 'u.s.', 'usa', 'american', 'washington'],
+  ['united states', 'u.s.', 'usa', 'american'],
   ['ussr', 'soviet', 'soviet union'],
-  ['uzbekistan', 'uzbek', 'uzbekistani', 'tashkent'],
+  ['uzbekistan', 'uzbek', 'uzbekistani'],
 ];
 
-/** The capitals and cities among those names: after "in" or "at" they say where something happened, not whose it is (isVenue). */
-const cities = new Set(['kabul', 'yerevan', 'baku', 'dhaka', 'minsk', 'brasilia', 'beijing', 'cairo', 'paris', 'berlin', 'new delhi', 'delhi', 'jakarta', 'tehran', 'baghdad', 'tokyo', 'astana', 'nur-sultan', 'almaty', 'bishkek', 'tripoli', 'kuala lumpur', 'islamabad', 'moscow', 'riyadh', 'damascus', 'dushanbe', 'ankara', 'ashgabat', 'kyiv', 'washington', 'tashkent']);
+/** Capitals and great cities by country: they name it ("Moscow pledged"), but after "in" or "at" they say where something happened (isVenue). */
+const cities: Record<string, string[]> = {
+  afghanistan: ['kabul'],
+  armenia: ['yerevan'],
+  azerbaijan: ['baku'],
+  bangladesh: ['dhaka'],
+  belarus: ['minsk'],
+  brazil: ['brasilia'],
+  china: ['beijing'],
+  egypt: ['cairo'],
+  france: ['paris'],
+  germany: ['berlin'],
+  india: ['new delhi', 'delhi'],
+  indonesia: ['jakarta'],
+  iran: ['tehran'],
+  iraq: ['baghdad'],
+  japan: ['tokyo'],
+  kazakhstan: ['astana', 'nur-sultan', 'almaty'],
+  kyrgyzstan: ['bishkek'],
+  libya: ['tripoli'],
+  malaysia: ['kuala lumpur'],
+  pakistan: ['islamabad'],
+  russia: ['moscow'],
+  'saudi arabia': ['riyadh'],
+  syria: ['damascus'],
+  tajikistan: ['dushanbe'],
+  turkey: ['ankara'],
+  turkmenistan: ['ashgabat'],
+  ukraine: ['kyiv'],
+  'united states': ['washington'],
+  uzbekistan: ['tashkent'],
+};
+const cityNames = new Set(Object.values(cities).flat());
 
 /**
  * A country term written as a city after "in" or "at" is the venue of what the sentence tells
  * ("signed in Tashkent", "the summit in Islamabad"), not a party to it; "Moscow pledged" is.
  */
 export function isVenue(text: string, term: Term): boolean {
-  return cities.has(text.slice(term.start, term.end).toLowerCase()) && /\b(?:in|at)\s+$/i.test(text.slice(Math.max(0, term.start - 4), term.start));
+  return cityNames.has(text.slice(term.start, term.end).toLowerCase()) && /\b(?:in|at)\s+$/i.test(text.slice(Math.max(0, term.start - 4), term.start));
 }
 
 /** Organisations and projects often named both ways; sources add their own acronyms. */
@@ -140,7 +171,7 @@ export function createVocabulary(acronyms: Record<string, string> = {}): Vocabul
     const term = canonical!.replace(/ /g, '_');
     countrySet.add(term);
     add(canonical!, term);
-    for (const name of names) add(name, term);
+    for (const name of [...names, ...(cities[canonical!] ?? [])]) add(name, term);
   }
   const organisations = new Set<string>();
   for (const [acronym, expansion] of Object.entries({ ...builtInAcronyms, ...acronyms })) {

@@ -1,7 +1,7 @@
 // A figure read as a fact: what it measures, who holds it and in which role (for a flow of
 // goods, who sells to whom), which way it moved, whether it happened or is a goal, and when.
 // The same reading is made of a draft's figure and of a source's, and two facts speak to each
-// other only where these parts agree (`differences`); then the values decide.
+// other only where these parts agree (`differences`, in compare.ts); then the values decide.
 import { isMonthName } from '../claims/dates';
 import { isVenue, stem, termsOf, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
@@ -95,7 +95,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   // million people represent a promising market for the EAEU's exports"), not every party of its clause.
   if (fact.measure!.name === 'population') {
     // "access to a market of more than 200 million people" is the size of a market, whosever it is.
-    if (marketOf.test(text.slice(Math.max(0, clause.start), figure.qualifierStart ?? figure.start))) {
+    if (marketOf.test(text.slice(clause.start, figure.qualifierStart ?? figure.start))) {
       delete fact.measure;
       return fact;
     }
@@ -124,7 +124,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     }
     // "two-way trade was about $700 million in 2018, with Pakistan selling goods worth $250 million
     // to Russia": with no pair before it, two-way or bilateral trade is between the two its sentence names.
-    else if (!pair.length && !clauseCountries.length && !fact.holders.length && /\b(?:two-way|bilateral)\s*$/i.test(text.slice(Math.max(0, named.start - 12), named.end).replace(/\s*trade\w*$/i, ''))) {
+    else if (!pair.length && !clauseCountries.length && !fact.holders.length && twoWay.test(text.slice(Math.max(0, named.start - 12), named.end))) {
       const both = countries(inSentence);
       if (both.length === 2) [fact.pair, fact.holders] = [both, [...both]];
     }
@@ -148,6 +148,9 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
 
 /** Words of a visit, whose length a duration in its clause is. */
 const stayWords = /\b(?:visit(?:s|ed|ing)?|trip|tour|stay(?:ed)?|spen[dt]|mission|delegation)\b/i;
+
+/** "two-way trade", "bilateral trade", or the word alone: trade said to be between two. */
+const twoWay = /\b(?:two-way|bilateral)(?:\s+trade\w*)?$/i;
 
 /** "a market of" before a count of people: the size of a market. */
 const marketOf = /\bmarket\s+of\s+$/i;
@@ -247,7 +250,6 @@ function partnerAfter(text: string, word: Term, terms: readonly Term[], vocabula
   if (!m || between.length > 40) return undefined;
   return { country: next.term, role: m[1]!.toLowerCase() === 'from' ? 'from' : 'to' };
 }
-
 
 /**
  * The place named by "at" or "in" after the figure in its clause ("a 600-megawatt plant at

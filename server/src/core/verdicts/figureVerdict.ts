@@ -122,7 +122,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const key = `${sentence.start}:${sentence.end}`;
       const ceiling = ceilings.get(key) ?? subjectCeiling(profile, withTitle(sentenceTermsOf(view, subject.span, draft), subject.titleHolders), withTitle(view.termSet, subject.titleHolders), variants);
       ceilings.set(key, ceiling);
-      // A sentence of "the two nations" has the pair the sentence before, or the source's title, names (subjectOf).
+      // A sentence of "the two nations" has the pair the sentence before names; one of a short report, its headline's countries (subjectOf).
       const own = sentenceTermsOf(view, subject.span, draft);
       const { pair, titleHolders } = subject;
       const inSentence = (h: string): boolean => own.has(h) || (pair !== undefined && corpus.vocabulary.countries.has(h) && view.sentenceSet(pair).has(h)) || titleHolders?.includes(h) === true;
@@ -159,9 +159,9 @@ function attributedOf(draftText: string, draftFigures: readonly Figure[], senten
   return names;
 }
 
-/** A sentence's or paragraph's terms with the pair of the source's title, for a sentence of "the two sides" (subjectOf). */
-function withTitle(terms: ReadonlySet<string>, pair: readonly string[] | undefined): ReadonlySet<string> {
-  return pair ? new Set([...terms, ...pair]) : terms;
+/** A sentence's or paragraph's terms with the countries of the source's title, for a sentence they are the subject of (SentenceSubject.titleHolders). */
+function withTitle(terms: ReadonlySet<string>, countries: readonly string[] | undefined): ReadonlySet<string> {
+  return countries ? new Set([...terms, ...countries]) : terms;
 }
 
 /** A lookup by term that asks `find` once per term. */

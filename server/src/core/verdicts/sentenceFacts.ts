@@ -27,6 +27,8 @@ export function draftFacts(draftText: string, draftTerms: readonly Term[], draft
   facts = new Map();
   const amounts = draftFigures.filter((f) => !isDate(f));
   const dates = draftFigures.filter(isDate);
+  // The year of the last amount before, for an amount with no time of its own (below).
+  let earlier: Figure | undefined;
   for (const figure of amounts) {
     const clause = clauseOf(draftText, figure, amounts, sentence);
     const period = periodOf(draftText, figure, amounts, dates, sentence);
@@ -34,8 +36,8 @@ export function draftFacts(draftText: string, draftTerms: readonly Term[], draft
     // ("Of the $174 million the two countries traded in 2023, Pakistan's exports accounted for $113
     // million"), else for its paragraph's date. A date of an event before it ("On 15 July 2021 …
     // signed … to construct a US$2.5 billion pipeline") is not the figure's.
-    const earlier = [...facts.values()].filter((o) => o.period).at(-1)?.period;
     facts.set(figure.start, { figure, clause, period, fact: factOf(draftText, figure, clause, sentence, draftTerms, corpus.vocabulary, period, earlier ?? context, antecedent) });
+    earlier = period ?? earlier;
   }
   factsOfSentence.set(draftFigures, facts);
   return facts;
