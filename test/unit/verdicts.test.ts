@@ -556,6 +556,14 @@ describe('dates', () => {
     expect(verdicts('Pakistan and India were invited to join the SCO in 2017.')).toEqual(['2017 contradicted korybko-morozov-2020 (2015)']);
   });
 
+  it("date an event of their clause when the figure beside them is not the source's", () => {
+    const judge = verdictsAgainst(ownSource({ id: 'gwadar', title: 'New Gwadar airport opens', year: 2025 }, 'GWADAR: The new international airport was inaugurated on 20 January 2025 by the prime minister, officials said.'));
+    expect(judge('The airport was inaugurated on 20 January 2025 and can handle 400,000 passengers a year.')).toEqual(['20 January 2025 supported gwadar (20 January 2025)', '400,000 passengers unsourced']);
+    expect(judge('The airport was inaugurated on 21 January 2025 and can handle 400,000 passengers a year.')).toEqual(['21 January 2025 contradicted gwadar (20 January 2025)', '400,000 passengers unsourced']);
+    // A year the figure holds for names no event: it is unsourced with its figure.
+    expect(judge('The airport handled 400,000 passengers in 2025.')).toEqual(['400,000 passengers unsourced', '2025 unsourced']);
+  });
+
   it('use the aliases the sources define', () => {
     expect(verdicts('The China-Pakistan Economic Corridor links Gwadar to Kashgar over some 3,000 km.')).toEqual(['3,000 km supported abbasi-2025 (3000kms)']);
   });

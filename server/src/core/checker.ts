@@ -95,21 +95,24 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     const verdicts = new Map<Claim, Verdict>();
     const judge = (claim: Claim): Verdict => {
       const { start, end } = claim.sentence;
-      const cited = claim.timeOf ? undefined : citedBy(claim, sourceOf);
+      const cited = citedBy(claim, sourceOf);
       const citing = cited ? `${cited.ids.join('\u0000')}\u0001` : '';
       const key = detached(citing + (claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${claim.context?.text ?? ''}\u0000${claim.antecedent ? prose.slice(claim.antecedent.start, claim.antecedent.end) : ''}\u0000${prose.slice(start, end)}`));
       const known = judged.get(key);
       if (known) return { claim, ...known };
       let verdict: Verdict;
-      const byFigure = (within: Corpus, cited: boolean): Verdict => {
+      const byFigure = (within: Corpus, cited: boolean, eventOnly = false): Verdict => {
         let sentence = sentences.get(start);
         if (!sentence) sentences.set(start, (sentence = { terms: termsOf(prose, corpus.vocabulary, claim.antecedent?.start ?? start, end), figures: figuresOf.get(start) ?? extractFigures(prose, start, end) }));
-        return judgeFigure(claim, prose, sentence.terms, sentence.figures, within, { cited });
+        return judgeFigure(claim, prose, sentence.terms, sentence.figures, within, { cited, eventOnly });
       };
       if (claim.kind === 'quote') verdict = judgeCited(cited, corpus, (within) => judgeQuote(claim, within));
       else if (claim.timeOf) {
         const of = claim.timeOf;
         verdict = judgeTime(claim, [...verdicts.values()].find((v) => v.claim.start === of.start && v.claim.end === of.end), corpus);
+        // A date the figure's fact does not settle may still date an event of its sentence ("opened on 20 January 2025 and is designed for 400,000 passengers").
+        // Only then: a year a figure holds for ("traded $25 million in 2016") names no event, and is unsourced with its figure.
+        if (verdict.verdict === 'unsourced') verdict = judgeCited(cited, corpus, (within, cited) => byFigure(within, cited, true));
       } else verdict = judgeCited(cited, corpus, byFigure);
       judged.set(key, { verdict: verdict.verdict, evidence: verdict.evidence, ...(verdict.notStatedBy && { notStatedBy: verdict.notStatedBy }) });
       return verdict;

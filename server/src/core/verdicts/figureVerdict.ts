@@ -28,6 +28,8 @@ export interface JudgeOptions {
   exhaustive?: boolean;
   /** The corpus is the sources the draft's sentence cites (see judgeCited). */
   cited?: boolean;
+  /** The claim is a date that is a figure's time: it is judged only as the date of an event its clause names. */
+  eventOnly?: boolean;
 }
 
 export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, options: JudgeOptions = {}): Verdict {
@@ -78,6 +80,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f) && (!f.vague || Boolean(figure.vague)));
   const fact = own && { ...own.fact, time: claim.period };
   const event = isDate(figure) ? eventOf(draftText, figure, claim.sentence, draftTerms, corpus.vocabulary, draftFigures.filter(isDate)) : undefined;
+  if (options.eventOnly && !event?.action) return candidates;
   const draft: DraftSide = {
     claim,
     profile,
