@@ -6,7 +6,7 @@ import type { Figure } from '../../server/src/core/types';
 /** "3-17 date November 2017 2017-11", "4-8 year 2016 2016", with "about@0 [2014,2016]" for a hedged year. */
 function render(f: Figure): string {
   const d = f.date!;
-  const when = [d.year, d.month, d.day, d.part].filter((x) => x !== undefined).join('-');
+  const when = [d.year, d.month, d.day, d.part, d.through].filter((x) => x !== undefined).join('-');
   const hedge = f.qualifier === 'exact' ? '' : ` ${f.qualifier}@${f.qualifierStart} [${f.low},${f.highBound}]`;
   return `${f.start}-${f.end} ${f.kind} ${f.text} ${when}${hedge}`;
 }
@@ -42,7 +42,7 @@ describe('years', () => {
   });
 
   it('year ranges give two years', () => {
-    expectDates('2017–2018, from 2017 to 2018, between 2017 and 2018, 2017-18', [
+    expectDates('2017–2018, from 2017 to 2018, between 2017 and 2018, 2017-21', [
       '0-4 year 2017 2017',
       '5-9 year 2018 2018',
       '16-20 year 2017 2017',
@@ -50,8 +50,13 @@ describe('years', () => {
       '38-42 year 2017 2017',
       '47-51 year 2018 2018',
       '53-57 year 2017 2017',
-      '58-60 year 18 2018',
+      '58-60 year 21 2021',
     ]);
+  });
+
+  it('a year written with the next is one date, a fiscal year: "2023-24", not 2023 and the year 24', () => {
+    expectDates('in 2016-17 and FY 2023–24', ['3-10 year 2016-17 2016-2017', '18-25 year 2023–24 2023-2024']);
+    expect(formatDate({ year: 1999, through: 2000 })).toBe('1999-00');
   });
 
   it('skips decades, names, page ranges and numbers outside 1800–2100', () => {

@@ -206,6 +206,16 @@ describe('two facts speak to each other', () => {
     expect(differences(facts('Russia will build a 600 MW coal plant at Jamshoro.')[0]!, facts('Russia will build a 600 MW coal plant at Muzaffargarh.')[0]!)).toEqual(['place']);
   });
 
+  it('not when the amounts are of other materials: tonnes of chickpeas are not tonnes of lentils', () => {
+    const [chickpeas] = facts('Pakistan imported 500,000 tonnes of chickpeas in 2024.');
+    expect(chickpeas!.goods?.text).toBe('chickpeas');
+    expect(differ('Pakistan imported 1.1 million tonnes of lentils in 2024.', chickpeas!)).toEqual(['goods']);
+    // Whose it is and how it is qualified do not make it another material.
+    expect(facts('A bulk carrier discharged 55,000 tonnes a year of Russian wheat at Gwadar.')[0]!.goods?.text).toBe('Russian wheat');
+    expect(differ('The ship unloaded 55,000 tonnes of wheat.', facts('A bulk carrier discharged 55,000 tonnes of Russian wheat at Gwadar.')[0]!)).toEqual([]);
+    expect(differ('Pakistan bought 500,000 tonnes of the chickpeas from Australia.', chickpeas!)).toEqual([]);
+  });
+
   it('takes both countries of the clause as the pair when only one stands at the word "trade"', () => {
     expect(facts('Uzbekistan and Pakistan want their two-way trade to reach half a billion dollars.')[0]!.pair).toEqual(['uzbekistan', 'pakistan']);
   });

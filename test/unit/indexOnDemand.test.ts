@@ -11,6 +11,7 @@ import { buildCorpus } from '../../server/src/corpus/index';
 import { records, residentColumn } from '../../server/src/corpus/indexColumns';
 import { openCorpusStore } from '../../server/src/corpus/indexReader';
 import type { Store } from '../../server/src/corpus/indexColumns';
+import { corpusIndexFormat } from '../../server/src/corpus/indexFormat';
 import { overlayCorpus } from '../../server/src/corpus/overlay';
 import { parseSource } from '../../server/src/corpus/parseSource';
 import { loadCorpusIndex, openCorpusIndex, serializeCorpus } from '../../server/src/corpus/serialize';
@@ -113,8 +114,8 @@ describe('corpus index read on demand', () => {
 
   it('refuses an index of the format before, so that it is rebuilt', () => {
     const old = Buffer.from(bytes);
-    old.writeUInt32LE(4, 8);
-    expect(() => loadCorpusIndex(old)).toThrow('The corpus index has format 4; this version of Attest reads format 5.');
+    old.writeUInt32LE(corpusIndexFormat - 1, 8);
+    expect(() => loadCorpusIndex(old)).toThrow(`The corpus index has format ${corpusIndexFormat - 1}; this version of Attest reads format ${corpusIndexFormat}.`);
   });
 });
 

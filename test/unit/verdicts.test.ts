@@ -564,6 +564,14 @@ describe('dates', () => {
     expect(judge('The airport handled 400,000 passengers in 2025.')).toEqual(['400,000 passengers unsourced', '2025 unsourced']);
   });
 
+  it('take a fiscal year ("2023-24") as one date, the same only as that fiscal year', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'pulses', title: 'Pulse imports', year: 2024 }, 'KARACHI: Pakistan imported about 500,000 tonnes of chickpeas in fiscal year 2023-24, traders said, mostly from Australia.', 'Imports of lentils reached 1.1 million tonnes in 2023.'));
+    expect(judge('Pakistan imported some 500,000 tonnes of chickpeas in 2023-24.')).toEqual(['500,000 tonnes supported pulses (500,000 tonnes)', '2023-24 supported pulses (2023-24)']);
+    expect(judge('Pakistan imported some 500,000 tonnes of chickpeas in 2022-23.')).toEqual(['500,000 tonnes unsourced', '2022-23 unsourced']);
+    // "2023" may be either half of a fiscal year: it is not 2023-24.
+    expect(judge('Pakistan imported some 1.1 million tonnes of lentils in 2023-24.')).toEqual(['1.1 million tonnes unsourced', '2023-24 unsourced']);
+  });
+
   it('use the aliases the sources define', () => {
     expect(verdicts('The China-Pakistan Economic Corridor links Gwadar to Kashgar over some 3,000 km.')).toEqual(['3,000 km supported abbasi-2025 (3000kms)']);
   });

@@ -30,6 +30,8 @@ export interface CalendarDate {
   day?: number;
   /** A year's part, for a date with no month: "early 2019", "mid-2020", "the end of 2018". */
   part?: YearPart;
+  /** A year written with the next ("2023-24", "fiscal year 2016-17"): that next year. The date spans both. */
+  through?: number;
 }
 
 export type YearPart = 'early' | 'mid' | 'late';

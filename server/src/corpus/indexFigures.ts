@@ -36,9 +36,10 @@ export function encodeFigure(figure: Figure, sentence: Span, passage: number, ta
     row[F.month] = figure.date.month ?? 0;
     row[F.day] = figure.date.day ?? 0;
     if (figure.date.part) row[F.part] = tables.string(figure.date.part);
+    row[F.through] = figure.date.through ?? 0;
   }
-  for (const [i, key] of [F.start, F.end, F.qualifierStart, F.year, F.month, F.day].entries()) {
-    if (!Number.isInteger(row[key]) || Math.abs(row[key]!) > 0x7fffffff) throw new Error(`serializeCorpus: figure field ${['start', 'end', 'qualifierStart', 'year', 'month', 'day'][i]} is not a 32-bit integer.`);
+  for (const [i, key] of [F.start, F.end, F.qualifierStart, F.year, F.month, F.day, F.through].entries()) {
+    if (!Number.isInteger(row[key]) || Math.abs(row[key]!) > 0x7fffffff) throw new Error(`serializeCorpus: figure field ${['start', 'end', 'qualifierStart', 'year', 'month', 'day', 'through'][i]} is not a 32-bit integer.`);
   }
   if (typeof figure.perYear !== 'undefined' && typeof figure.perYear !== 'boolean') throw new Error("serializeCorpus: a figure's perYear is not a boolean.");
   if (typeof figure.vague !== 'undefined' && typeof figure.vague !== 'boolean') throw new Error("serializeCorpus: a figure's vague is not a boolean.");
@@ -53,7 +54,7 @@ export function decodeFigure(rows: Int32Array, values: Float64Array, r: number, 
   for (const key of shapes[rows[row + F.shape]!]!) {
     if (key === 'date') {
       const date: Record<string, number | string> = {};
-      for (const k of dateShapes[rows[row + F.dateShape]!]!) date[k] = k === 'part' ? string(rows[row + F.part]!) : rows[row + (k === 'year' ? F.year : k === 'month' ? F.month : F.day)]!;
+      for (const k of dateShapes[rows[row + F.dateShape]!]!) date[k] = k === 'part' ? string(rows[row + F.part]!) : rows[row + (k === 'year' ? F.year : k === 'month' ? F.month : k === 'through' ? F.through : F.day)]!;
       out.date = date;
       continue;
     }

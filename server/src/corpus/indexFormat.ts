@@ -21,7 +21,7 @@
 // holds the rest). Either way the Corpus answers exactly as buildCorpus() over the same sources.
 export const magic = 'ATTESTIX';
 /** Bump when the layout changes; older files are then rebuilt rather than misread. */
-export const corpusIndexFormat = 5;
+export const corpusIndexFormat = 6;
 
 // ---------------------------------------------------------------------------
 // Growable columns
@@ -79,16 +79,16 @@ export class StringTable {
 // ---------------------------------------------------------------------------
 // Figures: one row of integers and one of floats per figure, plus the order of its keys.
 
-/** Integer row: key order (shape), start, end, text, kind, unit, qualifier, qualifierStart, perYear, sentence start and end, date key order, year, month, day, passage, vague, the string id of a date's part of the year. */
-export const figureInts = 18;
+/** Integer row: key order (shape), start, end, text, kind, unit, qualifier, qualifierStart, perYear, sentence start and end, date key order, year, month, day, passage, vague, the string id of a date's part of the year, the last year of a date written with the next ("2023-24"). */
+export const figureInts = 19;
 /** Float row: value, high, low, highBound. */
 export const figureFloats = 4;
-export const F = { shape: 0, start: 1, end: 2, text: 3, kind: 4, unit: 5, qualifier: 6, qualifierStart: 7, perYear: 8, sentenceStart: 9, sentenceEnd: 10, dateShape: 11, year: 12, month: 13, day: 14, passage: 15, vague: 16, part: 17 } as const;
+export const F = { shape: 0, start: 1, end: 2, text: 3, kind: 4, unit: 5, qualifier: 6, qualifierStart: 7, perYear: 8, sentenceStart: 9, sentenceEnd: 10, dateShape: 11, year: 12, month: 13, day: 14, passage: 15, vague: 16, part: 17, through: 18 } as const;
 export const V = { value: 0, high: 1, low: 2, highBound: 3 } as const;
 /**
  * Where each figure key is stored: a column of the integer row, holding a string id, a flag
  * (1 for true) or the integer itself, or a column of the float row. A date is stored apart:
- * its key order (F.dateShape), year, month, day and part of the year.
+ * its key order (F.dateShape), year, month, day, part of the year and the year it runs through.
  */
 export const figureFields: Readonly<Record<string, readonly ['string' | 'flag' | 'int', number] | readonly ['float', number]>> = {
   kind: ['string', F.kind],
@@ -106,7 +106,7 @@ export const figureFields: Readonly<Record<string, readonly ['string' | 'flag' |
   vague: ['flag', F.vague],
 };
 export const figureKeys = new Set([...Object.keys(figureFields), 'date']);
-export const dateKeys = new Set(['year', 'month', 'day', 'part']);
+export const dateKeys = new Set(['year', 'month', 'day', 'part', 'through']);
 
 /** Text is stored as UTF-8 unless it holds a lone surrogate, which only UTF-16 keeps. */
 export const surrogate = /[\uD800-\uDFFF]/;

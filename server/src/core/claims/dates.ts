@@ -75,6 +75,7 @@ function daysIn(year: number, month: number): number {
 
 /** "2016", "December 2019", "30 November 2016". */
 export function formatDate(date: CalendarDate): string {
+  if (date.through) return `${date.year}-${String(date.through % 100).padStart(2, '0')}`;
   if (!date.month) return date.part ? `${date.part} ${date.year}` : String(date.year);
   const name = monthNames[date.month - 1]!;
   return date.day ? `${date.day} ${name} ${date.year}` : `${name} ${date.year}`;

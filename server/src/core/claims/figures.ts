@@ -202,16 +202,16 @@ class FigureScan {
     return this.add(at, unit.end, unit.kind, low, high, unit);
   }
 
-  /** A plain four-digit number in 1800–2100 is a year; "2017-18" is two. */
+  /** A plain four-digit number in 1800–2100 is a year; "2017-21" is two, "2023-24" one year written with the next (a fiscal year). */
   private atBareNumber(n: WrittenNumber): number | undefined {
     if (!isYearShaped(this.s, n)) return undefined;
-    const end = this.addYear(n.start, n.end, { year: n.value });
-    yearSuffix.lastIndex = end;
+    yearSuffix.lastIndex = n.end;
     const m = yearSuffix.exec(this.s);
-    if (!m) return end;
-    let second = n.value - (n.value % 100) + Number(m[1]);
-    if (second <= n.value) second += 100;
-    if (second - n.value > 10) return end;
+    let second = m ? n.value - (n.value % 100) + Number(m[1]) : 0;
+    if (m && second <= n.value) second += 100;
+    if (second === n.value + 1) return this.addYear(n.start, yearSuffix.lastIndex, { year: n.value, through: second });
+    const end = this.addYear(n.start, n.end, { year: n.value });
+    if (!m || second - n.value > 10) return end;
     return this.addYear(end + 1, yearSuffix.lastIndex, { year: second });
   }
 

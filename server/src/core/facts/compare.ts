@@ -3,13 +3,15 @@
 import type { Fact } from './fact';
 
 /** The parts in which two facts about the same kind of figure disagree: each a reason they are about different things. */
-export type Difference = 'measure' | 'roles' | 'pair' | 'people' | 'place' | 'direction' | 'modality';
+export type Difference = 'measure' | 'goods' | 'roles' | 'pair' | 'people' | 'place' | 'direction' | 'modality';
 
 export function differences(draft: Fact, source: Fact): Difference[] {
   const found: Difference[] = [];
   const a = draft.measure;
   const b = source.measure;
   if (a && b && a !== b && a.group && a.group === b.group) found.push('measure');
+  // Tonnes of chickpeas are not tonnes of lentils: an amount of another material is another fact.
+  if (draft.goods && source.goods && !draft.goods.terms.some((g) => source.goods!.terms.includes(g))) found.push('goods');
   if ((draft.from && source.from && draft.from !== source.from) || (draft.to && source.to && draft.to !== source.to)) found.push('roles');
   if (draft.place && source.place && draft.place !== source.place) found.push('place');
   // One country of the pair in place of another: India–Afghanistan trade is not Pakistan–Afghanistan's.
@@ -26,7 +28,7 @@ export function differences(draft: Fact, source: Fact): Difference[] {
 
 /** Another measure, or the same flow the other way round: a different fact, not a different value of this one. */
 export function isOtherFact(difference: Difference): boolean {
-  return difference === 'measure' || difference === 'roles' || difference === 'pair' || difference === 'people';
+  return difference === 'measure' || difference === 'goods' || difference === 'roles' || difference === 'pair' || difference === 'people';
 }
 
 /** One says it was done where the other says it was promised: "Russia has already invested $14 billion" against "Russia promised a $14 billion investment". */
@@ -81,6 +83,8 @@ export function describeDifference(difference: Difference, source: Fact): string
       return `for the people of ${title(source.holders[0]!)}`;
     case 'place':
       return `at ${source.place}`;
+    case 'goods':
+      return `for ${source.goods!.text}`;
     case 'direction':
       return `for a ${source.direction}`;
     case 'modality':

@@ -23,6 +23,8 @@ export interface Fact {
   holders: string[];
   /** For trade: the countries it is between, as named at the word "trade". */
   pair?: string[];
+  /** For an amount of a material, the material: its terms, and its words as written ("500,000 tonnes of chickpeas", "6.2 billion cubic metres of gas"). */
+  goods?: { terms: string[]; text: string };
   /** Where the thing it measures stands, when its clause says so after it: "a 600 MW plant at Jamshoro". */
   place?: string;
   direction: Direction;
@@ -62,6 +64,8 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   if (antecedent) sentence = { start: antecedent.start, end: sentence.end };
   // A length, a capacity or a volume says by its unit what it measures; so does a rank ("the third most populous").
   if (figure.kind === 'quantity' || figure.kind === 'rank') {
+    const goods = goodsAfter(text, figure, clause, terms, vocabulary);
+    if (goods) fact.goods = goods;
     fact.measure = unitMeasure(figure.unit);
     fact.named = [fact.measure.name];
     return fact;
@@ -145,6 +149,22 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   }
   return fact;
 }
+
+/**
+ * What an amount is of: up to three words after "of" right behind the figure ("tonnes of
+ * Russian wheat", "barrels a day of crude oil"), as terms, without the countries that say whose.
+ */
+function goodsAfter(text: string, figure: Figure, clause: Span, terms: readonly Term[], vocabulary: Vocabulary): Fact['goods'] {
+  const m = goodsOf.exec(text.slice(figure.end, Math.min(clause.end, figure.end + 80)));
+  if (!m) return undefined;
+  const start = figure.end + m[0].length - m[1]!.length;
+  const end = start + m[1]!.length;
+  const goods = terms.filter((t) => t.start >= start && t.end <= end && !vocabulary.countries.has(t.term) && !vocabulary.organisations.has(t.term)).map((t) => t.term);
+  return goods.length ? { terms: goods, text: m[1]!.trim() } : undefined;
+}
+
+/** "of" and the words of the material after a figure's unit, up to a word that starts something else. */
+const goodsOf = /^(?:\s+(?:a|per)\s+(?:year|day|month|annum))?\s+of\s+(?:the\s+|its\s+|their\s+)?((?:(?!(?:from|to|in|into|at|on|for|by|and|or|a|an|the|per|each|which|that|was|were|is|are|worth|valued)\b)[\p{L}-]+\s*){1,3})/iu;
 
 /** Words of a visit, whose length a duration in its clause is. */
 const stayWords = /\b(?:visit(?:s|ed|ing)?|trip|tour|stay(?:ed)?|spen[dt]|mission|delegation)\b/i;

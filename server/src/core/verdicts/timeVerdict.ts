@@ -54,6 +54,8 @@ function atDate(evidence: Evidence, text: string, highlight: Span | undefined, s
 
 /** The same day, month or year, as far as both say; a part of the year against a month is the same when the month falls in it. */
 export function sameCalendarDate(a: CalendarDate, b: CalendarDate): boolean {
+  // A year written with the next ("2023-24", a fiscal year) is one span, the same only as another written so: "2023" may be either of its halves.
+  if (a.through || b.through) return a.through === b.through && a.year === b.year;
   if (a.year !== b.year) return false;
   if (a.part && b.part && a.part !== b.part) return false;
   if ((a.part && b.month && partOf(b.month) !== a.part) || (b.part && a.month && partOf(a.month) !== b.part)) return false;
