@@ -101,6 +101,10 @@ describe('dates', () => {
     expectDates('they may 2019 never; troops march 2020; on 30 November they met', ['9-13 year 2019 2019', '34-38 year 2020 2020']);
   });
 
+  it('a span of days is dated by its first day', () => {
+    expectDates('on 16–17 October 2024 and July 3-4, 2024', ['3-21 date 16–17 October 2024 2024-10-16', '26-40 date July 3-4, 2024 2024-7-3']);
+  });
+
   it('rejects impossible days and months', () => {
     expect(readDateAtDigit('31.02.2020', 0)).toBeUndefined();
     expect(readDateAtDigit('2019-13-01', 0)).toBeUndefined();

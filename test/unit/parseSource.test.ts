@@ -50,6 +50,19 @@ describe('parseSource', () => {
     expect(report('2022', 'In June the plant, at Karot, entered commercial operation.').passages[0]!.text).toBe('In June the plant, at Karot, entered commercial operation.');
   });
 
+  it("adds the year nearest the report's own day to every day it writes without one", () => {
+    const report = (...body: string[]) => file(lines('---', 'id: r', 'year: 2020', '---', '', ...body.flatMap((p) => [p, '']))).passages.map((p) => p.text);
+    // The day from the dateline, with the country after the town.
+    expect(report('SAHIWAL, Pakistan, July 4 (Reuters) - The plant entered operation on Monday, July 3, its operator said.')).toEqual(['SAHIWAL, Pakistan, July 4 [2020] (Reuters) - The plant entered operation on Monday, July 3 [2020], its operator said.']);
+    // The day from a line of its own; "December 20" in a report of 9 January is the year before, "2 February" the same year.
+    expect(report('Published: January 9, 2020', 'The deal signed on December 20 takes effect on 2 February, and the talks of 14–15 March 2019 came first.')).toEqual([
+      'Published: January 9, 2020',
+      'The deal signed on December 20 [2019] takes effect on 2 February [2020], and the talks of 14–15 March 2019 came first.',
+    ]);
+    // With only the year of its record, the report's own day is not known: other days are left as written.
+    expect(report('The deal was signed on December 20.')).toEqual(['The deal was signed on December 20.']);
+  });
+
   it('keeps a list in the passage of the paragraph that introduces it with a colon', () => {
     const source = file(lines('Dugin sorts Muslim countries into five categories:', '', '- Wahabism (Saudi Arabia)', '- Enlightened Islam (Pakistan and Turkey)', '', 'He then turns to India.', '', '- A list of its own'));
     expect(source.passages.map((p) => p.text)).toEqual([

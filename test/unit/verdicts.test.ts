@@ -471,6 +471,33 @@ describe("a news report's dateline", () => {
       'eight years contradicted karot (six years)',
     ]);
   });
+
+  it("dates a day the report writes without its year by the report's own day", () => {
+    const judge = verdictsAgainst(
+      ownSource({ id: 'sahiwal', title: 'Sahiwal coal plant starts commercial operation', year: 2017 }, 'SAHIWAL, Pakistan, July 4 (Reuters) - The 1,320-megawatt Sahiwal coal-fired power station entered full commercial operation on Monday, July 3, its operator said.'),
+    );
+    expect(judge('The Sahiwal plant entered full commercial operation on 3 July 2017.')).toEqual(['3 July 2017 supported sahiwal (July 3 [2017])']);
+    expect(judge('The Sahiwal plant entered full commercial operation on 5 July 2017.')).toEqual(['5 July 2017 contradicted sahiwal (July 3 [2017])']);
+  });
+});
+
+describe("a paragraph's date that is not the figure's own", () => {
+  const judge = verdictsAgainst(
+    ownSource(
+      { id: 'gwadar', title: 'Cabinet routes public cargo through Gwadar', year: 2024 },
+      'Published: January 11, 2024',
+      'The decision, approved at a cabinet meeting on Wednesday, January 10, applies to cargo bought by federal ministries. The first consignment under the rule, 52,000 tonnes of urea from China, is due in February.',
+      'A Russian delegation came to Islamabad in December 2019. Its leader said Russia would provide financial assistance worth $1 billion for the rehabilitation of the Pakistan Steel Mills (PSM).',
+    ),
+  );
+
+  it('on both sides does not keep an agreeing value from supporting', () => {
+    expect(judge('Gwadar drew only 22 vessels in 2022-23. Officials have since told state buyers to send half their imports through the port, and the first shipment, 52,000 tonnes of Chinese urea, was discharged there.')[2]).toBe('52,000 tonnes supported gwadar (52,000 tonnes)');
+  });
+
+  it('still sets apart a sum for a project the draft does not name', () => {
+    expect(judge('The railway was agreed in July 2023. Moscow has since pledged $1 billion towards the work.')).toEqual(['July 2023 unsourced', '$1 billion unsourced']);
+  });
 });
 
 describe("a source's own footnote", () => {

@@ -2,11 +2,11 @@
 // metadata, paragraph passages with page or section locators, the source's own footnotes,
 // its reference list and the acronyms it defines. Pure: the caller reads the file.
 // Linear in the file's size: no pattern here scans ahead from every position it tries.
-import { dateline } from '../core/claims/framing';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { Author, Passage, Source, SourceFootnote, SourceMeta, SourceProblem } from '../core/types';
 import { findAcronyms } from './acronyms';
 import { parseFootnote } from './footnotes';
+import { reportDate, withYears } from './reportDates';
 
 export interface SourceFile {
   /** File path or URI, used in problems and to open passages. */
@@ -27,6 +27,7 @@ export function parseSource(file: SourceFile): Source {
   const fallbackId = idFromLocation(file.location);
   const meta = sourceMeta(rawMeta, fallbackId, lines, file, problems);
   const passages: Passage[] = [];
+  const reported = reportDate(lines, bodyStart, meta.year);
   const footnotes: SourceFootnote[] = [];
   const notes: Passage[] = [];
   const references: string[] = [];
@@ -46,7 +47,7 @@ export function parseSource(file: SourceFile): Source {
     if (inReferences) references.push(stripInline(raw.replace(/^[-*+]\s+|^\d+\.\s+/, '')));
     else {
       const locator = page ? `${page.includes('–') ? 'pp.' : 'p.'} ${page}` : (section ?? '');
-      const passage = toPassage(withDatelineYear(raw, meta.year), meta.id, locator, paragraph.line, section);
+      const passage = toPassage(withYears(raw, reported), meta.id, locator, paragraph.line, section);
       if (passage.text) passages.push(passage);
     }
     paragraph = undefined;
@@ -123,17 +124,6 @@ function notePassage(footnote: SourceFootnote, sourceId: string, line: number, s
   text = date > 0 ? `${footnote.date}: ${head}` : head;
   if (!/\p{L}/u.test(text)) return undefined;
   return { index: -1, sourceId, locator: `note ${footnote.label}`, text, line, footnotes: [{ label: footnote.label, offset: text.length }], section };
-}
-
-/**
- * A news report's dateline gives the day without the year ("KAROT, June 29: The plant…"),
- * which the report's own date gives: the year is added in brackets, as an editor would
- * ("KAROT, June 29 [2022]:"), so that the paragraph's facts hold for that date.
- */
-function withDatelineYear(paragraph: string, year: number | undefined): string {
-  if (!year) return paragraph;
-  const m = dateline.exec(paragraph);
-  return m ? `${m[0]} [${year}]${paragraph.slice(m[0].length)}` : paragraph;
 }
 
 function toPassage(raw: string, sourceId: string, locator: string, line: number, section: string | undefined): Passage {

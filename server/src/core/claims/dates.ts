@@ -17,9 +17,11 @@ export const monthPattern = `(${monthNames.join('|')}|Sept|${monthNames.map((m) 
 
 /** A year in brackets is an editor's: "June 29 [2022]", as a source's dateline is read (parseSource). */
 const year = String.raw`(?:(\d{4})(?![\d,.]\d|\d)|\[(\d{4})\])`;
-const monthDayYear = new RegExp(`${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${year}`, 'y');
+/** A span of days is dated by its first: "16–17 October 2024", "July 3-4, 2024". */
+const toDay = String.raw`(?:\s*[–-]\s*\d{1,2}(?:st|nd|rd|th)?(?!\d))?`;
+const monthDayYear = new RegExp(`${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?${toDay},?\\s+${year}`, 'y');
 const monthYear = new RegExp(`${monthPattern},?\\s+(\\d{4})(?![\\d,.]\\d|\\d)`, 'y');
-const dayMonthYear = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthPattern},?\\s+${year}`, 'y');
+const dayMonthYear = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?${toDay}\\s+(?:of\\s+)?${monthPattern},?\\s+${year}`, 'y');
 const iso = /(\d{4})-(\d{2})-(\d{2})(?![\d-])/y;
 /** dd.mm.yyyy, as Russian and European citations print publication and access dates. */
 const dotted = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d-]|\.\d)/y;
@@ -90,3 +92,29 @@ export function readYearPartBefore(text: string, at: number): { part: YearPart; 
   const m = yearPartBefore.exec(text.slice(Math.max(0, at - 24), at));
   return m ? { part: yearParts[(m[1] ?? m[2]!).toLowerCase()]!, length: m[0].length } : undefined;
 }
+
+/** A day and month written without a year, and where it ends: "July 3" in "on Monday, July 3,", "3 July". */
+export interface DayWithoutYear {
+  start: number;
+  end: number;
+  month: number;
+  day: number;
+}
+
+/** The days a text writes without their year ("on Monday, July 3", "signed on 18 July by"), not those with one ("July 3, 2017", "June 29 [2022]"). */
+export function daysWithoutYear(text: string): DayWithoutYear[] {
+  const found: DayWithoutYear[] = [];
+  for (const [pattern, monthAt, dayAt] of [[monthDayOnly, 1, 2], [dayMonthOnly, 2, 1]] as const) {
+    for (const m of text.matchAll(pattern)) {
+      const month = monthNumbers[m[monthAt]!]!;
+      const day = Number(m[dayAt]);
+      if (day >= 1 && day <= 31) found.push({ start: m.index, end: m.index + m[0].length, month, day });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Not followed by a year, as written or in an editor's brackets. */
+const noYearAfter = String.raw`(?!,?\s+(?:\d{4}(?!\d)|\[\d{4}\]))`;
+const monthDayOnly = new RegExp(`${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d%])${toDay}${noYearAfter}`, 'g');
+const dayMonthOnly = new RegExp(`(?<![\\d.,])(\\d{1,2})(?:st|nd|rd|th)?${toDay}\\s+(?:of\\s+)?${monthPattern}${noYearAfter}`, 'g');

@@ -7,11 +7,12 @@ import type { Span } from '../types';
 const months = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec';
 
 /**
- * "KAROT, June 29", "ISLAMABAD (Reuters), 3 March", "TASHKENT, March 14 (CATM)", before a colon
- * or dash; "ISLAMABAD, September 18. /TASS/.". The match ends before the colon, dash or stop.
+ * "KAROT, June 29", "ISLAMABAD (Reuters), 3 March", "TASHKENT, March 14 (CATM)", "SAHIWAL,
+ * Pakistan, July 4 (Reuters)", before a colon or dash; "ISLAMABAD, September 18. /TASS/.".
+ * The match ends before the colon, dash or stop.
  */
 export const dateline = new RegExp(
-  String.raw`^\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:\s*\([^()\n]{1,40}\))?,\s+(?:(?:${months})\.?\s+\d{1,2}|\d{1,2}\s+(?:${months})\.?)(?=(?:\s*\([^()\n]{1,40}\))?\s*[:–—-]|\.\s*\/[^/\n]{1,20}\/)`,
+  String.raw`^\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}(?:\s*\([^()\n]{1,40}\))?(?:,\s+\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)?,\s+(?:(?:${months})\.?\s+\d{1,2}|\d{1,2}\s+(?:${months})\.?)(?:\s\[\d{4}\])?(?=(?:\s*\([^()\n]{1,40}\))?\s*[:–—-]|\.\s*\/[^/\n]{1,20}\/)`,
   'u',
 );
 /** What follows a dateline up to the report's first word: the agency in brackets and the colon or dash, or ". /TASS/.". */

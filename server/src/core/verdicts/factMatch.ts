@@ -16,9 +16,10 @@ type Terms = Pick<ReadonlySet<string>, 'has'>;
  * differing (the caller has checked). With the same date on both sides, stated or given by
  * the paragraph, that is the same fact at its strongest; without a date on one side, still
  * strong enough to decide either verdict, below a dated match, when the draft names whose fact it
- * is (else only to support); with two different dates, nothing.
+ * is (else only to support); with two different dates, nothing, unless both are only their
+ * paragraphs' and the values agree (`paragraph` is given only then).
  */
-export function factMatch(draft: Fact, source: Fact, sentence: Terms, paragraph?: Terms): number {
+export function factMatch(draft: Fact, source: Fact, sentence: Terms, paragraph?: Terms, countries?: ReadonlySet<string>): number {
   // The source fact's own holders count as stated: they may be the pair of the sentence before ("the two nations").
   const stated: Terms = { has: (h) => sentence.has(h) || source.holders.includes(h) };
   if (!(paragraph ? holdersStated(draft.holders, stated, paragraph) : draft.holders.every((h) => stated.has(h)))) return 0;
@@ -28,8 +29,16 @@ export function factMatch(draft: Fact, source: Fact, sentence: Terms, paragraph?
   if (!source.measure || source.measure.name !== draft.measure?.name) return 0;
   const a = draft.time ?? draft.context;
   const b = source.time ?? source.context;
-  if (!a || !b) return draft.holders.length ? thresholds.factMatchUntimed : thresholds.factMatchBare;
-  return sameFigureDate(a, b) ? thresholds.factMatch : 0;
+  const untimed = draft.holders.length ? thresholds.factMatchUntimed : thresholds.factMatchBare;
+  if (!a || !b) return untimed;
+  if (sameFigureDate(a, b)) return thresholds.factMatch;
+  // Two paragraphs' dates, neither the figure's own ("… in 2022-23. … the first cargo, 52,000 tonnes of
+  // urea" against a cabinet meeting "on January 10" before "52,000 tonnes of urea from China"), do
+  // not set an agreeing value apart; they keep a disagreeing one from contradicting. Not where the
+  // source's fact is for a project or body the draft does not name ("pledged $1 billion towards the
+  // work" of a railway, against $1 billion for the Pakistan Steel Mills four years before).
+  const forAnother = source.holders.some((h) => !draft.holders.includes(h) && !countries?.has(h));
+  return paragraph && !draft.time && !source.time && !forAnother ? untimed : 0;
 }
 
 /**

@@ -121,6 +121,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     view.figures.forEach((sourceFigure, index) => {
       if (!comparable(sourceFigure)) return;
       const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
+      if (isDate(sourceFigure) && toldOnly(view, sourceFigure, sentence)) return;
       const subject = subjectOf(view, sentence, corpus);
       const key = `${sentence.start}:${sentence.end}`;
       const ceiling = ceilings.get(key) ?? subjectCeiling(profile, withTitle(sentenceTermsOf(view, subject.span, draft), subject.titleHolders), withTitle(view.termSet, subject.titleHolders), variants);
@@ -142,6 +143,18 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     });
   }
   return candidates;
+}
+
+/**
+ * A report's dateline, or its "officials said on Tuesday", dates the telling: where its sentence
+ * gives another day or month too ("SAHIWAL, July 4 (Reuters) - … entered operation on Monday,
+ * July 3"), a draft's date is that date's to support or contradict, not the telling's. A year of
+ * the background ("six years after construction began in 2016") leaves the dateline the date of
+ * the news.
+ */
+function toldOnly(view: PassageView, date: Figure, sentence: Span): boolean {
+  const framing = framingSpans(view.text, sentence);
+  return framing.length > 0 && inFraming(framing, date) && view.figures.some((f) => f !== date && isDate(f) && f.date?.month !== undefined && f.start >= sentence.start && f.end <= sentence.end && !inFraming(framing, f));
 }
 
 /**
@@ -261,7 +274,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
       // is no conflict when the source's fact has the draft's holders and measure all the same:
       // then its words count as found in its sentence, without the conflict's discount.
       const sameFact = sameHoldersAndMeasure(draft.fact, source.fact);
-      const stated = draft.statesFact && (!match.conflict || sameFact) && ((compatible && draft.fact.holders.length > 0) || match.score >= floorScore || (sameFact && match.sentenceScore >= floorScore)) ? factMatch(draft.fact, source.fact, source.sentenceTerms, compatible ? view.termSet : undefined) : 0;
+      const stated = draft.statesFact && (!match.conflict || sameFact) && ((compatible && draft.fact.holders.length > 0) || match.score >= floorScore || (sameFact && match.sentenceScore >= floorScore)) ? factMatch(draft.fact, source.fact, source.sentenceTerms, compatible ? view.termSet : undefined, corpus.vocabulary.countries) : 0;
       if (stated > match.score) Object.assign(match, { score: stated, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor), conflict: false });
     }
   }
