@@ -195,6 +195,10 @@ describe('two facts speak to each other', () => {
     expect(otherMeasures(facts('Trade between Russia and Pakistan came to $700 million.')[0]!, commitments!)).toBe(true);
   });
 
+  it('ends a clause at "and" before a name, so each share keeps its own holder', () => {
+    expect(described("Qatar's Nebras Power owns 60 percent of the venture and Saudi Arabia's ACWA Power the remaining 40 percent.")).toEqual(['qatar = 60 percent', 'saudi_arabia = 40 percent']);
+  });
+
   it('gives each figure of a list its own holder, "and" right before the next figure ending a clause', () => {
     expect(described('The line would run 583 km inside Afghanistan and 177 km in Pakistan.')).toEqual(['length afghanistan = 583 km', 'length pakistan = 177 km']);
   });

@@ -10,6 +10,13 @@ describe('termsOf', () => {
     expect(terms('Pakistani-Kyrgyzstani trade')).toEqual(['pakistan', 'kyrgyzstan', stem('trade')]);
   });
 
+  it('knows the Gulf states, South Asia and the world beyond the region as countries, with their capitals', () => {
+    expect(terms('Qatari, Qatar, Doha; the UAE, Emirati, United Arab Emirates, Abu Dhabi; Sri Lankan, Colombo')).toEqual([
+      'qatar', 'qatar', 'qatar', 'united_arab_emirates', 'united_arab_emirates', 'united_arab_emirates', 'united_arab_emirates', 'sri_lanka', 'sri_lanka',
+    ]);
+    expect(['qatar', 'oman', 'nepal', 'south_korea', 'italy', 'australia'].every((c) => vocabulary.countries.has(c))).toBe(true);
+  });
+
   it('folds organisations and their acronyms, in either spelling', () => {
     expect(terms('the China-Pakistan Economic Corridor (CPEC)')).toEqual(['cpec', 'cpec']);
     expect(terms('Shanghai Cooperation Organization and Shanghai Cooperation Organisation and SCO')).toEqual(['sco', 'sco', 'sco']);

@@ -481,6 +481,19 @@ describe("a news report's dateline", () => {
   });
 });
 
+describe('shares and countries named by others', () => {
+  it('contradict shares swapped between two holders of another region', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'venture', title: 'Gulf investors take stakes in Thar power venture', year: 2023 }, 'KARACHI: ACWA Power of Saudi Arabia holds 60 percent of the venture and Nebras Power of Qatar holds the other 40 percent, the company said.'));
+    expect(judge("Qatar's Nebras Power owns 60 percent of the venture and Saudi Arabia's ACWA Power the remaining 40 percent.")).toEqual(['60 percent contradicted venture (40 percent)', '40 percent contradicted venture (60 percent)']);
+    expect(judge("Saudi Arabia's ACWA Power owns 60 percent of the venture and Qatar's Nebras Power the remaining 40 percent.")).toEqual(['60 percent supported venture (60 percent)', '40 percent supported venture (40 percent)']);
+  });
+
+  it('read "the country" as the one the sentence before names, not the one its goods came from', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'lng', title: 'Gas imports', year: 2024 }, "Pakistan's own gas output has been falling for a decade. In 2023 the country imported 7.1 million tonnes of LNG, the bulk of it from Qatar."));
+    expect(judge('Pakistan imported 7.1 million tonnes of LNG in 2023.')).toEqual(['7.1 million tonnes supported lng (7.1 million tonnes)', '2023 supported lng (2023)']);
+  });
+});
+
 describe("a paragraph's date that is not the figure's own", () => {
   const judge = verdictsAgainst(
     ownSource(

@@ -149,12 +149,14 @@ function rangePair(text: string, figure: Figure, figures: readonly Figure[]): { 
 /** Marks, then words, that end a figure's clause before the next figure begins. */
 // "…came to $264 million and its imports … to $148 million": "and" before a new subject starts the next clause.
 // "583 km of it inside Afghanistan and 177 km in Pakistan": "and" right before the next figure does too.
-const clauseBreaks = [/[,;:–—(]/, /\b(?:while|whereas|but|although|though|out of|compared (?:with|to)|against|versus|to|and(?=\s+(?:its|their|his|her|the|a|an)\s)|and(?=\s*$))\b/i];
+const clauseBreaks = [/[,;:–—(]/, /\b(?:while|whereas|but|although|though|out of|compared (?:with|to)|against|versus|to|and(?=\s+(?:its|their|his|her|the|a|an)\s)|and(?=\s*$))\b/i, /\band(?=\s+\p{Lu})/u];
 
 /**
  * The stretch of its sentence that a figure belongs to: the words after a figure up to the
- * first break (a comma, else a word such as "while", "out of" or "to") before the next figure are its own ("$13 billion
- * worth of projects completed"); without a break, the text between two figures is halved.
+ * first break (a comma, else a word such as "while", "out of" or "to", else "and" before a name:
+ * "owns 60 percent of the venture and Saudi Arabia's ACWA Power the remaining 40 percent") before
+ * the next figure are its own ("$13 billion worth of projects completed"); without a break, the
+ * text between two figures is halved.
  */
 export function clauseOf(text: string, figure: Figure, figures: readonly Figure[], sentence: Span): Span {
   const pair = rangePair(text, figure, figures);

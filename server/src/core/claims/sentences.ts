@@ -113,7 +113,7 @@ function push(spans: Span[], text: string, start: number, end: number): void {
 }
 
 /** "It", "This", "Its cost", "However, they": a sentence whose subject is in the sentence before it. */
-const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:(?:once|when|if|after|upon)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+|(?:in|by)\s+\d{4},?\s+)?(?:it|its|this|that|they|their|these|those|his|her)\b/iu;
+const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:(?:once|when|if|after|upon)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+|(?:in|by)\s+\d{4},?\s+)?(?:it|its|this|that|they|their|these|those|his|her|the\s+(?:country|nation|republic|kingdom)(?:['’]s)?)\b/iu;
 /** Not when the pronoun is a dummy subject ("It is likely that …"), "this" names a time ("This year …") or "that" opens a phrase ("That said, …"). */
 const notPointingBack = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it\s+(?:(?:should|must|can|could|would|may|might|will)\s+be|is|was|has been|had been|seems|remains|appears)\s+(?:not\s+)?(?:pointed|noted|said|argued|recalled|stressed|clear|likely|unlikely|possible|impossible|true|important|worth|expected|said|reported|estimated|believed|thought|hoped|time|hard|difficult|easy|necessary|notable|noteworthy)\b|(?:this|that|these)\s+(?:year|month|week|decade|time|spring|summer|autumn|winter|morning|quarter)s?\b|that\s+said\b)/i;
 
@@ -129,8 +129,9 @@ function sentenceBefore(spans: readonly Span[], index: number, text: string): Sp
 
 /**
  * The sentence before `sentence` among `spans` when `sentence` opens with a pronoun that points
- * back to it, perhaps after a short clause of time or condition ("Once open it could haul …",
- * "In 2024 it carried …"); both in one paragraph.
+ * back to it, or with "the country" ("In 2023 the country imported …"), perhaps after a short
+ * clause of time or condition ("Once open it could haul …", "In 2024 it carried …"); both in one
+ * paragraph.
  */
 export function antecedentOf(spans: readonly Span[], index: number, text: string): Span | undefined {
   const before = sentenceBefore(spans, index, text);

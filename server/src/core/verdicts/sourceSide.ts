@@ -9,6 +9,7 @@ import type { Corpus } from '../retrieval/corpus';
 import { termsWithin, type PassageView } from '../retrieval/passageView';
 import { termSet } from '../retrieval/subject';
 import type { Figure, Span } from '../types';
+import type { Term } from '../claims/terms';
 
 /** Source words this close to a figure (in characters) say whose figure it is. */
 const nearChars = 80;
@@ -75,6 +76,9 @@ function withTitleHolders(fact: Fact, countries: readonly string[] | undefined, 
   return fact.measure?.name === 'trade' && !fact.pair && countries.length === 2 ? { ...fact, holders, pair: [...countries] } : { ...fact, holders };
 }
 
+/** A sentence that opens (perhaps after its year) with "the country" or "the nation": the one the sentence before names. */
+const countryReference = /^(?:(?:in|by)\s+\d{4},?\s+)?the\s+(?:country|nation|republic|kingdom)\b/i;
+
 /**
  * The date a footnote leads with ("09.01.2020: CPEC: … – Sputnik") is the day the work it cites
  * appeared: it speaks only to a date of writing or publishing, never to what the work reports.
@@ -92,13 +96,17 @@ export function sourceSide(view: PassageView, index: number, sentence: Span, sub
     const date = isDate(figure);
     const clause = date ? sentence : clauseOf(text, figure, others, sentence);
     const period = date ? undefined : periodOf(text, figure, others, dates, sentence);
+    // "In 2023 the country imported 7.1 million tonnes of LNG, the bulk of it from Qatar": the
+    // country the sentence before names is the one the figure is about, whichever it came from.
+    const named = subject.antecedent && countryReference.test(text.slice(sentence.start, sentence.start + 40)) ? termsWithin(view.terms, subject.antecedent).filter((t) => corpus.vocabulary.countries.has(t.term)) : [];
+    const own = (terms: readonly Term[]): ReadonlySet<string> => termSet(named.length ? [...terms, ...named] : terms);
     return {
       sentence,
       period,
       subject: subject.span,
       sentenceTerms: view.sentenceSet(subject.span),
-      clauseTerms: termSet(termsWithin(view.terms, clause)),
-      nearTerms: termSet(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
+      clauseTerms: own(termsWithin(view.terms, clause)),
+      nearTerms: own(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
       // With no time of its own, a figure holds for the time its sentence leads with ("rose to $186
       // million in 2025 from $141 million in 2024, while trade with Tajikistan reached $94 million"),
       // else the last date of its paragraph before it.
