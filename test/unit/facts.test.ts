@@ -85,6 +85,11 @@ describe('a fact', () => {
     expect(described('Moscow earmarked $2.5 billion for the pipeline.')).toEqual(['investment russia = $2.5 billion']);
   });
 
+  it('takes what a count counts as its measure only when it counts people: "38 ships" are no shipment', () => {
+    expect(facts('Some 38 ships called at the port that year.')[0]!.measure).toBeUndefined();
+    expect(described('a 64-member delegation')).toEqual(['members = 64-member']);
+  });
+
   it('takes a measure only for the kinds of figure it measures', () => {
     // "stake" names a share, which is a percentage: it says nothing of a sum of money.
     expect(described('Russia will take a stake worth $2.5 billion, and a 26 percent stake in the company.')).toEqual(['russia = $2.5 billion (future)', 'share = 26 percent (future)']);

@@ -202,10 +202,13 @@ const trendWords = new Map<string, string>([
     .split(' ')
     .map((w): [string, string] => [w, 'decreas']),
   // Words writers use for the same thing: "finished" projects are "completed", a "firm" is a
-  // "company", a "scheme" a "project", a "pledge" a "promise".
+  // "company", a "scheme" a "project", a "vessel" a "ship", a "price" a "cost", a "pledge" a "promise".
   ...'complete completed completes completing completion finish finished finishes finishing'.split(' ').map((w): [string, string] => [w, 'complet']),
   ...'company companies firm firms enterprise enterprises'.split(' ').map((w): [string, string] => [w, 'compan']),
   ...'project projects scheme schemes'.split(' ').map((w): [string, string] => [w, 'project']),
+  ...'ship ships vessel vessels'.split(' ').map((w): [string, string] => [w, 'ship']),
+  // "Its price tag came to $2.09bn": what it cost.
+  ...'cost costs costing costed price prices priced'.split(' ').map((w): [string, string] => [w, 'cost']),
   ...'pledge pledged pledges pledging promise promised promises promising vow vowed'.split(' ').map((w): [string, string] => [w, 'promis']),
   ...'businessmen businessman businesspeople businesswomen entrepreneurs'.split(' ').map((w): [string, string] => [w, 'business']),
   ...'outlay outlays'.split(' ').map((w): [string, string] => [w, 'invest']),

@@ -205,7 +205,7 @@ export function readHyphenNoun(s: string, at: number, spelledOut: boolean): Coun
   return { unit: noun, duration: false, end: hyphenNoun.lastIndex };
 }
 
-/** Counted nouns that speak of people: 200 million customers are 200 million people. */
+/** Counted nouns that speak of the same things: 200 million customers are 200 million people, 28 vessels are 28 ships. */
 const families: Record<string, string> = {
   customer: 'person', consumer: 'person', resident: 'person', citizen: 'person', inhabitant: 'person', individual: 'person', people: 'person',
   // A 64-member delegation is 64 people; member states are counted as states.
@@ -213,6 +213,11 @@ const families: Record<string, string> = {
   // "64 Russian business leaders", "64 delegates": the members of a delegation, counted as people.
   leader: 'person', delegate: 'person', representative: 'person', executive: 'person', entrepreneur: 'person', businessperson: 'person', participant: 'person',
   soldier: 'troop', serviceman: 'troop',
+  // "38 ships called" and "28 vessels berthed" count the same thing.
+  vessel: 'ship', boat: 'ship', carrier: 'ship', tanker: 'ship',
+  // "13 schemes" and "13 projects".
+  scheme: 'project',
+  company: 'firm', enterprise: 'firm',
   date: 'year',
 };
 

@@ -81,6 +81,8 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   }
   const fits = (t: Term): boolean => {
     const m = measureOf(t.term);
+    // What a count counts is a measure only when it is people ("a 64-member delegation"): "38 ships" are no shipment.
+    if (m && figure.kind === 'count' && t.start >= figure.start && t.end <= figure.end) return m.name === 'members' || m.name === 'population';
     return m !== undefined && (!m.kinds || m.kinds.includes(figure.kind));
   };
   // With no measure word of its own, a figure measures what its sentence spoke of last
