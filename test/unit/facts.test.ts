@@ -88,6 +88,8 @@ describe('a fact', () => {
   it('takes what a count counts as its measure only when it counts people: "38 ships" are no shipment', () => {
     expect(facts('Some 38 ships called at the port that year.')[0]!.measure).toBeUndefined();
     expect(described('a 64-member delegation')).toEqual(['members = 64-member']);
+    // Named by its unit alone: "a 64-member business mission".
+    expect(described('A 64-member Russian business mission wrapped up its visit.')).toEqual(['members russia = 64-member']);
   });
 
   it('takes a measure only for the kinds of figure it measures', () => {

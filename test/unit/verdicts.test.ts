@@ -497,6 +497,11 @@ describe('shares and countries named by others', () => {
 describe('the words writers use for the same thing', () => {
   const judge = verdictsAgainst(ownSource({ id: 'port', title: 'Gwadar port', year: 2024 }, 'GWADAR: A total of 28 vessels berthed at Gwadar port during 2023-24, compared with 11 in the previous year. The Port Qasim plant cost about $2.09 billion and was financed by Chinese banks.'));
 
+  it('count the members of a mission as those of a delegation', () => {
+    expect(verdicts('Russia sends 64-member business mission to Pakistan')).toEqual(['64-member supported korybko-morozov-2020 fn 21 (64-member)']);
+    expect(verdicts('Russia sends 46-member business mission to Pakistan')).toEqual(['46-member contradicted korybko-morozov-2020 fn 21 (64-member)']);
+  });
+
   it('count ships and vessels as one thing, and read a price as a cost', () => {
     expect(judge('Some 28 ships called at Gwadar port in 2023-24.')).toEqual(['28 ships supported port (28 vessels)', '2023-24 supported port (2023-24)']);
     expect(judge('The price of the Port Qasim plant came to roughly $2.09bn.')).toEqual(['$2.09bn supported port ($2.09 billion)']);

@@ -94,6 +94,11 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
       fact.measure = measures.find((m) => m.name === 'investment');
       fact.named = [fact.measure!.name];
     }
+    // "a 64-member business mission": the members it counts, named by its unit.
+    if (figure.kind === 'count' && memberUnits.has(figure.unit)) {
+      fact.measure = measures.find((m) => m.name === 'members');
+      fact.named = ['members'];
+    }
     return fact;
   }
   fact.measure = measureOf(named.term);
@@ -167,6 +172,9 @@ function goodsAfter(text: string, figure: Figure, clause: Span, terms: readonly 
 
 /** "of" and the words of the material after a figure's unit, up to a word that starts something else. */
 const goodsOf = /^(?:\s+(?:a|per)\s+(?:year|day|month|annum))?\s+of\s+(?:the\s+|its\s+|their\s+)?((?:(?!(?:from|to|in|into|at|on|for|by|and|or|a|an|the|per|each|which|that|was|were|is|are|worth|valued)\b)[\p{L}-]+\s*){1,3})/iu;
+
+/** Counted nouns that are the members of a body or a delegation. */
+const memberUnits = new Set(['member', 'delegate', 'representative', 'participant']);
 
 /** Words of a visit, whose length a duration in its clause is. */
 const stayWords = /\b(?:visit(?:s|ed|ing)?|trip|tour|stay(?:ed)?|spen[dt]|mission|delegation)\b/i;
