@@ -128,6 +128,11 @@ describe('a fact', () => {
     expect(described('Trade through the corridor reached $500 million.')).toEqual(['trade = $500 million']);
   });
 
+  it('gives a part written before its sum ("$2.5bn out of a $14bn energy package") the measure of the sum', () => {
+    expect(described('For the pipeline, Moscow had set aside $2.5bn out of a $14bn energy package it promised.')[0]).toBe('investment russia = $2.5bn');
+    expect(described('Moscow had set aside $2.5bn out of caution.')[0]).toBe('russia = $2.5bn');
+  });
+
   it('gives a part of a sum the sum\'s holders and modality', () => {
     expect(described("Russia promised Pakistan a $14 billion package for its energy sector, of which $2.5 billion is earmarked for the line.")).toEqual([
       'investment russia+pakistan = $14 billion (future)',

@@ -497,6 +497,10 @@ describe('shares and countries named by others', () => {
 describe('the words writers use for the same thing', () => {
   const judge = verdictsAgainst(ownSource({ id: 'port', title: 'Gwadar port', year: 2024 }, 'GWADAR: A total of 28 vessels berthed at Gwadar port during 2023-24, compared with 11 in the previous year. The Port Qasim plant cost about $2.09 billion and was financed by Chinese banks.'));
 
+  it('read a part written before its sum as the sum is: "$2.5bn out of a $14bn energy package"', () => {
+    expect(verdicts('For the gas pipeline, Moscow had set aside $2.5bn out of a $14bn energy package it promised.')).toEqual(['$2.5bn supported korybko-morozov-2020 fn 21 ($2.5 billion)', '$14bn supported korybko-morozov-2020 fn 21 ($14 billion)']);
+  });
+
   it('count the members of a mission as those of a delegation', () => {
     expect(verdicts('Russia sends 64-member business mission to Pakistan')).toEqual(['64-member supported korybko-morozov-2020 fn 21 (64-member)']);
     expect(verdicts('Russia sends 46-member business mission to Pakistan')).toEqual(['46-member contradicted korybko-morozov-2020 fn 21 (64-member)']);

@@ -87,7 +87,11 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   };
   // With no measure word of its own, a figure measures what its sentence spoke of last
   // ("Pakistan's trade with Uzbekistan … tripling its 2019 amount of around $100 million").
-  const named = nearest(figure, inClause, fits) ?? terms.filter((t) => t.start >= sentence.start && t.end <= clause.start && fits(t)).at(-1);
+  const named =
+    nearest(figure, inClause, fits) ??
+    terms.filter((t) => t.start >= sentence.start && t.end <= clause.start && fits(t)).at(-1) ??
+    // "$2.5bn out of a $14bn energy package it promised": a part measures what the sum after it does.
+    (figure.kind === 'money' && sumAfter.test(text.slice(figure.end, figure.end + 40)) ? terms.find((t) => t.start >= figure.end && t.end <= sentence.end && fits(t)) : undefined);
   if (!named) {
     // "a US$2.5 billion (S$3.4 billion) natural gas pipeline": money before the thing it builds is what it costs.
     if (figure.kind === 'money' && moneyOfThing.test(text.slice(figure.end, clause.end))) {
@@ -172,6 +176,9 @@ function goodsAfter(text: string, figure: Figure, clause: Span, terms: readonly 
 
 /** "of" and the words of the material after a figure's unit, up to a word that starts something else. */
 const goodsOf = /^(?:\s+(?:a|per)\s+(?:year|day|month|annum))?\s+of\s+(?:the\s+|its\s+|their\s+)?((?:(?!(?:from|to|in|into|at|on|for|by|and|or|a|an|the|per|each|which|that|was|were|is|are|worth|valued)\b)[\p{L}-]+\s*){1,3})/iu;
+
+/** "out of a $14bn …", "of the US$60 billion …": a sum follows, of which the figure is a part. */
+const sumAfter = /^\s*(?:out\s+of|of)\s+(?:a|an|the|its|their)\s+(?:total\s+of\s+)?(?:US\$|USD\s?|[$€£]|Rs\.?\s?)\d/i;
 
 /** Counted nouns that are the members of a body or a delegation. */
 const memberUnits = new Set(['member', 'delegate', 'representative', 'participant']);
