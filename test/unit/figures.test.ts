@@ -401,6 +401,10 @@ describe('counts', () => {
     ]);
   });
 
+  it('dozens: "five dozen" is sixty, "a dozen" twelve; "dozens of" is no number', () => {
+    expectFigures('five dozen businessmen, a dozen firms, dozens of banks', ['0-22 count five dozen businessmen =60 businessman [57,63]', '24-37 count a dozen firms =12 firm [11.4,12.6]']);
+  });
+
   it('one to three in words count only right before a plural noun, never after "the"', () => {
     expectFigures('one of the two newest members; the two nations; two former Cold War adversaries; He stayed one day. three countries', [
       '100-115 count three countries =3 country [2.85,3.15]',

@@ -31,7 +31,7 @@ const ones = [
 const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const belowHundred = new RegExp(`(?:(${tens.join('|')})(?:[- ](${ones.slice(1, 10).join('|')}))?|(${ones.join('|')}))(?![A-Za-z])`, 'iy');
 /** "a" counts as one only before a multiplier: "a hundred", "a million". */
-const articleOne = /a(?=\s+(?:hundred|thousand|million|billion|trillion)(?![A-Za-z]))/iy;
+const articleOne = /a(?=\s+(?:dozen|hundred|thousand|million|billion|trillion)(?![A-Za-z]))/iy;
 const hundred = /\s+hundred(?![A-Za-z])/iy;
 const hundredRest = /\s+(?:and\s+)?/iy;
 
@@ -40,19 +40,19 @@ const fraction = /(?:(?:a|one)\s+)?(half|quarter|third)(?:\s+of)?\s+an?\s+|(thre
 const fractions: Record<string, number> = { half: 1 / 2, quarter: 1 / 4, third: 1 / 3, three: 3 / 4, two: 2 / 3 };
 
 /** Number words that may start a figure, lowercase or capitalised; the scanner looks for these. */
-export const numberWordPattern = `(?:${[...tens, ...ones.slice(1)].map(anyCase).join('|')})(?![A-Za-z])|[Aa]\\s+(?:hundred|thousand|million|billion|trillion)(?![A-Za-z])|(?:[Aa]\\s+|[Oo]ne\\s+)?[Hh]alf\\s+an?\\s|(?:[Aa]\\s+|[Oo]ne\\s+)?(?:[Qq]uarter|[Tt]hird)\\s+of\\s+an?\\s|[Tt]hree[- ]quarters\\s+of\\s|[Tt]wo[- ]thirds\\s+of\\s`;
+export const numberWordPattern = `(?:${[...tens, ...ones.slice(1)].map(anyCase).join('|')})(?![A-Za-z])|[Aa]\\s+(?:dozen|hundred|thousand|million|billion|trillion)(?![A-Za-z])|(?:[Aa]\\s+|[Oo]ne\\s+)?[Hh]alf\\s+an?\\s|(?:[Aa]\\s+|[Oo]ne\\s+)?(?:[Qq]uarter|[Tt]hird)\\s+of\\s+an?\\s|[Tt]hree[- ]quarters\\s+of\\s|[Tt]wo[- ]thirds\\s+of\\s`;
 
 function anyCase(word: string): string {
   return `[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}`;
 }
 
 const scaleWords: Record<string, number> = {
-  thousand: 1e3, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7, million: 1e6, billion: 1e9, trillion: 1e12,
+  dozen: 12, thousand: 1e3, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7, million: 1e6, billion: 1e9, trillion: 1e12,
   mn: 1e6, bn: 1e9, tn: 1e12, mln: 1e6, bln: 1e9, trln: 1e12,
 };
 // "USD10-billion", "a $14-billion plan": a hyphen may join the number to its scale word.
 // Wire services abbreviate as "mln", "bln" and "trln" ("$1 bln").
-const scaleWord = /(?:\s*|-)(thousand|lakhs?|crores?|million|billion|trillion)(?![A-Za-z])|\s?(mn|bn|tn|mln|bln|trln)(?![A-Za-z])/iy;
+const scaleWord = /(?:\s*|-)(dozen|thousand|lakhs?|crores?|million|billion|trillion)(?![A-Za-z])|\s?(mn|bn|tn|mln|bln|trln)(?![A-Za-z])/iy;
 /** Only money writes "$500m", "$5b", "$50k"; elsewhere "500m" is metres, so these must be glued to a money figure. */
 const moneyLetter = /([mbk])(?![A-Za-z])/iy;
 const moneyLetters: Record<string, number> = { m: 1e6, b: 1e9, k: 1e3 };
