@@ -11,7 +11,7 @@ import { compatibleWith, farApart } from './valueAgreement';
 import { footnoteFor } from './sourceFootnote';
 import { otherMonthOfYear, sameFigureDate } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
-import { sourceSide, subjectOf, type SourceSide } from './sourceSide';
+import { sourceSide, subjectOf, toldOnly, type SourceSide } from './sourceSide';
 import { eventHoldersStated, factMatch, holdersStated, sameHoldersAndMeasure } from './factMatch';
 import { passageView, titleCountries, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
@@ -143,18 +143,6 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     });
   }
   return candidates;
-}
-
-/**
- * A report's dateline, or its "officials said on Tuesday", dates the telling: where its sentence
- * gives another day or month too ("SAHIWAL, July 4 (Reuters) - … entered operation on Monday,
- * July 3"), a draft's date is that date's to support or contradict, not the telling's. A year of
- * the background ("six years after construction began in 2016") leaves the dateline the date of
- * the news.
- */
-function toldOnly(view: PassageView, date: Figure, sentence: Span): boolean {
-  const framing = framingSpans(view.text, sentence);
-  return framing.length > 0 && inFraming(framing, date) && view.figures.some((f) => f !== date && isDate(f) && f.date?.month !== undefined && f.start >= sentence.start && f.end <= sentence.end && !inFraming(framing, f));
 }
 
 /**

@@ -8,6 +8,7 @@ import { eventOf, type Event } from '../facts/event';
 import type { Corpus } from '../retrieval/corpus';
 import { termsWithin, type PassageView } from '../retrieval/passageView';
 import { termSet } from '../retrieval/subject';
+import { framingSpans, inFraming } from '../claims/framing';
 import type { Figure, Span } from '../types';
 import type { Term } from '../claims/terms';
 
@@ -115,4 +116,16 @@ export function sourceSide(view: PassageView, index: number, sentence: Span, sub
       event: date ? (view.note && figure.start === sentence.start ? publication : eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, dates)) : undefined,
     };
   });
+}
+
+/**
+ * A report's dateline, or its "officials said on Tuesday", dates the telling: where its sentence
+ * gives another day or month too ("SAHIWAL, July 4 (Reuters) - … entered operation on Monday,
+ * July 3"), a draft's date is that date's to support or contradict, not the telling's. A year of
+ * the background ("six years after construction began in 2016") leaves the dateline the date of
+ * the news.
+ */
+export function toldOnly(view: PassageView, date: Figure, sentence: Span): boolean {
+  const framing = framingSpans(view.text, sentence);
+  return framing.length > 0 && inFraming(framing, date) && view.figures.some((f) => f !== date && isDate(f) && f.date?.month !== undefined && f.start >= sentence.start && f.end <= sentence.end && !inFraming(framing, f));
 }
