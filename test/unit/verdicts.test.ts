@@ -513,6 +513,16 @@ describe('the words writers use for the same thing', () => {
   });
 });
 
+describe('a value the source gives for another year', () => {
+  it('keeps a value it does not date to the draft\'s year from contradicting, and one it does still contradicts', () => {
+    // The $14 billion is 2019's; the CPEC website's undated $46 billion is no contradiction of it.
+    expect(verdicts("Of the $14 billion that Moscow pledged for Pakistan's energy sector in 2018, about $2.5 billion is meant for the line.")[0]).toBe('$14 billion unsourced');
+    expect(verdicts("Of the $14 billion that Moscow pledged for Pakistan's energy sector in 2019, about $2.5 billion is meant for the line.")[0]).toBe('$14 billion supported korybko-morozov-2020 fn 21 ($14 billion)');
+    // 2017's $36 million, written for 2018, against 2018's own $90 million.
+    expect(verdicts("Pakistan's trade with Uzbekistan was $36 million in 2018.")[0]).toBe('$36 million contradicted korybko-morozov-2020 fn 30 ($90 million)');
+  });
+});
+
 describe("a paragraph's date that is not the figure's own", () => {
   const judge = verdictsAgainst(
     ownSource(

@@ -41,16 +41,27 @@ export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonl
   const otherDates = isDate(claim.figure!) ? draftFigures.filter((f) => isDate(f) && f.start !== claim.figure!.start && f.start >= claim.sentence.start && f.end <= claim.sentence.end) : [];
   const explainsAnother = (c: Candidate): boolean =>
     isDate(claim.figure!) ? otherDates.some((d) => sameFigureDate(d, c.source.figure)) : explainedBy(facts, c).some((start) => start !== claim.figure!.start);
-  const candidates = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus, (c) => c.compatible || !explainsAnother(c), options);
+  const { candidates, elsewhen } = figureCandidates(claim, draftText, draftTerms, draftFigures, corpus, (c) => c.compatible || !explainsAnother(c), options);
   const fact = isDate(claim.figure!) ? undefined : facts.get(claim.figure!.start)?.fact;
-  return decide(claim, candidates, corpus, fact && { ...fact, time: claim.period }, options.cited);
+  const verdict = decide(claim, candidates, corpus, fact && { ...fact, time: claim.period }, options.cited);
+  // A source gives the draft's value for the same holders and measure in another year: the
+  // draft's year, not its value, is the likelier slip, so a value the source does not date to
+  // the draft's year is no contradiction ("Of the $14 billion that Moscow pledged … in 2018"
+  // against the $14 billion of 2019 and the CPEC website's undated $46 billion). One it does
+  // date so still is ("$36 million in 2018" where the source gives 2018's $90 million).
+  const against = verdict.verdict === 'contradicted' ? candidates.find((c) => c.source.figure === verdict.evidence[0]?.sourceFigure) : undefined;
+  const datedSo = (c: Candidate): boolean => {
+    const time = c.period ?? c.fact?.context;
+    return Boolean(claim.period && time && sameFigureDate(claim.period, time));
+  };
+  return elsewhen && against && !datedSo(against) ? { claim, verdict: 'unsourced', evidence: [] } : verdict;
 }
 
 /**
  * The source figures of the claim's unit that could speak to it and that `keep` keeps, with
  * how well their subject matches; without those that cannot change the verdict (Settled).
  */
-function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, keep: (c: Candidate) => boolean, options: JudgeOptions): Candidate[] {
+function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, keep: (c: Candidate) => boolean, options: JudgeOptions): { candidates: Candidate[]; elsewhen: boolean } {
   const figure = claim.figure!;
   const exclude: Span[] = [{ start: figure.qualifierStart ?? figure.start, end: figure.end }];
   if (claim.period) exclude.push({ start: claim.period.start, end: claim.period.end });
@@ -72,15 +83,17 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     },
   );
   const candidates: Candidate[] = [];
+  /** Whether a source gives the draft's value for its holders and measure at another time. */
+  let elsewhen = false;
   // "Published May 20, 2020", "Updated 3 March": a page's own stamp names nothing a source could date.
-  if (isDate(figure) && [...profile.weights.keys()].every(isSaying)) return candidates;
+  if (isDate(figure) && [...profile.weights.keys()].every(isSaying)) return { candidates, elsewhen: false };
   // A market of 200 million customers is 200 million people.
   const units = new Set(isDate(figure) ? [] : unitsInFamily(unitFamily(figure.unit)));
   // A source's "billions of dollars" speaks only to a draft's vague figure, not to "$7 billion".
   const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f) && (!f.vague || Boolean(figure.vague)));
   const fact = own && { ...own.fact, time: claim.period };
   const event = isDate(figure) ? eventOf(draftText, figure, claim.sentence, draftTerms, corpus.vocabulary, draftFigures.filter(isDate)) : undefined;
-  if (options.eventOnly && !event?.action) return candidates;
+  if (options.eventOnly && !event?.action) return { candidates, elsewhen: false };
   const draft: DraftSide = {
     claim,
     profile,
@@ -135,6 +148,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTerms, view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, subject, corpus);
+      const sourceTime = source.period ?? source.fact?.context;
+      if (claim.period && sourceTime && fact && source.fact && !sameFigureDate(claim.period, sourceTime) && compatibleWith(figure, sourceFigure) && sameHoldersAndMeasure(fact, source.fact)) elsewhen = true;
       const siblings = (): (Fact | undefined)[] => view.figures.map((f, j) => (j !== index && f.start >= sentence.start && f.end <= sentence.end && comparable(f) ? sourceSide(view, j, sentence, subject, corpus).fact : undefined));
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus, siblings);
       if (!candidate || !keep(candidate)) return;
@@ -142,7 +157,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       settled.add(candidate, citedBySource(candidate, corpus));
     });
   }
-  return candidates;
+  return { candidates, elsewhen };
 }
 
 /**
