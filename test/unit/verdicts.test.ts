@@ -259,6 +259,10 @@ describe('figures', () => {
     expect(verdicts(paragraph)).toEqual(['US$14 billion supported korybko-morozov-2020 fn 21 ($14 billion)', 'US$14 billion supported korybko-morozov-2020 fn 21 ($14 billion)', 'US$10 billion unsourced']);
     // Not another figure of the same value that is not named as the one before.
     expect(verdicts(paragraph.replace('From the US$14 billion', 'A further US$14 billion'))[1]).toBe('US$14 billion unsourced');
+    // Nor one said to be done where the one before was promised: that is a claim of its own.
+    const promised = 'In December 2019 Moscow committed one billion dollars in financial assistance for the rehabilitation of Pakistan Steel Mills.';
+    expect(verdicts(`${promised} Officials said the $1bn would be spent on new furnaces.`)[2]).toBe('$1bn supported korybko-morozov-2020 fn 21 ($1 billion)');
+    expect(verdicts(`${promised} Officials told this newspaper that Russia has already released the $1bn and that work began in January.`)[2]).toBe('$1bn unsourced');
   });
 
   it('read a part of a promised sum as promised, and a deed against it as the contradiction before another value', () => {

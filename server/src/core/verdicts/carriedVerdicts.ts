@@ -4,6 +4,7 @@
 import type { Corpus } from '../retrieval/corpus';
 import type { Claim, Verdict } from '../types';
 import { judgeTime } from './timeVerdict';
+import { saidDone } from '../facts/modality';
 
 /** "the", "this", "that" right before a figure: one named before. */
 const definite = /\b(?:the|this|that)\s+$/i;
@@ -36,6 +37,8 @@ function namedBefore(prose: string, claim: Claim, claims: readonly Claim[], verd
   const figure = claim.figure!;
   const start = figure.qualifierStart ?? claim.start;
   if (!definite.test(prose.slice(Math.max(0, start - 12), start))) return undefined;
+  // "Moscow committed one billion dollars … Russia has already released the $1bn": said to be done, it is a claim of its own.
+  if (saidDone(prose, figure, claim.sentence)) return undefined;
   const earlier = claims.find((c) => c.kind === 'figure' && c.start < claim.sentence.start && c.figure!.unit === figure.unit && c.figure!.value === figure.value && c.figure!.high === figure.high && verdicts.get(c)!.verdict === 'supported');
   return earlier && { ...verdicts.get(earlier)!, claim };
 }
