@@ -236,6 +236,14 @@ describe('two facts speak to each other', () => {
     expect(facts('Uzbekistan and Pakistan want their two-way trade to reach half a billion dollars.')[0]!.pair).toEqual(['uzbekistan', 'pakistan']);
   });
 
+  it("not when the source's trade is of a pair the draft's countries leave one of out", () => {
+    const [afghan] = facts('Pakistani-Afghanistani trade was around $1 billion.');
+    // "Bilateral trade is said to exceed $1 billion", after a sentence on Pakistan, Moscow and India.
+    const bilateral: Fact = { ...facts('Bilateral trade is said to exceed $1 billion a year.')[0]!, holders: ['pakistan', 'russia', 'india'] };
+    expect(differences(bilateral, afghan!)).toEqual(['pair']);
+    expect(differences({ ...bilateral, holders: ['pakistan', 'afghanistan'] }, afghan!)).toEqual([]);
+  });
+
   it('not when the trade is between another pair of countries', () => {
     const [pair] = facts('Pakistani-Afghanistani trade, worth $1 billion, matters to India and Iran.');
     expect(pair!.pair).toEqual(['pakistan', 'afghanistan']);

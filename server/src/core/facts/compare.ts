@@ -17,6 +17,9 @@ export function differences(draft: Fact, source: Fact): Difference[] {
   // One country of the pair in place of another: India–Afghanistan trade is not Pakistan–Afghanistan's.
   const [p, q] = [draft.pair, source.pair];
   if (p && q && p.some((c) => !q.includes(c)) && q.some((c) => !p.includes(c))) found.push('pair');
+  // Trade of a pair the draft's countries leave one of out: "bilateral trade", after a sentence on
+  // Pakistan, Russia and India, is not Pakistani-Afghanistani trade.
+  else if (!p && q && a?.name === 'trade' && b?.name === 'trade' && draft.holders.length > 0 && q.some((c) => !draft.holders.includes(c))) found.push('pair');
   // A population is one country's: another's is another fact ("the EAEU's … over 200 million" against "Pakistan's over 200 million people").
   if (a?.name === 'population' && b?.name === 'population' && draft.holders.length === 1 && source.holders.length === 1 && draft.holders[0] !== source.holders[0]) found.push('people');
   if (draft.direction !== 'level' && source.direction !== 'level' && draft.direction !== source.direction) found.push('direction');
