@@ -2,6 +2,7 @@
 // looked up in the corpus's term index. Only the draft's rarest terms are looked up, so the
 // cost stays small however common its other words are in a large corpus.
 import type { Corpus } from './corpus';
+import type { Variants } from './subject';
 
 /** How many of the draft's terms are looked up, rarest first… */
 const lookedUp = 8;
@@ -81,4 +82,24 @@ export function listsPassage(postings: readonly number[], passage: number): bool
     else high = mid - 1;
   }
   return false;
+}
+
+/**
+ * Whether subjectCeiling can reach `needed` in a passage, from the term index alone without
+ * reading the passage: the weight of the draft's terms (`terms`, weightiest first) that `lists`
+ * says the passage has (in the index, or as the countries of its source's title), itself or as a
+ * spelling variant. Stops once the answer is known.
+ */
+export function mayReach(terms: readonly [string, number][], variants: Variants, lists: (term: string) => boolean, needed: number): boolean {
+  let found = 0;
+  let open = 0;
+  for (const [, w] of terms) open += w;
+  for (const [term, w] of terms) {
+    open -= w;
+    if (lists(term) || variants(term).some(lists)) {
+      found += w;
+      if (found >= needed) return true;
+    } else if (found + open < needed) return false;
+  }
+  return found >= needed;
 }

@@ -4,7 +4,7 @@
 import type { Corpus, SourceFigure } from '../retrieval/corpus';
 import { isDate } from '../claims/claims';
 import { framingSpans, inFraming } from '../claims/framing';
-import { listsPassage, rankPassages } from '../retrieval/retrieval';
+import { listsPassage, mayReach, rankPassages } from '../retrieval/retrieval';
 import { sentenceOf } from '../claims/sentences';
 import { choose, floorScore, Settled, thresholds, type Candidate } from './figureDecision';
 import { compatibleWith, farApart } from './valueAgreement';
@@ -204,26 +204,6 @@ interface DraftSide {
   statesFact: boolean;
   /** The names the draft attributes its claim to ("According to Abbasi"): perhaps a source's authors; worked out when first asked. */
   attributed(): ReadonlySet<string>;
-}
-
-/**
- * Whether subjectCeiling can reach `needed` in a passage, from the term index alone without
- * reading the passage: the weight of the draft's terms (`terms`, weightiest first) that `lists`
- * says the passage has (in the index, or as the countries of its source's title), itself or as a
- * spelling variant. Stops once the answer is known.
- */
-function mayReach(terms: readonly [string, number][], variants: Variants, lists: (term: string) => boolean, needed: number): boolean {
-  let found = 0;
-  let open = 0;
-  for (const [, w] of terms) open += w;
-  for (const [term, w] of terms) {
-    open -= w;
-    if (lists(term) || variants(term).some(lists)) {
-      found += w;
-      if (found >= needed) return true;
-    } else if (found + open < needed) return false;
-  }
-  return found >= needed;
 }
 
 /** How many of the passages that share the most with the draft sentence are searched for its figure. */
