@@ -113,7 +113,15 @@ function push(spans: Span[], text: string, start: number, end: number): void {
 }
 
 /** "It", "This", "Its cost", "However, they": a sentence whose subject is in the sentence before it. */
-const pronounOpening = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:(?:once|when|if|after|upon)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+|(?:in|by)\s+\d{4},?\s+)?(?:it|its|this|that|they|their|these|those|his|her|the\s+(?:country|nation|republic|kingdom)(?:['’]s)?)\b/iu;
+/** "the country", "the nation's": a country named before. */
+const countryNoun = String.raw`the\s+(?:country|nation|republic|kingdom)(?:['’]s)?`;
+const pronounOpening = new RegExp(String.raw`^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:(?:once|when|if|after|upon)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?,?\s+|(?:in|by)\s+\d{4},?\s+)?(?:it|its|this|that|they|their|these|those|his|her|${countryNoun})\b`, 'iu');
+const countryOpening = new RegExp(String.raw`^(?:(?:in|by)\s+\d{4},?\s+)?${countryNoun}\b`, 'iu');
+
+/** The span opens, perhaps after its year, with "the country" or "the nation": a country the sentence before names. */
+export function opensWithCountry(text: string, span: Span): boolean {
+  return countryOpening.test(text.slice(span.start, Math.min(span.end, span.start + 40)));
+}
 /** Not when the pronoun is a dummy subject ("It is likely that …"), "this" names a time ("This year …") or "that" opens a phrase ("That said, …"). */
 const notPointingBack = /^(?:(?:however|but|and|yet|still|now|today|so|thus|meanwhile),?\s+)?(?:it\s+(?:(?:should|must|can|could|would|may|might|will)\s+be|is|was|has been|had been|seems|remains|appears)\s+(?:not\s+)?(?:pointed|noted|said|argued|recalled|stressed|clear|likely|unlikely|possible|impossible|true|important|worth|expected|said|reported|estimated|believed|thought|hoped|time|hard|difficult|easy|necessary|notable|noteworthy)\b|(?:this|that|these)\s+(?:year|month|week|decade|time|spring|summer|autumn|winter|morning|quarter)s?\b|that\s+said\b)/i;
 

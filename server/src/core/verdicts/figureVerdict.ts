@@ -50,11 +50,8 @@ export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonl
   // against the $14 billion of 2019 and the CPEC website's undated $46 billion). One it does
   // date so still is ("$36 million in 2018" where the source gives 2018's $90 million).
   const against = verdict.verdict === 'contradicted' ? candidates.find((c) => c.source.figure === verdict.evidence[0]?.sourceFigure) : undefined;
-  const datedSo = (c: Candidate): boolean => {
-    const time = c.period ?? c.fact?.context;
-    return Boolean(claim.period && time && sameFigureDate(claim.period, time));
-  };
-  return elsewhen && against && !datedSo(against) ? { claim, verdict: 'unsourced', evidence: [] } : verdict;
+  const time = against && heldFor(against);
+  return elsewhen && against && !(claim.period && time && sameFigureDate(claim.period, time)) ? { claim, verdict: 'unsourced', evidence: [] } : verdict;
 }
 
 /**
@@ -148,7 +145,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTerms, view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, subject, corpus);
-      const sourceTime = source.period ?? source.fact?.context;
+      const sourceTime = heldFor(source);
       if (claim.period && sourceTime && fact && source.fact && !sameFigureDate(claim.period, sourceTime) && compatibleWith(figure, sourceFigure) && sameHoldersAndMeasure(fact, source.fact)) elsewhen = true;
       const siblings = (): (Fact | undefined)[] => view.figures.map((f, j) => (j !== index && f.start >= sentence.start && f.end <= sentence.end && comparable(f) ? sourceSide(view, j, sentence, subject, corpus).fact : undefined));
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus, siblings);
@@ -275,6 +272,11 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     }
   }
   return { ...match, opposite, ...(place && { place }), ...(promise && { promise }), ...(sameEvent && { sameEvent }), source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
+}
+
+/** The time a source figure holds for: its sentence's, else its paragraph's. */
+function heldFor(source: { period?: Figure; fact?: Fact }): Figure | undefined {
+  return source.period ?? source.fact?.context;
 }
 
 /**

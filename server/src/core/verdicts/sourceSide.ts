@@ -2,7 +2,7 @@
 // figure whatever the claim: the sentence and its subject (with the sentence before it when it
 // opens with a pronoun), the figure's clause, nearby words, year, fact and event.
 import { clauseOf, isDate, periodOf } from '../claims/claims';
-import { antecedentOf, pairSentenceOf, speaksOfPair } from '../claims/sentences';
+import { antecedentOf, opensWithCountry, pairSentenceOf, speaksOfPair } from '../claims/sentences';
 import { factOf, type Fact } from '../facts/fact';
 import { eventOf, type Event } from '../facts/event';
 import type { Corpus } from '../retrieval/corpus';
@@ -77,9 +77,6 @@ function withTitleHolders(fact: Fact, countries: readonly string[] | undefined, 
   return fact.measure?.name === 'trade' && !fact.pair && countries.length === 2 ? { ...fact, holders, pair: [...countries] } : { ...fact, holders };
 }
 
-/** A sentence that opens (perhaps after its year) with "the country" or "the nation": the one the sentence before names. */
-const countryReference = /^(?:(?:in|by)\s+\d{4},?\s+)?the\s+(?:country|nation|republic|kingdom)\b/i;
-
 /**
  * The date a footnote leads with ("09.01.2020: CPEC: … – Sputnik") is the day the work it cites
  * appeared: it speaks only to a date of writing or publishing, never to what the work reports.
@@ -99,7 +96,7 @@ export function sourceSide(view: PassageView, index: number, sentence: Span, sub
     const period = date ? undefined : periodOf(text, figure, others, dates, sentence);
     // "In 2023 the country imported 7.1 million tonnes of LNG, the bulk of it from Qatar": the
     // country the sentence before names is the one the figure is about, whichever it came from.
-    const named = subject.antecedent && countryReference.test(text.slice(sentence.start, sentence.start + 40)) ? termsWithin(view.terms, subject.antecedent).filter((t) => corpus.vocabulary.countries.has(t.term)) : [];
+    const named = subject.antecedent && opensWithCountry(text, sentence) ? termsWithin(view.terms, subject.antecedent).filter((t) => corpus.vocabulary.countries.has(t.term)) : [];
     const own = (terms: readonly Term[]): ReadonlySet<string> => termSet(named.length ? [...terms, ...named] : terms);
     return {
       sentence,
