@@ -56,6 +56,9 @@ describe('years', () => {
 
   it('a year written with the next is one date, a fiscal year: "2023-24", not 2023 and the year 24', () => {
     expectDates('in 2016-17 and FY 2023–24', ['3-10 year 2016-17 2016-2017', '18-25 year 2023–24 2023-2024']);
+    expectDates('in FY2022-23, FY2021', ['5-12 year 2022-23 2022-2023', '16-20 year 2021 2021']);
+    // A year before a noun is still a year when it follows "fiscal": not a count of 2023 exports.
+    expectDates('in fiscal 2023 exports rose', ['10-14 year 2023 2023']);
     expect(formatDate({ year: 1999, through: 2000 })).toBe('1999-00');
   });
 

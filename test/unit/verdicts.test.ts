@@ -641,6 +641,7 @@ describe('dates', () => {
     const judge = verdictsAgainst(ownSource({ id: 'pulses', title: 'Pulse imports', year: 2024 }, 'KARACHI: Pakistan imported about 500,000 tonnes of chickpeas in fiscal year 2023-24, traders said, mostly from Australia.', 'Imports of lentils reached 1.1 million tonnes in 2023.'));
     expect(judge('Pakistan imported some 500,000 tonnes of chickpeas in 2023-24.')).toEqual(['500,000 tonnes supported pulses (500,000 tonnes)', '2023-24 supported pulses (2023-24)']);
     expect(judge('Pakistan imported some 500,000 tonnes of chickpeas in 2022-23.')).toEqual(['500,000 tonnes unsourced', '2022-23 unsourced']);
+    expect(judge('In FY2023-24 Pakistan imported some 500,000 tonnes of chickpeas.')).toEqual(['2023-24 supported pulses (2023-24)', '500,000 tonnes supported pulses (500,000 tonnes)']);
     // "2023" may be either half of a fiscal year: it is not 2023-24.
     expect(judge('Pakistan imported some 1.1 million tonnes of lentils in 2023-24.')).toEqual(['1.1 million tonnes unsourced', '2023-24 unsourced']);
   });

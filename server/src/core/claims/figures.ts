@@ -33,7 +33,7 @@ const yearHedgeBefore = /(?:^|[^\p{L}\p{N}])(around|about|circa|c\.|ca\.|approxi
 /** Before these, "two" or "three" points back at things already named ("the two nations"): not a count. */
 const determiners = new Set('the these those its their our his her my your both all whose which'.split(' '));
 /** Before these a four-digit number is a year even when a plural noun follows ("in 2017 projects …"). */
-const yearWords = new Set('in by since until till from to during before after of for around about circa between early late mid end'.split(' '));
+const yearWords = new Set('fiscal financial calendar fy in by since until till from to during before after of for around about circa between early late mid end'.split(' '));
 
 // ---------------------------------------------------------------------------
 // Scanning

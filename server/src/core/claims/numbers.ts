@@ -190,6 +190,8 @@ export function namesOrRefers(word: string): boolean {
 /** Digits inside a code, URL, DOI or model name: "G20", "SSJ-100", "10.17976/jpps/2020.03.02", "c_1385" (but not Markdown's "_2016_"). */
 export function inIdentifier(s: string, at: number): boolean {
   const before = s[at - 1] ?? ' ';
+  // "FY2022-23": a fiscal year, written with its prefix glued on.
+  if (/(?:^|[^A-Za-z0-9])FY$/.test(s.slice(Math.max(0, at - 3), at)) && /^\d{4}(?![A-Za-z])/.test(s.slice(at, at + 5))) return false;
   if (/[A-Za-z0-9/#@=.]/.test(before) || (before === '_' && /[A-Za-z0-9]/.test(s[at - 2] ?? ''))) return true;
   if (before === '-' && /[A-Za-z]/.test(s[at - 2] ?? '')) return !/(?:^|[^A-Za-z])(?:mid|pre|post)$/i.test(s.slice(Math.max(0, at - 6), at - 1));
   let start = at;
