@@ -44,6 +44,12 @@ describe('a fact', () => {
       'exports pakistan→? = $264 million',
       'exports uzbekistan→pakistan = $148 million',
     ]);
+    // "with Pakistan's exports …": after "with", a possessive country is still whose the flow is, and "its imports" are its.
+    expect(described("Trade stood at $400 million, with Pakistan's exports to Russia at $250 million and its imports at $150 million.")).toEqual([
+      'trade = $400 million',
+      'exports pakistan→russia = $250 million',
+      'exports ?→pakistan = $150 million',
+    ]);
   });
 
   it('reads a flow the same whichever side names it', () => {

@@ -85,6 +85,11 @@ describe('figures', () => {
       '$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)',
       '$150 million contradicted korybko-morozov-2020 fn 21 ($250 million)',
     ]);
+    // The flows swapped in a trailing "with …" clause: "its imports" are Pakistan's.
+    expect(verdicts("Trade stood at $400 million, with Pakistan's exports to Russia at $250 million and its imports at $150 million.").slice(1)).toEqual([
+      '$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)',
+      '$150 million contradicted korybko-morozov-2020 fn 21 ($250 million)',
+    ]);
   });
 
   it("read a news report's dateline and reporting clause as who told it, not as what the figure is about", () => {
