@@ -146,6 +146,11 @@ describe('a fact', () => {
     ]);
   });
 
+  it('tells a thing only planned from one built: its size is stated either way', () => {
+    expect(described('A Russian company has developed a project to convert the station to coal and establish a 600-megawatt plant at Jamshoro.')).toEqual(['capacity russia = 600-megawatt (planned)']);
+    expect(described('A Russian firm drew up plans for a 600 MW plant at Jamshoro.')).toEqual(['capacity russia = 600 MW']);
+  });
+
   it('tells a goal from what happened', () => {
     expect(described('Both sides agreed to try to raise trade to $10 million a year.')).toEqual(['trade rise = $10 million (goal)']);
     expect(described('Trade stood at $3.5 million in 2016.')).toEqual(['trade 2016 = $3.5 million']);

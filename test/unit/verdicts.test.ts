@@ -277,6 +277,15 @@ describe('figures', () => {
     expect(deed!.evidence[0]!.promise).toBe(true);
   });
 
+  it('contradict a thing said to be built where the source only has a project to build it, and support the plan in any words', () => {
+    // "a Russian company has developed a project to convert the Muzaffargarh thermal power station to coal and establish a 600-megawatt coal-fired power plant at Jamshoro".
+    const [built] = checker.judgeText('A Russian company has built a 600-megawatt coal-fired power plant at Jamshoro.');
+    expect(render(built!)).toBe('600-megawatt contradicted korybko-morozov-2020 fn 21 (600-megawatt)');
+    expect(built!.evidence[0]!.promise).toBe(true);
+    expect(verdicts('A Russian firm drew up plans for a 600 MW plant at Jamshoro.')).toEqual(['600 MW supported korybko-morozov-2020 fn 21 (600-megawatt)']);
+    expect(verdicts('A Russian company has developed a project to establish a 600-megawatt power plant at Jamshoro.')).toEqual(['600-megawatt supported korybko-morozov-2020 fn 21 (600-megawatt)']);
+  });
+
   it("leave a page's own publication stamp alone: it names nothing a source could date", () => {
     expect(verdicts('Published May 20, 2020')).toEqual(['May 20, 2020 unsourced']);
   });

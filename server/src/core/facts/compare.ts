@@ -34,9 +34,14 @@ export function isOtherFact(difference: Difference): boolean {
   return difference === 'measure' || difference === 'goods' || difference === 'roles' || difference === 'pair' || difference === 'people';
 }
 
-/** One says it was done where the other says it was promised: "Russia has already invested $14 billion" against "Russia promised a $14 billion investment". */
+/**
+ * One says it was done where the other says it was promised or only planned: "Russia has already
+ * invested $14 billion" against "Russia promised a $14 billion investment"; "has built a 600 MW
+ * plant" against "developed a project to … establish a 600-megawatt plant".
+ */
 export function promiseAgainstDeed(draft: Fact, source: Fact): boolean {
-  return Boolean((draft.done && source.modality === 'future') || (source.done && draft.modality === 'future'));
+  const unmet = (fact: Fact): boolean => fact.modality === 'future' || fact.planned === true;
+  return Boolean((draft.done && unmet(source)) || (source.done && unmet(draft)));
 }
 
 /** The draft says happened what the source gives only as a goal: "trade reached $10 million a year" against "agreed … to try to raise it to $10 million a year". */
@@ -53,7 +58,7 @@ export function describeFact(fact: Fact): string {
   if (fact.direction !== 'level') parts.push(fact.direction);
   if (fact.time) parts.push(fact.time.text);
   else if (fact.context) parts.push(`(${fact.context.text})`);
-  return `${parts.join(' ')} = ${fact.figure.text}${fact.modality === 'goal' ? ' (goal)' : fact.modality === 'future' ? ' (future)' : fact.modality === 'possible' ? ' (possible)' : ''}`;
+  return `${parts.join(' ')} = ${fact.figure.text}${fact.modality === 'goal' ? ' (goal)' : fact.modality === 'future' ? ' (future)' : fact.modality === 'possible' ? ' (possible)' : fact.planned ? ' (planned)' : ''}`;
 }
 
 /** The parts two facts share, as a writer reads them: ["goods from Pakistan to Russia", "2018"], ["trade", "Pakistan and Uzbekistan", "2017"]. */

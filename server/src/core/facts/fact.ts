@@ -6,7 +6,7 @@ import { isMonthName } from '../claims/dates';
 import { isVenue, stem, termsOf, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, measureOfUnit, measures, riseTerm, type Measure } from './lexicon';
-import { modalityOf, partOfSum, saidDone, type Modality } from './modality';
+import { modalityOf, partOfSum, plannedThing, saidDone, type Modality } from './modality';
 
 export type Direction = 'level' | 'rise' | 'fall';
 
@@ -31,6 +31,8 @@ export interface Fact {
   modality: Modality;
   /** Said in so many words to have happened: "has already invested", "was spent". */
   done?: boolean;
+  /** The thing it sizes is only planned: "developed a project to … establish a 600-megawatt plant". */
+  planned?: boolean;
   /** The year or date the figure holds for. */
   time?: Figure;
   /** With no time of its own, the last date its paragraph gave before its sentence ("In December 2019 … At the time …"). */
@@ -58,6 +60,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   // work towards $1 billion") is not the goal's.
   const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality, time, context: time || modality === 'goal' ? undefined : context && relativeTo(context, text.slice(clause.start, clause.end)) };
   if (fact.modality === 'achieved' && saidDone(text, figure, sentence)) fact.done = true;
+  else if (fact.modality === 'achieved' && plannedThing(text, figure, sentence)) fact.planned = true;
   const place = placeAfter(text, figure, clause, vocabulary);
   if (place) fact.place = place;
   // The measure may be named in the antecedent: "This initial cost of CPEC was … $46 billion. However, it is $87 billion …".

@@ -46,3 +46,15 @@ export function saidDone(text: string, figure: Figure, sentence: Span): boolean 
   const start = figure.qualifierStart ?? figure.start;
   return doneWords.test(text.slice(Math.max(sentence.start, start - 45), start)) || doneWords.test(text.slice(figure.end, Math.min(sentence.end, figure.end + 25)));
 }
+
+/**
+ * A plan or proposal to build the thing a figure sizes, earlier in its sentence and not closed
+ * by a break: "has developed a project to convert the station to coal and establish a
+ * 600-megawatt plant". The plant's size is stated; that it exists is not.
+ */
+const planToBuild = /\b(?:project|projects|plans?|proposals?|scheme|intends?|intention|aims?|decided|decision|wants?|agreed|agreement|deal)\s+to\s+(?:\w+\s+)?(?:build|construct|establish|set\s+up|develop|convert|install|lay|open|launch|create)\b[^.;:!?]*$/i;
+
+export function plannedThing(text: string, figure: Figure, sentence: Span): boolean {
+  const start = figure.qualifierStart ?? figure.start;
+  return planToBuild.test(text.slice(Math.max(sentence.start, start - 160), start));
+}
