@@ -43,6 +43,16 @@ describe('figures', () => {
     expect(verdicts("CPEC's eventual total investment is expected to reach US$60bn.")).toEqual(['US$60bn supported korybko-morozov-2020 fn 4 ($60 billion)']);
   });
 
+  it('find the fact under another word for its measure: "cost" for "investment"', () => {
+    // "an expected eventual total investment of $60 billion": the words differ, the fact is the same.
+    expect(verdicts('CPEC will eventually cost $80 billion.')).toEqual(['$80 billion contradicted korybko-morozov-2020 fn 4 ($60 billion)']);
+    expect(verdicts('CPEC will eventually cost $60 billion.')).toEqual(['$60 billion supported korybko-morozov-2020 fn 4 ($60 billion)']);
+    // "Pakistan's trade with Uzbekistan … tripling its 2019 amount of around $100 million": turnover is trade.
+    expect(verdicts("Pakistan's turnover with Uzbekistan was around $150 million in 2019.")[0]).toBe('$150 million contradicted korybko-morozov-2020 fn 31 ($100 million)');
+    // The synonym alone does not make another project's sum this one's: "the pipeline" is not CPEC's "$46 billion".
+    expect(verdicts('Russia and Pakistan agreed in 2021 that the pipeline would cost $3.5 billion.')).toEqual(['2021 unsourced', '$3.5 billion unsourced']);
+  });
+
   it('read a hedge as an interval, and rounding as no contradiction', () => {
     expect(verdicts('Bilateral trade between Russia and Pakistan stood at nearly $700 million.')).toEqual(['$700 million supported korybko-morozov-2020 fn 21 ($700 million)']);
     expect(verdicts("Pakistan's trade with Afghanistan was about $1 billion in 2018.")).toEqual(['$1 billion supported korybko-morozov-2020 fn 33 ($1 billion)', '2018 supported korybko-morozov-2020 fn 33 (2018)']);

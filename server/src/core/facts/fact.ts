@@ -14,6 +14,8 @@ export interface Fact {
   figure: Figure;
   /** What is counted, when a word of its clause says so. */
   measure?: Measure;
+  /** The word that names the measure, as a term ("cost"), when a word of the lexicon does. */
+  measureTerm?: string;
   /** Every measure its clause names ("commitments of investment and concessional loans": investment and loan). */
   named: string[];
   /** For a flow of goods (exports, imports): the seller and the buyer, when the text names them. */
@@ -109,6 +111,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     return fact;
   }
   fact.measure = measureOf(named.term);
+  fact.measureTerm = named.term;
   // A population is the people of one country, the one named closest to it ("Pakistan's over 200
   // million people represent a promising market for the EAEU's exports"), not every party of its clause.
   if (fact.measure!.name === 'population') {
@@ -225,6 +228,19 @@ function unitMeasure(unit: string): Measure {
 /** The lexicon's words as terms.ts stems them. */
 const byStem = new Map<string, Measure>();
 for (const m of measures) for (const word of m.words) byStem.set(stem(word), m);
+
+/**
+ * `variants` with the other words of the lexicon entry of the word that names `fact`'s measure,
+ * for that word: "cost" is found as "investment" or "outlay". All of them (an upper bound, for
+ * retrieval) or, given a source figure's fact, the word that names its measure, if one of them.
+ */
+export function withMeasureSynonyms(variants: (term: string) => readonly string[], fact: Fact | undefined, source?: Fact): (term: string) => readonly string[] {
+  const word = fact?.measureTerm;
+  const measure = word === undefined ? undefined : measureOf(word);
+  if (!measure) return variants;
+  const synonyms = [...new Set(measure.words.map(stem))].filter((t) => t !== word && (!source || source.measureTerm === t));
+  return synonyms.length ? (term) => (term === word ? [...variants(term), ...synonyms] : variants(term)) : variants;
+}
 
 /** Terms already looked up, with the measure they name or null: a term is read for every figure near it. */
 const measureOfTerm = new Map<string, Measure | null>();

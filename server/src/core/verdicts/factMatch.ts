@@ -73,3 +73,15 @@ function identifying(figure: Figure): boolean {
 function sameValue(a: Figure, b: Figure): boolean {
   return a.unit === b.unit && a.value === b.value && a.high === b.high;
 }
+
+/**
+ * The source figure is another holder's where its sentence gives each holder its own figure
+ * ("Uzbekistan has pledged $1.2 billion, Pakistan $400 million and a Gulf fund $700 million";
+ * "583 km of it inside Afghanistan and 177 km in Pakistan"): its clause names other holders
+ * than the draft's, and another figure's clause has the draft's all and none of its own.
+ */
+export function heldByAnother(draft: Fact, source: Fact, siblings: () => (Fact | undefined)[]): boolean {
+  const holders = draft.holders;
+  if (!holders.length || !source.holders.length || source.holders.some((h) => holders.includes(h))) return false;
+  return siblings().some((other) => other !== undefined && holders.every((h) => other.holders.includes(h)) && !other.holders.some((h) => source.holders.includes(h)));
+}

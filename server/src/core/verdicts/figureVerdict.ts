@@ -12,13 +12,13 @@ import { footnoteFor } from './sourceFootnote';
 import { otherMonthOfYear, sameFigureDate } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
 import { sourceSide, subjectOf, toldOnly, type SourceSide } from './sourceSide';
-import { eventHoldersStated, factMatch, holdersStated, sameHoldersAndMeasure } from './factMatch';
+import { eventHoldersStated, factMatch, heldByAnother, holdersStated, sameHoldersAndMeasure } from './factMatch';
 import { passageView, titleCountries, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
 import { attributedNames } from '../claims/attribution';
 import { agreement, describeDifference, differences, goalAsDone, isOtherFact, otherMeasures, promiseAgainstDeed } from '../facts/compare';
-import type { Fact } from '../facts/fact';
+import { withMeasureSynonyms, type Fact } from '../facts/fact';
 import { clauseAround, compareEvents, eventOf, isSaying, type Event } from '../facts/event';
 import { unitFamily, unitsInFamily } from '../claims/units';
 import type { Claim, Evidence, Figure, Span, Verdict } from '../types';
@@ -109,6 +109,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   const mayState = (has: (term: string) => boolean): boolean => draft.statesFact && holders.every(has);
   // The corpus's spelling variants of the draft's terms, looked up once per claim.
   const variants: Variants = oncePerTerm((term) => corpus.variants(term));
+  // What a passage can score counts the draft's measure word as found under any of its synonyms.
+  const reach = withMeasureSynonyms(variants, own?.fact);
   // The draft's terms, weightiest first, and the passages that list each, for the index's screen.
   const screen = [...profile.weights].sort((a, b) => b[1] - a[1]);
   const postings = oncePerTerm((term) => corpus.passagesWithTerm(term));
@@ -125,7 +127,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     // every source's record, and a passage read for its words still finds it (subjectOf).
     const inTitle = options.cited ? titleCountries(corpus, corpus.passages[passage]!.sourceId) : [];
     if (least !== Infinity && mayState((h) => listsPassage(postings(h), passage) || inTitle.includes(h))) least = Math.min(least, holders.length && corpus.figures(passage).some((f) => comparable(f) && compatibleWith(figure, f)) ? 0 : floorWeight);
-    if (least === Infinity || !mayReach(screen, variants, (term) => listsPassage(postings(term), passage) || inTitle.includes(term), least)) continue;
+    if (least === Infinity || !mayReach(screen, reach, (term) => listsPassage(postings(term), passage) || inTitle.includes(term), least)) continue;
     const view = passageView(passage, corpus);
     const ceilings = new Map<string, number>();
     view.figures.forEach((sourceFigure, index) => {
@@ -134,7 +136,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       if (isDate(sourceFigure) && toldOnly(view, sourceFigure, sentence)) return;
       const subject = subjectOf(view, sentence, corpus);
       const key = `${sentence.start}:${sentence.end}`;
-      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, withTitle(sentenceTermsOf(view, subject.span, draft), subject.titleHolders), withTitle(view.termSet, subject.titleHolders), variants);
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, withTitle(sentenceTermsOf(view, subject.span, draft), subject.titleHolders), withTitle(view.termSet, subject.titleHolders), reach);
       ceilings.set(key, ceiling);
       // A sentence of "the two nations" has the pair the sentence before names; one of a short report, its headline's countries (subjectOf).
       const own = sentenceTermsOf(view, subject.span, draft);
@@ -224,7 +226,15 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
   if (claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime) && !misdated(sourceTime)) return undefined;
-  const match = matchSubject(profile, source.clauseTerms, withTitle(sentenceTermsOf(view, source.subject, draft), source.titleHolders), withTitle(view.termSet, source.titleHolders), source.nearTerms, corpus.vocabulary, variants);
+  const matchWith = (found: Variants) => matchSubject(profile, source.clauseTerms, withTitle(sentenceTermsOf(view, source.subject, draft), source.titleHolders), withTitle(view.termSet, source.titleHolders), source.nearTerms, corpus.vocabulary, found);
+  const synonymous = withMeasureSynonyms(variants, draft.fact, source.fact);
+  let match = matchWith(synonymous);
+  // Another word for the measure ("cost" for "investment") lends another value no weight unless the rest of the subject is there on its own.
+  if (!compatible && synonymous !== variants) {
+    const plain = matchWith(variants);
+    const rest = 1 - (profile.weights.get(draft.fact!.measureTerm!) ?? 0) / profile.total;
+    if (!(rest > 0 && plain.score / rest >= floorScore)) match = plain;
+  }
   let opposite = false;
   let place: Candidate['place'];
   let promise = false;
@@ -277,18 +287,6 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
 /** The time a source figure holds for: its sentence's, else its paragraph's. */
 function heldFor(source: { period?: Figure; fact?: Fact }): Figure | undefined {
   return source.period ?? source.fact?.context;
-}
-
-/**
- * The source figure is another holder's where its sentence gives each holder its own figure
- * ("Uzbekistan has pledged $1.2 billion, Pakistan $400 million and a Gulf fund $700 million";
- * "583 km of it inside Afghanistan and 177 km in Pakistan"): its clause names other holders
- * than the draft's, and another figure's clause has the draft's all and none of its own.
- */
-function heldByAnother(draft: Fact, source: Fact, siblings: () => (Fact | undefined)[]): boolean {
-  const holders = draft.holders;
-  if (!holders.length || !source.holders.length || source.holders.some((h) => holders.includes(h))) return false;
-  return siblings().some((other) => other !== undefined && holders.every((h) => other.holders.includes(h)) && !other.holders.some((h) => source.holders.includes(h)));
 }
 
 /** The date is before the year the source was written in (its record is read only when asked). */
