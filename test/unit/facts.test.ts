@@ -152,6 +152,8 @@ describe('a fact', () => {
   });
 
   it('tells a goal from what happened', () => {
+    // What a thing should do is expected of it, as "is expected to generate" is.
+    expect(described('The wind farm should generate about 400 GWh a year.')).toEqual(['MWh = 400 GWh (goal)']);
     expect(described('Both sides agreed to try to raise trade to $10 million a year.')).toEqual(['trade rise = $10 million (goal)']);
     expect(described('Trade stood at $3.5 million in 2016.')).toEqual(['trade 2016 = $3.5 million']);
     // A headline's wording: a call for a value, and an intent whose infinitive stands far from it.
