@@ -144,6 +144,9 @@ describe('a fact', () => {
       'investment russia+pakistan = $14 billion (future)',
       'investment russia+pakistan = $2.5 billion (future)',
     ]);
+    // After a sum, ", with $X …" gives a part of it; without a sum before, "with" is no part.
+    expect(described("Moscow pledged $14 billion for Pakistan's power sector, with $2.5 billion set aside for a gas line.")[1]).toBe('investment russia+pakistan = $2.5 billion (future)');
+    expect(described("Moscow was pleased, with $2.5 billion set aside for a gas line.")[0]).toBe('russia = $2.5 billion');
   });
 
   it('tells a thing only planned from one built: its size is stated either way', () => {

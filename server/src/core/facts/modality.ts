@@ -36,8 +36,13 @@ const possibility = /\b(?:could|might)\s+(?:(?:well|still|eventually|potentially
 /** "…, including $2.5 billion for the pipeline", "…, of which $2.5 billion is earmarked …": a part of the sum before it. */
 export function partOfSum(text: string, figure: Figure, sentence: Span): boolean {
   const start = figure.qualifierStart ?? figure.start;
-  return /\b(?:including|of which)\s+$/i.test(text.slice(Math.max(sentence.start, start - 16), start));
+  const before = text.slice(Math.max(sentence.start, start - 16), start);
+  // "…$14 billion for the energy sector, with $2.5 billion earmarked for the pipeline": after a sum, "with" gives a part of it.
+  return /\b(?:including|of which)\s+$/i.test(before) || (/,\s*with\s+$/i.test(before) && sumBefore.test(text.slice(sentence.start, start - 6)));
 }
+
+/** A sum of money: "$14 billion", "US$14bn", "14 billion dollars". */
+const sumBefore = /(?:[$€£]|US\$|USD\s?)\s?\d|\d\s*(?:billion|million|bn|mn)\s+(?:dollars|euros|rubles|roubles|rupees)/i;
 
 /** Words that say a thing was done, right before the figure or its noun: "has already invested", "was spent". */
 const doneWords = /\b(?:already|(?:has|have|had)\s+(?:now\s+)?(?:invested|spent|paid|disbursed|delivered|provided|lent|built|completed)|(?:was|were|been)\s+(?:invested|spent|paid|disbursed))\b/i;
