@@ -102,6 +102,12 @@ describe('figures', () => {
     ]);
   });
 
+  it('take the time of a figure with none from a date that frames the paragraph, not from "since 2015"', () => {
+    const judged = checker.judgeText('In December 2019 a Russian delegation visited Pakistan. Its steel mill has stood idle since 2015. Two-way trade last year stood at $900 million.');
+    const trade = judged.find((v) => v.claim.text === '$900 million')!;
+    expect(trade.claim.context?.text).toBe('December 2019');
+  });
+
   it("read a news report's dateline and reporting clause as who told it, not as what the figure is about", () => {
     const report = 'ISLAMABAD, Dec 10 (Asia Wire) - Russia has offered one billion dollars to revive the idle Pakistan Steel Mills, Pakistani officials said on Tuesday.';
     expect(verdicts(report)).toEqual(['one billion dollars supported korybko-morozov-2020 fn 21 ($1 billion)']);

@@ -53,9 +53,17 @@ export function extractClaims(prose: string, from: number, to: number, context: 
     for (const quote of quotes) {
       claims.push({ kind: 'quote', start: quote.start, end: quote.end, text: quote.text, sentence, paragraph, quote, citedBy });
     }
-    paragraphDate = dates.at(-1) ?? paragraphDate;
+    paragraphDate = dates.filter((d) => framesWhatFollows(prose, d)).at(-1) ?? paragraphDate;
   }
   return claims.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether a date sets the time of the sentences after it that give none: "In December 2019 …"
+ * does; "idle since 2015" and "until 2030" bound a state, they say nothing of when what follows held.
+ */
+export function framesWhatFollows(text: string, date: Figure): boolean {
+  return !/\b(?:since|until|till)\s+(?:at\s+least\s+|early\s+|late\s+|mid-?)?$/i.test(text.slice(Math.max(0, date.start - 24), date.start));
 }
 
 export function isDate(figure: Figure): boolean {

@@ -1,7 +1,7 @@
 // What a figure's verdict needs of the source side alone, worked out once per passage and
 // figure whatever the claim: the sentence and its subject (with the sentence before it when it
 // opens with a pronoun), the figure's clause, nearby words, year, fact and event.
-import { clauseOf, isDate, periodOf } from '../claims/claims';
+import { clauseOf, framesWhatFollows, isDate, periodOf } from '../claims/claims';
 import { antecedentOf, opensWithCountry, pairSentenceOf, speaksOfPair } from '../claims/sentences';
 import { factOf, type Fact } from '../facts/fact';
 import { eventOf, type Event } from '../facts/event';
@@ -108,7 +108,7 @@ export function sourceSide(view: PassageView, index: number, sentence: Span, sub
       // With no time of its own, a figure holds for the time its sentence leads with ("rose to $186
       // million in 2025 from $141 million in 2024, while trade with Tajikistan reached $94 million"),
       // else the last date of its paragraph before it.
-      fact: date ? undefined : withTitleHolders(factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.pair ? { start: subject.pair.start, end: sentence.end } : subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start).at(-1), subject.antecedent ?? subject.pair), subject.titleHolders, corpus),
+      fact: date ? undefined : withTitleHolders(factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.pair ? { start: subject.pair.start, end: sentence.end } : subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start && framesWhatFollows(view.text, f)).at(-1), subject.antecedent ?? subject.pair), subject.titleHolders, corpus),
       ...(subject.titleHolders && { titleHolders: subject.titleHolders }),
       event: date ? (view.note && figure.start === sentence.start ? publication : eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, dates)) : undefined,
     };
