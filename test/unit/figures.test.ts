@@ -91,6 +91,10 @@ describe('extractFigures on sentences from the sources', () => {
     expect(only('a quarter of the total').unit).toBe('%');
     expect(extractFigures('a third party')).toEqual([]);
     expect(only('a quarter of a century').kind).toBe('duration');
+    // Any numerator: "two-thirds", "three-quarters of the total", "almost two-fifths".
+    expect(Math.round(only('Sales climbed by two-thirds').value)).toBe(67);
+    expect(only('three-quarters of the total').value).toBe(75);
+    expect([only('almost two-fifths').text, only('almost two-fifths').value]).toEqual(['two-fifths', 40]);
   });
 
   it('a fraction after a hedge is a share with that hedge: "roughly a ninth", "almost a third"', () => {

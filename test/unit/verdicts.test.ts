@@ -667,6 +667,11 @@ describe('dates', () => {
     expect(judge('The airport handled 400,000 passengers in 2025.')).toEqual(['400,000 passengers unsourced', '2025 unsourced']);
   });
 
+  it('read the year a figure is compared with as no time of its own: "38% more than in 2023" holds for 2024', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'visas', title: 'Visas issued', year: 2025 }, 'MOSCOW: The embassy issued 21,600 visas to Pakistani citizens in 2024, 38% more than in 2023.'));
+    expect(judge('Visas issued to Pakistanis rose by almost two-fifths in 2024.')).toEqual(['two-fifths supported visas (38%)', '2024 supported visas (2024)']);
+  });
+
   it('take a fiscal year ("2023-24") as one date, the same only as that fiscal year', () => {
     const judge = verdictsAgainst(ownSource({ id: 'pulses', title: 'Pulse imports', year: 2024 }, 'KARACHI: Pakistan imported about 500,000 tonnes of chickpeas in fiscal year 2023-24, traders said, mostly from Australia.', 'Imports of lentils reached 1.1 million tonnes in 2023.'));
     expect(judge('Pakistan imported some 500,000 tonnes of chickpeas in 2023-24.')).toEqual(['500,000 tonnes supported pulses (500,000 tonnes)', '2023-24 supported pulses (2023-24)']);

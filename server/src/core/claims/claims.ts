@@ -82,6 +82,8 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   const framing = framingSpans(text, sentence).filter((s) => !inFraming([s], figure));
   if (framing.length) dates = dates.filter((d) => !inFraming(framing, d));
   // A date right after the figure is its own, wherever the clause was cut: "rose to $186 million in 2025 from $141 million in 2024".
+  // A year a figure is compared with is not its own: "38% more than in 2023", "up 5% on 2022".
+  dates = dates.filter((d) => !comparedWith.test(text.slice(Math.max(0, d.start - 30), d.start)));
   const right = dates.find((d) => d.start >= figure.end && d.end <= sentence.end && /^\s*(?:in|for|during)?\s*$/i.test(text.slice(figure.end, d.start)));
   if (right) return right;
   const clause = clauseOf(text, figure, figures, sentence);
@@ -101,6 +103,9 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   const start = last && before.at(-2);
   return start && /\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, start.start - 10), start.start)) && /^\s*(?:and|to|until|till|[-–])\s*$/.test(text.slice(start.end, last!.start)) ? start : last;
 }
+
+/** Words before the year a figure is measured against. */
+const comparedWith = /\b(?:than|compared\s+(?:with|to)|as\s+against|(?:up|down)\s+\S+\s+(?:on|from))\s+(?:in\s+|that\s+of\s+|the\s+level\s+of\s+)?$/i;
 
 /**
  * An infinitive of aiming between a date and a figure ("to lift", "to raise", "to take … to", "to

@@ -47,10 +47,11 @@ const yearSuffix = /[-–](\d{2})(?!\d)/y;
 /** One unit of time after a word that asks how long ("for a week"); not "a year", which mostly means per year. */
 const singleDuration = /\b(?:for|lasting|lasted|spent|within|over)\s+((?:a|one)\s+(week|month|decade))\b/gi;
 
-/** A fraction that is a share: after "by" ("rose by a fifth"), or before "of the/its/their/all". */
+/** A fraction that is a share: after "by" ("rose by a fifth", "by two-thirds"), or before "of the/its/their/all". */
 /** After a hedge too: "almost a third", "roughly a ninth of all its imports" (the hedge is read as for any figure). */
 const shareWords =
-  /\b(?:by\s+)((?:a|one)[- ](half|third|quarter|fifth|tenth))\b|\b((?:a|one)[- ](third|quarter|fifth|tenth))(?=\s+of\s+(?:the|its|their|all)\b)|\b(?:almost|nearly|about|around|roughly|some|over|under|close\s+to|more\s+than|less\s+than|just\s+over|just\s+under)\s+((?:a|one)[- ](half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth))\b/gi;
+  /\b(?:by\s+)((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](half|thirds?|quarters?|fifths?|tenths?))\b|\b((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](thirds?|quarters?|fifths?|tenths?))(?=\s+of\s+(?:the|its|their|all)\b)|\b(?:almost|nearly|about|around|roughly|some|over|under|close\s+to|more\s+than|less\s+than|just\s+over|just\s+under)\s+((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))\b/gi;
+const numeratorValues: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 const shareValues: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, sixth: 100 / 6, seventh: 100 / 7, eighth: 12.5, ninth: 100 / 9, tenth: 10 };
 
 /** Money written without a number: "billions of dollars", "several billion dollars", "hundreds of millions of dollars". */
@@ -146,7 +147,8 @@ class FigureScan {
       const start = m.index + m[0].indexOf(words);
       const end = start + words.length;
       if (this.figures.some((f) => f.start - this.offset < end && f.end - this.offset > start)) continue;
-      const percent = shareValues[(m[2] ?? m[4] ?? m[6]!).toLowerCase()]!;
+      const numerator = numeratorValues[words.toLowerCase().split(/[- ]/)[0]!]!;
+      const percent = numerator * shareValues[(m[2] ?? m[4] ?? m[6]!).toLowerCase().replace(/s$/, '')]!;
       // A fraction is a round share: a fifth is 20% give or take a point (a step of 2).
       this.add(start, end, 'percent', { start, end, value: percent, step: 2, word: true, plain: false, scale: 1 }, undefined, { kind: 'percent', unit: '%', factor: 1, end });
     }
