@@ -59,6 +59,8 @@ describe('a fact', () => {
       'exports ?→pakistan = $150 million',
     ]);
     expect(facts('Pakistan sold goods, against imports of $150 million.')[0]!.holders).toEqual(['pakistan']);
+    // "sold Russia $150 million worth": the country right after the verb buys.
+    expect(described('Pakistan sold Russia $150 million worth of goods.')).toEqual(['exports pakistan→russia = $150 million']);
   });
 
   it('ends where a clause describing the noun before it closes, so what the sentence goes on to say is not its', () => {

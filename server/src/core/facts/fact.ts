@@ -304,6 +304,8 @@ function partnerAfter(text: string, word: Term, terms: readonly Term[], vocabula
   const next = terms.find((t) => t.start > word.end && vocabulary.countries.has(t.term));
   if (!next) return undefined;
   const between = text.slice(word.end, next.start);
+  // "Pakistan sold Russia $150 million worth": the country right after a verb of selling buys.
+  if (/^\s+$/.test(between) && /^(?:sold|sell|sells|selling|shipped|exported)$/i.test(text.slice(word.start, word.end))) return { country: next.term, role: 'to' };
   const m = /\b(to|from|into)\s+(?:the\s+)?$/i.exec(between);
   if (!m || between.length > 40) return undefined;
   return { country: next.term, role: m[1]!.toLowerCase() === 'from' ? 'from' : 'to' };
