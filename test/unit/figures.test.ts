@@ -95,6 +95,9 @@ describe('extractFigures on sentences from the sources', () => {
     expect(Math.round(only('Sales climbed by two-thirds').value)).toBe(67);
     expect(only('three-quarters of the total').value).toBe(75);
     expect([only('almost two-fifths').text, only('almost two-fifths').value]).toEqual(['two-fifths', 40]);
+    // "between a quarter and half a billion dollars": the low end borrows the scale of the high end.
+    const range = only('could grow to between a quarter and half a billion dollars');
+    expect([range.text, range.low, range.highBound]).toEqual(['a quarter and half a billion dollars', 250e6, 500e6]);
   });
 
   it('a fraction after a hedge is a share with that hedge: "roughly a ninth", "almost a third"', () => {

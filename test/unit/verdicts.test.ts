@@ -43,6 +43,10 @@ describe('figures', () => {
     expect(verdicts("CPEC's eventual total investment is expected to reach US$60bn.")).toEqual(['US$60bn supported korybko-morozov-2020 fn 4 ($60 billion)']);
   });
 
+  it('read "between a quarter and half a billion dollars" as the range "$250-500 million" is', () => {
+    expect(verdicts("Kazakhstan's envoy hoped trade could one day grow to somewhere between a quarter and half a billion dollars under his country's Strategy 2050.")[0]).toMatch(/^a quarter and half a billion dollars supported korybko-morozov-2020 fn 25 /);
+  });
+
   it('find the fact under another word for its measure: "cost" for "investment"', () => {
     // "an expected eventual total investment of $60 billion": the words differ, the fact is the same.
     expect(verdicts('CPEC will eventually cost $80 billion.')).toEqual(['$80 billion contradicted korybko-morozov-2020 fn 4 ($60 billion)']);
