@@ -5,6 +5,7 @@ import { inIdentifier, malformedAfter, namesOrRefers, numberWordPattern, readNum
 import { findHedge, hedges, hedgeWindow } from './hedges';
 import type { CalendarDate, Figure, FigureKind } from '../types';
 import { extractRanks } from './ranks';
+import { fractionRanges, vagueAmounts } from './moneyInWords';
 import { currencyPrefixPattern, durationUnit, readCountedNoun, readCurrencyPrefix, readHyphenNoun, readUnit, type CountedNoun } from './units';
 
 // ---------------------------------------------------------------------------
@@ -51,13 +52,8 @@ const singleDuration = /\b(?:for|lasting|lasted|spent|within|over)\s+((?:a|one)\
 /** After a hedge too: "almost a third", "roughly a ninth of all its imports" (the hedge is read as for any figure). */
 const shareWords =
   /\b(?:by\s+)((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](half|thirds?|quarters?|fifths?|tenths?))\b|\b((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](thirds?|quarters?|fifths?|tenths?))(?=\s+of\s+(?:the|its|their|all)\b)|\b(?:almost|nearly|about|around|roughly|some|over|under|close\s+to|more\s+than|less\s+than|just\s+over|just\s+under)\s+((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))\b/gi;
-const fractionRange = /\bbetween\s+((a\s+quarter|a\s+third|a\s+half|half)\s+(?:and|to)\s+(half|three[- ]quarters)\s+(?:of\s+)?an?\s+(billion|million)\s+(?:US\s+)?dollars)\b/gi;
 const numeratorValues: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 const shareValues: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, sixth: 100 / 6, seventh: 100 / 7, eighth: 12.5, ninth: 100 / 9, tenth: 10 };
-
-/** Money written without a number: "billions of dollars", "several billion dollars", "hundreds of millions of dollars". */
-const vagueMoney = /\b(?:(several|a few|a couple of)\s+(billion|million|trillion)|(?:(tens|hundreds)\s+of\s+)?(billions|millions|trillions)\s+of)\s+(?:US\s+|U\.S\.\s+)?dollars\b/gi;
-const vagueScale: Record<string, number> = { million: 1e6, billion: 1e9, trillion: 1e12 };
 
 /** A number's unit: one of the units.ts units, or a counted noun. */
 interface Unit {
@@ -104,10 +100,10 @@ class FigureScan {
       else next = this.atNumber(at, false);
       candidate.lastIndex = Math.max(next, at + m[0].length, at + 1);
     }
-    this.fractionRanges();
+    fractionRanges(this.s, this.offset, this.figures);
     this.shares();
     this.singleDurations();
-    this.vagueAmounts();
+    this.figures.push(...vagueAmounts(this.s, this.offset, this.figures));
     this.figures.push(...extractRanks(this.s, this.offset, this.figures));
     return this.figures.sort((a, b) => a.start - b.start);
   }
@@ -121,38 +117,6 @@ class FigureScan {
       if (this.figures.some((f) => f.start - this.offset < end && f.end - this.offset > start)) continue;
       const unit = durationUnit(m[2]!.toLowerCase())!;
       this.add(start, end, 'duration', { start, end, value: 1, step: 1, word: true, plain: false, scale: 1 }, undefined, { kind: 'duration', ...unit, end });
-    }
-  }
-
-  /**
-   * "billions of dollars": at least two billion and under a thousand; "several billion": two to
-   * ten; "tens of billions": ten to a hundred; "hundreds of millions": a hundred to a thousand.
-   * A figure a source can support, and one far outside its bounds can contradict.
-   */
-  private vagueAmounts(): void {
-    vagueMoney.lastIndex = 0;
-    for (let m = vagueMoney.exec(this.s); m; m = vagueMoney.exec(this.s)) {
-      const start = m.index;
-      const end = m.index + m[0].length;
-      if (this.figures.some((f) => f.start - this.offset < end && f.end - this.offset > start)) continue;
-      const scale = vagueScale[(m[2] ?? m[4]!).toLowerCase().replace(/s$/, '')]!;
-      const [low, high] = m[1] ? [2, 10] : m[3]?.toLowerCase() === 'tens' ? [10, 100] : m[3] ? [100, 1000] : [2, 1000];
-      this.figures.push({ kind: 'money', start: start + this.offset, end: end + this.offset, text: m[0], value: low * scale, unit: 'USD', qualifier: 'about', low: low * scale, highBound: high * scale, vague: true });
-    }
-  }
-
-  /** "between a quarter and half a billion dollars": a range whose low end borrows the high end's scale. */
-  private fractionRanges(): void {
-    fractionRange.lastIndex = 0;
-    for (let m = fractionRange.exec(this.s); m; m = fractionRange.exec(this.s)) {
-      const start = m.index + m[0].indexOf(m[1]!);
-      const end = m.index + m[0].length;
-      const scale = m[4]!.toLowerCase() === 'billion' ? 1e9 : 1e6;
-      const part = (words: string): number => (/half/i.test(words) ? 0.5 : /three/i.test(words) ? 0.75 : /third/i.test(words) ? 1 / 3 : 0.25);
-      const [low, high] = [part(m[2]!) * scale, part(m[3]!) * scale];
-      if (!(high > low)) continue;
-      for (let i = this.figures.length - 1; i >= 0; i--) if (this.figures[i]!.start - this.offset < end && this.figures[i]!.end - this.offset > start) this.figures.splice(i, 1);
-      this.figures.push({ kind: 'money', start: start + this.offset, end: end + this.offset, text: this.s.slice(start, end), value: low, unit: 'USD', qualifier: 'exact', low, highBound: high, high });
     }
   }
 
