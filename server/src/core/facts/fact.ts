@@ -238,8 +238,16 @@ export function withMeasureSynonyms(variants: (term: string) => readonly string[
   const word = fact?.measureTerm;
   const measure = word === undefined ? undefined : measureOf(word);
   if (!measure) return variants;
-  const synonyms = [...new Set(measure.words.map(stem))].filter((t) => t !== word && (!source || source.measureTerm === t));
+  const synonyms = synonymsOf(measure).filter((t) => t !== word && (!source || source.measureTerm === t));
   return synonyms.length ? (term) => (term === word ? [...variants(term), ...synonyms] : variants(term)) : variants;
+}
+
+/** A lexicon entry's words as terms, stemmed once per entry (a claim asks for each candidate it weighs). */
+const entryTerms = new WeakMap<Measure, string[]>();
+function synonymsOf(measure: Measure): string[] {
+  let terms = entryTerms.get(measure);
+  if (!terms) entryTerms.set(measure, (terms = [...new Set(measure.words.map(stem))]));
+  return terms;
 }
 
 /** Terms already looked up, with the measure they name or null: a term is read for every figure near it. */

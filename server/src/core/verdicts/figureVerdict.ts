@@ -110,7 +110,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   // The corpus's spelling variants of the draft's terms, looked up once per claim.
   const variants: Variants = oncePerTerm((term) => corpus.variants(term));
   // What a passage can score counts the draft's measure word as found under any of its synonyms.
-  const reach = withMeasureSynonyms(variants, own?.fact);
+  const reach = oncePerTerm(withMeasureSynonyms(variants, own?.fact));
   // The draft's terms, weightiest first, and the passages that list each, for the index's screen.
   const screen = [...profile.weights].sort((a, b) => b[1] - a[1]);
   const postings = oncePerTerm((term) => corpus.passagesWithTerm(term));
