@@ -302,8 +302,8 @@ const moneyOfThing = /^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?(?:[\p{L}-]+\s+){0,3}(?:pi
 function countryBefore(text: string, word: Term, terms: readonly Term[], vocabulary: Vocabulary, subject = false): string | undefined {
   const before = terms.filter((t) => t.end <= word.start && vocabulary.countries.has(t.term));
   if (!subject) return before.at(-1)?.term;
-  // "exports to Russia" names a partner, "with Pakistan's exports" a holder: a possessive is whose the flow is.
-  const possessive = (t: Term): boolean => /['’]s?\s*$/.test(text.slice(t.start, t.end)) || /^['’]s?\b/.test(text.slice(t.end, t.end + 3));
+  // "exports to Russia" names a partner, "with Pakistan's exports" a holder: a possessive is whose the flow is (a term's span holds its "'s").
+  const possessive = (t: Term): boolean => /['’]s?$/.test(text.slice(t.start, t.end));
   return before.find((t) => possessive(t) || !/\b(?:to|from|into|with|and)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, t.start - 12), t.start)))?.term;
 }
 

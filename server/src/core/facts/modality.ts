@@ -2,6 +2,7 @@
 // whether it is said in so many words to have been done. Read from the words around the figure.
 import type { Figure, Span } from '../types';
 import { goalWords, raiseTo } from './lexicon';
+import { extractFigures } from '../claims/figures';
 
 /**
  * What happened, an aim or plan, what a party says it will do (a commitment, which either may
@@ -38,11 +39,8 @@ export function partOfSum(text: string, figure: Figure, sentence: Span): boolean
   const start = figure.qualifierStart ?? figure.start;
   const before = text.slice(Math.max(sentence.start, start - 16), start);
   // "…$14 billion for the energy sector, with $2.5 billion earmarked for the pipeline": after a sum, "with" gives a part of it.
-  return /\b(?:including|of which)\s+$/i.test(before) || (/,\s*with\s+$/i.test(before) && sumBefore.test(text.slice(sentence.start, start - 6)));
+  return /\b(?:including|of which)\s+$/i.test(before) || (/,\s*with\s+$/i.test(before) && extractFigures(text, sentence.start, start).some((f) => f.kind === 'money'));
 }
-
-/** A sum of money: "$14 billion", "US$14bn", "14 billion dollars". */
-const sumBefore = /(?:[$€£]|US\$|USD\s?)\s?\d|\d\s*(?:billion|million|bn|mn)\s+(?:dollars|euros|rubles|roubles|rupees)/i;
 
 /** Words that say a thing was done, right before the figure or its noun: "has already invested", "was spent". */
 const doneWords = /\b(?:already|(?:has|have|had)\s+(?:now\s+)?(?:invested|spent|paid|disbursed|delivered|provided|lent|built|completed)|(?:was|were|been)\s+(?:invested|spent|paid|disbursed))\b/i;
