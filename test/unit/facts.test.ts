@@ -93,8 +93,13 @@ describe('a fact', () => {
     expect(described('Moscow earmarked $2.5 billion for the pipeline.')).toEqual(['investment russia = $2.5 billion']);
   });
 
-  it('takes what a count counts as its measure only when it counts people: "38 ships" are no shipment', () => {
-    expect(facts('Some 38 ships called at the port that year.')[0]!.measure).toBeUndefined();
+  it('takes what a count counts as its measure, by its unit: "38 ships" are ships, no shipment', () => {
+    expect(described('Some 38 ships called at the port that year.')).toEqual(['ship = 38 ships']);
+    // The parties of the deal hold it, whichever is named nearer the figure.
+    expect(described("Pakistan Railways signed a $95 million contract with Russia's Transmashholding in March 2022 for 250 diesel locomotives.")).toEqual([
+      'pakistan+russia March 2022 = $95 million',
+      'locomotive pakistan+russia March 2022 = 250 diesel locomotives',
+    ]);
     expect(described('a 64-member delegation')).toEqual(['members = 64-member']);
     // Named by its unit alone: "a 64-member business mission".
     expect(described('A 64-member Russian business mission wrapped up its visit.')).toEqual(['members russia = 64-member']);

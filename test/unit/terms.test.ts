@@ -30,6 +30,10 @@ describe('termsOf', () => {
     expect(terms('20% higher')).toEqual(terms('20% increase'));
   });
 
+  it('reads a plural possessive as its noun: "Railways\'" is "Railways"', () => {
+    expect(terms("Pakistan Railways' order")).toEqual(terms('Pakistan Railways order'));
+  });
+
   it('drops stop words and numbers and keeps offsets', () => {
     const text = 'In 2019 the exports rose.';
     expect(termsOf(text, vocabulary).map((t) => [t.term, text.slice(t.start, t.end)])).toEqual([

@@ -273,6 +273,13 @@ describe('figures', () => {
     expect(verdicts(visit.replace('five', 'four'))).toEqual(['four days supported korybko-morozov-2020 fn 21 (four-day)']);
   });
 
+  it('read a count as a measure of the thing it counts, held by the parties of its deal', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'locos', title: 'Locomotive order signed', year: 2022 }, "Pakistan Railways signed a $95 million contract with Russia's Transmashholding in March 2022 for 250 diesel locomotives, to be delivered over four years."));
+    // The source names Russia nearest the figure and the draft only Pakistan: both are parties of the same deal.
+    expect(judge("Pakistan Railways' March 2022 order with Transmashholding covers 250 diesel locomotives [@locos].")).toEqual(['March 2022 supported locos (March 2022)', '250 diesel locomotives supported locos (250 diesel locomotives)']);
+    expect(judge("Pakistan Railways' March 2022 order with Transmashholding covers 300 diesel locomotives [@locos].")).toEqual(['March 2022 supported locos (March 2022)', '300 diesel locomotives contradicted locos (250 diesel locomotives)']);
+  });
+
   it("read a population as one country's", () => {
     // "Pakistan's over 200 million people represent a promising market for the EAEU's exports".
     expect(verdicts('With more than 200 million people, Pakistan is seen in Moscow as a large and largely untapped market.')).toEqual(['200 million people supported korybko-morozov-2020 (200 million people)']);

@@ -292,7 +292,7 @@ export function termsOf(text: string, vocabulary: Vocabulary, from = 0, to = tex
   const out: Term[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const bare = word.term.replace(/'s$/, '').replace(/\.$/, '');
+    const bare = word.term.replace(/'s$|(?<=s)'$/, '').replace(/\.$/, '');
     // "Soviet-era debt" dates the debt; it does not name a party to it.
     const fold = eraAfter(text, word) ? undefined : matchFold(words, i, bare, vocabulary);
     if (fold) {
@@ -316,7 +316,7 @@ function matchFold(words: Term[], i: number, first: string, vocabulary: Vocabula
   for (const fold of candidates) {
     let ok = true;
     for (let k = 1; k < fold.phrase.length; k++) {
-      const w = words[i + k]?.term.replace(/'s$/, '');
+      const w = words[i + k]?.term.replace(/'s$|(?<=s)'$/, '');
       if (w !== fold.phrase[k]) {
         ok = false;
         break;

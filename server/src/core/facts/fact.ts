@@ -107,6 +107,10 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     if (figure.kind === 'count' && memberUnits.has(figure.unit)) {
       fact.measure = measures.find((m) => m.name === 'members');
       fact.named = ['members'];
+    } else if (figure.kind === 'count' && figure.unit !== 'count') {
+      // Otherwise a count measures the thing it counts: "820 freight wagons", "7,300 Russian tourists".
+      fact.measure = unitMeasure(figure.unit);
+      fact.named = [fact.measure.name];
     }
     return fact;
   }
