@@ -280,6 +280,19 @@ describe('figures', () => {
     expect(judge("Pakistan Railways' March 2022 order with Transmashholding covers 300 diesel locomotives [@locos].")).toEqual(['March 2022 supported locos (March 2022)', '300 diesel locomotives contradicted locos (250 diesel locomotives)']);
   });
 
+  it('find a name the draft gives anywhere in a short report it cites, not only in the paragraph of the figure', () => {
+    const report = ownSource(
+      { id: 'hydro', title: 'Pakistan and Russia sign hydropower accord', year: 2024 },
+      "LAHORE, March 3: Pakistan's Water and Power Development Authority (WAPDA) and Russia's RusHydro on Monday signed an accord on refurbishing the Tarbela dam.",
+      'Under the accord, a team of Russian engineers will survey the turbines this summer.',
+      'RusHydro will also train 45 Pakistani engineers in Moscow over two years.',
+    );
+    const judge = verdictsAgainst(report);
+    expect(judge('RusHydro agreed to train 45 Pakistani engineers [@hydro].')).toEqual(['45 Pakistani engineers supported hydro (45 Pakistani engineers)']);
+    expect(judge('WAPDA will send 45 Pakistani engineers to Moscow for training [@hydro].')).toEqual(['45 Pakistani engineers supported hydro (45 Pakistani engineers)']);
+    expect(judge('WAPDA will send 60 Pakistani engineers to Moscow for training [@hydro].')).toEqual(['60 Pakistani engineers contradicted hydro (45 Pakistani engineers)']);
+  });
+
   it("read a population as one country's", () => {
     // "Pakistan's over 200 million people represent a promising market for the EAEU's exports".
     expect(verdicts('With more than 200 million people, Pakistan is seen in Moscow as a large and largely untapped market.')).toEqual(['200 million people supported korybko-morozov-2020 (200 million people)']);

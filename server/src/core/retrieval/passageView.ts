@@ -36,6 +36,12 @@ export interface PassageView {
    * no country is too ("Officials put the cost of the line at $4.8 billion"). Otherwise none.
    */
   readonly headline: readonly string[];
+  /**
+   * The terms of the whole source when the draft's claim cites it and it is a short report (a
+   * news story names the agency once, in its first paragraph, and its third paragraph's figure
+   * is still that agency's); otherwise the passage's own.
+   */
+  readonly reportTerms: ReadonlySet<string>;
   /** Whatever a checker works out about this passage alone, worked out once. */
   remember<T>(key: string | number, make: () => T): T;
 }
@@ -123,6 +129,14 @@ class View implements PassageView {
   get headline(): readonly string[] {
     if (!this.corpus.cited) return [];
     return this.once('headline', () => ((this.corpus.sources.get(this.corpus.passages[this.passage]!.sourceId)?.passages.length ?? Infinity) <= reportPassages ? this.titleCountries : []));
+  }
+  get reportTerms(): ReadonlySet<string> {
+    if (!this.corpus.cited) return this.termSet;
+    return this.once('reportTerms', () => {
+      const source = this.corpus.sources.get(this.corpus.passages[this.passage]!.sourceId);
+      if (!source || source.passages.length > reportPassages) return this.termSet;
+      return new Set(source.passages.flatMap((p) => [...passageView(p.index, this.corpus).termSet]));
+    });
   }
   private get authors(): readonly string[] {
     return this.once('authors', () => {

@@ -80,9 +80,11 @@ export function subjectCeiling(profile: SubjectProfile, sentence: ReadonlySet<st
 
 /**
  * How well a source figure's surroundings match the draft's subject. `near` are the source
- * words close to the figure: the countries there are the ones the figure is about.
+ * words close to the figure: the countries there are the ones the figure is about. A name the
+ * draft gives that is in `elsewhere` (the rest of a short report the draft cites) adds nothing,
+ * but is not missing: the report names the agency once, in its first paragraph.
  */
-export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: Terms, paragraph: Terms, near: Terms, vocabulary: Vocabulary, variants?: Variants): SubjectMatch {
+export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: Terms, paragraph: Terms, near: Terms, vocabulary: Vocabulary, variants?: Variants, elsewhere?: ReadonlySet<string>): SubjectMatch {
   if (profile.total === 0) return { score: 0, sentenceScore: 0, missing: 0, conflict: false };
   const clauseSet = termSet(clause);
   const sentenceSet = termSet(sentence);
@@ -98,7 +100,7 @@ export function matchSubject(profile: SubjectProfile, clause: Terms, sentence: T
     else if (inItsSentence) matched += weight * inSentence;
     // The paragraph is matched exactly: spelling variants count only close to the figure.
     else if (paragraphSet.has(term)) matched += weight * inParagraph;
-    else if (profile.names.has(term)) missing = Math.max(missing, weight);
+    else if (profile.names.has(term) && !elsewhere?.has(term)) missing = Math.max(missing, weight);
     if (inItsSentence) local += weight;
   }
   let score = matched / profile.total;

@@ -17,9 +17,10 @@ type Terms = Pick<ReadonlySet<string>, 'has'>;
  * the paragraph, that is the same fact at its strongest; without a date on one side, still
  * strong enough to decide either verdict, below a dated match, when the draft names whose fact it
  * is (else only to support); with two different dates, nothing, unless both are only their
- * paragraphs' and the values agree (`paragraph` is given only then).
+ * paragraphs' and the values `agree`. `paragraph`, where given, may name the holders the
+ * sentence does not (for agreeing values; and a short report the draft cites is one paragraph).
  */
-export function factMatch(draft: Fact, source: Fact, sentence: Terms, paragraph?: Terms, countries?: ReadonlySet<string>): number {
+export function factMatch(draft: Fact, source: Fact, sentence: Terms, paragraph: Terms | undefined, agree: boolean, countries?: ReadonlySet<string>): number {
   // The source fact's own holders count as stated: they may be the pair of the sentence before ("the two nations").
   const stated: Terms = { has: (h) => sentence.has(h) || source.holders.includes(h) };
   if (!(paragraph ? holdersStated(draft.holders, stated, paragraph) : draft.holders.every((h) => stated.has(h)))) return 0;
@@ -38,7 +39,7 @@ export function factMatch(draft: Fact, source: Fact, sentence: Terms, paragraph?
   // source's fact is for a project or body the draft does not name ("pledged $1 billion towards the
   // work" of a railway, against $1 billion for the Pakistan Steel Mills four years before).
   const forAnother = source.holders.some((h) => !draft.holders.includes(h) && !countries?.has(h));
-  return paragraph && !draft.time && !source.time && !forAnother ? untimed : 0;
+  return agree && !draft.time && !source.time && !forAnother ? untimed : 0;
 }
 
 /**

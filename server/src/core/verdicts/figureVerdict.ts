@@ -144,7 +144,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const inSentence = (h: string): boolean => own.has(h) || (pair !== undefined && corpus.vocabulary.countries.has(h) && view.sentenceSet(pair).has(h)) || titleHolders?.includes(h) === true;
       const sentenceTerms = { has: inSentence };
       const agreeing = holders.length > 0 && compatibleWith(figure, sourceFigure);
-      const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTerms, view.termSet) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
+      const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTerms, view.reportTerms) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, subject, corpus);
       const sourceTime = heldFor(source);
@@ -226,7 +226,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
   if (claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime) && !misdated(sourceTime)) return undefined;
-  const matchWith = (found: Variants) => matchSubject(profile, source.clauseTerms, withTitle(sentenceTermsOf(view, source.subject, draft), source.titleHolders), withTitle(view.termSet, source.titleHolders), source.nearTerms, corpus.vocabulary, found);
+  const matchWith = (found: Variants) => matchSubject(profile, source.clauseTerms, withTitle(sentenceTermsOf(view, source.subject, draft), source.titleHolders), withTitle(view.termSet, source.titleHolders), source.nearTerms, corpus.vocabulary, found, view.reportTerms);
   const synonymous = withMeasureSynonyms(variants, draft.fact, source.fact);
   let match = matchWith(synonymous);
   // Another word for the measure ("cost" for "investment") lends another value no weight unless the rest of the subject is there on its own.
@@ -264,7 +264,9 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
       // is no conflict when the source's fact has the draft's holders and measure all the same:
       // then its words count as found in its sentence, without the conflict's discount.
       const sameFact = sameHoldersAndMeasure(draft.fact, source.fact);
-      const stated = draft.statesFact && (!match.conflict || sameFact) && ((compatible && draft.fact.holders.length > 0) || match.score >= floorScore || (sameFact && match.sentenceScore >= floorScore)) ? factMatch(draft.fact, source.fact, source.sentenceTerms, compatible ? view.termSet : undefined, corpus.vocabulary.countries) : 0;
+      // The paragraph may name the holders for an agreeing value; a short report the draft cites, whatever the value.
+      const around = compatible || view.reportTerms !== view.termSet ? view.reportTerms : undefined;
+      const stated = draft.statesFact && (!match.conflict || sameFact) && ((compatible && draft.fact.holders.length > 0) || match.score >= floorScore || (sameFact && match.sentenceScore >= floorScore)) ? factMatch(draft.fact, source.fact, source.sentenceTerms, around, compatible, corpus.vocabulary.countries) : 0;
       if (stated > match.score) Object.assign(match, { score: stated, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor), conflict: false });
     }
   }
@@ -277,7 +279,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     const events = compareEvents(draft.event, source.event);
     if (events === 'same') sameEvent = true;
     if (events === 'other') Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
-    else if (events === 'same' && !match.conflict && ((compatible && draft.event.holders.length > 0) || (match.score >= floorScore && (compatible || match.sentenceScore >= thresholds.eventAnchor))) && eventHoldersStated(draft.event.holders, source.sentenceTerms, view.termSet, corpus)) {
+    else if (events === 'same' && !match.conflict && ((compatible && draft.event.holders.length > 0) || (match.score >= floorScore && (compatible || match.sentenceScore >= thresholds.eventAnchor))) && eventHoldersStated(draft.event.holders, source.sentenceTerms, view.reportTerms, corpus)) {
       if (thresholds.factMatch > match.score) Object.assign(match, { score: thresholds.factMatch, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
     }
   }
