@@ -75,6 +75,13 @@ describe('a fact', () => {
     expect(described('Trade between Pakistan and Afghanistan rose by 20% in 2018.')).toEqual(['trade pakistan+afghanistan rise 2018 = 20%']);
     expect(described('Bilateral trade fell to $700 million in 2019.')).toEqual(['trade fall 2019 = $700 million']);
     expect(described('Trade was up 20 per cent in 2018.')).toEqual(['trade rise 2018 = 20 per cent']);
+    // The value a change starts from is a level, and its year is its own, not the change's.
+    expect(described("Pakistan's seafood exports to Russia reached $18.7 million in 2023-24, up from $11.2 million in 2022-23, an increase of 67 percent.")).toEqual([
+      'exports pakistan→russia 2023-24 = $18.7 million',
+      'exports pakistan→? 2022-23 = $11.2 million',
+      'exports pakistan→russia rise 2023-24 = 67 percent',
+    ]);
+    expect(described('Trade rose from $141 million in 2024 to $186 million in 2025.')).toEqual(['trade 2024 = $141 million', 'trade rise 2025 = $186 million']);
   });
 
   it('holds for the start of a period, whether the period comes before the figure or after it', () => {
@@ -196,7 +203,7 @@ describe('a fact', () => {
 
   it('gives both levels of a change "from X to Y" the subject and the years in order', () => {
     expect(described('Pakistan–Uzbekistan trade more than doubled between 2017 and 2018, from $36 million to above $90 million.')).toEqual([
-      'trade pakistan+uzbekistan rise 2017 = $36 million',
+      'trade pakistan+uzbekistan 2017 = $36 million',
       'trade pakistan+uzbekistan 2018 = $90 million',
     ]);
   });

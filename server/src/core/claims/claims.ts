@@ -84,6 +84,9 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   // A date right after the figure is its own, wherever the clause was cut: "rose to $186 million in 2025 from $141 million in 2024".
   // A year a figure is compared with is not its own: "38% more than in 2023", "up 5% on 2022".
   dates = dates.filter((d) => !comparedWith.test(text.slice(Math.max(0, d.start - 30), d.start)));
+  // Nor is the year of another figure that is the base of a change: "reached $18.7 million in
+  // 2023-24, up from $11.2 million in 2022-23, an increase of 67 percent" (2022-23 is $11.2 million's).
+  dates = dates.filter((d) => !figures.some((g) => g !== figure && g.end <= d.start && /^\s*(?:in|for|during)?\s*$/i.test(text.slice(g.end, d.start)) && baseOfChange.test(text.slice(Math.max(0, (g.qualifierStart ?? g.start) - 12), g.qualifierStart ?? g.start))));
   const right = dates.find((d) => d.start >= figure.end && d.end <= sentence.end && /^\s*(?:in|for|during)?\s*$/i.test(text.slice(figure.end, d.start)));
   if (right) return right;
   const clause = clauseOf(text, figure, figures, sentence);
@@ -103,6 +106,9 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   const start = last && before.at(-2);
   return start && /\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, start.start - 10), start.start)) && /^\s*(?:and|to|until|till|[-–])\s*$/.test(text.slice(start.end, last!.start)) ? start : last;
 }
+
+/** Words before the figure a change starts from: "up from", "rose from", "down from". */
+const baseOfChange = /\bfrom\s+$/i;
 
 /** Words before the year a figure is measured against. */
 const comparedWith = /\b(?:than|compared\s+(?:with|to)|as\s+against|(?:up|down)\s+\S+\s+(?:on|from))\s+(?:in\s+|that\s+of\s+|the\s+level\s+of\s+)?$/i;

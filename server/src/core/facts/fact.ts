@@ -291,6 +291,8 @@ function directionOf(text: string, figure: Figure, terms: readonly Term[]): Dire
   const before = text.slice(Math.max(0, (figure.qualifierStart ?? figure.start) - 12), figure.qualifierStart ?? figure.start);
   if (/\bup\s+(?:by\s+)?$/i.test(before)) return 'rise';
   if (/\bdown\s+(?:by\s+)?$/i.test(before)) return 'fall';
+  // The value a change starts from is the level before it: "rose from $141 million", "up from $11.2 million".
+  if (/\bfrom\s+$/i.test(before)) return 'level';
   const near = terms.filter((t) => t.end >= (figure.qualifierStart ?? figure.start) - 40 && t.start <= figure.end + 25);
   const word = nearest(figure, near, (t) => t.term === riseTerm || t.term === fallTerm);
   return word?.term === riseTerm ? 'rise' : word?.term === fallTerm ? 'fall' : 'level';
