@@ -82,6 +82,15 @@ describe('a fact', () => {
       'exports pakistan→russia rise 2023-24 = 67 percent',
     ]);
     expect(described('Trade rose from $141 million in 2024 to $186 million in 2025.')).toEqual(['trade 2024 = $141 million', 'trade rise 2025 = $186 million']);
+    // A value a change starts from, with no date of its own, held before; "the year before" dates it so.
+    expect(described('Eight Pakistani plants are now cleared to export to Russia, up from three.')).toEqual(['plant pakistan+russia = Eight Pakistani plants', 'plant pakistan+russia before = three']);
+    expect(described('Russia allocated 300 scholarships to Pakistani students for 2025-26, up from 250 the year before.')).toEqual([
+      'scholarship russia+pakistan 2025-26 = 300 scholarships',
+      'scholarship russia+pakistan 2024-25 = 250',
+    ]);
+    // "against" an earlier value, not another fact of the same time.
+    expect(described('Eight plants are cleared, against five before the talks.').map((d) => d.includes('before'))).toEqual([false, true]);
+    expect(described('Exports were worth $150 million, against some $250 million of imports.').map((d) => d.includes('before'))).toEqual([false, false]);
   });
 
   it('holds for the start of a period, whether the period comes before the figure or after it', () => {

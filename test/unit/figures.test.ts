@@ -391,6 +391,23 @@ describe('counts', () => {
     ]);
   });
 
+  it('up to three words between a number and its plural noun', () => {
+    expect(render(only('Russia allocated 300 fully funded government scholarships.'))).toBe('17-57 count 300 fully funded government scholarships =300 scholarship [299.5,300.5]');
+  });
+
+  it('a bare number a count changed from or is set against counts the same things', () => {
+    expectFigures('300 scholarships in 2025-26, up from 200 the year before', [
+      '0-16 count 300 scholarships =300 scholarship [299.5,300.5]',
+      '20-27 year 2025-26 =2025 year [2025,2025]',
+      '37-40 count 200 =200 scholarship [199.5,200.5]',
+    ]);
+    expect(extractFigures('Eight plants are cleared, against five before the talks.').map((f) => `${f.text} ${f.unit}`)).toEqual(['Eight plants plant', 'five plant']);
+    // Not a year, not a number after another amount, not past the sentence.
+    expect(extractFigures('It has 12 branches, from 2019 on.').map((f) => f.unit)).toEqual(['branch', 'year']);
+    expect(extractFigures('It has 12 branches and $5 million, up from 3.').map((f) => f.unit)).toEqual(['branch', 'USD']);
+    expect(extractFigures('It has 12 branches. Up from 3 in all.').map((f) => f.unit)).toEqual(['branch']);
+  });
+
   it('model names between the number and the noun are modifiers, not numbers', () => {
     expectFigures('four Su-35 fighters and 12 JF-17 Thunder aircraft', [
       '0-19 count four Su-35 fighters =4 fighter [3.8,4.2]',

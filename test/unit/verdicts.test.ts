@@ -293,6 +293,18 @@ describe('figures', () => {
     expect(judge('WAPDA will send 60 Pakistani engineers to Moscow for training [@hydro].')).toEqual(['60 Pakistani engineers contradicted hydro (45 Pakistani engineers)']);
   });
 
+  it('read the value a count changed from as an earlier one, counting the same things', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'meat', title: 'Russia clears more Pakistani meat plants', year: 2024 }, "Twelve Pakistani meat plants have now been cleared by Russia's veterinary watchdog to export to Russia, up from four before the inspection visit."));
+    expect(judge('Twelve meat plants are now cleared to ship to Russia, against four before the inspection [@meat].')).toEqual(['Twelve meat plants supported meat (Twelve Pakistani meat plants)', 'four supported meat (four)']);
+    expect(judge('Twelve meat plants are now cleared to ship to Russia, against six before the inspection [@meat].')).toEqual(['Twelve meat plants supported meat (Twelve Pakistani meat plants)', 'six contradicted meat (four)']);
+    const grants = verdictsAgainst(ownSource({ id: 'grants', title: 'Russia offers more scholarships to Pakistani students', year: 2024 }, 'The Russian Federation has allocated 300 fully funded government scholarships to Pakistani students for the 2025-26 academic year, up from 250 in 2024-25.'));
+    expect(grants('Moscow has earmarked 300 scholarships for Pakistani students in 2025-26, up from 200 the year before [@grants].')).toEqual([
+      '300 scholarships supported grants (300 fully funded government scholarships)',
+      '2025-26 supported grants (2025-26)',
+      '200 contradicted grants (250)',
+    ]);
+  });
+
   it("read a population as one country's", () => {
     // "Pakistan's over 200 million people represent a promising market for the EAEU's exports".
     expect(verdicts('With more than 200 million people, Pakistan is seen in Moscow as a large and largely untapped market.')).toEqual(['200 million people supported korybko-morozov-2020 (200 million people)']);

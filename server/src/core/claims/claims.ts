@@ -5,6 +5,7 @@ import { extractFigures } from './figures';
 import { extractQuotes } from './quotes';
 import { antecedentOf, pairSentenceOf, splitSentences } from './sentences';
 import { framingSpans, inFraming } from './framing';
+import { yearBefore } from './dates';
 import type { Claim, Figure, Span } from '../types';
 
 export interface ClaimContext {
@@ -86,9 +87,17 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   dates = dates.filter((d) => !comparedWith.test(text.slice(Math.max(0, d.start - 30), d.start)));
   // Nor is the year of another figure that is the base of a change: "reached $18.7 million in
   // 2023-24, up from $11.2 million in 2022-23, an increase of 67 percent" (2022-23 is $11.2 million's).
-  dates = dates.filter((d) => !figures.some((g) => g !== figure && g.end <= d.start && /^\s*(?:in|for|during)?\s*$/i.test(text.slice(g.end, d.start)) && baseOfChange.test(text.slice(Math.max(0, (g.qualifierStart ?? g.start) - 12), g.qualifierStart ?? g.start))));
+  dates = dates.filter((d) => !figures.some((g) => g !== figure && g.end <= d.start && /^\s*(?:in|for|during)?\s*$/i.test(text.slice(g.end, d.start)) && isChangeBase(text, g)));
   const right = dates.find((d) => d.start >= figure.end && d.end <= sentence.end && /^\s*(?:in|for|during)?\s*$/i.test(text.slice(figure.end, d.start)));
   if (right) return right;
+  // The value a change starts from holds for a time before its sentence's date: the year before,
+  // when it says so ("300 scholarships for 2025-26, up from 200 the year before"), else none it gives.
+  // Not the first of "between 2017 and 2018, from $36 million to above $90 million": the years in order date both (below).
+  const earlier = dates.filter((d) => d.end <= figure.start && d.start >= sentence.start);
+  if (isChangeBase(text, figure) && !(earlier.length >= 2 && rangePair(text, figure, figures))) {
+    const last = earlier.at(-1);
+    return last && yearBeforeAfter.test(text.slice(figure.end, figure.end + 30)) ? yearBefore(last) : undefined;
+  }
   const clause = clauseOf(text, figure, figures, sentence);
   const inClause = dates.filter((d) => d.start >= clause.start && d.end <= clause.end);
   // Not past a new clause of its own: "is 85 percent complete, the secretariat said, and first power is expected in May 2027".
@@ -107,8 +116,22 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   return start && /\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, start.start - 10), start.start)) && /^\s*(?:and|to|until|till|[-–])\s*$/.test(text.slice(start.end, last!.start)) ? start : last;
 }
 
-/** Words before the figure a change starts from: "up from", "rose from", "down from". */
-const baseOfChange = /\bfrom\s+$/i;
+/**
+ * The figure is the value a change starts from ("up from $11.2 million", "rose from 141"), or
+ * one of an earlier time it is set against ("against five before the talks"; not "$150 million,
+ * against some $250 million of imports", which sets two facts of one time side by side).
+ */
+export function isChangeBase(text: string, figure: Figure): boolean {
+  const start = figure.qualifierStart ?? figure.start;
+  const before = text.slice(Math.max(0, start - 16), start);
+  if (/\bfrom\s+$/i.test(before)) return true;
+  return /\b(?:against|compared\s+(?:with|to)|versus)\s+$/i.test(before) && earlierTime.test(text.slice(figure.end, figure.end + 40));
+}
+
+/** After a figure: it held at an earlier time. */
+const earlierTime = /^[^,.;]{0,30}?\b(?:before|earlier|previously|ago|last\s+year|the\s+(?:previous|preceding)\s+year)\b/i;
+/** Right after such a figure: it held the year before its sentence's date. */
+const yearBeforeAfter = /^\s*(?:the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+previous\s+year|the\s+preceding\s+year)\b/i;
 
 /** Words before the year a figure is measured against. */
 const comparedWith = /\b(?:than|compared\s+(?:with|to)|as\s+against|(?:up|down)\s+\S+\s+(?:on|from))\s+(?:in\s+|that\s+of\s+|the\s+level\s+of\s+)?$/i;

@@ -1,6 +1,6 @@
 // Reads calendar dates as written — "30 November 2016", "November 30, 2016", "November 2017",
 // "2019-11-20" and the dd.mm.yyyy of footnote citations — and writes them back.
-import type { CalendarDate, YearPart } from '../types';
+import type { CalendarDate, Figure, YearPart } from '../types';
 
 /** Years outside this span are taken for plain numbers, not years. */
 export const earliestYear = 1800;
@@ -118,3 +118,11 @@ export function daysWithoutYear(text: string): DayWithoutYear[] {
 const noYearAfter = String.raw`(?!,?\s+(?:\d{4}(?!\d)|\[\d{4}\]))`;
 const monthDayOnly = new RegExp(`${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d%])${toDay}${noYearAfter}`, 'g');
 const dayMonthOnly = new RegExp(`(?<![\\d.,])(\\d{1,2})(?:st|nd|rd|th)?${toDay}\\s+(?:of\\s+)?${monthPattern}${noYearAfter}`, 'g');
+
+/** The year before a date's, as a year: a fiscal year's is the fiscal year before ("2024-25" for "2025-26"). */
+export function yearBefore(date: Figure): Figure {
+  const year = (date.date?.year ?? date.value) - 1;
+  const through = date.date?.through !== undefined ? date.date.through - 1 : undefined;
+  const text = through === undefined ? String(year) : `${year}-${String(through).slice(-2)}`;
+  return { ...date, kind: 'year', text, value: year, unit: 'year', qualifier: 'exact', low: year, highBound: year, date: through === undefined ? { year } : { year, through } };
+}

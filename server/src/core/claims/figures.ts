@@ -79,6 +79,9 @@ export function extractFigures(text: string, from = 0, to = text.length): Figure
   return new FigureScan(text.slice(from, to), from).run();
 }
 
+/** Words right before the bare number a count is set against: "up from", "against", "compared with some". */
+const changeBaseBefore = /\b(?:from|against|compared\s+(?:with|to)|versus)\s+(?:(?:about|around|some|nearly|almost|roughly|just|only|over|more\s+than|fewer\s+than|less\s+than)\s+)?$/i;
+
 class FigureScan {
   private readonly figures: Figure[] = [];
 
@@ -172,7 +175,7 @@ class FigureScan {
     unit ??= this.readUnitOrNoun(first, first);
     // Letters glued to digits that are not a unit: "25th", "1990s", "4G".
     if (digit && /[A-Za-z]/.test(s[first.end] ?? '') && !(unit && unit.end > first.end)) return tokenEnd(s, at);
-    if (!unit) return this.atBareNumber(first) ?? (digit ? tokenEnd(s, at) : first.end);
+    if (!unit) return this.atBareNumber(first) ?? this.atChangeBase(at, first) ?? (digit ? tokenEnd(s, at) : first.end);
     const sign = unit.kind === 'percent' && /[-−]/.test(s[at - 1] ?? '') && /^$|[\s(]/.test(s[at - 2] ?? '') ? at - 1 : at;
     if (sign < at && !high) {
       const negative = (n: WrittenNumber): WrittenNumber => ({ ...n, value: -n.value });
@@ -183,6 +186,19 @@ class FigureScan {
       return this.add(range.highStart, unit.end, unit.kind, high, undefined, unit);
     }
     return this.add(at, unit.end, unit.kind, low, high, unit);
+  }
+
+  /**
+   * A bare number a count changed from or is set against counts what that count counts: "300
+   * scholarships for 2025-26, up from 200 the year before"; "eight plants, against five before".
+   */
+  private atChangeBase(at: number, n: WrittenNumber): number | undefined {
+    let count: Figure | undefined;
+    for (let i = this.figures.length - 1; i >= 0 && !count; i--) if (this.figures[i]!.kind !== 'year' && this.figures[i]!.kind !== 'date') count = this.figures[i];
+    if (!count || count.kind !== 'count' || count.unit === 'count' || n.scale !== 1) return undefined;
+    const between = this.s.slice(count.end - this.offset, at);
+    if (between.length > 120 || /[.;!?]/.test(between) || !changeBaseBefore.test(between)) return undefined;
+    return this.add(at, n.end, 'count', n, undefined, { kind: 'count', unit: count.unit, factor: 1, end: n.end });
   }
 
   /** A plain four-digit number in 1800–2100 is a year; "2017-21" is two, "2023-24" one year written with the next (a fiscal year). */
@@ -239,7 +255,7 @@ class FigureScan {
     if (hyphen) return asUnit(readHyphenNoun(s, last.end, first.word));
     const yearShaped = isYearShaped(s, first);
     if (yearShaped && ((before && (yearWords.has(before) || determiners.has(before))) || s[first.start - 1] === '-')) return undefined;
-    return asUnit(readCountedNoun(s, last.end, yearShaped ? 0 : small ? 1 : 2)) ?? this.population(first, last);
+    return asUnit(readCountedNoun(s, last.end, yearShaped ? 0 : small ? 1 : 3)) ?? this.population(first, last);
   }
 
   /** "a population of over 200 million": a count of people with the noun left unsaid. */

@@ -3,7 +3,7 @@
 import type { Fact } from './fact';
 
 /** The parts in which two facts about the same kind of figure disagree: each a reason they are about different things. */
-export type Difference = 'measure' | 'goods' | 'roles' | 'pair' | 'people' | 'place' | 'direction' | 'modality';
+export type Difference = 'measure' | 'goods' | 'roles' | 'pair' | 'people' | 'place' | 'direction' | 'modality' | 'before';
 
 export function differences(draft: Fact, source: Fact): Difference[] {
   const found: Difference[] = [];
@@ -23,6 +23,8 @@ export function differences(draft: Fact, source: Fact): Difference[] {
   // A population is one country's: another's is another fact ("the EAEU's … over 200 million" against "Pakistan's over 200 million people").
   if (a?.name === 'population' && b?.name === 'population' && draft.holders.length === 1 && source.holders.length === 1 && draft.holders[0] !== source.holders[0]) found.push('people');
   if (draft.direction !== 'level' && source.direction !== 'level' && draft.direction !== source.direction) found.push('direction');
+  // The value a change started from is of another time than the value it reached: "three" in "eight plants, up from three".
+  if (Boolean(draft.before) !== Boolean(source.before)) found.push('before');
   // A commitment ("Russia will provide $1 billion") is neither a mere aim nor yet an outcome: only a goal against an outcome differs.
   if ((draft.modality === 'goal' && source.modality === 'achieved') || (draft.modality === 'achieved' && source.modality === 'goal')) found.push('modality');
   else if ((draft.modality === 'possible') !== (source.modality === 'possible')) found.push('modality');
@@ -31,7 +33,7 @@ export function differences(draft: Fact, source: Fact): Difference[] {
 
 /** Another measure, or the same flow the other way round: a different fact, not a different value of this one. */
 export function isOtherFact(difference: Difference): boolean {
-  return difference === 'measure' || difference === 'goods' || difference === 'roles' || difference === 'pair' || difference === 'people';
+  return difference === 'measure' || difference === 'goods' || difference === 'roles' || difference === 'pair' || difference === 'people' || difference === 'before';
 }
 
 /**
@@ -56,6 +58,7 @@ export function describeFact(fact: Fact): string {
   if (fact.from || fact.to) parts.push(`${fact.from ?? '?'}→${fact.to ?? '?'}`);
   else if (fact.holders.length) parts.push(fact.holders.join('+'));
   if (fact.direction !== 'level') parts.push(fact.direction);
+  if (fact.before) parts.push('before');
   if (fact.time) parts.push(fact.time.text);
   else if (fact.context) parts.push(`(${fact.context.text})`);
   return `${parts.join(' ')} = ${fact.figure.text}${fact.modality === 'goal' ? ' (goal)' : fact.modality === 'future' ? ' (future)' : fact.modality === 'possible' ? ' (possible)' : fact.planned ? ' (planned)' : ''}`;
@@ -91,6 +94,8 @@ export function describeDifference(difference: Difference, source: Fact): string
       return `for the people of ${title(source.holders[0]!)}`;
     case 'place':
       return `at ${source.place}`;
+    case 'before':
+      return source.before ? 'for the time before the change' : 'for the time after the change';
     case 'goods':
       return `for ${source.goods!.text}`;
     case 'direction':

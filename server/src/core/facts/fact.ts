@@ -2,7 +2,8 @@
 // goods, who sells to whom), which way it moved, whether it happened or is a goal, and when.
 // The same reading is made of a draft's figure and of a source's, and two facts speak to each
 // other only where these parts agree (`differences`, in compare.ts); then the values decide.
-import { isMonthName } from '../claims/dates';
+import { isChangeBase } from '../claims/claims';
+import { isMonthName, yearBefore } from '../claims/dates';
 import { isVenue, stem, termsOf, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, measureOfUnit, measures, riseTerm, type Measure } from './lexicon';
@@ -35,6 +36,8 @@ export interface Fact {
   done?: boolean;
   /** The thing it sizes is only planned: "developed a project to … establish a 600-megawatt plant". */
   planned?: boolean;
+  /** The value a change starts from, with no date of its own: it held before the time its sentence speaks of ("eight plants, up from three"). */
+  before?: boolean;
   /** The year or date the figure holds for. */
   time?: Figure;
   /** With no time of its own, the last date its paragraph gave before its sentence ("In December 2019 … At the time …"). */
@@ -53,14 +56,16 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   const isHolder = (t: Term): boolean => (vocabulary.countries.has(t.term) && !isVenue(text, t)) || vocabulary.organisations.has(t.term);
   const holdersIn = (start: number, end: number): string[] => [...new Set(terms.filter((t) => t.start >= start && t.end <= end && isHolder(t)).map((t) => t.term))];
   let holders = holdersIn(clause.start, clause.end);
-  // A part of a sum is held as the sum is: "a $14 billion package that Russia promised, of which $2.5 billion is earmarked for the line".
-  if (!holders.length && partOfSum(text, figure, sentence)) holders = holdersIn(sentence.start, clause.start);
+  // A part of a sum is held as the sum is: "a $14 billion package that Russia promised, of which $2.5 billion is earmarked for the line";
+  // so is the value a change starts from: "Russia allocated 300 scholarships to Pakistani students, up from 250".
+  if (!holders.length && (partOfSum(text, figure, sentence) || isChangeBase(text, figure))) holders = holdersIn(sentence.start, clause.start);
   const fromAntecedent = !holders.length && antecedent !== undefined;
   if (fromAntecedent) holders = holdersIn(antecedent.start, antecedent.end);
   const modality = modalityOf(text, figure, sentence);
   // A goal holds for the time it names, if any; the date it was set in ("In July 2021 … agreed to
   // work towards $1 billion") is not the goal's.
   const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality, time, context: time || modality === 'goal' ? undefined : context && relativeTo(context, text.slice(clause.start, clause.end)) };
+  if (!time && isChangeBase(text, figure)) fact.before = true;
   if (fact.modality === 'achieved' && saidDone(text, figure, sentence)) fact.done = true;
   else if (fact.modality === 'achieved' && plannedThing(text, figure, sentence)) fact.planned = true;
   const place = placeAfter(text, figure, clause, vocabulary);
@@ -86,8 +91,9 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   }
   const fits = (t: Term): boolean => {
     const m = measureOf(t.term);
-    // What a count counts is a measure only when it is people ("a 64-member delegation"): "38 ships" are no shipment.
-    if (m && figure.kind === 'count' && t.start >= figure.start && t.end <= figure.end) return m.name === 'members' || m.name === 'population';
+    // A count measures what it counts ("38 ships" are no shipment; "eight plants cleared to export" count plants):
+    // a word of the lexicon names it only when it counts people ("a 64-member delegation", "a delegation of 64 businessmen").
+    if (m && figure.kind === 'count' && figure.unit !== 'count') return m.name === 'members' || m.name === 'population';
     return m !== undefined && (!m.kinds || m.kinds.includes(figure.kind));
   };
   // With no measure word of its own, a figure measures what its sentence spoke of last
@@ -211,7 +217,8 @@ const marketOf = /\bmarket\s+of\s+$/i;
 export function relativeTo(context: Figure, clause: string): Figure {
   const m = relativeYear.exec(clause);
   if (!m || !context.date) return context;
-  const year = context.date.year - (m[1] ? 0 : 1);
+  if (!m[1]) return yearBefore({ ...context, date: { year: context.date.year } });
+  const year = context.date.year;
   return { ...context, kind: 'year', text: String(year), value: year, unit: 'year', qualifier: 'exact', low: year, highBound: year, date: { year } };
 }
 

@@ -21,6 +21,8 @@ export interface Measure {
 
 /** What trade, money put in or owed can be counted in: not a time ("spent five days", "the Minister of Industry and Trade's four-day visit"). */
 const amounts: FigureKind[] = ['money', 'percent', 'count'];
+// Money put in, lent or owed is money, or a share of it: "allocated 300 scholarships" counts scholarships.
+const sums: FigureKind[] = ['money', 'percent'];
 
 export const measures: Measure[] = [
   { name: 'exports', words: ['export', 'shipment', 'sold', 'sales'], group: 'trade', kinds: amounts },
@@ -29,16 +31,16 @@ export const measures: Measure[] = [
   { name: 'surplus', words: ['surplus'], group: 'balance', kinds: amounts },
   { name: 'deficit', words: ['deficit'], group: 'balance', kinds: amounts },
   // Money put into something: invested, pledged, allocated, or what it costs.
-  { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi', 'pledge', 'promise', 'allocate', 'allocated', 'allocation', 'earmark', 'earmarked', 'cost', 'costs', 'costing'], kinds: amounts },
+  { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi', 'pledge', 'promise', 'allocate', 'allocated', 'allocation', 'earmark', 'earmarked', 'cost', 'costs', 'costing'], kinds: sums },
   // "a $46 billion project": money a project is worth is what is invested in it.
   { name: 'investment', words: ['project', 'projects'], kinds: ['money'] },
   // "Its price tag has risen to $1.35 billion": what a thing costs.
   { name: 'investment', words: ['price'], kinds: ['money'] },
   // "Russia has offered one billion dollars to revive …", "financial assistance worth $1 billion": money given for something.
   { name: 'investment', words: ['offer', 'assistance', 'aid'], kinds: ['money'] },
-  { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'], kinds: amounts },
-  { name: 'debt', words: ['debt', 'arrears', 'owed', 'repay', 'repaid', 'repayment', 'settlement', 'settled', 'paid', 'payment'], kinds: amounts },
-  { name: 'spending', words: ['spend', 'spent', 'spending', 'expenditure'], kinds: amounts },
+  { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'], kinds: sums },
+  { name: 'debt', words: ['debt', 'arrears', 'owed', 'repay', 'repaid', 'repayment', 'settlement', 'settled', 'paid', 'payment'], kinds: sums },
+  { name: 'spending', words: ['spend', 'spent', 'spending', 'expenditure'], kinds: sums },
   { name: 'members', words: ['members', 'delegation', 'strong'], kinds: ['count'] },
   { name: 'population', words: ['population', 'people', 'inhabitants', 'citizens', 'residents'], kinds: ['count'] },
   { name: 'share', words: ['share', 'stake'], kinds: ['percent'] },
