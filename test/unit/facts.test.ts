@@ -153,6 +153,7 @@ describe('a fact', () => {
       'investment russia+pakistan = $2.5 billion',
       'investment russia+pakistan = S$3.4 billion',
     ]);
+    expect(described('The $45 million factory opened last week.')).toEqual(['investment = $45 million']);
     // Not money that only stands near such a word.
     expect(described('Trade through the corridor reached $500 million.')).toEqual(['trade = $500 million']);
   });

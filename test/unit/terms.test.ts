@@ -27,6 +27,8 @@ describe('termsOf', () => {
   it('folds the words writers use for the same thing onto one term', () => {
     expect(terms('schemes finished by a firm')).toEqual(terms('projects completed by a company'));
     expect(terms('Russia pledged')).toEqual(terms('Russia promised'));
+    expect(terms('the factory')).toEqual(terms('the facility'));
+    expect(terms('the facility')).toEqual(terms('the plant'));
     expect(terms('20% higher')).toEqual(terms('20% increase'));
   });
 

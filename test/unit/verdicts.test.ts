@@ -305,6 +305,17 @@ describe('figures', () => {
     ]);
   });
 
+  it('find a figure of the same measure and value in the source a sentence cites, though the sentence names no holder', () => {
+    const report = ownSource(
+      { id: 'buses', title: 'Russian maker breaks ground on Lahore bus plant', year: 2024 },
+      'LAHORE: Russian bus maker Volga Motors and a Lahore partner laid the foundation stone of an assembly plant on Thursday.',
+      'The joint venture will invest $38 million in the facility, which is to be built on a 20-acre site.',
+    );
+    const judge = verdictsAgainst(report);
+    expect(judge('The $38 million factory is to assemble buses for the province [@buses].')).toEqual(['$38 million supported buses ($38 million)']);
+    expect(judge('The $52 million factory is to assemble buses for the province [@buses].')).toEqual(['$52 million unsourced']);
+  });
+
   it("read a population as one country's", () => {
     // "Pakistan's over 200 million people represent a promising market for the EAEU's exports".
     expect(verdicts('With more than 200 million people, Pakistan is seen in Moscow as a large and largely untapped market.')).toEqual(['200 million people supported korybko-morozov-2020 (200 million people)']);

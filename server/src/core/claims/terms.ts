@@ -207,6 +207,8 @@ const trendWords = new Map<string, string>([
   ...'company companies firm firms enterprise enterprises'.split(' ').map((w): [string, string] => [w, 'compan']),
   ...'project projects scheme schemes'.split(' ').map((w): [string, string] => [w, 'project']),
   ...'ship ships vessel vessels'.split(' ').map((w): [string, string] => [w, 'ship']),
+  // A "factory", a "facility" and a "plant" are one thing built.
+  ...'plant plants factory factories facility facilities'.split(' ').map((w): [string, string] => [w, 'plant']),
   // "Its price tag came to $2.09bn": what it cost.
   ...'cost costs costing costed price prices priced'.split(' ').map((w): [string, string] => [w, 'cost']),
   ...'pledge pledged pledges pledging promise promised promises promising vow vowed'.split(' ').map((w): [string, string] => [w, 'promis']),

@@ -306,7 +306,7 @@ function directionOf(text: string, figure: Figure, terms: readonly Term[]): Dire
 }
 
 /** Right after a sum (or its conversion in brackets), up to three words and a thing built or bought with it: "(S$3.4 billion) natural gas pipeline". */
-const moneyOfThing = /^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?(?:[\p{L}-]+\s+){0,3}(?:pipelines?|plants?|railways?|corridors?|ports?|packages?|deals?|schemes?|refiner(?:y|ies)|terminals?|dams?|highways?|mills?)\b/iu;
+const moneyOfThing = /^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?(?:[\p{L}-]+\s+){0,3}(?:pipelines?|plants?|factor(?:y|ies)|facilit(?:y|ies)|railways?|corridors?|ports?|packages?|deals?|schemes?|refiner(?:y|ies)|terminals?|dams?|highways?|mills?)\b/iu;
 
 /**
  * The country that holds a measure: the nearest before its word ("Pakistan's exports"), else,

@@ -96,7 +96,9 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     profile,
     fact,
     event,
-    statesFact: Boolean((fact?.measure && (fact.holders.length || figure.kind === 'quantity')) || event?.action),
+    // A measure with no holder states a fact only in a source the sentence cites for it ("The $45 million factory … [@report]").
+    statesFact: Boolean((fact?.measure && (fact.holders.length || figure.kind === 'quantity' || options.cited)) || event?.action),
+    cited: options.cited === true,
     attributed: () => attributedOf(draftText, draftFigures, claim.sentence, corpus),
   };
   // Passages and sentences whose subject cannot reach the score a candidate needs to change
@@ -126,7 +128,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     // two sides"). Looked up only among the sources the draft cites: elsewhere it would read
     // every source's record, and a passage read for its words still finds it (subjectOf).
     const inTitle = options.cited ? titleCountries(corpus, corpus.passages[passage]!.sourceId) : [];
-    if (least !== Infinity && mayState((h) => listsPassage(postings(h), passage) || inTitle.includes(h))) least = Math.min(least, holders.length && corpus.figures(passage).some((f) => comparable(f) && compatibleWith(figure, f)) ? 0 : floorWeight);
+    if (least !== Infinity && mayState((h) => listsPassage(postings(h), passage) || inTitle.includes(h))) least = Math.min(least, (holders.length || draft.cited) && corpus.figures(passage).some((f) => comparable(f) && compatibleWith(figure, f)) ? 0 : floorWeight);
     if (least === Infinity || !mayReach(screen, reach, (term) => listsPassage(postings(term), passage) || inTitle.includes(term), least)) continue;
     const view = passageView(passage, corpus);
     const ceilings = new Map<string, number>();
@@ -143,7 +145,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const { pair, titleHolders } = subject;
       const inSentence = (h: string): boolean => own.has(h) || (pair !== undefined && corpus.vocabulary.countries.has(h) && view.sentenceSet(pair).has(h)) || titleHolders?.includes(h) === true;
       const sentenceTerms = { has: inSentence };
-      const agreeing = holders.length > 0 && compatibleWith(figure, sourceFigure);
+      const agreeing = (holders.length > 0 || draft.cited) && compatibleWith(figure, sourceFigure);
       const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTerms, view.reportTerms) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, subject, corpus);
@@ -199,8 +201,10 @@ interface DraftSide {
   fact?: Fact;
   /** For a date: the event it dates. */
   event?: Event;
-  /** The fact names its measure and a holder, or the date its event: a source may state the same fact (factMatch). */
+  /** The fact names its measure and a holder (or, for a source the sentence cites, only its measure), or the date its event: a source may state the same fact (factMatch). */
   statesFact: boolean;
+  /** The sources judged are those the sentence cites. */
+  cited: boolean;
   /** The names the draft attributes its claim to ("According to Abbasi"): perhaps a source's authors; worked out when first asked. */
   attributed(): ReadonlySet<string>;
 }
@@ -266,7 +270,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
       const sameFact = sameHoldersAndMeasure(draft.fact, source.fact);
       // The paragraph may name the holders for an agreeing value; a short report the draft cites, whatever the value.
       const around = compatible || view.reportTerms !== view.termSet ? view.reportTerms : undefined;
-      const stated = draft.statesFact && (!match.conflict || sameFact) && ((compatible && draft.fact.holders.length > 0) || match.score >= floorScore || (sameFact && match.sentenceScore >= floorScore)) ? factMatch(draft.fact, source.fact, source.sentenceTerms, around, compatible, corpus.vocabulary.countries) : 0;
+      const stated = draft.statesFact && (!match.conflict || sameFact) && ((compatible && (draft.fact.holders.length > 0 || draft.cited)) || match.score >= floorScore || (sameFact && match.sentenceScore >= floorScore)) ? factMatch(draft.fact, source.fact, source.sentenceTerms, around, compatible, corpus.vocabulary.countries) : 0;
       if (stated > match.score) Object.assign(match, { score: stated, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor), conflict: false });
     }
   }
