@@ -302,6 +302,7 @@ describe('figures', () => {
       '300 scholarships supported grants (300 fully funded government scholarships)',
       '2025-26 supported grants (2025-26)',
       '200 contradicted grants (250)',
+      'the year before supported grants (2024-25)',
     ]);
   });
 
@@ -314,6 +315,25 @@ describe('figures', () => {
     const judge = verdictsAgainst(report);
     expect(judge('The $38 million factory is to assemble buses for the province [@buses].')).toEqual(['$38 million supported buses ($38 million)']);
     expect(judge('The $52 million factory is to assemble buses for the province [@buses].')).toEqual(['$52 million unsourced']);
+  });
+
+  it('check a relative date as the date it stands for: after the date before it, or the page\'s own', () => {
+    expect(verdicts("Pakistan's trade with Uzbekistan more than doubled from $36 million in 2017 to over $90 million a year later.")).toEqual([
+      '$36 million supported korybko-morozov-2020 fn 30 ($36 million)',
+      '2017 supported korybko-morozov-2020 fn 30 (2017)',
+      '$90 million supported korybko-morozov-2020 fn 30 ($90 million)',
+      'a year later supported korybko-morozov-2020 fn 30 (2018)',
+    ]);
+    const report = lines('Published 3 January 2019', '', "Pakistan's trade with Uzbekistan more than doubled last year, to over $90 million.");
+    expect(verdicts(report)).toEqual(['3 January 2019 unsourced', 'last year supported korybko-morozov-2020 fn 30 (2018)', '$90 million supported korybko-morozov-2020 fn 30 ($90 million)']);
+    // A wrong one says the date it stands for, and offers no replacement: "a year later" cannot simply become "February 2021".
+    const rail = ownSource({ id: 'rail', title: 'Railway framework signed', year: 2021 }, 'Uzbekistan, Afghanistan and Pakistan signed the framework agreement on the Trans-Afghan railway in February 2021.');
+    const date = createChecker({ corpus: buildCorpus([rail]) })
+      .analyse('Talks on the line began in 2019, and Uzbekistan, Afghanistan and Pakistan signed the framework agreement on the Trans-Afghan railway a year later [@rail].')
+      .findings.find((f) => f.code === 'date.mismatch');
+    expect(`${date?.message} ${date?.fix ? 'with a fix' : 'no fix'}`).toBe('Draft says a year later (2020); Railway framework signed 2021 says February 2021. no fix');
+    // Without the page's date, "last year" is no date at all.
+    expect(verdicts("Pakistan's trade with Uzbekistan more than doubled last year, to over $90 million.")).toEqual(['$90 million supported korybko-morozov-2020 fn 30 ($90 million)']);
   });
 
   it("read a population as one country's", () => {

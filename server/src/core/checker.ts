@@ -6,6 +6,7 @@
 import { ByteLru, detached, stringBytes } from './byteLru';
 import type { Corpus } from './retrieval/corpus';
 import { extractClaims, type ClaimContext } from './claims/claims';
+import { pageDateOf } from './claims/relativeDates';
 import { maxNesting, type Draft, type ProseBlock } from './draft/draft';
 import { createDraftParser } from './draft/draftParser';
 import { footnoteLabel } from './draft/footnoteIndex';
@@ -97,7 +98,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
       const { start, end } = claim.sentence;
       const cited = citedBy(claim, sourceOf);
       const citing = cited ? `${cited.ids.join('\u0000')}\u0001` : '';
-      const key = detached(citing + (claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${claim.context?.text ?? ''}\u0000${claim.antecedent ? prose.slice(claim.antecedent.start, claim.antecedent.end) : ''}\u0000${prose.slice(start, end)}`));
+      const key = detached(citing + (claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${claim.context?.text ?? ''}\u0000${relativeKey(claim)}\u0000${claim.antecedent ? prose.slice(claim.antecedent.start, claim.antecedent.end) : ''}\u0000${prose.slice(start, end)}`));
       const known = judged.get(key);
       if (known) return { claim, ...known };
       let verdict: Verdict;
@@ -125,22 +126,22 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
   };
 
   /** The verdicts on a piece of prose's claims. */
-  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>): Verdict[] => {
+  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, pageDate?: Figure): Verdict[] => {
     const figuresOf = new Map<number, Figure[]>();
-    const claims = extractClaims(prose, 0, prose.length, { citations, onSentence: (sentence, figures) => figuresOf.set(sentence.start, figures) });
+    const claims = extractClaims(prose, 0, prose.length, { citations, pageDate, onSentence: (sentence, figures) => figuresOf.set(sentence.start, figures) });
     return judgeClaims(prose, claims, figuresOf, sourceOf);
   };
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
-  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>): BlockResult => {
+  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, pageDate: Figure | undefined): BlockResult => {
     // Whether "[^1]" is a footnote, or "[x]" a link, depends on a definition elsewhere, so the
     // prose the block parsed to and its citations (with the sources they name) are part of the key. The key and the texts the
     // result is cut from are copies: slices of them must not keep the whole draft alive.
-    const key = detached(`${block.key}\u0000${block.prose}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
+    const key = detached(`${block.key}\u0000${block.prose}\u0000${pageDate?.text ?? ''}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
     const cached = cache.get(key);
     if (cached) return cached;
     const prose = detached(claimProse(block.prose));
-    const verdicts = claimsOf(prose, citations, sourceOf);
+    const verdicts = claimsOf(prose, citations, sourceOf, pageDate);
     const result: BlockResult = { verdicts, findings: verdictFindings(verdicts, corpus, detached(draft.text.slice(block.start, block.end))), textBytes: 2 * stringBytes(prose) };
     cache.set(key, result);
     return result;
@@ -152,6 +153,8 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     const claimFindings: Finding[] = [];
     const marks = citationMarks(draft);
     const sourceOf = citedSources(draft, corpus);
+    // What "last year" and "in November" are relative to: the date the draft gives itself at its top.
+    const pageDate = pageDateOf(topBlocks(draft));
     let index = 0;
     let next = 0;
     // A reference list cites works; its years and titles are not claims.
@@ -170,7 +173,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
         const mark = marks[i]!;
         citations.push({ label: mark.label, start: mark.start - block.start, end: mark.end - block.start });
       }
-      const result = judgeBlock(draft, block, citations, sourceOf);
+      const result = judgeBlock(draft, block, citations, sourceOf, pageDate);
       judgedBlocks.push({ result, at: block.start });
       // A headline states its figures as claims, but carries no footnote: it is not asked to cite.
       for (const f of placedFindings(result, block.start)) if (!(block.heading && f.code === 'claim.uncited')) claimFindings.push(f);
@@ -315,4 +318,19 @@ function shift(verdict: Verdict, by: number): Verdict {
       quote: claim.quote && { ...move(claim.quote), innerStart: claim.quote.innerStart + by, innerEnd: claim.quote.innerEnd + by },
     },
   };
+}
+
+/** The values of a claim's dates that are relative ("a year later"): they depend on more than its sentence. */
+function relativeKey(claim: Claim): string {
+  return [claim.figure, claim.period].map((f) => (f?.relative && f.date ? `${f.date.year}-${f.date.month ?? ''}` : '')).join(',');
+}
+
+/** The prose of the draft's first few blocks outside footnotes, where a page gives its own date. */
+function topBlocks(draft: Draft): string[] {
+  const top: string[] = [];
+  for (const block of draft.blocks) {
+    if (top.length >= 5) break;
+    if (!block.inFootnote) top.push(block.prose);
+  }
+  return top;
 }

@@ -66,6 +66,8 @@ export interface Figure {
   vague?: boolean;
   /** For kind "year" and "date". */
   date?: CalendarDate;
+  /** A date written relative to another ("last year", "a year later", "in November"): `date` is what it stands for. */
+  relative?: true;
 }
 
 export interface Quote {

@@ -5,7 +5,7 @@ import { extractFigures } from './figures';
 import { extractQuotes } from './quotes';
 import { antecedentOf, pairSentenceOf, splitSentences } from './sentences';
 import { framingSpans, inFraming } from './framing';
-import { yearBefore } from './dates';
+import { relativeDates } from './relativeDates';
 import type { Claim, Figure, Span } from '../types';
 
 export interface ClaimContext {
@@ -13,6 +13,8 @@ export interface ClaimContext {
   citations: { label: string; start: number; end: number }[];
   /** Told each sentence's figures (those inside quotations too), so that the caller need not read them again. */
   onSentence?(sentence: Span, figures: Figure[]): void;
+  /** The date the draft gives itself (pageDateOf): what "last year" and "in November" are relative to. */
+  pageDate?: Figure;
 }
 
 /**
@@ -33,7 +35,9 @@ export function extractClaims(prose: string, from: number, to: number, context: 
       .map((c) => c.label);
     const quotes = extractQuotes(prose, sentence.start, sentence.end);
     const insideQuote = (f: Figure): boolean => quotes.some((q) => f.start >= q.start && f.end <= q.end);
-    const all = extractFigures(prose, sentence.start, sentence.end);
+    const read = extractFigures(prose, sentence.start, sentence.end);
+    const relative = relativeDates(prose, sentence, read, context.pageDate, paragraphDate);
+    const all = relative.length ? [...read, ...relative].sort((a, b) => a.start - b.start) : read;
     context.onSentence?.(sentence, all);
     const found = all.filter((f) => !insideQuote(f));
     const figures = found.filter((f) => !isDate(f));
@@ -48,6 +52,8 @@ export function extractClaims(prose: string, from: number, to: number, context: 
       claims.push({ kind: 'figure', start: figure.start, end: figure.end, text: figure.text, sentence, paragraph, figure, period, citedBy, ...(paragraphDate && { context: paragraphDate }), ...(antecedent && { antecedent }) });
     }
     for (const date of dates) {
+      // A year a figure before it is measured against ("a 20% decrease from the year before", "less than in 2017") is part of that comparison, not a claim of its own.
+      if (comparedYear(prose, date) && figures.some((f) => f.end <= date.start)) continue;
       const of = timeOf.get(date);
       claims.push({ kind: 'date', start: date.start, end: date.end, text: date.text, sentence, paragraph, figure: date, citedBy, ...(of && { timeOf: { start: of.start, end: of.end } }) });
     }
@@ -84,20 +90,16 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   if (framing.length) dates = dates.filter((d) => !inFraming(framing, d));
   // A date right after the figure is its own, wherever the clause was cut: "rose to $186 million in 2025 from $141 million in 2024".
   // A year a figure is compared with is not its own: "38% more than in 2023", "up 5% on 2022".
-  dates = dates.filter((d) => !comparedWith.test(text.slice(Math.max(0, d.start - 30), d.start)));
+  dates = dates.filter((d) => !comparedYear(text, d));
   // Nor is the year of another figure that is the base of a change: "reached $18.7 million in
   // 2023-24, up from $11.2 million in 2022-23, an increase of 67 percent" (2022-23 is $11.2 million's).
   dates = dates.filter((d) => !figures.some((g) => g !== figure && g.end <= d.start && /^\s*(?:in|for|during)?\s*$/i.test(text.slice(g.end, d.start)) && isChangeBase(text, g)));
   const right = dates.find((d) => d.start >= figure.end && d.end <= sentence.end && /^\s*(?:in|for|during)?\s*$/i.test(text.slice(figure.end, d.start)));
   if (right) return right;
-  // The value a change starts from holds for a time before its sentence's date: the year before,
-  // when it says so ("300 scholarships for 2025-26, up from 200 the year before"), else none it gives.
-  // Not the first of "between 2017 and 2018, from $36 million to above $90 million": the years in order date both (below).
-  const earlier = dates.filter((d) => d.end <= figure.start && d.start >= sentence.start);
-  if (isChangeBase(text, figure) && !(earlier.length >= 2 && rangePair(text, figure, figures))) {
-    const last = earlier.at(-1);
-    return last && yearBeforeAfter.test(text.slice(figure.end, figure.end + 30)) ? yearBefore(last) : undefined;
-  }
+  // The value a change starts from holds for a time before its sentence's date, and without a
+  // date of its own ("up from 200 the year before" has one) for none it gives. Not the first of
+  // "between 2017 and 2018, from $36 million to above $90 million": the years in order date both (below).
+  if (isChangeBase(text, figure) && !(dates.filter((d) => d.end <= figure.start && d.start >= sentence.start).length >= 2 && rangePair(text, figure, figures))) return undefined;
   const clause = clauseOf(text, figure, figures, sentence);
   const inClause = dates.filter((d) => d.start >= clause.start && d.end <= clause.end);
   // Not past a new clause of its own: "is 85 percent complete, the secretariat said, and first power is expected in May 2027".
@@ -130,11 +132,14 @@ export function isChangeBase(text: string, figure: Figure): boolean {
 
 /** After a figure: it held at an earlier time. */
 const earlierTime = /^[^,.;]{0,30}?\b(?:before|earlier|previously|ago|last\s+year|the\s+(?:previous|preceding)\s+year)\b/i;
-/** Right after such a figure: it held the year before its sentence's date. */
-const yearBeforeAfter = /^\s*(?:the\s+year\s+before|a\s+year\s+(?:earlier|before)|the\s+previous\s+year|the\s+preceding\s+year)\b/i;
+
+/** A year a figure is measured against: "38% more than in 2023", "a 20% decrease from the year before". */
+function comparedYear(text: string, date: Figure): boolean {
+  return comparedWith.test(text.slice(Math.max(0, date.start - 30), date.start));
+}
 
 /** Words before the year a figure is measured against. */
-const comparedWith = /\b(?:than|compared\s+(?:with|to)|as\s+against|(?:up|down)\s+\S+\s+(?:on|from))\s+(?:in\s+|that\s+of\s+|the\s+level\s+of\s+)?$/i;
+const comparedWith = /\b(?:than|below|above|compared\s+(?:with|to)|as\s+against|(?:up|down)\s+\S+\s+(?:on|from)|(?:increase|decrease|rise|fall|drop|decline|jump|gain|growth)\w*\s+(?:on|from|over)|(?:%|per\s*cent|percent|fifth|quarter|third|half|tenth)s?\s+(?:on|over))\s+(?:in\s+|that\s+of\s+|the\s+level\s+of\s+)?$/i;
 
 /**
  * An infinitive of aiming between a date and a figure ("to lift", "to raise", "to take … to", "to

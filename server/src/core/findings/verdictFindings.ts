@@ -5,6 +5,7 @@
 import { citedAs, locatorLabel, shortLabel } from './citation';
 import type { Corpus } from '../retrieval/corpus';
 import { formatFigure } from '../claims/figureFormat';
+import { formatDate } from '../claims/dates';
 import type { Finding } from './findings';
 import { quoteDiff, type WordChange } from './quoteDiff';
 import type { Evidence, SourceMeta, Verdict } from '../types';
@@ -73,7 +74,8 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
   const evidence = verdict.evidence[0];
   const source = evidence && corpus.sources.get(evidence.sourceId);
   const who = source ? citedAs(source.meta, evidence) : '';
-  const said = inline(claim.text);
+  // A relative date is said with the date it stands for: "a year later (2018)".
+  const said = inline(claim.figure?.relative && claim.figure.date ? `${claim.text} (${formatDate(claim.figure.date)})` : claim.text);
   switch (verdict.verdict) {
     case 'contradicted': {
       if (evidence!.opposite) {
@@ -106,7 +108,8 @@ function toFinding(verdict: Verdict, corpus: Corpus, text: string): Finding | un
         start: claim.start,
         end: claim.end,
         message: `Draft says ${said}; ${who} says ${inline(evidence!.sourceValue ?? '')}${evidence!.elsewhere ? `, and gives ${inline(evidence!.elsewhere)}` : ''}.`,
-        fix: { kind: 'replace', start: claim.start, end: claim.end, newText: replacement, title: `Change to ${replacement} (${shortLabel(source!.meta)})` },
+        // "a year later" is not replaced by "2019": the sentence around it may not read with a date there.
+        ...(!claim.figure?.relative && { fix: { kind: 'replace' as const, start: claim.start, end: claim.end, newText: replacement, title: `Change to ${replacement} (${shortLabel(source!.meta)})` } }),
       };
     }
     case 'misquoted': {

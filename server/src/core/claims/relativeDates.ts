@@ -1,0 +1,89 @@
+// Dates written relative to another: "last year" and "in November" in a report dated December
+// 12, 2019; "a year later" and "the same year" after a sentence's or paragraph's own date. Each
+// becomes a date figure with the value it stands for, so that it is checked as that date.
+import { extractFigures } from './figures';
+import type { Figure, Span } from '../types';
+
+const monthNumbers = new Map(
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((m, i) => [m, i + 1]),
+);
+
+/**
+ * Relative to the page's own date: "last year", "this year", "earlier this year", "earlier in the
+ * year", "at the start of the year", "next year" (group 1 the word that says which year), and
+ * "this month".
+ */
+const pageYear = /\b(?:(last|this|next)\s+year|(?:earlier|later)\s+(this|in\s+the)\s+year|at\s+the\s+(?:start|beginning)\s+of\s+(the|this)\s+year|(this)\s+month)\b/gi;
+/** A month with no year or day: "in November", "last October", "since March". "May" only after its preposition. */
+const bareMonth = /\b(in|last|this|since|by|until|early|late|mid-|from)\s*(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]*\d)/g;
+/** Relative to the date before it: "a year later", "the following year", "the same year", "that year", "a year earlier". */
+const nextYear = /\b(?:(a\s+year\s+later|the\s+(?:following|next)\s+year|a\s+year\s+after)|((?:in\s+|later\s+)?(?:the\s+same|that)\s+year)|(a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year|the\s+year\s+before))\b/gi;
+
+/**
+ * The relative dates of a sentence, with the values they stand for: against `page`, the date
+ * the draft gives itself (its publication stamp or dateline), or `context`, the last date its
+ * paragraph gave before the sentence; "a year later" against the last date before it in the
+ * sentence, else `context`. None that overlaps a figure already `read`.
+ */
+export function relativeDates(text: string, sentence: Span, read: readonly Figure[], page: Figure | undefined, context: Figure | undefined): Figure[] {
+  const previous = (at: number): Figure | undefined => read.filter((f) => (f.kind === 'year' || f.kind === 'date') && f.end <= at).at(-1) ?? context;
+  const slice = text.slice(sentence.start, sentence.end);
+  const found: Figure[] = [];
+  const free = (start: number, end: number): boolean => !read.some((f) => f.start < end && f.end > start) && !found.some((f) => f.start < end && f.end > start);
+  // A fiscal year shifts as one: "a year later" than 2023-24 is 2024-25.
+  const add = (start: number, end: number, year: number, month?: number, through?: number): void => {
+    if (!free(start, end)) return;
+    const date = month ? { year, month } : through !== undefined ? { year, through } : { year };
+    found.push({ kind: month ? 'date' : 'year', start, end, text: text.slice(start, end), value: year, unit: month ? 'date' : 'year', qualifier: 'exact', low: year, highBound: year, date, relative: true });
+  };
+  for (const m of slice.matchAll(nextYear)) {
+    const start = sentence.start + m.index;
+    const before = previous(start);
+    if (!before?.date) continue;
+    const shift = m[1] ? 1 : m[2] ? 0 : -1;
+    add(start, start + m[0].length, before.date.year + shift, undefined, before.date.through === undefined ? undefined : before.date.through + shift);
+  }
+  // The page's own date is "now"; without one, the date its paragraph gave before ("In December 2019 … last year").
+  for (const m of slice.matchAll(pageYear)) {
+    const start = sentence.start + m.index;
+    const now = page ?? context;
+    if (!now?.date) continue;
+    const which = (m[1] ?? m[2] ?? m[3] ?? m[4])!.toLowerCase();
+    if (which === 'this' && m[4]) {
+      if (now.date.month) add(start, start + m[0].length, now.date.year, now.date.month);
+      continue;
+    }
+    add(start, start + m[0].length, now.date.year + (which === 'last' ? -1 : which === 'next' ? 1 : 0));
+  }
+  if (page?.date?.month) {
+    for (const m of slice.matchAll(bareMonth)) {
+      const name = m[2]!;
+      const start = sentence.start + m.index + m[0].length - name.length;
+      const month = monthNumbers.get(name.toLowerCase())!;
+      // The latest such month up to the page's own: "in November", in a report of December 2019, is November 2019.
+      const year = month <= page.date.month ? page.date.year : page.date.year - 1;
+      add(start, start + name.length, year, month);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The date a draft gives itself: the first date with its month in one of its first `blocks` that
+ * is a stamp ("Published December 12, 2019", "*March 2, 2020*", "Posted 18 May 2020 by …",
+ * "Sunday, October 27, 2024") or opens with a dateline ("TASHKENT, 18 July 2022 — …").
+ */
+export function pageDateOf(blocks: readonly string[]): Figure | undefined {
+  for (const prose of blocks) {
+    const date = extractFigures(prose, 0, Math.min(prose.length, 200)).find((f) => f.kind === 'date' && f.date?.month !== undefined);
+    if (!date) continue;
+    const before = prose.slice(0, date.start);
+    const stamp = prose.length - date.text.length <= stampLength;
+    const dateline = /^\s*\p{Lu}[\p{L}\p{M}.'’ -]{1,40},\s*$/u.test(before);
+    if (stamp || dateline) return date;
+  }
+  return undefined;
+}
+
+/** How much else than its date a page's stamp may say. */
+const stampLength = 60;

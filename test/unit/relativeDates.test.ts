@@ -1,0 +1,58 @@
+// Dates written relative to another: to the page's own date ("last year", "in November") or to
+// the date before them ("a year later", "the same year").
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../server/src/core/claims/claims';
+import { formatDate } from '../../server/src/core/claims/dates';
+import { extractFigures } from '../../server/src/core/claims/figures';
+import { pageDateOf } from '../../server/src/core/claims/relativeDates';
+import type { Figure } from '../../server/src/core/types';
+
+const page = (stamp: string): Figure => pageDateOf([stamp])!;
+/** Each date claim of a paragraph as "text = date", against a page date. */
+function dates(paragraph: string, pageDate?: Figure): string[] {
+  return extractClaims(paragraph, 0, paragraph.length, { citations: [], pageDate })
+    .filter((c) => c.kind === 'date')
+    .map((c) => `${c.text} = ${formatDate(c.figure!.date!)}`);
+}
+
+describe('a relative date', () => {
+  it("is read against the page's own date", () => {
+    const december = page('Published December 12, 2019');
+    expect(dates('The two countries traded goods worth $700 million last year.', december)).toEqual(['last year = 2018']);
+    expect(dates('Russia promised the package earlier in the year, and a call came in November.', december)).toEqual(['earlier in the year = 2019', 'November = November 2019']);
+    // A month after the page's own is last year's.
+    expect(dates('The talks began last October.', page('*March 2, 2020*'))).toEqual(['October = October 2019']);
+    expect(dates('Applications open this month.', december)).toEqual(['this month = December 2019']);
+  });
+
+  it('is read against the date before it, in its sentence or its paragraph', () => {
+    expect(dates('Trade rose from $36 million in 2017 to over $90 million the following year.')).toEqual(['2017 = 2017', 'the following year = 2018']);
+    expect(dates('The plan was drafted in 2018. Maçães wrote about it the same year.')).toEqual(['2018 = 2018', 'the same year = 2018']);
+    expect(dates('The fiscal year 2023-24 closed strong, and a year later exports doubled.')).toEqual(['2023-24 = 2023-24', 'a year later = 2024-25']);
+  });
+
+  it('is none without the date it is relative to, and no month with a day or a year of its own', () => {
+    expect(dates('Trade grew last year and again a year later.')).toEqual([]);
+    expect(dates('The deal was signed on 12 November 2019, and Theresa May spoke.', page('Published December 12, 2019'))).toEqual(['12 November 2019 = 12 November 2019']);
+  });
+
+  it('is no claim when a figure is measured against it', () => {
+    expect(dates("Pakistan's trade with Afghanistan was about $1 billion in 2018, a 20% decrease from the year before.")).toEqual(['2018 = 2018']);
+    expect(dates('Trade had fallen by roughly a fifth on the previous year, and 20% less than in 2017.')).toEqual([]);
+  });
+});
+
+describe("a page's own date", () => {
+  it('is the date of a stamp or a dateline at its top', () => {
+    for (const stamp of ['Published December 12, 2019', '*March 2, 2020*', 'Posted 18 May 2020 by the IPRI Research Desk', 'Sunday, October 27, 2024', 'TASHKENT, 18 July 2022 — Uzbekistan, Afghanistan and Pakistan have agreed to launch a survey.']) {
+      expect(formatDate(page(stamp).date!), stamp).toMatch(/^(?:\d+ )?\w+ 20\d\d$/);
+    }
+    expect(formatDate(pageDateOf(['# Russia pledges to revive the mill', 'Published December 12, 2019'])!.date!)).toBe('12 December 2019');
+  });
+
+  it('is not a date inside a paragraph of the report, nor a bare year', () => {
+    expect(pageDateOf(['The pledge, first made in 2018, was reaffirmed when a delegation visited Pakistan in December 2019 and met the prime minister.'])).toBeUndefined();
+    expect(pageDateOf(['Report 2019'])).toBeUndefined();
+    expect(extractFigures('Published December 12, 2019')).toHaveLength(1);
+  });
+});
