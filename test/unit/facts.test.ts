@@ -121,6 +121,19 @@ describe('a fact', () => {
     expect(described('A 64-member Russian business mission wrapped up its visit.')).toEqual(['members russia = 64-member']);
   });
 
+  it('reads the places a route joins as what its length is of, in place of its holders', () => {
+    const route = (sentence: string): readonly string[] | undefined => facts(sentence)[0]!.route;
+    expect(route('CPEC brings investment in Pakistan with its plan of connecting Gwadar to Kashghar that covers 3000kms.')).toEqual(['gwadar', 'kashghar']);
+    expect(route('Under CPEC, Gwadar is to be linked to Kashgar by a route of some 2,000 km.')).toEqual(['gwadar', 'kashgar']);
+    expect(route('The line would open a route to Gwadar, which the corridor links with Kashgar over some 3,000 km.')).toEqual(['gwadar', 'kashgar']);
+    expect(route('Moscow will help lay a track from Quetta to Taftan, a stretch of roughly 600 kilometres.')).toEqual(['quetta', 'taftan']);
+    expect(facts('Moscow will help lay a track from Quetta to Taftan, a stretch of roughly 600 kilometres.')[0]!.holders).toEqual([]);
+    // Not months, not a length without its route, not another quantity.
+    expect(route('From January to March crews laid 600 km of track.')).toBeUndefined();
+    expect(route('The 3,000 km road was built in 1978.')).toBeUndefined();
+    expect(route('A pipeline from Karachi to Lahore will carry 12.4 bcm a year.')).toBeUndefined();
+  });
+
   it('takes a measure only for the kinds of figure it measures', () => {
     // "stake" names a share, which is a percentage: it says nothing of a sum of money.
     expect(described('Russia will take a stake worth $2.5 billion, and a 26 percent stake in the company.')).toEqual(['russia = $2.5 billion (future)', 'share = 26 percent (future)']);

@@ -336,6 +336,14 @@ describe('figures', () => {
     expect(verdicts("Pakistan's trade with Uzbekistan more than doubled last year, to over $90 million.")).toEqual(['$90 million supported korybko-morozov-2020 fn 30 ($90 million)']);
   });
 
+  it("read a route's length by the places it joins, whatever the years and countries of its sentence", () => {
+    // Abbasi: "… investment in Pakistan with its plan of connecting Gwadar to Kashghar that covers 3000kms", in a sentence dated 2013.
+    expect(verdicts('Beijing first spoke of the corridor in 2012; it is meant to tie Gwadar to Kashgar over roughly 3,000 km.')).toEqual(['2012 unsourced', '3,000 km supported abbasi-2025 (3000kms)']);
+    expect(verdicts('Beijing first spoke of the corridor in 2012; it is meant to tie Gwadar to Kashgar over roughly 2,500 km.')).toEqual(['2012 unsourced', '2,500 km contradicted abbasi-2025 (3000kms)']);
+    // Another route is another fact.
+    expect(verdicts('Beijing first spoke of the corridor in 2012; it is meant to tie Gwadar to Quetta over roughly 2,500 km.')).toEqual(['2012 unsourced', '2,500 km unsourced']);
+  });
+
   it("read a population as one country's", () => {
     // "Pakistan's over 200 million people represent a promising market for the EAEU's exports".
     expect(verdicts('With more than 200 million people, Pakistan is seen in Moscow as a large and largely untapped market.')).toEqual(['200 million people supported korybko-morozov-2020 (200 million people)']);

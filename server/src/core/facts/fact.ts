@@ -3,11 +3,12 @@
 // The same reading is made of a draft's figure and of a source's, and two facts speak to each
 // other only where these parts agree (`differences`, in compare.ts); then the values decide.
 import { isChangeBase } from '../claims/claims';
-import { isMonthName, yearBefore } from '../claims/dates';
-import { isVenue, stem, termsOf, type Term, type Vocabulary } from '../claims/terms';
+import { yearBefore } from '../claims/dates';
+import { isVenue, stem, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, measureOfUnit, measures, riseTerm, type Measure } from './lexicon';
 import { modalityOf, partOfSum, plannedThing, saidDone, type Modality } from './modality';
+import { placeAfter, routeOf } from './place';
 
 export type Direction = 'level' | 'rise' | 'fall';
 
@@ -30,6 +31,8 @@ export interface Fact {
   goods?: { terms: string[]; text: string };
   /** Where the thing it measures stands, when its clause says so after it: "a 600 MW plant at Jamshoro". */
   place?: string;
+  /** For a route's length, the two places it joins (routeOf): they, not countries or years, say which route it is. */
+  route?: readonly [string, string];
   direction: Direction;
   modality: Modality;
   /** Said in so many words to have happened: "has already invested", "was spent". */
@@ -76,6 +79,8 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   if (figure.kind === 'quantity' || figure.kind === 'rank') {
     const goods = goodsAfter(text, figure, clause, terms, vocabulary);
     if (goods) fact.goods = goods;
+    const route = routeOf(text, figure, sentence);
+    if (route) Object.assign(fact, { route, holders: [] });
     fact.measure = unitMeasure(figure.unit);
     fact.named = [fact.measure.name];
     return fact;
@@ -332,18 +337,3 @@ function partnerAfter(text: string, word: Term, terms: readonly Term[], vocabula
   return { country: next.term, role: m[1]!.toLowerCase() === 'from' ? 'from' : 'to' };
 }
 
-/**
- * The place named by "at" or "in" after the figure in its clause ("a 600-megawatt plant at
- * Jamshoro"), as written: a capitalised name that is no country, capital, organisation or month.
- */
-function placeAfter(text: string, figure: Figure, clause: Span, vocabulary: Vocabulary): string | undefined {
-  const after = text.slice(figure.end, clause.end);
-  for (const m of after.matchAll(/\b(?:at|in|near)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/gu)) {
-    const name = m[1]!;
-    if (isMonthName(name)) continue;
-    const term = termsOf(name, vocabulary)[0]?.term;
-    if (!term || vocabulary.countries.has(term) || vocabulary.organisations.has(term)) continue;
-    return name;
-  }
-  return undefined;
-}

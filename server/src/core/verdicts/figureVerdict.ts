@@ -17,6 +17,7 @@ import { passageView, titleCountries, type PassageView } from '../retrieval/pass
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
 import { attributedNames } from '../claims/attribution';
+import { sameRoute } from '../facts/place';
 import { agreement, describeDifference, differences, goalAsDone, isOtherFact, otherMeasures, promiseAgainstDeed } from '../facts/compare';
 import { withMeasureSynonyms, type Fact } from '../facts/fact';
 import { clauseAround, compareEvents, eventOf, isSaying, type Event } from '../facts/event';
@@ -128,7 +129,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     // two sides"). Looked up only among the sources the draft cites: elsewhere it would read
     // every source's record, and a passage read for its words still finds it (subjectOf).
     const inTitle = options.cited ? titleCountries(corpus, corpus.passages[passage]!.sourceId) : [];
-    if (least !== Infinity && mayState((h) => listsPassage(postings(h), passage) || inTitle.includes(h))) least = Math.min(least, (holders.length || draft.cited) && corpus.figures(passage).some((f) => comparable(f) && compatibleWith(figure, f)) ? 0 : floorWeight);
+    if (least !== Infinity && mayState((h) => listsPassage(postings(h), passage) || inTitle.includes(h))) least = Math.min(least, fact?.route || ((holders.length || draft.cited) && corpus.figures(passage).some((f) => comparable(f) && compatibleWith(figure, f))) ? 0 : floorWeight);
     if (least === Infinity || !mayReach(screen, reach, (term) => listsPassage(postings(term), passage) || inTitle.includes(term), least)) continue;
     const view = passageView(passage, corpus);
     const ceilings = new Map<string, number>();
@@ -146,7 +147,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const inSentence = (h: string): boolean => own.has(h) || (pair !== undefined && corpus.vocabulary.countries.has(h) && view.sentenceSet(pair).has(h)) || titleHolders?.includes(h) === true;
       const sentenceTerms = { has: inSentence };
       const agreeing = (holders.length > 0 || draft.cited) && compatibleWith(figure, sourceFigure);
-      const floor = agreeing && draft.statesFact && holdersStated(holders, sentenceTerms, view.reportTerms) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
+      // A route's length is judged on its route (judgeCandidate), whatever else its sentence says.
+      const floor = fact?.route || (agreeing && draft.statesFact && holdersStated(holders, sentenceTerms, view.reportTerms)) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, subject, corpus);
       const sourceTime = heldFor(source);
@@ -221,7 +223,9 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // November 2019" against the 64-member delegation of December 2019): its time is checked on its own (judgeTime).
   // With another value it is another month's figure.
   const misdated = (date: Figure | undefined): boolean => compatible && claim.period !== undefined && date !== undefined && otherMonthOfYear(claim.period, date);
-  const periodAgrees = !claim.period || !period || sameFigureDate(claim.period, period) || misdated(period);
+  // Two lengths of one route are one fact, whatever the years of their sentences ("first floated in 2012 … some 3,000 kilometres").
+  const route = draft.fact?.route && source.fact?.route ? sameRoute(draft.fact.route, source.fact.route) : undefined;
+  const periodAgrees = route || !claim.period || !period || sameFigureDate(claim.period, period) || misdated(period);
   if (!periodAgrees) return undefined;
   // "billions of dollars" is not contradicted by "$700 million": a vague figure is supported or not.
   if (figure.vague && !compatible) return undefined;
@@ -229,7 +233,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // against the date the source's sentence or paragraph gives ("$1 billion in 2021" against "last
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
-  if (claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime) && !misdated(sourceTime)) return undefined;
+  if (!route && claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime) && !misdated(sourceTime)) return undefined;
   const matchWith = (found: Variants) => matchSubject(profile, source.clauseTerms, withTitle(sentenceTermsOf(view, source.subject, draft), source.titleHolders), withTitle(view.termSet, source.titleHolders), source.nearTerms, corpus.vocabulary, found, view.reportTerms);
   const synonymous = withMeasureSynonyms(variants, draft.fact, source.fact);
   let match = matchWith(synonymous);
@@ -243,7 +247,8 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   let place: Candidate['place'];
   let promise = false;
   let sameEvent = false;
-  if (draft.fact && source.fact) {
+  if (route !== undefined) Object.assign(match, route ? { score: Math.max(match.score, thresholds.factMatch), sentenceScore: Math.max(match.sentenceScore, thresholds.anchor), conflict: false } : { score: match.score * otherFactPenalty, conflict: true });
+  else if (draft.fact && source.fact) {
     const differ = differences(draft.fact, source.fact);
     const goalDone = compatible && goalAsDone(draft.fact, source.fact) && sameHoldersAndMeasure(draft.fact, source.fact) && !(claim.period && !beforeWritten(claim.period, corpus.passages[sourceFigure.passage]!.sourceId, corpus));
     // Another measure, or the same flow the other way round, is another fact.
