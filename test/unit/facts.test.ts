@@ -121,6 +121,12 @@ describe('a fact', () => {
     expect(described('A 64-member Russian business mission wrapped up its visit.')).toEqual(['members russia = 64-member']);
   });
 
+  it('reads an anniversary as a measure of its parties\' ties, and no other span of years', () => {
+    expect(described('In 2024, Russia and China have celebrated seventy-five years of diplomacy.')).toEqual(['anniversary russia+china 2024 = seventy-five years']);
+    expect(described('Moscow and Beijing marked 70 years of diplomatic relations, and China draws Russia to Pakistan.')).toEqual(['anniversary russia+china = 70 years']);
+    expect(facts('The line was finished eight years after construction began.')[0]!.measure).toBeUndefined();
+  });
+
   it('reads the places a route joins as what its length is of, in place of its holders', () => {
     const route = (sentence: string): readonly string[] | undefined => facts(sentence)[0]!.route;
     expect(route('CPEC brings investment in Pakistan with its plan of connecting Gwadar to Kashghar that covers 3000kms.')).toEqual(['gwadar', 'kashghar']);

@@ -344,6 +344,14 @@ describe('figures', () => {
     expect(verdicts('Beijing first spoke of the corridor in 2012; it is meant to tie Gwadar to Quetta over roughly 2,500 km.')).toEqual(['2012 unsourced', '2,500 km unsourced']);
   });
 
+  it('read an anniversary as how long two parties\' ties have lasted at the year its sentence gives', () => {
+    // Abbasi: "In 2024, Russia and China have celebrated seventy-five years of diplomacy."
+    expect(verdicts('Moscow and Beijing marked seventy-five years of diplomatic relations in 2024.')).toEqual(['seventy-five years supported abbasi-2025 (seventy-five years)', '2024 supported abbasi-2025 (2024)']);
+    expect(verdicts('Moscow and Beijing marked seventy years of diplomatic relations in 2024.')).toEqual(['seventy years contradicted abbasi-2025 (seventy-five years)', '2024 supported abbasi-2025 (2024)']);
+    // Another year's anniversary is another fact.
+    expect(verdicts('Putin said Russia and China would mark 70 years of diplomatic relations in 2019.')).toEqual(['70 years unsourced', '2019 unsourced']);
+  });
+
   it("read a population as one country's", () => {
     // "Pakistan's over 200 million people represent a promising market for the EAEU's exports".
     expect(verdicts('With more than 200 million people, Pakistan is seen in Moscow as a large and largely untapped market.')).toEqual(['200 million people supported korybko-morozov-2020 (200 million people)']);

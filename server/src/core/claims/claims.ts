@@ -6,6 +6,7 @@ import { extractQuotes } from './quotes';
 import { antecedentOf, pairSentenceOf, splitSentences } from './sentences';
 import { framingSpans, inFraming } from './framing';
 import { relativeDates } from './relativeDates';
+import { isAnniversary } from './dates';
 import type { Claim, Figure, Span } from '../types';
 
 export interface ClaimContext {
@@ -47,7 +48,8 @@ export function extractClaims(prose: string, from: number, to: number, context: 
     const antecedent = antecedentOf(sentences, s, prose) ?? pairSentenceOf(sentences, s, prose);
     for (const figure of figures) {
       // A span of time is not a fact of a date: "in June 2022, eight years after construction began" dates the event, not the eight years.
-      const period = figure.kind === 'duration' ? undefined : periodOf(prose, figure, figures, dates, sentence);
+      // An anniversary is: "celebrated seventy years of diplomacy in 2024".
+      const period = figure.kind === 'duration' && !isAnniversary(prose, figure) ? undefined : periodOf(prose, figure, figures, dates, sentence);
       if (period && !timeOf.has(period)) timeOf.set(period, figure);
       claims.push({ kind: 'figure', start: figure.start, end: figure.end, text: figure.text, sentence, paragraph, figure, period, citedBy, ...(paragraphDate && { context: paragraphDate }), ...(antecedent && { antecedent }) });
     }

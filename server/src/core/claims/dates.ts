@@ -126,3 +126,16 @@ export function yearBefore(date: Figure): Figure {
   const text = through === undefined ? String(year) : `${year}-${String(through).slice(-2)}`;
   return { ...date, kind: 'year', text, value: year, unit: 'year', qualifier: 'exact', low: year, highBound: year, date: through === undefined ? { year } : { year, through } };
 }
+
+/**
+ * A duration that is an anniversary: "seventy-five years of diplomacy", "70 years of diplomatic
+ * relations", "marked 50 years": how long two parties' ties have lasted at a time its sentence gives.
+ */
+export function isAnniversary(text: string, duration: Figure): boolean {
+  const start = duration.qualifierStart ?? duration.start;
+  return (
+    duration.unit === 'year' &&
+    (/^\s+of\s+(?:[\p{L}-]+\s+){0,2}?(?:relations|ties|diplomacy|friendship|partnership|cooperation)\b/iu.test(text.slice(duration.end, duration.end + 50)) ||
+      /\b(?:mark(?:s|ed|ing)?|celebrat\w*|commemorat\w*)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, start - 24), start)))
+  );
+}

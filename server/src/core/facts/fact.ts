@@ -3,7 +3,7 @@
 // The same reading is made of a draft's figure and of a source's, and two facts speak to each
 // other only where these parts agree (`differences`, in compare.ts); then the values decide.
 import { isChangeBase } from '../claims/claims';
-import { yearBefore } from '../claims/dates';
+import { isAnniversary, yearBefore } from '../claims/dates';
 import { isVenue, stem, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, measureOfUnit, measures, riseTerm, type Measure } from './lexicon';
@@ -85,13 +85,14 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     fact.named = [fact.measure.name];
     return fact;
   }
-  // How long a visit lasted: "a four-day visit", "a delegation which spent five days in Pakistan".
-  // Other durations say too little of what they time to be one fact.
+  // How long a visit lasted ("a four-day visit", "a delegation which spent five days in Pakistan"), or ties
+  // have lasted ("seventy-five years of diplomacy"). Other durations say too little of what they time to be one fact.
   if (figure.kind === 'duration') {
-    if (stayWords.test(text.slice(clause.start, clause.end))) {
-      fact.measure = unitMeasure('stay');
-      fact.named = ['stay'];
-    }
+    const kind = isAnniversary(text, figure) ? 'anniversary' : stayWords.test(text.slice(clause.start, clause.end)) ? 'stay' : undefined;
+    if (kind) Object.assign(fact, { measure: unitMeasure(kind), named: [kind] });
+    // Ties are the parties' that mark them, up to the comma after: not "…, and argues that China draws Russia to Pakistan".
+    const comma = text.indexOf(',', figure.end);
+    if (kind === 'anniversary') fact.holders = holdersIn(clause.start, comma > 0 && comma < clause.end ? comma : clause.end);
     return fact;
   }
   const fits = (t: Term): boolean => {
