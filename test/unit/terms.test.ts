@@ -30,6 +30,8 @@ describe('termsOf', () => {
     expect(terms('the factory')).toEqual(terms('the facility'));
     expect(terms('the facility')).toEqual(terms('the plant'));
     expect(terms('20% higher')).toEqual(terms('20% increase'));
+    expect(terms('climbing, jumps, soaring')).toEqual(terms('rise rise rise'));
+    expect(terms('sliding, tumbled, plummeting')).toEqual(terms('fall fall fall'));
   });
 
   it('reads a plural possessive as its noun: "Railways\'" is "Railways"', () => {

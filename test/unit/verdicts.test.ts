@@ -522,6 +522,10 @@ describe('silence over a false alarm', () => {
     const [verdict] = checker.judgeText("Pakistan's trade with Afghanistan rose by 20% in 2018.");
     expect(render(verdict!)).toBe('20% contradicted korybko-morozov-2020 fn 33 (20%)');
     expect(verdict!.evidence[0]!.opposite).toBe(true);
+    // In any form of the verb.
+    for (const rise of ['was climbing by 20 per cent', 'jumps 20 per cent', 'was soaring by 20 per cent']) {
+      expect(verdicts(`Pakistani-Afghan trade ${rise} in 2018.`)[0], rise).toBe('20 per cent contradicted korybko-morozov-2020 fn 33 (20%)');
+    }
   });
 
   it('does not let a floor above the source\'s floor pass: "at least $64 billion" is not "at least $46 billion"', () => {

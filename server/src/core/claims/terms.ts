@@ -195,10 +195,10 @@ const stopwords = new Set(
 
 /** Words for a rise, a fall or an intention, folded so that "grew" meets "increase", "fell" meets "decrease" and "hope" meets "plan". */
 const trendWords = new Map<string, string>([
-  ...'increase increased increases increasing increment grow grew grown grows growing growth rise rose risen rises rising raise raised raising lift lifted boost boosted expand expanded expansion climb climbed jump jumped surge surged double doubled doubling triple tripled tripling higher'
+  ...'increase increased increases increasing increment grow grew grown grows growing growth rise rose risen rises rising raise raised raising lift lifted boost boosted expand expanded expansion climb climbed climbing climbs jump jumped jumping jumps surge surged surging surges soar soared soaring soars leap leapt leaped double doubled doubling triple tripled tripling higher'
     .split(' ')
     .map((w): [string, string] => [w, 'increas']),
-  ...'decrease decreased decreases decreasing fall fell fallen falls falling decline declined declines declining drop dropped drops shrink shrank shrunk contraction contracted slump slumped plunge plunged halve halved lower'
+  ...'decrease decreased decreases decreasing fall fell fallen falls falling decline declined declines declining drop dropped drops shrink shrank shrunk contraction contracted slump slumped plunge plunged plunging halve halved lower dip dipped dipping slid slide sliding tumble tumbled tumbling plummet plummeted plummeting'
     .split(' ')
     .map((w): [string, string] => [w, 'decreas']),
   // Words writers use for the same thing: "finished" projects are "completed", a "firm" is a
