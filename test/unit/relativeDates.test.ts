@@ -7,7 +7,7 @@ import { extractFigures } from '../../server/src/core/claims/figures';
 import { pageDateOf } from '../../server/src/core/claims/relativeDates';
 import type { Figure } from '../../server/src/core/types';
 
-const page = (stamp: string): Figure => pageDateOf([stamp])!;
+const page = (stamp: string): Figure => pageDateOf([stamp])!.date;
 /** Each date claim of a paragraph as "text = date", against a page date. */
 function dates(paragraph: string, pageDate?: Figure): string[] {
   return extractClaims(paragraph, 0, paragraph.length, { citations: [], pageDate })
@@ -47,12 +47,17 @@ describe("a page's own date", () => {
     for (const stamp of ['Published December 12, 2019', '*March 2, 2020*', 'Posted 18 May 2020 by the IPRI Research Desk', 'Sunday, October 27, 2024', 'TASHKENT, 18 July 2022 — Uzbekistan, Afghanistan and Pakistan have agreed to launch a survey.']) {
       expect(formatDate(page(stamp).date!), stamp).toMatch(/^(?:\d+ )?\w+ 20\d\d$/);
     }
-    expect(formatDate(pageDateOf(['# Russia pledges to revive the mill', 'Published December 12, 2019'])!.date!)).toBe('12 December 2019');
+    const found = pageDateOf(['Russia pledges to revive the mill', 'Published December 12, 2019'])!;
+    expect(`${formatDate(found.date.date!)} in block ${found.block}`).toBe('12 December 2019 in block 1');
   });
 
   it('is not a date inside a paragraph of the report, nor a bare year', () => {
     expect(pageDateOf(['The pledge, first made in 2018, was reaffirmed when a delegation visited Pakistan in December 2019 and met the prime minister.'])).toBeUndefined();
     expect(pageDateOf(['Report 2019'])).toBeUndefined();
+    expect(pageDateOf(['By January 2020, CPEC projects worth $13 billion had been completed.'])).toBeUndefined();
+    // Its first line may be the stamp of the paragraph the report opens.
+    expect(pageDateOf(['Published December 12, 2019\nISLAMABAD: A 64-strong Russian business delegation has wound up a four-day visit.'])?.date.text).toBe('December 12, 2019');
+    expect(pageDateOf(['April 26, 2019 - 11:52 AMT'])?.date.text).toBe('April 26, 2019');
     expect(extractFigures('Published December 12, 2019')).toHaveLength(1);
   });
 });

@@ -332,6 +332,13 @@ describe('figures', () => {
       .analyse('Talks on the line began in 2019, and Uzbekistan, Afghanistan and Pakistan signed the framework agreement on the Trans-Afghan railway a year later [@rail].')
       .findings.find((f) => f.code === 'date.mismatch');
     expect(`${date?.message} ${date?.fix ? 'with a fix' : 'no fix'}`).toBe('Draft says a year later (2020); Railway framework signed 2021 says February 2021. no fix');
+    // The page's own date is what it says of itself, even in the paragraph its report opens: neither supported by the visit beside it nor contradicted.
+    expect(verdicts(lines('Published December 12, 2019', 'ISLAMABAD: A 64-strong Russian business delegation led by Denis Manturov has wound up a four-day visit to Pakistan.'))).toEqual([
+      'December 12, 2019 unsourced',
+      '64-strong supported korybko-morozov-2020 fn 21 (64-member)',
+      'four-day supported korybko-morozov-2020 fn 21 (four-day)',
+    ]);
+    expect(verdicts('By January 2020, CPEC projects worth $13 billion had been completed.')[0]).toBe('January 2020 supported korybko-morozov-2020 fn 4 (January 2020)');
     // Without the page's date, "last year" is no date at all.
     expect(verdicts("Pakistan's trade with Uzbekistan more than doubled last year, to over $90 million.")).toEqual(['$90 million supported korybko-morozov-2020 fn 30 ($90 million)']);
   });

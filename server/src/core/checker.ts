@@ -90,7 +90,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     if (!view) views.set(key, (view = onlySources(corpus, sorted)));
     return { ids: sorted, corpus: view };
   };
-  const judgeClaims = (prose: string, claims: Claim[], figuresOf: Map<number, Figure[]>, sourceOf: ReadonlyMap<string, readonly string[]>): Verdict[] => {
+  const judgeClaims = (prose: string, claims: Claim[], figuresOf: Map<number, Figure[]>, sourceOf: ReadonlyMap<string, readonly string[]>, stamp?: Figure): Verdict[] => {
     // The terms of each sentence with a figure claim, worked out once for all its claims; its figures are the ones extractClaims read.
     const sentences = new Map<number, { terms: Term[]; figures: Figure[] }>();
     const verdicts = new Map<Claim, Verdict>();
@@ -118,30 +118,35 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
       judged.set(key, { verdict: verdict.verdict, evidence: verdict.evidence, ...(verdict.notStatedBy && { notStatedBy: verdict.notStatedBy }) });
       return verdict;
     };
+    // The page's own date is what it says of itself: no source states it, and no figure beside it lends it support.
+    const isStamp = (c: Claim): boolean => stamp !== undefined && c.kind === 'date' && c.start === stamp.start && c.end === stamp.end;
     // A figure's time is judged from the figure's verdict, so after it.
-    for (const claim of claims) if (!claim.timeOf) verdicts.set(claim, judge(claim));
-    for (const claim of claims) if (claim.timeOf) verdicts.set(claim, judge(claim));
-    carryVerdicts(prose, claims, verdicts, corpus);
+    const judgeOrStamp = (claim: Claim): Verdict => (isStamp(claim) ? { claim, verdict: 'unsourced', evidence: [] } : judge(claim));
+    for (const claim of claims) if (!claim.timeOf) verdicts.set(claim, judgeOrStamp(claim));
+    for (const claim of claims) if (claim.timeOf) verdicts.set(claim, judgeOrStamp(claim));
+    carryVerdicts(prose, stamp ? claims.filter((c) => !isStamp(c)) : claims, verdicts, corpus);
     return claims.map((claim) => verdicts.get(claim)!);
   };
 
   /** The verdicts on a piece of prose's claims. */
-  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, pageDate?: Figure): Verdict[] => {
+  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, pageDate?: Figure, stamp?: Figure): Verdict[] => {
     const figuresOf = new Map<number, Figure[]>();
     const claims = extractClaims(prose, 0, prose.length, { citations, pageDate, onSentence: (sentence, figures) => figuresOf.set(sentence.start, figures) });
-    return judgeClaims(prose, claims, figuresOf, sourceOf);
+    return judgeClaims(prose, claims, figuresOf, sourceOf, stamp);
   };
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
-  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, pageDate: Figure | undefined): BlockResult => {
+  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, page: PageDate | undefined): BlockResult => {
+    const pageDate = page?.date;
+    const stamp = page?.block === block ? page.date : undefined;
     // Whether "[^1]" is a footnote, or "[x]" a link, depends on a definition elsewhere, so the
     // prose the block parsed to and its citations (with the sources they name) are part of the key. The key and the texts the
     // result is cut from are copies: slices of them must not keep the whole draft alive.
-    const key = detached(`${block.key}\u0000${block.prose}\u0000${pageDate?.text ?? ''}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
+    const key = detached(`${block.key}\u0000${block.prose}\u0000${pageDate?.text ?? ''}${stamp ? '\u0001' : ''}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
     const cached = cache.get(key);
     if (cached) return cached;
     const prose = detached(claimProse(block.prose));
-    const verdicts = claimsOf(prose, citations, sourceOf, pageDate);
+    const verdicts = claimsOf(prose, citations, sourceOf, pageDate, stamp);
     const result: BlockResult = { verdicts, findings: verdictFindings(verdicts, corpus, detached(draft.text.slice(block.start, block.end))), textBytes: 2 * stringBytes(prose) };
     cache.set(key, result);
     return result;
@@ -154,7 +159,9 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     const marks = citationMarks(draft);
     const sourceOf = citedSources(draft, corpus);
     // What "last year" and "in November" are relative to: the date the draft gives itself at its top.
-    const pageDate = pageDateOf(topBlocks(draft));
+    const top = topBlocks(draft);
+    const stamp = pageDateOf(top.map((b) => b.prose));
+    const page = stamp && { date: stamp.date, block: top[stamp.block]! };
     let index = 0;
     let next = 0;
     // A reference list cites works; its years and titles are not claims.
@@ -173,7 +180,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
         const mark = marks[i]!;
         citations.push({ label: mark.label, start: mark.start - block.start, end: mark.end - block.start });
       }
-      const result = judgeBlock(draft, block, citations, sourceOf, pageDate);
+      const result = judgeBlock(draft, block, citations, sourceOf, page);
       judgedBlocks.push({ result, at: block.start });
       // A headline states its figures as claims, but carries no footnote: it is not asked to cite.
       for (const f of placedFindings(result, block.start)) if (!(block.heading && f.code === 'claim.uncited')) claimFindings.push(f);
@@ -211,7 +218,9 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
 
   const judgeText = (text: string): Verdict[] => {
     const prose = claimProse(text);
-    return claimsOf(prose, [], new Map());
+    // The text is one block: a stamp at its top is its own date.
+    const page = pageDateOf([prose])?.date;
+    return claimsOf(prose, [], new Map(), page, page);
   };
 
   const cachedBytes = (): { blocks: number; sentences: number } => ({ blocks: cache.bytes, sentences: judged.bytes });
@@ -325,12 +334,18 @@ function relativeKey(claim: Claim): string {
   return [claim.figure, claim.period].map((f) => (f?.relative && f.date ? `${f.date.year}-${f.date.month ?? ''}` : '')).join(',');
 }
 
-/** The prose of the draft's first few blocks outside footnotes, where a page gives its own date. */
-function topBlocks(draft: Draft): string[] {
-  const top: string[] = [];
+/** The date a draft gives itself (pageDateOf), and the block that gives it. */
+interface PageDate {
+  date: Figure;
+  block: ProseBlock;
+}
+
+/** The draft's first few blocks outside footnotes, where a page gives its own date. */
+function topBlocks(draft: Draft): ProseBlock[] {
+  const top: ProseBlock[] = [];
   for (const block of draft.blocks) {
     if (top.length >= 5) break;
-    if (!block.inFootnote) top.push(block.prose);
+    if (!block.inFootnote) top.push(block);
   }
   return top;
 }

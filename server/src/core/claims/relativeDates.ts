@@ -69,21 +69,26 @@ export function relativeDates(text: string, sentence: Span, read: readonly Figur
 }
 
 /**
- * The date a draft gives itself: the first date with its month in one of its first `blocks` that
+ * The date a draft gives itself, and which of `blocks` gives it: the first date with its month in one of its first blocks that
  * is a stamp ("Published December 12, 2019", "*March 2, 2020*", "Posted 18 May 2020 by …",
  * "Sunday, October 27, 2024") or opens with a dateline ("TASHKENT, 18 July 2022 — …").
  */
-export function pageDateOf(blocks: readonly string[]): Figure | undefined {
-  for (const prose of blocks) {
+export function pageDateOf(blocks: readonly string[]): { date: Figure; block: number } | undefined {
+  for (const [block, prose] of blocks.entries()) {
     const date = extractFigures(prose, 0, Math.min(prose.length, 200)).find((f) => f.kind === 'date' && f.date?.month !== undefined);
     if (!date) continue;
     const before = prose.slice(0, date.start);
-    const stamp = prose.length - date.text.length <= stampLength;
+    // The stamp may be the first line of a paragraph the report's text goes on in ("Published December 12, 2019⏎ISLAMABAD: …").
+    const lineEnd = prose.indexOf('\n');
+    const line = lineEnd < 0 ? prose : prose.slice(0, lineEnd);
+    // A stamp says little else: a few words ("Posted … by the IPRI Research Desk"), no other number but a time of day.
+    const rest = line.slice(0, date.start) + line.slice(date.end);
+    const stamp = date.end <= line.length && (rest.match(/\p{L}+/gu) ?? []).length <= stampWords && !/\d/.test(rest.replace(/\b\d{1,2}:\d{2}\b/g, ''));
     const dateline = /^\s*\p{Lu}[\p{L}\p{M}.'’ -]{1,40},\s*$/u.test(before);
-    if (stamp || dateline) return date;
+    if (stamp || dateline) return { date, block };
   }
   return undefined;
 }
 
-/** How much else than its date a page's stamp may say. */
-const stampLength = 60;
+/** How many words besides its date a page's stamp may have. */
+const stampWords = 6;
