@@ -359,6 +359,11 @@ describe('figures', () => {
     expect(verdicts('Putin said Russia and China would mark 70 years of diplomatic relations in 2019.')).toEqual(['70 years unsourced', '2019 unsourced']);
   });
 
+  it('date an event by the sentence before it that only says when ("Impressive progress was recently made on this front in December 2019.")', () => {
+    expect(verdicts('Denis Manturov led the Russian business delegation that travelled to Pakistan in December 2019.')).toEqual(['December 2019 supported korybko-morozov-2020 fn 21 (December 2019)']);
+    expect(verdicts('Denis Manturov led the Russian business delegation that travelled to Pakistan in October 2019.')).toEqual(['October 2019 contradicted korybko-morozov-2020 fn 21 (December 2019)']);
+  });
+
   it("read a population as one country's", () => {
     // "Pakistan's over 200 million people represent a promising market for the EAEU's exports".
     expect(verdicts('With more than 200 million people, Pakistan is seen in Moscow as a large and largely untapped market.')).toEqual(['200 million people supported korybko-morozov-2020 (200 million people)']);

@@ -11,7 +11,7 @@ import { compatibleWith, farApart } from './valueAgreement';
 import { footnoteFor } from './sourceFootnote';
 import { otherMonthOfYear, sameFigureDate } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
-import { sourceSide, subjectOf, toldOnly, type SourceSide } from './sourceSide';
+import { dateFraming, heldFor, sourceSide, subjectOf, toldOnly, withTitle, type SourceSide } from './sourceSide';
 import { eventHoldersStated, factMatch, heldByAnother, holdersStated, sameHoldersAndMeasure } from './factMatch';
 import { passageView, titleCountries, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
@@ -135,7 +135,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     const ceilings = new Map<string, number>();
     view.figures.forEach((sourceFigure, index) => {
       if (!comparable(sourceFigure)) return;
-      const sentence = sentenceOf(view.sentences, sourceFigure, view.text);
+      const sentence = dateFraming(view, sourceFigure, sentenceOf(view.sentences, sourceFigure, view.text));
       if (isDate(sourceFigure) && toldOnly(view, sourceFigure, sentence)) return;
       const subject = subjectOf(view, sentence, corpus);
       const key = `${sentence.start}:${sentence.end}`;
@@ -181,10 +181,6 @@ function attributedOf(draftText: string, draftFigures: readonly Figure[], senten
   return names;
 }
 
-/** A sentence's or paragraph's terms with the countries of the source's title, for a sentence they are the subject of (SentenceSubject.titleHolders). */
-function withTitle(terms: ReadonlySet<string>, countries: readonly string[] | undefined): ReadonlySet<string> {
-  return countries ? new Set([...terms, ...countries]) : terms;
-}
 
 /** A lookup by term that asks `find` once per term. */
 function oncePerTerm<T>(find: (term: string) => T): (term: string) => T {
@@ -295,10 +291,6 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   return { ...match, opposite, ...(place && { place }), ...(promise && { promise }), ...(sameEvent && { sameEvent }), source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
 }
 
-/** The time a source figure holds for: its sentence's, else its paragraph's. */
-function heldFor(source: { period?: Figure; fact?: Fact }): Figure | undefined {
-  return source.period ?? source.fact?.context;
-}
 
 /** The date is before the year the source was written in (its record is read only when asked). */
 function beforeWritten(date: Figure, sourceId: string, corpus: Corpus): boolean {
@@ -353,3 +345,4 @@ export function evidence(candidate: Candidate, corpus: Corpus): Evidence {
     score: Math.round(candidate.score * 100) / 100,
   };
 }
+

@@ -126,3 +126,27 @@ export function toldOnly(view: PassageView, date: Figure, sentence: Span): boole
   const framing = framingSpans(view.text, sentence);
   return framing.length > 0 && inFraming(framing, date) && view.figures.some((f) => f !== date && isDate(f) && f.date?.month !== undefined && f.start >= sentence.start && f.end <= sentence.end && !inFraming(framing, f));
 }
+
+/**
+ * A date that ends its sentence, in a sentence that says no more than that something happened
+ * then ("Impressive progress was recently made on this front in December 2019."), dates the
+ * sentence after it when that one gives no date of its own ("RT reported that a 64-member
+ * delegation … traveled to Pakistan"): the two are read as one.
+ */
+export function dateFraming(view: PassageView, date: Figure, sentence: Span): Span {
+  if (!isDate(date) || !/^\s*[.!]?\s*$/.test(view.text.slice(date.end, sentence.end))) return sentence;
+  const next = view.sentences.find((s) => s.start >= sentence.end);
+  if (!next || view.figures.some((f) => isDate(f) && f.start >= next.start && f.end <= next.end)) return sentence;
+  if (view.figures.some((f) => f !== date && f.start >= sentence.start && f.end <= sentence.end)) return sentence;
+  return { start: sentence.start, end: next.end };
+}
+
+/** A sentence's or paragraph's terms with the countries of the source's title, for a sentence they are the subject of (SentenceSubject.titleHolders). */
+export function withTitle(terms: ReadonlySet<string>, countries: readonly string[] | undefined): ReadonlySet<string> {
+  return countries ? new Set([...terms, ...countries]) : terms;
+}
+
+/** The time a source figure holds for: its sentence's, else its paragraph's. */
+export function heldFor(source: { period?: Figure; fact?: Fact }): Figure | undefined {
+  return source.period ?? source.fact?.context;
+}
