@@ -82,6 +82,8 @@ describe('a fact', () => {
       'exports pakistan→russia rise 2023-24 = 67 percent',
     ]);
     expect(described('Trade rose from $141 million in 2024 to $186 million in 2025.')).toEqual(['trade 2024 = $141 million', 'trade rise 2025 = $186 million']);
+    // The end of a change is said as its start is: both expected.
+    expect(described("The dam's output is expected to rise from about 900 gigawatt-hours to 1,140 GWh a year.").map((d) => d.endsWith('(goal)'))).toEqual([true, true]);
     // A value a change starts from, with no date of its own, held before (the claims reader dates "the year before", relativeDates.test.ts).
     expect(described('Eight Pakistani plants are now cleared to export to Russia, up from three.')).toEqual(['plant pakistan+russia = Eight Pakistani plants', 'plant pakistan+russia before = three']);
     expect(described('Russia allocated 300 scholarships to Pakistani students for 2025-26, up from 250 the year before.')).toEqual([

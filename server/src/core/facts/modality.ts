@@ -16,6 +16,11 @@ const commitment = /\b(?:will|shall|promised|pledged|vowed|offered|committed)\b/
 /** The modality of `figure` in `sentence`, from the words before and after it. */
 export function modalityOf(text: string, figure: Figure, sentence: Span): Modality {
   const start = figure.qualifierStart ?? figure.start;
+  // The end of a change "from X to Y" is said as its start is: "is expected to rise from about 1,050 gigawatt-hours to 1,260 GWh".
+  const from = Math.max(sentence.start, start - 60);
+  const change = /\bfrom\s[^.;]{1,40}?\bto\s+$/i.exec(text.slice(from, start));
+  const base = change && extractFigures(text, from + change.index, start).find((f) => f.kind !== 'year' && f.kind !== 'date');
+  if (base) return modalityOf(text, base, sentence);
   // A part of a sum is promised as the sum is: "Russia promised a $14 billion investment …, including $2.5 billion for the pipeline".
   const part = partOfSum(text, figure, sentence);
   const before = text.slice(part ? sentence.start : Math.max(sentence.start, start - 45), start);
