@@ -287,6 +287,7 @@ describe('money', () => {
       '0-23 money several billion dollars =2e9 USD about@undefined [2e9,10e9] vague',
       '25-44 money billions of dollars =2e9 USD about@undefined [2e9,1e12] vague',
     ]);
+    expect(render(only('agreements worth several hundred million dollars'))).toBe('17-48 money several hundred million dollars =200e6 USD about@undefined [200e6,1e9] vague');
   });
 
   it('reads a figure across a line break', () => {

@@ -508,6 +508,11 @@ describe('a source that states the same fact in other words', () => {
 });
 
 describe('money written without a number', () => {
+  it('is not supported by a vague sum of another order', () => {
+    // RT: "signed several billion dollars' worth of mostly unspecified agreements".
+    expect(verdicts('During the four-day visit, the Russian businessmen signed agreements worth several hundred million dollars.').find((v) => v.startsWith('several hundred'))).toMatch(/^several hundred million dollars (?:unsourced|contradicted)/);
+  });
+
   it('is supported by a source figure within its bounds, and is never a contradiction', () => {
     expect(verdicts('The December 2019 visit of Russian businessmen to Pakistan produced agreements worth billions of dollars.')).toEqual([
       'December 2019 supported korybko-morozov-2020 fn 21 (December 2019)',

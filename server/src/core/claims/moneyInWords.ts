@@ -4,12 +4,13 @@
 import type { Figure } from '../types';
 
 /** Money written without a number: "billions of dollars", "several billion dollars", "hundreds of millions of dollars". */
-const vagueMoney = /\b(?:(several|a few|a couple of)\s+(billion|million|trillion)|(?:(tens|hundreds)\s+of\s+)?(billions|millions|trillions)\s+of)\s+(?:US\s+|U\.S\.\s+)?dollars\b/gi;
+const vagueMoney = /\b(?:(several|a few|a couple of)\s+(hundred\s+)?(billion|million|trillion)|(?:(tens|hundreds)\s+of\s+)?(billions|millions|trillions)\s+of)\s+(?:US\s+|U\.S\.\s+)?dollars\b/gi;
 const vagueScale: Record<string, number> = { million: 1e6, billion: 1e9, trillion: 1e12 };
 
 /**
  * "billions of dollars": at least two billion and under a thousand; "several billion": two to
- * ten; "tens of billions": ten to a hundred; "hundreds of millions": a hundred to a thousand.
+ * ten; "several hundred million": two hundred to a thousand million; "tens of billions": ten to
+ * a hundred; "hundreds of millions": a hundred to a thousand.
  * A figure a source can support, and one far outside its bounds can contradict. Not where
  * `figures` already read something.
  */
@@ -20,8 +21,8 @@ export function vagueAmounts(s: string, offset: number, figures: readonly Figure
     const start = m.index;
     const end = m.index + m[0].length;
     if (figures.some((f) => f.start - offset < end && f.end - offset > start)) continue;
-    const scale = vagueScale[(m[2] ?? m[4]!).toLowerCase().replace(/s$/, '')]!;
-    const [low, high] = m[1] ? [2, 10] : m[3]?.toLowerCase() === 'tens' ? [10, 100] : m[3] ? [100, 1000] : [2, 1000];
+    const scale = vagueScale[(m[3] ?? m[5]!).toLowerCase().replace(/s$/, '')]!;
+    const [low, high] = m[2] ? [200, 1000] : m[1] ? [2, 10] : m[4]?.toLowerCase() === 'tens' ? [10, 100] : m[4] ? [100, 1000] : [2, 1000];
     found.push({ kind: 'money', start: start + offset, end: end + offset, text: m[0], value: low * scale, unit: 'USD', qualifier: 'about', low: low * scale, highBound: high * scale, vague: true });
   }
   return found;

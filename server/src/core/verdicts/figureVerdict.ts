@@ -223,8 +223,9 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   const route = draft.fact?.route && source.fact?.route ? sameRoute(draft.fact.route, source.fact.route) : undefined;
   const periodAgrees = route || !claim.period || !period || sameFigureDate(claim.period, period) || misdated(period);
   if (!periodAgrees) return undefined;
-  // "billions of dollars" is not contradicted by "$700 million": a vague figure is supported or not.
-  if (figure.vague && !compatible) return undefined;
+  // "billions of dollars" is not contradicted by "$700 million": a vague figure is supported or not,
+  // unless the source is as vague and of another order ("several hundred million" against "several billion").
+  if (figure.vague && !compatible && !sourceFigure.figure.vague) return undefined;
   // A value for another time is another fact, neither support nor contradiction: the draft's year
   // against the date the source's sentence or paragraph gives ("$1 billion in 2021" against "last
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
