@@ -23,6 +23,8 @@ describe('a relative date', () => {
     // A month after the page's own is last year's.
     expect(dates('The talks began last October.', page('*March 2, 2020*'))).toEqual(['October = October 2019']);
     expect(dates('Applications open this month.', december)).toEqual(['this month = December 2019']);
+    // What is still to come is the next such month.
+    expect(dates('The plant is due to open in March.', december)).toEqual(['March = March 2020']);
   });
 
   it('is read against the date before it, in its sentence or its paragraph', () => {

@@ -160,8 +160,8 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     const sourceOf = citedSources(draft, corpus);
     // What "last year" and "in November" are relative to: the date the draft gives itself at its top.
     const top = topBlocks(draft);
-    const stamp = pageDateOf(top.map((b) => b.prose));
-    const page = stamp && { date: stamp.date, block: top[stamp.block]! };
+    const dated = pageDateOf(top.map((b) => b.prose));
+    const page = dated && { date: dated.date, block: top[dated.block]! };
     let index = 0;
     let next = 0;
     // A reference list cites works; its years and titles are not claims.

@@ -16,6 +16,8 @@ const monthNumbers = new Map(
 const pageYear = /\b(?:(last|this|next)\s+year|(?:earlier|later)\s+(this|in\s+the)\s+year|at\s+the\s+(?:start|beginning)\s+of\s+(the|this)\s+year|(this)\s+month)\b/gi;
 /** A month with no year or day: "in November", "last October", "since March". "May" only after its preposition. */
 const bareMonth = /\b(in|last|this|since|by|until|early|late|mid-|from)\s*(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]*\d)/g;
+/** Words that put what follows them still to come. */
+const future = /\b(?:will|shall|is\s+to|are\s+to|due|expected|scheduled|planned|plans?\s+to|next)\b/i;
 /** Relative to the date before it: "a year later", "the following year", "the same year", "that year", "a year earlier". */
 const nextYear = /\b(?:(a\s+year\s+later|the\s+(?:following|next)\s+year|a\s+year\s+after)|((?:in\s+|later\s+)?(?:the\s+same|that)\s+year)|(a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year|the\s+year\s+before))\b/gi;
 
@@ -60,8 +62,10 @@ export function relativeDates(text: string, sentence: Span, read: readonly Figur
       const name = m[2]!;
       const start = sentence.start + m.index + m[0].length - name.length;
       const month = monthNumbers.get(name.toLowerCase())!;
-      // The latest such month up to the page's own: "in November", in a report of December 2019, is November 2019.
-      const year = month <= page.date.month ? page.date.year : page.date.year - 1;
+      // The latest such month up to the page's own ("in November", in a report of December 2019, is
+      // November 2019); of what is still to come, the next ("the plant is due to open in March": March 2020).
+      const ahead = future.test(text.slice(sentence.start, start));
+      const year = ahead ? (month >= page.date.month ? page.date.year : page.date.year + 1) : month <= page.date.month ? page.date.year : page.date.year - 1;
       add(start, start + name.length, year, month);
     }
   }

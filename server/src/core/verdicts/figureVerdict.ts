@@ -346,4 +346,3 @@ export function evidence(candidate: Candidate, corpus: Corpus): Evidence {
     score: Math.round(candidate.score * 100) / 100,
   };
 }
-
