@@ -6,7 +6,7 @@
 import { ByteLru, detached, stringBytes } from './byteLru';
 import type { Corpus } from './retrieval/corpus';
 import { extractClaims, type ClaimContext } from './claims/claims';
-import { pageDateOf } from './claims/relativeDates';
+import { draftDate, pageDateOf, type PageDate } from './claims/relativeDates';
 import { maxNesting, type Draft, type ProseBlock } from './draft/draft';
 import { createDraftParser } from './draft/draftParser';
 import { footnoteLabel } from './draft/footnoteIndex';
@@ -159,9 +159,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     const marks = citationMarks(draft);
     const sourceOf = citedSources(draft, corpus);
     // What "last year" and "in November" are relative to: the date the draft gives itself at its top.
-    const top = topBlocks(draft);
-    const dated = pageDateOf(top.map((b) => b.prose));
-    const page = dated && { date: dated.date, block: top[dated.block]! };
+    const page = draftDate(draft);
     let index = 0;
     let next = 0;
     // A reference list cites works; its years and titles are not claims.
@@ -332,20 +330,4 @@ function shift(verdict: Verdict, by: number): Verdict {
 /** The values of a claim's dates that are relative ("a year later"): they depend on more than its sentence. */
 function relativeKey(claim: Claim): string {
   return [claim.figure, claim.period].map((f) => (f?.relative && f.date ? `${f.date.year}-${f.date.month ?? ''}` : '')).join(',');
-}
-
-/** The date a draft gives itself (pageDateOf), and the block that gives it. */
-interface PageDate {
-  date: Figure;
-  block: ProseBlock;
-}
-
-/** The draft's first few blocks outside footnotes, where a page gives its own date. */
-function topBlocks(draft: Draft): ProseBlock[] {
-  const top: ProseBlock[] = [];
-  for (const block of draft.blocks) {
-    if (top.length >= 5) break;
-    if (!block.inFootnote) top.push(block);
-  }
-  return top;
 }

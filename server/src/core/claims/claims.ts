@@ -1,7 +1,7 @@
 // Finds the checkable claims of a prose block: figures (each with the year it refers to),
 // dates (on their own, or the time of a figure), and quotations, with the footnotes or citations that
 // back the sentence they are in.
-import { extractFigures } from './figures';
+import { baseWords, extractFigures } from './figures';
 import { extractQuotes } from './quotes';
 import { antecedentOf, pairSentenceOf, splitSentences } from './sentences';
 import { framingSpans, inFraming } from './framing';
@@ -127,10 +127,11 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
  */
 export function isChangeBase(text: string, figure: Figure): boolean {
   const start = figure.qualifierStart ?? figure.start;
-  const before = text.slice(Math.max(0, start - 16), start);
-  if (/\bfrom\s+$/i.test(before)) return true;
-  return /\b(?:against|compared\s+(?:with|to)|versus)\s+$/i.test(before) && earlierTime.test(text.slice(figure.end, figure.end + 40));
+  const before = baseBefore.exec(text.slice(Math.max(0, start - 16), start));
+  return before !== null && (/^from/i.test(before[0]) || earlierTime.test(text.slice(figure.end, figure.end + 40)));
 }
+
+const baseBefore = new RegExp(`${baseWords}$`, 'i');
 
 /** After a figure: it held at an earlier time. */
 const earlierTime = /^[^,.;]{0,30}?\b(?:before|earlier|previously|ago|last\s+year|the\s+(?:previous|preceding)\s+year)\b/i;

@@ -79,8 +79,10 @@ export function extractFigures(text: string, from = 0, to = text.length): Figure
   return new FigureScan(text.slice(from, to), from).run();
 }
 
-/** Words right before the bare number a count is set against: "up from", "against", "compared with some". */
-const changeBaseBefore = /\b(?:from|against|compared\s+(?:with|to)|versus)\s+(?:(?:about|around|some|nearly|almost|roughly|just|only|over|more\s+than|fewer\s+than|less\s+than)\s+)?$/i;
+/** Words right before the value a change starts from or a figure is set against: "up from", "against", "compared with". */
+export const baseWords = String.raw`\b(?:from|against|compared\s+(?:with|to)|versus)\s+`;
+/** The same before a bare number, with its hedge: "up from some 200". */
+const changeBaseBefore = new RegExp(`${baseWords}(?:(?:about|around|some|nearly|almost|roughly|just|only|over|more\\s+than|fewer\\s+than|less\\s+than)\\s+)?$`, 'i');
 
 class FigureScan {
   private readonly figures: Figure[] = [];

@@ -2,6 +2,7 @@
 // 12, 2019; "a year later" and "the same year" after a sentence's or paragraph's own date. Each
 // becomes a date figure with the value it stands for, so that it is checked as that date.
 import { extractFigures } from './figures';
+import type { Draft, ProseBlock } from '../draft/draft';
 import type { Figure, Span } from '../types';
 
 const monthNumbers = new Map(
@@ -96,3 +97,20 @@ export function pageDateOf(blocks: readonly string[]): { date: Figure; block: nu
 
 /** How many words besides its date a page's stamp may have. */
 const stampWords = 6;
+
+/** The date a draft gives itself (pageDateOf), and the block that gives it. */
+export interface PageDate {
+  date: Figure;
+  block: ProseBlock;
+}
+
+/** The date a draft gives itself, looked for in its first five blocks outside footnotes. */
+export function draftDate(draft: Draft): PageDate | undefined {
+  const top: ProseBlock[] = [];
+  for (const block of draft.blocks) {
+    if (top.length >= 5) break;
+    if (!block.inFootnote) top.push(block);
+  }
+  const found = pageDateOf(top.map((b) => b.prose));
+  return found && { date: found.date, block: top[found.block]! };
+}

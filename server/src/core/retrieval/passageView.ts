@@ -133,9 +133,15 @@ class View implements PassageView {
   get reportTerms(): ReadonlySet<string> {
     if (!this.corpus.cited) return this.termSet;
     return this.once('reportTerms', () => {
-      const source = this.corpus.sources.get(this.corpus.passages[this.passage]!.sourceId);
+      const sourceId = this.corpus.passages[this.passage]!.sourceId;
+      const source = this.corpus.sources.get(sourceId);
       if (!source || source.passages.length > reportPassages) return this.termSet;
-      return new Set(source.passages.flatMap((p) => [...passageView(p.index, this.corpus).termSet]));
+      // Once per report, whichever of its passages asks first.
+      let known = reports.get(this.corpus);
+      if (!known) reports.set(this.corpus, (known = new Map()));
+      let terms = known.get(sourceId);
+      if (!terms) known.set(sourceId, (terms = new Set(source.passages.flatMap((p) => [...passageView(p.index, this.corpus).termSet]))));
+      return terms;
     });
   }
   private get authors(): readonly string[] {
@@ -145,6 +151,9 @@ class View implements PassageView {
     });
   }
 }
+
+/** The terms of each short report, per corpus of cited sources (PassageView.reportTerms). */
+const reports = new WeakMap<Corpus, Map<string, ReadonlySet<string>>>();
 
 /** A source of at most this many passages is a report about one thing, as a news story is; a paper is longer. */
 const reportPassages = 30;
