@@ -74,6 +74,19 @@ export function relativeDates(text: string, sentence: Span, read: readonly Figur
 }
 
 /**
+ * The year a source's clause means by "last year", "this year", "a year earlier" or "the
+ * following year" when the last date its passage gave is `context` (read as relativeDates reads a
+ * draft's): in a report of December 2019, "trade which last year stood at $700 million" holds for
+ * 2018. Without such words, `context` itself.
+ */
+export function relativeTo(context: Figure, clause: string): Figure {
+  const found = relativeDates(clause, { start: 0, end: clause.length }, [], undefined, context).find((f) => f.kind === 'year');
+  if (!found) return context;
+  const { relative: _, ...year } = found;
+  return { ...year, start: context.start, end: context.end, text: String(year.value) };
+}
+
+/**
  * The date a draft gives itself, and which of `blocks` gives it: the first date with its month in one of its first blocks that
  * is a stamp ("Published December 12, 2019", "*March 2, 2020*", "Posted 18 May 2020 by …",
  * "Sunday, October 27, 2024") or opens with a dateline ("TASHKENT, 18 July 2022 — …").

@@ -3,7 +3,8 @@
 // The same reading is made of a draft's figure and of a source's, and two facts speak to each
 // other only where these parts agree (`differences`, in compare.ts); then the values decide.
 import { isChangeBase } from '../claims/claims';
-import { isAnniversary, yearBefore } from '../claims/dates';
+import { isAnniversary } from '../claims/dates';
+import { relativeTo } from '../claims/relativeDates';
 import { isVenue, stem, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, measureOfUnit, measures, riseTerm, type Measure } from './lexicon';
@@ -213,23 +214,6 @@ const twoWay = /\b(?:two-way|bilateral)(?:\s+trade\w*)?$/i;
 
 /** "a market of" before a count of people: the size of a market. */
 const marketOf = /\bmarket\s+of\s+$/i;
-
-/**
- * The year a clause's "last year" or "this year" means, from the date its paragraph gave: in a
- * report of December 2019, "trade which last year stood at $700 million" holds for 2018, and
- * "earlier this year, Russia promised" for 2019. Without such words, the paragraph's date.
- */
-/** The year `clause` means by "last year" or "this year" when its passage's last date is `context`; else `context`. */
-export function relativeTo(context: Figure, clause: string): Figure {
-  const m = relativeYear.exec(clause);
-  if (!m || !context.date) return context;
-  if (!m[1]) return yearBefore({ ...context, date: { year: context.date.year } });
-  const year = context.date.year;
-  return { ...context, kind: 'year', text: String(year), value: year, unit: 'year', qualifier: 'exact', low: year, highBound: year, date: { year } };
-}
-
-/** "last year", "the previous year", "a year earlier"; or (group 1) "this year", "earlier this year". */
-const relativeYear = /\b(?:(?:last|the previous|the preceding)\s+year|a year earlier|the year before|((?:earlier\s+)?this)\s+year)\b/i;
 
 /** Countries this close to the word "trade" (in characters) are the pair it is between. */
 const pairChars = 30;

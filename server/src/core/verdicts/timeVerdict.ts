@@ -4,7 +4,7 @@
 import type { Corpus } from '../retrieval/corpus';
 import { passageView } from '../retrieval/passageView';
 import { isDate } from '../claims/claims';
-import { relativeTo } from '../facts/fact';
+import { relativeTo } from '../claims/relativeDates';
 import type { CalendarDate, Claim, Evidence, Figure, Span, Verdict, YearPart } from '../types';
 
 /**
