@@ -94,6 +94,9 @@ describe('extractFigures on sentences from the sources', () => {
     // Any numerator: "two-thirds", "three-quarters of the total", "almost two-fifths".
     expect(Math.round(only('Sales climbed by two-thirds').value)).toBe(67);
     expect(only('three-quarters of the total').value).toBe(75);
+    // Before "of a" and after "at least": "must contribute at least a fifth of a film's budget".
+    expect(only("must contribute at least a fifth of a film's budget")).toMatchObject({ unit: '%', value: 20, qualifier: 'at-least' });
+    expect(only('a third of each shipment').value).toBeCloseTo(33.3, 1);
     expect([only('almost two-fifths').text, only('almost two-fifths').value]).toEqual(['two-fifths', 40]);
     // "between a quarter and half a billion dollars": the low end borrows the scale of the high end.
     const range = only('could grow to between a quarter and half a billion dollars');

@@ -48,10 +48,13 @@ const yearSuffix = /[-–](\d{2})(?!\d)/y;
 /** One unit of time after a word that asks how long ("for a week"); not "a year", which mostly means per year. */
 const singleDuration = /\b(?:for|lasting|lasted|spent|within|over)\s+((?:a|one)\s+(week|month|decade))\b/gi;
 
-/** A fraction that is a share: after "by" ("rose by a fifth", "by two-thirds"), or before "of the/its/their/all". */
-/** After a hedge too: "almost a third", "roughly a ninth of all its imports" (the hedge is read as for any figure). */
+/**
+ * A fraction that is a share: after "by" ("rose by a fifth", "by two-thirds"), before "of the",
+ * "of its", "of all" or "of a" ("a fifth of a film's budget"), or after a hedge ("almost a third",
+ * "at least a fifth"; the hedge is read as for any figure).
+ */
 const shareWords =
-  /\b(?:by\s+)((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](half|thirds?|quarters?|fifths?|tenths?))\b|\b((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](thirds?|quarters?|fifths?|tenths?))(?=\s+of\s+(?:the|its|their|all)\b)|\b(?:almost|nearly|about|around|roughly|some|over|under|close\s+to|more\s+than|less\s+than|just\s+over|just\s+under)\s+((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))\b/gi;
+  /\b(?:by\s+)((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](half|thirds?|quarters?|fifths?|tenths?))\b|\b((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](thirds?|quarters?|fifths?|tenths?))(?=\s+of\s+(?:the|its|their|all|an?|each|every)\b)|\b(?:almost|nearly|about|around|roughly|some|over|under|at\s+least|at\s+most|up\s+to|close\s+to|more\s+than|less\s+than|just\s+over|just\s+under)\s+((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))\b/gi;
 const numeratorValues: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
 const shareValues: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, sixth: 100 / 6, seventh: 100 / 7, eighth: 12.5, ninth: 100 / 9, tenth: 10 };
 
