@@ -280,6 +280,9 @@ describe('two facts speak to each other', () => {
     expect(facts('Russia will build a 600 MW coal plant at Jamshoro.')[0]!.place).toBe('Jamshoro');
     expect(facts('A 1,100-km pipeline will run in Sindh and Punjab.')[0]!.place).toBe('Sindh');
     expect(facts('A 600 MW plant will be built in Islamabad, in Pakistan, in April.')[0]!.place).toBeUndefined();
+    // Or the place that names the plant before the figure.
+    expect(facts('The Muzaffargarh thermal power station has a capacity of 1,350 MW.')[0]!.place).toBe('Muzaffargarh');
+    expect(facts('Pakistan Steel Mills will get $1 billion.')[0]!.place).toBeUndefined();
     expect(differences(facts('Russia will build a 600 MW coal plant at Jamshoro.')[0]!, facts('Russia will build a 600 MW coal plant at Muzaffargarh.')[0]!)).toEqual(['place']);
   });
 

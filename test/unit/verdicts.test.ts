@@ -72,6 +72,12 @@ describe('figures', () => {
     ]);
   });
 
+  it("leave a figure for a thing at another place unsourced: the Muzaffargarh station's capacity is not the Jamshoro plant's", () => {
+    expect(verdicts('The Muzaffargarh thermal power station, which a Russian company proposed converting to coal, has a capacity of 1,350 megawatts.')).toEqual([
+      '1,350 megawatts unsourced',
+    ]);
+  });
+
   it('contradict a value next to the source value, which rounds to where it ends', () => {
     expect(verdicts('Russia promised $2.6 billion for the North-South pipeline project.')).toEqual(['$2.6 billion contradicted korybko-morozov-2020 fn 21 ($2.5 billion)']);
   });

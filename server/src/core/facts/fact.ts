@@ -9,7 +9,7 @@ import { isVenue, stem, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, measureOfUnit, measures, riseTerm, type Measure } from './lexicon';
 import { modalityOf, partOfSum, plannedThing, saidDone, type Modality } from './modality';
-import { placeAfter, routeOf } from './place';
+import { placeOf, routeOf } from './place';
 
 export type Direction = 'level' | 'rise' | 'fall';
 
@@ -72,7 +72,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   if (!time && isChangeBase(text, figure)) fact.before = true;
   if (fact.modality === 'achieved' && saidDone(text, figure, sentence)) fact.done = true;
   else if (fact.modality === 'achieved' && plannedThing(text, figure, sentence)) fact.planned = true;
-  const place = placeAfter(text, figure, clause, vocabulary);
+  const place = placeOf(text, figure, clause, sentence, vocabulary);
   if (place) fact.place = place;
   // The measure may be named in the antecedent: "This initial cost of CPEC was … $46 billion. However, it is $87 billion …".
   if (antecedent) sentence = { start: antecedent.start, end: sentence.end };

@@ -40,17 +40,21 @@ function samePlace(a: string, b: string): boolean {
 }
 
 /**
- * The place named by "at" or "in" after the figure in its clause ("a 600-megawatt plant at
- * Jamshoro"), as written: a capitalised name that is no country, capital, organisation or month.
+ * Where the figure's thing is, as written: the place named by "at" or "in" after the figure in its
+ * clause ("a 600-megawatt plant at Jamshoro"), else the place that names a plant, station, mill,
+ * port, dam or refinery before it in its sentence ("The Muzaffargarh thermal power station … has a
+ * capacity of 1,350 megawatts"); a capitalised name that is no country, capital, organisation or month.
  */
-export function placeAfter(text: string, figure: Figure, clause: Span, vocabulary: Vocabulary): string | undefined {
-  const after = text.slice(figure.end, clause.end);
-  for (const m of after.matchAll(/\b(?:at|in|near)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/gu)) {
-    const name = m[1]!;
-    if (isMonthName(name)) continue;
+export function placeOf(text: string, figure: Figure, clause: Span, sentence: Span, vocabulary: Vocabulary): string | undefined {
+  const isPlace = (name: string): boolean => {
+    if (isMonthName(name)) return false;
     const term = termsOf(name, vocabulary)[0]?.term;
-    if (!term || vocabulary.countries.has(term) || vocabulary.organisations.has(term)) continue;
-    return name;
-  }
+    return !!term && !vocabulary.countries.has(term) && !vocabulary.organisations.has(term);
+  };
+  for (const m of text.slice(figure.end, clause.end).matchAll(/\b(?:at|in|near)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/gu)) if (isPlace(m[1]!)) return m[1];
+  for (const m of text.slice(sentence.start, figure.start).matchAll(namedFacility)) if (isPlace(m[1]!)) return m[1];
   return undefined;
 }
+
+/** "the Muzaffargarh thermal power station", "the Karachi plant", "Jamshoro coal-fired power plant". */
+const namedFacility = /\b(\p{Lu}[\p{L}-]+)\s+(?:(?:thermal|coal-fired|gas-fired|coal|gas|oil|steel|cement|nuclear|solar|wind|hydro\w*|power|deep-sea)\s+){0,3}(?:plant|station|mills?|port|dam|refinery|terminal)\b/gu;

@@ -252,7 +252,8 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     if (differ.some(isOtherFact) || heldByAnother(draft.fact, source.fact, siblings)) Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
     // A value for another measure ("$46 billion" of investment against trade of "$700 million")
     // contradicts nothing. The words near a figure name its measure too loosely to rule out support.
-    else if (!compatible && otherMeasures(draft.fact, source.fact)) Object.assign(match, { conflict: true });
+    // So does a value for a thing at another place (1,350 MW at Muzaffargarh against 600 MW at Jamshoro).
+    else if (!compatible && (otherMeasures(draft.fact, source.fact) || differ.includes('place'))) Object.assign(match, { conflict: true });
     // A value hundreds of times the draft's is another fact, not this one misremembered
     // ("less than USD 50 million" of investment against the $14 billion Russia promised), unless
     // it is the same number at another scale ("$14 million" for "$14 billion").
