@@ -5,6 +5,7 @@ import { inIdentifier, malformedAfter, namesOrRefers, numberWordPattern, readNum
 import { findHedge, hedges, hedgeWindow } from './hedges';
 import type { CalendarDate, Figure, FigureKind } from '../types';
 import { extractRanks } from './ranks';
+import { readShares } from './shares';
 import { fractionRanges, vagueAmounts } from './moneyInWords';
 import { currencyPrefixPattern, durationUnit, readCountedNoun, readCurrencyPrefix, readHyphenNoun, readUnit, type CountedNoun } from './units';
 
@@ -47,16 +48,6 @@ const yearSuffix = /[-–](\d{2})(?!\d)/y;
 
 /** One unit of time after a word that asks how long ("for a week"); not "a year", which mostly means per year. */
 const singleDuration = /\b(?:for|lasting|lasted|spent|within|over)\s+((?:a|one)\s+(week|month|decade))\b/gi;
-
-/**
- * A fraction that is a share: after "by" ("rose by a fifth", "by two-thirds"), before "of the",
- * "of its", "of all" or "of a" ("a fifth of a film's budget"), or after a hedge ("almost a third",
- * "at least a fifth"; the hedge is read as for any figure).
- */
-const shareWords =
-  /\b(?:by\s+)((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](half|thirds?|quarters?|fifths?|tenths?))\b|\b((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](thirds?|quarters?|fifths?|tenths?))(?=\s+of\s+(?:the|its|their|all|an?|each|every)\b)|\b(?:almost|nearly|about|around|roughly|some|over|under|at\s+least|at\s+most|up\s+to|close\s+to|more\s+than|less\s+than|just\s+over|just\s+under)\s+((?:a|one|two|three|four|five|six|seven|eight|nine)[- ](half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?))\b/gi;
-const numeratorValues: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
-const shareValues: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, sixth: 100 / 6, seventh: 100 / 7, eighth: 12.5, ninth: 100 / 9, tenth: 10 };
 
 /** A number's unit: one of the units.ts units, or a counted noun. */
 interface Unit {
@@ -130,14 +121,8 @@ class FigureScan {
 
   /** "rose by a fifth", "a quarter of the total": a share written as a fraction is a percentage. */
   private shares(): void {
-    shareWords.lastIndex = 0;
-    for (let m = shareWords.exec(this.s); m; m = shareWords.exec(this.s)) {
-      const words = m[1] ?? m[3] ?? m[5]!;
-      const start = m.index + m[0].indexOf(words);
-      const end = start + words.length;
+    for (const { start, end, percent } of readShares(this.s)) {
       if (this.figures.some((f) => f.start - this.offset < end && f.end - this.offset > start)) continue;
-      const numerator = numeratorValues[words.toLowerCase().split(/[- ]/)[0]!]!;
-      const percent = numerator * shareValues[(m[2] ?? m[4] ?? m[6]!).toLowerCase().replace(/s$/, '')]!;
       // A fraction is a round share: a fifth is 20% give or take a point (a step of 2).
       this.add(start, end, 'percent', { start, end, value: percent, step: 2, word: true, plain: false, scale: 1 }, undefined, { kind: 'percent', unit: '%', factor: 1, end });
     }
