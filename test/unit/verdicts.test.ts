@@ -791,6 +791,16 @@ describe('dates', () => {
     expect(judge('Pakistan imported some 1.1 million tonnes of lentils in 2023-24.')).toEqual(['1.1 million tonnes unsourced', '2023-24 unsourced']);
   });
 
+  it("take another value of the source's sentence as another fact where the sentence also gives the draft's", () => {
+    const judge = verdictsAgainst(ownSource({ id: 'kitwe', title: 'Zambia signs stadium deal', year: 2023 }, "LUSAKA, Aug 9 – Turkey's export credit bank will finance 85 percent of the cost under a 15-year loan, with the Zambian treasury covering the remaining 15 percent, officials said."));
+    expect(judge("Turkey's export credit bank is lending 85 percent of the cost, and the sports minister has promised that the big matches are coming home.")).toEqual(['85 percent supported kitwe (85 percent)']);
+  });
+
+  it('give a figure no holder from a clause of its own after it (", while …")', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'lanka', title: 'Tourism earnings climb', year: 2025 }, 'COLOMBO, Jan 3 – Earnings from tourism in Sri Lanka climbed to $3.17 billion in 2024, central bank data showed.'));
+    expect(judge("Sri Lanka's tourism earnings rose to $3.07 billion in 2024, while visitors from Britain stayed longer.")[0]).toBe('$3.07 billion contradicted lanka ($3.17 billion)');
+  });
+
   it('use the aliases the sources define', () => {
     expect(verdicts('The China-Pakistan Economic Corridor links Gwadar to Kashgar over some 3,000 km.')).toEqual(['3,000 km supported abbasi-2025 (3000kms)']);
   });

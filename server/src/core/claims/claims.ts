@@ -231,15 +231,18 @@ function ownClause(text: string, figure: Figure, figures: readonly Figure[], sen
   for (let i = first; i < at; i++) {
     const other = figures[i]!;
     if (rivalIndex.has(other) || other.end > figure.start || other.end < start) continue;
-    const breaks = [...text.slice(other.end, figure.start).matchAll(strongBreak)];
+    const breaks = [...text.slice(other.end, figure.start).matchAll(ownClauseBreak)];
     if (breaks.length) start = other.end + breaks.at(-1)!.index;
   }
   for (let i = at + 1; i < figures.length && figures[i]!.start <= end; i++) {
     const other = figures[i]!;
     if (rivalIndex.has(other) || other.start < figure.end) continue;
-    const found = text.slice(figure.end, other.start).search(strongBreak);
+    const found = text.slice(figure.end, other.start).search(ownClauseBreak);
     if (found >= 0) end = figure.end + found;
   }
+  // A clause of its own after the figure is another fact's, figure or none: "Tourism earnings rose
+  // to $3.07 billion, while visitors from Britain numbered …" names no holder of the earnings.
+  end = clauseEnd(text, figure.end, end);
   const closing = parentheticalEnd(text, figure, sentence);
   if (closing !== undefined && closing < end) end = closing;
   return { start, end };
@@ -266,7 +269,6 @@ function layout(figures: readonly Figure[], figure: Figure): Layout {
   return found;
 }
 
-const strongBreak = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;
 
 function boundary(text: string, from: number, to: number): number {
   const between = text.slice(from, to);

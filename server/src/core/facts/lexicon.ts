@@ -41,6 +41,8 @@ export const measures: Measure[] = [
   { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'], kinds: sums },
   { name: 'debt', words: ['debt', 'arrears', 'owed', 'repay', 'repaid', 'repayment', 'settlement', 'settled', 'paid', 'payment'], kinds: sums },
   { name: 'spending', words: ['spend', 'spent', 'spending', 'expenditure'], kinds: sums },
+  // Money earned: "tourism earnings", "revenue from the toll", "receipts".
+  { name: 'revenue', words: ['earnings', 'earned', 'revenue', 'revenues', 'receipts', 'income', 'proceeds'], kinds: sums },
   { name: 'members', words: ['members', 'delegation', 'strong'], kinds: ['count'] },
   { name: 'population', words: ['population', 'people', 'inhabitants', 'citizens', 'residents'], kinds: ['count'] },
   { name: 'share', words: ['share', 'stake'], kinds: ['percent'] },

@@ -6,6 +6,8 @@ import type { Corpus } from '../retrieval/corpus';
 import type { Figure } from '../types';
 import { thresholds } from './figureDecision';
 import { sameFigureDate } from './timeVerdict';
+import { compatibleWith } from './valueAgreement';
+import { differences } from '../facts/compare';
 
 /** Terms to look up: a sentence's or a paragraph's set, or such a set with more terms counted in. */
 type Terms = Pick<ReadonlySet<string>, 'has'>;
@@ -85,4 +87,22 @@ export function heldByAnother(draft: Fact, source: Fact, siblings: () => (Fact |
   const holders = draft.holders;
   if (!holders.length || !source.holders.length || source.holders.some((h) => holders.includes(h))) return false;
   return siblings().some((other) => other !== undefined && holders.every((h) => other.holders.includes(h)) && !other.holders.some((h) => source.holders.includes(h)));
+}
+
+/**
+ * Another figure of the source's sentence gives the draft's value, for the draft's time or for
+ * none: that figure is the draft's, and this one another fact of the sentence ("will finance 85
+ * percent of the cost …, with the treasury covering the remaining 15 percent", for "85 percent of
+ * the cost"). Only if it is the same fact: not the value a change started from, which held at
+ * another time, nor the other flow ("exported $150 million … and imported $250 million"), nor a
+ * goal ("tripling its 2019 amount of around $100 million to $300 million").
+ */
+export function valueGivenBySibling(draft: Fact, period: Figure | undefined, siblings: () => (Fact | undefined)[]): boolean {
+  return siblings().some((other) => {
+    if (!other || other.before || !compatibleWith(draft.figure, other.figure) || differences(draft, other).length > 0) return false;
+    // Nor another holder's: "ACWA Power holds 60 percent … and Nebras Power the other 40 percent", for Nebras's 60 percent.
+    if (other.holders.length && !draft.holders.every((h) => other.holders.includes(h))) return false;
+    const time = other.time ?? other.context;
+    return !period || !time || sameFigureDate(period, time);
+  });
 }

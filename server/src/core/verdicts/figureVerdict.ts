@@ -12,7 +12,7 @@ import { footnoteFor } from './sourceFootnote';
 import { otherMonthOfYear, sameFigureDate } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
 import { dateFraming, heldFor, sourceSide, subjectOf, toldOnly, withTitle, type SourceSide } from './sourceSide';
-import { eventHoldersStated, factMatch, heldByAnother, holdersStated, sameHoldersAndMeasure } from './factMatch';
+import { eventHoldersStated, factMatch, heldByAnother, holdersStated, sameHoldersAndMeasure, valueGivenBySibling } from './factMatch';
 import { passageView, titleCountries, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
@@ -249,7 +249,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     const differ = differences(draft.fact, source.fact);
     const goalDone = compatible && goalAsDone(draft.fact, source.fact) && sameHoldersAndMeasure(draft.fact, source.fact) && !(claim.period && !beforeWritten(claim.period, corpus.passages[sourceFigure.passage]!.sourceId, corpus));
     // Another measure, or the same flow the other way round, is another fact.
-    if (differ.some(isOtherFact) || heldByAnother(draft.fact, source.fact, siblings)) Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
+    if (differ.some(isOtherFact) || heldByAnother(draft.fact, source.fact, siblings) || (!compatible && valueGivenBySibling(draft.fact, claim.period, siblings))) Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
     // A value for another measure ("$46 billion" of investment against trade of "$700 million")
     // contradicts nothing. The words near a figure name its measure too loosely to rule out support.
     // So does a value for a thing at another place (1,350 MW at Muzaffargarh against 600 MW at Jamshoro).
