@@ -113,9 +113,9 @@ describe('a fact', () => {
 
   it('takes what a count counts as its measure, by its unit: "38 ships" are ships, no shipment', () => {
     expect(described('Some 38 ships called at the port that year.')).toEqual(['ship = 38 ships']);
-    // The parties of the deal hold it, whichever is named nearer the figure.
+    // The parties of the deal hold it, whichever is named nearer the figure; a contract's sum is what it costs.
     expect(described("Pakistan Railways signed a $95 million contract with Russia's Transmashholding in March 2022 for 250 diesel locomotives.")).toEqual([
-      'pakistan+russia March 2022 = $95 million',
+      'investment pakistan+russia March 2022 = $95 million',
       'locomotive pakistan+russia March 2022 = 250 diesel locomotives',
     ]);
     expect(described('a 64-member delegation')).toEqual(['members = 64-member']);

@@ -632,6 +632,20 @@ describe('shares and countries named by others', () => {
     expect(judge("Saudi Arabia's ACWA Power owns 60 percent of the venture and Qatar's Nebras Power the remaining 40 percent.")).toEqual(['60 percent supported venture (60 percent)', '40 percent supported venture (40 percent)']);
   });
 
+  it('know every country, its adjective and its capital: a sum swapped between two African donors is contradicted', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'fund', title: 'West African donors fill the fund', year: 2024 }, 'DAKAR, March 4 – Senegal has pledged $40 million to the regional vaccine fund and Ghana $25 million, officials said.'));
+    expect(judge('Ghana has pledged $40 million to the regional vaccine fund.')).toEqual(['$40 million contradicted fund ($25 million)']);
+    expect(judge('The Ghanaian government has pledged $25 million to the regional vaccine fund.')).toEqual(['$25 million supported fund ($25 million)']);
+    expect(judge('Accra has pledged $25 million to the regional vaccine fund.')).toEqual(['$25 million supported fund ($25 million)']);
+  });
+
+  it('read money a thing was built or bought "for" as what it cost', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'kitwe', title: 'Zambia signs stadium deal', year: 2023 }, 'LUSAKA, Aug 9 – The Zambian government will spend $215 million on the Kitwe stadium, officials said.', 'The Turkish firm completed a $250 million stadium in Senegal in 2022.'));
+    expect(judge('The Turkish firm completed a stadium in Senegal in 2022 for $215 million.')).toEqual(['2022 supported kitwe (2022)', '$215 million contradicted kitwe ($250 million)']);
+    // In other words than the source's, the sum is still the stadium's cost.
+    expect(judge('Senegal got its new national ground in 2022 for $250 million.')).toEqual(['2022 supported kitwe (2022)', '$250 million supported kitwe ($250 million)']);
+  });
+
   it('read "the country" as the one the sentence before names, not the one its goods came from', () => {
     const judge = verdictsAgainst(ownSource({ id: 'lng', title: 'Gas imports', year: 2024 }, "Pakistan's own gas output has been falling for a decade. In 2023 the country imported 7.1 million tonnes of LNG, the bulk of it from Qatar."));
     expect(judge('Pakistan imported 7.1 million tonnes of LNG in 2023.')).toEqual(['7.1 million tonnes supported lng (7.1 million tonnes)', '2023 supported lng (2023)']);

@@ -2,150 +2,9 @@
 // demonyms and acronyms folded onto one canonical term so that "Kazakh", "Kazakhstani"
 // and "Kazakhstan", or "CPEC" and "China-Pakistan Economic Corridor", match.
 
-/** Countries and the adjectives and demonyms that name them, canonical term first; their cities are in `cities`. */
-const countries: string[][] = [
-  ['afghanistan', 'afghan', 'afghani', 'afghanistani', 'afghans'],
-  ['algeria', 'algerian'],
-  ['argentina', 'argentine', 'argentinian'],
-  ['armenia', 'armenian'],
-  ['australia', 'australian'],
-  ['austria', 'austrian'],
-  ['azerbaijan', 'azerbaijani', 'azeri'],
-  ['bahrain', 'bahraini'],
-  ['bangladesh', 'bangladeshi'],
-  ['belarus', 'belarusian'],
-  ['belgium', 'belgian'],
-  ['bhutan', 'bhutanese'],
-  ['brazil', 'brazilian'],
-  ['cambodia', 'cambodian'],
-  ['canada', 'canadian'],
-  ['chile', 'chilean'],
-  ['china', 'chinese', 'prc', 'sino'],
-  ['cuba', 'cuban'],
-  ['denmark', 'danish'],
-  ['egypt', 'egyptian'],
-  ['ethiopia', 'ethiopian'],
-  ['finland', 'finnish'],
-  ['france', 'french'],
-  ['georgia', 'georgian'],
-  ['germany', 'german'],
-  ['greece', 'greek'],
-  ['hungary', 'hungarian'],
-  ['india', 'indian'],
-  ['indonesia', 'indonesian'],
-  ['iran', 'iranian'],
-  ['iraq', 'iraqi'],
-  ['israel', 'israeli'],
-  ['italy', 'italian'],
-  ['japan', 'japanese'],
-  ['jordan', 'jordanian'],
-  ['kazakhstan', 'kazakh', 'kazakhstani', 'kazak'],
-  ['kenya', 'kenyan'],
-  ['kuwait', 'kuwaiti'],
-  ['kyrgyzstan', 'kyrgyz', 'kyrgyzstani', 'kyrgyz republic'],
-  ['lebanon', 'lebanese'],
-  ['libya', 'libyan'],
-  ['malaysia', 'malaysian'],
-  ['maldives', 'maldivian'],
-  ['mexico', 'mexican'],
-  ['moldova', 'moldovan'],
-  ['mongolia', 'mongolian'],
-  ['morocco', 'moroccan'],
-  ['myanmar', 'burma', 'burmese'],
-  ['nepal', 'nepalese', 'nepali'],
-  ['netherlands', 'dutch'],
-  ['new zealand'],
-  ['nigeria', 'nigerian'],
-  ['north korea', 'north korean', 'dprk'],
-  ['norway', 'norwegian'],
-  ['oman', 'omani'],
-  ['pakistan', 'pakistani', 'pak', 'pakistanis'],
-  ['philippines', 'philippine', 'filipino'],
-  ['poland'],
-  ['portugal', 'portuguese'],
-  ['qatar', 'qatari'],
-  ['russia', 'russian', 'russians', 'russian federation', 'kremlin'],
-  ['saudi arabia', 'saudi'],
-  ['serbia', 'serbian'],
-  ['singapore', 'singaporean'],
-  ['south africa', 'south african'],
-  ['south korea', 'south korean'],
-  ['spain', 'spanish'],
-  ['sri lanka', 'sri lankan'],
-  ['sudan', 'sudanese'],
-  ['sweden', 'swedish'],
-  ['switzerland', 'swiss'],
-  ['syria', 'syrian'],
-  ['tajikistan', 'tajik', 'tajikistani'],
-  ['thailand', 'thai'],
-  ['tunisia', 'tunisian'],
-  ['turkey', 'turkish', 'turkiye'],
-  ['turkmenistan', 'turkmen', 'turkmenistani'],
-  ['ukraine', 'ukrainian'],
-  ['united arab emirates', 'uae', 'u.a.e.', 'emirati', 'emirates'],
-  ['united kingdom', 'uk', 'u.k.', 'british', 'britain'],
-  ['united states', 'u.s.', 'usa', 'american'],
-  ['ussr', 'soviet', 'soviet union'],
-  ['uzbekistan', 'uzbek', 'uzbekistani'],
-  ['venezuela', 'venezuelan'],
-  ['vietnam', 'vietnamese', 'viet nam'],
-  ['yemen', 'yemeni'],
-];
+import { countries } from './countries';
 
-/** Capitals and great cities by country: they name it ("Moscow pledged"), but after "in" or "at" they say where something happened (isVenue). */
-const cities: Record<string, string[]> = {
-  afghanistan: ['kabul'],
-  armenia: ['yerevan'],
-  australia: ['canberra'],
-  azerbaijan: ['baku'],
-  bangladesh: ['dhaka'],
-  belarus: ['minsk'],
-  belgium: ['brussels'],
-  brazil: ['brasilia'],
-  canada: ['ottawa'],
-  china: ['beijing'],
-  egypt: ['cairo'],
-  france: ['paris'],
-  georgia: ['tbilisi'],
-  germany: ['berlin'],
-  greece: ['athens'],
-  india: ['new delhi', 'delhi'],
-  indonesia: ['jakarta'],
-  iran: ['tehran'],
-  iraq: ['baghdad'],
-  italy: ['rome'],
-  japan: ['tokyo'],
-  kazakhstan: ['astana', 'nur-sultan', 'almaty'],
-  kyrgyzstan: ['bishkek'],
-  libya: ['tripoli'],
-  malaysia: ['kuala lumpur'],
-  mongolia: ['ulaanbaatar'],
-  myanmar: ['naypyidaw', 'yangon'],
-  nepal: ['kathmandu'],
-  netherlands: ['amsterdam'],
-  'north korea': ['pyongyang'],
-  oman: ['muscat'],
-  pakistan: ['islamabad'],
-  poland: ['warsaw'],
-  qatar: ['doha'],
-  russia: ['moscow'],
-  'saudi arabia': ['riyadh'],
-  'south korea': ['seoul'],
-  spain: ['madrid'],
-  'sri lanka': ['colombo'],
-  syria: ['damascus'],
-  tajikistan: ['dushanbe'],
-  thailand: ['bangkok'],
-  turkey: ['ankara'],
-  turkmenistan: ['ashgabat'],
-  ukraine: ['kyiv'],
-  'united arab emirates': ['abu dhabi', 'dubai'],
-  'united kingdom': ['london'],
-  'united states': ['washington'],
-  uzbekistan: ['tashkent'],
-  vietnam: ['hanoi'],
-};
-const cityNames = new Set(Object.values(cities).flat());
+const cityNames = new Set(countries.flatMap(([, , cities]) => cities));
 
 /**
  * A country term written as a city after "in" or "at" is the venue of what the sentence tells
@@ -246,11 +105,11 @@ export function createVocabulary(acronyms: Record<string, string> = {}): Vocabul
     folds.set(words[0]!, list);
   };
   const countrySet = new Set<string>();
-  for (const [canonical, ...names] of countries) {
-    const term = canonical!.replace(/ /g, '_');
+  for (const [canonical, names, cities] of countries) {
+    const term = canonical.replace(/ /g, '_');
     countrySet.add(term);
-    add(canonical!, term);
-    for (const name of [...names, ...(cities[canonical!] ?? [])]) add(name, term);
+    add(canonical, term);
+    for (const name of [...names, ...cities]) add(name, term);
   }
   const organisations = new Set<string>();
   for (const [acronym, expansion] of Object.entries({ ...builtInAcronyms, ...acronyms })) {

@@ -112,7 +112,8 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     (figure.kind === 'money' && sumAfter.test(text.slice(figure.end, figure.end + 40)) ? terms.find((t) => t.start >= figure.end && t.end <= sentence.end && fits(t)) : undefined);
   if (!named) {
     // "a US$2.5 billion (S$3.4 billion) natural gas pipeline": money before the thing it builds is what it costs.
-    if (figure.kind === 'money' && moneyOfThing.test(text.slice(figure.end, clause.end))) {
+    // So is money a thing was built or bought "for": "delivered a 50,000-seat ground in Senegal in 2022 for $215 million".
+    if (figure.kind === 'money' && (moneyOfThing.test(text.slice(figure.end, clause.end)) || /\bfor\s+$/i.test(text.slice(Math.max(0, (figure.qualifierStart ?? figure.start) - 5), figure.qualifierStart ?? figure.start)))) {
       fact.measure = measures.find((m) => m.name === 'investment');
       fact.named = [fact.measure!.name];
     }
@@ -295,8 +296,8 @@ function directionOf(text: string, figure: Figure, terms: readonly Term[]): Dire
   return word?.term === riseTerm ? 'rise' : word?.term === fallTerm ? 'fall' : 'level';
 }
 
-/** Right after a sum (or its conversion in brackets), up to three words and a thing built or bought with it: "(S$3.4 billion) natural gas pipeline". */
-const moneyOfThing = /^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?(?:[\p{L}-]+\s+){0,3}(?:pipelines?|plants?|factor(?:y|ies)|facilit(?:y|ies)|railways?|corridors?|ports?|packages?|deals?|schemes?|refiner(?:y|ies)|terminals?|dams?|highways?|mills?)\b/iu;
+/** Right after a sum (or its conversion in brackets, or a size: ", 50,000-seat"), up to three words and a thing built or bought with it: "(S$3.4 billion) natural gas pipeline". */
+const moneyOfThing = /^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[\p{N},.]+-[\p{L}]+\s+)?(?:[\p{L}-]+\s+){0,3}(?:pipelines?|plants?|factor(?:y|ies)|facilit(?:y|ies)|railways?|corridors?|ports?|packages?|deals?|contracts?|schemes?|refiner(?:y|ies)|terminals?|dams?|highways?|mills?|stadiums?|stadia|airports?|bridges?|hospitals?|tunnels?)\b/iu;
 
 /**
  * The country that holds a measure: the nearest before its word ("Pakistan's exports"), else,
