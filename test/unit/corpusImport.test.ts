@@ -129,6 +129,7 @@ describe('corpus:import', () => {
       '$13 billion',
       '$60 billion',
       '$46 billion (at-least)',
+      'four of the aforementioned structures',
       'four directions',
       '200 million potential customers (over)',
       '200 million people (over)',

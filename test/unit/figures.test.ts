@@ -410,6 +410,17 @@ describe('counts', () => {
     expect(extractFigures('It has 12 branches, from 2019 on.').map((f) => f.unit)).toEqual(['branch', 'year']);
     expect(extractFigures('It has 12 branches and $5 million, up from 3.').map((f) => f.unit)).toEqual(['branch', 'USD']);
     expect(extractFigures('It has 12 branches. Up from 3 in all.').map((f) => f.unit)).toEqual(['branch']);
+    // A number in millions against a count in millions or billions counts the same things; not against a count of hundreds.
+    expect(extractFigures('It detected 1.1 billion threat events in 2024, against 339 million in 2023.').map((f) => `${f.text} ${f.unit}`)).toEqual(['1.1 billion threat events event', '2024 year', '339 million event', '2023 year']);
+    expect(extractFigures('It has 12 branches, against 3 million in 2023.').map((f) => f.unit)).toEqual(['branch', 'year']);
+  });
+
+  it('a hyphened plural noun, and the things after "of the", are what a number counts', () => {
+    expect(extractFigures('Officials hope to see at least five co-productions a year.').map((f) => `${f.text} ${f.unit} ${f.qualifier}`)).toEqual(['five co-productions co-production at-least']);
+    expect(extractFigures('three cross-border projects').map((f) => f.unit)).toEqual(['project']);
+    expect(extractFigures('About 90 of the analysts will come from county governments.').map((f) => `${f.text} ${f.unit} ${f.qualifier}`)).toEqual(['90 of the analysts analyst about']);
+    // Not a year, not "two of the", not a span of time.
+    expect(extractFigures('In 2019 of the projects, two of the ships and 10 of the last 12 years.').map((f) => f.text)).toEqual(['2019', '12 years']);
   });
 
   it('model names between the number and the noun are modifiers, not numbers', () => {
@@ -448,7 +459,7 @@ describe('counts', () => {
   });
 
   it('a bare number, a verb or a multiplier after it is no count', () => {
-    expectFigures('he said 5 were killed; 20 times more; 10 of the projects; 100 per year; nearly 4 million; the figure 64', []);
+    expectFigures('he said 5 were killed; 20 times more; 100 per year; nearly 4 million; the figure 64', []);
   });
 
   it('a year before a plural noun stays a year after "in", "the" or "post-"', () => {

@@ -78,6 +78,9 @@ export const baseWords = String.raw`\b(?:from|against|compared\s+(?:with|to)|ver
 /** The same before a bare number, with its hedge: "up from some 200". */
 const changeBaseBefore = new RegExp(`${baseWords}(?:(?:about|around|some|nearly|almost|roughly|just|only|over|more\\s+than|fewer\\s+than|less\\s+than)\\s+)?$`, 'i');
 
+/** "of the", "of its": what stands between a number and the things it is a part of. */
+const partitive = /[ \t\n\u00a0]+of[ \t\n\u00a0]+(?:the|its|their|these|those|our|his|her)(?=[ \t\n\u00a0])/y;
+
 class FigureScan {
   private readonly figures: Figure[] = [];
 
@@ -180,12 +183,14 @@ class FigureScan {
 
   /**
    * A bare number a count changed from or is set against counts what that count counts: "300
-   * scholarships for 2025-26, up from 200 the year before"; "eight plants, against five before".
+   * scholarships for 2025-26, up from 200 the year before"; "eight plants, against five before";
+   * "1.1 billion threat events …, against 339 million".
    */
   private atChangeBase(at: number, n: WrittenNumber): number | undefined {
     let count: Figure | undefined;
     for (let i = this.figures.length - 1; i >= 0 && !count; i--) if (this.figures[i]!.kind !== 'year' && this.figures[i]!.kind !== 'date') count = this.figures[i];
-    if (!count || count.kind !== 'count' || count.unit === 'count' || n.scale !== 1) return undefined;
+    // A scaled number only against a scaled count: "1.1 billion threat events …, against 339 million".
+    if (!count || count.kind !== 'count' || count.unit === 'count' || (n.scale !== 1 && count.value < 1e6)) return undefined;
     const between = this.s.slice(count.end - this.offset, at);
     if (between.length > 120 || /[.;!?]/.test(between) || !changeBaseBefore.test(between)) return undefined;
     return this.add(at, n.end, 'count', n, undefined, { kind: 'count', unit: count.unit, factor: 1, end: n.end });
@@ -245,7 +250,14 @@ class FigureScan {
     if (hyphen) return asUnit(readHyphenNoun(s, last.end, first.word));
     const yearShaped = isYearShaped(s, first);
     if (yearShaped && ((before && (yearWords.has(before) || determiners.has(before))) || s[first.start - 1] === '-')) return undefined;
-    return asUnit(readCountedNoun(s, last.end, yearShaped ? 0 : small ? 1 : 3)) ?? this.population(first, last);
+    return asUnit(readCountedNoun(s, last.end, yearShaped ? 0 : small ? 1 : 3)) ?? (yearShaped || small ? undefined : this.partOf(last)) ?? this.population(first, last);
+  }
+
+  /** "About 90 of the analysts": a number of the things named after "of the" counts them. */
+  private partOf(last: WrittenNumber): Unit | undefined {
+    partitive.lastIndex = last.end;
+    const noun = partitive.test(this.s) ? readCountedNoun(this.s, partitive.lastIndex, 2) : undefined;
+    return noun && !noun.duration ? { kind: 'count', unit: noun.unit, factor: 1, end: noun.end } : undefined;
   }
 
   /** "a population of over 200 million": a count of people with the noun left unsaid. */

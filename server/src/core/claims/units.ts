@@ -187,7 +187,12 @@ export function readCountedNoun(s: string, at: number, modifiers: number): Count
       const noun = singularOf(word);
       if (noun) return { unit: noun, duration: durationWords[noun] !== undefined, end: next };
       if (notModifiers.has(word)) return undefined;
-    } else if (!/^[a-z]+(?:-[a-z]+)+$|^[A-Z][a-z]+$|^[A-Z]{2,6}$|^[A-Z][A-Za-z]*-?\d+[A-Za-z]*$/.test(word)) {
+    } else if (/^[a-z]+(?:-[a-z]+)+$/.test(word)) {
+      // "five co-productions a year": a hyphened noun counts as its last word would.
+      const last = word.slice(word.lastIndexOf('-') + 1);
+      const noun = notPlural.has(word) ? undefined : singularOf(last);
+      if (noun && last.length > 3) return { unit: `${word.slice(0, word.lastIndexOf('-') + 1)}${noun}`, duration: false, end: next };
+    } else if (!/^[A-Z][a-z]+$|^[A-Z]{2,6}$|^[A-Z][A-Za-z]*-?\d+[A-Za-z]*$/.test(word)) {
       return undefined;
     }
   }
