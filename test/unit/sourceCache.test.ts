@@ -1,7 +1,7 @@
 // The on-disk index of the writer's sources: a file whose size and modification time are
 // unchanged is not read again, a changed one is, a damaged cache is rebuilt without a word,
 // and two loads writing one cache folder at once leave it usable.
-import { mkdtempSync, readdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,9 @@ import { SourceCache } from '../../server/src/corpus/cache';
 import { loadLibraryCorpus, type LibraryCorpus } from '../../server/src/corpus/cacheLibrary';
 import { updateLibraryCorpus } from '../../server/src/corpus/cacheUpdate';
 import { lines } from './helpers';
+import { corpusDir } from './corpus';
+import { parseSource } from '../../server/src/corpus/parseSource';
+import type { Source } from '../../server/src/core/types';
 
 const report = (id: string, tonnes: string) => lines('---', `id: ${id}`, `title: ${id} annual report`, 'authors: [{ family: Baloch, given: Sana }]', 'year: 2022', '---', '', `The ${id} port handled ${tonnes} tonnes of cargo in 2021.`);
 
@@ -24,9 +27,12 @@ function library(): { folder: string; cache: string; files: string[] } {
   return { folder: root, cache: path.join(root, 'cache'), files };
 }
 
-async function load(files: string[], cache: string, pause?: () => Promise<void>): Promise<LibraryCorpus> {
-  return (await loadLibraryCorpus({ files, bundled: [], bundledKey: 'none', exclude: [], cache: new SourceCache(cache), ...(pause && { pause }) }))!;
+async function load(files: string[], cache: string, pause?: () => Promise<void>, bundled: readonly Source[] = [], bundledKey = 'none'): Promise<LibraryCorpus> {
+  return (await loadLibraryCorpus({ files, bundled, bundledKey, exclude: [], cache: new SourceCache(cache), ...(pause && { pause }) }))!;
 }
+
+/** The bundled papers, as sources. */
+const papers = (): Source[] => readdirSync(corpusDir).filter((f) => f.endsWith('.md')).map((f) => parseSource({ location: path.join(corpusDir, f), text: readFileSync(path.join(corpusDir, f), 'utf8'), bundled: true }));
 
 /** What the checker says of the tonnage a port handled. */
 function verdictOf(loaded: LibraryCorpus, tonnes: string, port = 'gwadar'): string {
@@ -58,6 +64,27 @@ describe('the cache of the writer’s sources', () => {
     const changed = await load(files, cache);
     expect([changed.read, changed.reused, verdictOf(changed, '4.75 million')]).toEqual([1, false, '4.75 million tonnes: supported']);
     changed.corpus.close();
+  });
+
+  it('gives the same verdicts from the cache as from the files: a part of the year ("early 2024") keeps its meaning', async () => {
+    const { files, cache } = library();
+    writeFileSync(files[1]!, lines('---', 'id: karachi', 'title: Karachi terminal opens', 'year: 2024', '---', '', 'The new Karachi container terminal opened in early 2024.'));
+    const dated = (loaded: LibraryCorpus): string[] =>
+      ['in early 2024', 'in late 2024', 'in mid-2024'].map((when) => {
+        const verdict = createChecker({ corpus: loaded.corpus }).analyse(`The new Karachi container terminal opened ${when}.`).verdicts.find((v) => v.claim.kind === 'date');
+        return `${verdict?.claim.text}: ${verdict?.verdict}`;
+      });
+    const expected = ['early 2024: supported', 'late 2024: contradicted', 'mid-2024: contradicted'];
+    // With the bundled papers first, the report's strings have other numbers in the library than in its own entry.
+    const bundled = papers();
+    const first = await load(files, cache, undefined, bundled, 'build 1');
+    expect(dated(first)).toEqual(expected);
+    first.corpus.close();
+    // A new build of the bundle: the library is put together again, each report from its cache entry.
+    const warm = await load(files, cache, undefined, bundled, 'build 2');
+    expect([warm.read, warm.reused]).toEqual([0, false]);
+    expect(dated(warm)).toEqual(expected);
+    warm.corpus.close();
   });
 
   it('drops the entries of deleted files when the index is built again', async () => {

@@ -237,6 +237,8 @@ export class CorpusIndexWriter {
           row[F.unit] = strings[row[F.unit]!]!;
           row[F.qualifier] = strings[row[F.qualifier]!]!;
           if (row[F.dateShape]! >= 0) row[F.dateShape] = dateShapes[row[F.dateShape]!]!;
+          // A part of the year ("early 2019") is a string of the appended index's table too.
+          if (row[F.part]! >= 0) row[F.part] = strings[row[F.part]!]!;
           row[F.passage] = passage;
           this.figureRows.append(row);
           this.figureValues.append(figureValues.subarray(f * figureFloats, (f + 1) * figureFloats));
