@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, readDateAtDigit, readDateAtMonth } from '../../server/src/core/claims/dates';
 import { extractFigures } from '../../server/src/core/claims/figures';
-import type { Figure } from '../../server/src/core/types';
+import type { CalendarDate, Figure } from '../../server/src/core/types';
+import { sameCalendarDate } from '../../server/src/core/verdicts/timeVerdict';
 
 /** "3-17 date November 2017 2017-11", "4-8 year 2016 2016", with "about@0 [2014,2016]" for a hedged year. */
 function render(f: Figure): string {
@@ -35,6 +36,13 @@ describe('years', () => {
   it('"early", "mid-" and "the end of" are a part of the year, written as part of the date', () => {
     expectDates('early 2019, mid-2019, at the end of 2016, in late 2018', ['0-10 year early 2019 2019-early', '12-20 year mid-2019 2019-mid', '25-40 year the end of 2016 2016-late', '45-54 year late 2018 2018-late']);
     expect(formatDate({ year: 2019, part: 'early' })).toBe('early 2019');
+  });
+
+  it('a quarter or a half of a year is a part of it too, and the same only as an overlapping part or a month in it', () => {
+    expectDates('in the third quarter of 2026, Q1 2025, the first half of 2024, the final quarter of 2023', ['3-28 year the third quarter of 2026 2026-q3', '30-37 year Q1 2025 2025-q1', '39-61 year the first half of 2024 2024-h1', '63-88 year the final quarter of 2023 2023-q4']);
+    expect(formatDate({ year: 2026, part: 'q3' })).toBe('the third quarter of 2026');
+    const at = (date: CalendarDate, other: CalendarDate): boolean => sameCalendarDate(date, other);
+    expect([at({ year: 2026, part: 'q3' }, { year: 2026, part: 'q2' }), at({ year: 2026, part: 'q3' }, { year: 2026, month: 8 }), at({ year: 2026, part: 'q2' }, { year: 2026, part: 'early' }), at({ year: 2026, part: 'q3' }, { year: 2026, part: 'early' }), at({ year: 2026, part: 'h2' }, { year: 2026, part: 'q4' }), at({ year: 2026, part: 'q3' }, { year: 2026 })]).toEqual([false, true, true, false, true, true]);
   });
 
   it('a hedged year allows a year either side', () => {

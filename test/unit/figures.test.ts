@@ -415,6 +415,10 @@ describe('counts', () => {
     expect(extractFigures('It has 12 branches, against 3 million in 2023.').map((f) => f.unit)).toEqual(['branch', 'year']);
   });
 
+  it('an acronym in the plural is what a number counts: "1.32 million TEUs"', () => {
+    expect(extractFigures('Tema handled 1.32 million TEUs in 2023 and 40 SUVs.').map((f) => `${f.text} ${f.unit}`)).toEqual(['1.32 million TEUs teu', '2023 year', '40 SUVs suv']);
+  });
+
   it('a hyphened plural noun, and the things after "of the", are what a number counts', () => {
     expect(extractFigures('Officials hope to see at least five co-productions a year.').map((f) => `${f.text} ${f.unit} ${f.qualifier}`)).toEqual(['five co-productions co-production at-least']);
     expect(extractFigures('three cross-border projects').map((f) => f.unit)).toEqual(['project']);

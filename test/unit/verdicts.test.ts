@@ -815,6 +815,23 @@ describe('dates', () => {
     expect(judge("Sri Lanka's tourism earnings rose to $3.07 billion in 2024, while visitors from Britain stayed longer.")[0]).toBe('$3.07 billion contradicted lanka ($3.17 billion)');
   });
 
+  it("leave what a sentence adds after ', with' about another thing out of a figure's subject and time", () => {
+    const judge = verdictsAgainst(ownSource({ id: 'tema', title: 'Ghana signs Tema terminal concession', year: 2024 }, 'ACCRA, March 18 – Under the agreement, the Turkish operator Meridyen will invest $640 million in two phases. The first phase, costing $410 million, is due to open in the third quarter of 2026.'));
+    expect(judge('The Turkish operator Meridyen will invest $640 million, with a first phase due to open in the second quarter of 2026.')).toEqual(['$640 million supported tema ($640 million)', 'the second quarter of 2026 contradicted tema (the third quarter of 2026)']);
+  });
+
+  it('hold a quarter\'s figure for that quarter, not for its year', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'cyber', title: 'Threats climb', year: 2024 }, "NAIROBI, June 5 – Kenya's Communications Authority detected 1.1 billion cyber threat events in the first quarter of 2024, up from 860 million in the last quarter of 2023."));
+    expect(judge("Kenya's Communications Authority detected 339 million cyber threat events in the whole of 2023.")).toEqual(['339 million cyber threat events unsourced', '2023 unsourced']);
+    expect(judge("Kenya's Communications Authority detected 900 million cyber threat events in the last quarter of 2023.")[0]).toBe('900 million cyber threat events contradicted cyber (860 million)');
+  });
+
+  it('count some of the things apart from all of them: "90 of the analysts" is not "the 300 analysts"', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'pact', title: 'Kenya and Estonia sign cyber pact', year: 2024 }, 'NAIROBI, June 5 – About 30 percent of the 300 analysts to be trained will be drawn from county governments, officials said.'));
+    expect(judge('About 90 of the analysts to be trained will come from county governments.')).toEqual(['90 of the analysts unsourced']);
+    expect(judge('The 250 analysts to be trained will come from county governments.')).toEqual(['250 analysts contradicted pact (300 analysts)']);
+  });
+
   it('use the aliases the sources define', () => {
     expect(verdicts('The China-Pakistan Economic Corridor links Gwadar to Kashgar over some 3,000 km.')).toEqual(['3,000 km supported abbasi-2025 (3000kms)']);
   });

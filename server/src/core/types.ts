@@ -28,13 +28,13 @@ export interface CalendarDate {
   month?: number;
   /** 1–31 when given. */
   day?: number;
-  /** A year's part, for a date with no month: "early 2019", "mid-2020", "the end of 2018". */
+  /** A year's part, for a date with no month: "early 2019", "mid-2020", "the end of 2018", "the third quarter of 2026", "the first half of 2024". */
   part?: YearPart;
   /** A year written with the next ("2023-24", "fiscal year 2016-17"): that next year. The date spans both. */
   through?: number;
 }
 
-export type YearPart = 'early' | 'mid' | 'late';
+export type YearPart = 'early' | 'mid' | 'late' | 'q1' | 'q2' | 'q3' | 'q4' | 'h1' | 'h2';
 
 export interface Figure {
   kind: FigureKind;

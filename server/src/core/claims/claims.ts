@@ -104,8 +104,9 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   if (isChangeBase(text, figure) && !(dates.filter((d) => d.end <= figure.start && d.start >= sentence.start).length >= 2 && rangePair(text, figure, figures))) return undefined;
   const clause = clauseOf(text, figure, figures, sentence);
   const inClause = dates.filter((d) => d.start >= clause.start && d.end <= clause.end);
-  // Not past a new clause of its own: "is 85 percent complete, the secretariat said, and first power is expected in May 2027".
-  const stop = clauseEnd(text, figure.end, clause.end);
+  // Not past a new clause of its own: "is 85 percent complete, the secretariat said, and first power is expected in May 2027";
+  // nor past ", with" and another thing's date: "will invest $640 million, with a first phase due to open in … 2026".
+  const stop = Math.min(clauseEnd(text, figure.end, clause.end), withClause(text, figure.end, clause.end));
   const after = inClause.find((d) => d.start >= figure.end && d.start < stop);
   if (after) return after;
   const before = inClause.filter((d) => d.end <= figure.start);
@@ -173,6 +174,23 @@ export function parentheticalEnd(text: string, figure: Span, sentence: Span): nu
 
 /** What opens a describing clause: a relative pronoun, "with", or a past participle and its preposition. */
 const parentheticalOpening = /^,\s+(?:which|who|whose|with|comprising|numbering|\p{Ll}+ed\s+(?:by|on|in|at|for|from|under|during))\b[^,;]*$/u;
+
+/**
+ * What the sentence adds after a figure, from ", with", when it has a claim of its own: another
+ * thing's words, not the figure's subject ("will invest $640 million, with a first phase due to
+ * open in the second quarter of 2026"). Not a ", with" that only says more of the same thing
+ * ("into four categories, with Saudi Arabia standing for Wahabism").
+ */
+export function otherThingAfter(text: string, figure: Figure, figures: readonly Figure[], sentence: Span): Span | undefined {
+  const at = withClause(text, figure.end, sentence.end);
+  return at < sentence.end && figures.some((f) => f.start > at && f.end <= sentence.end) ? { start: at, end: sentence.end } : undefined;
+}
+
+/** Where ", with" opens what the sentence adds about another thing, after `from` (else `to`). */
+function withClause(text: string, from: number, to: number): number {
+  const at = text.slice(from, to).search(/,\s+with\b/i);
+  return at < 0 ? to : from + at;
+}
 
 /** Where the clause that goes on after `from` ends (ownClauseBreak). */
 function clauseEnd(text: string, from: number, to: number): number {

@@ -78,20 +78,38 @@ function daysIn(year: number, month: number): number {
 /** "2016", "December 2019", "30 November 2016". */
 export function formatDate(date: CalendarDate): string {
   if (date.through) return `${date.year}-${String(date.through % 100).padStart(2, '0')}`;
-  if (!date.month) return date.part ? `${date.part} ${date.year}` : String(date.year);
+  if (!date.month) return date.part ? `${partNames[date.part]} ${date.year}` : String(date.year);
   const name = monthNames[date.month - 1]!;
   return date.day ? `${date.day} ${name} ${date.year}` : `${name} ${date.year}`;
 }
 
-/** "early ", "mid-", "late ", "the end of ", "the beginning of ": a part of the year that follows. */
-const yearPartBefore = /\b(?:(early|mid|late)[\s-]|(?:the\s+)?(end|close|beginning|start|middle)\s+of\s+)$/i;
+/**
+ * "early ", "mid-", "late ", "the end of ", "the beginning of ", "the third quarter of ", "Q3 ",
+ * "the first half of ": a part of the year that follows.
+ */
+const yearPartBefore = /\b(?:(early|mid|late)[\s-]|(?:the\s+)?(end|close|beginning|start|middle)\s+of\s+|(?:the\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(quarter|half)\s+(?:of\s+)?|(Q[1-4]|H[12])[\s-])$/i;
 const yearParts: Record<string, YearPart> = { early: 'early', beginning: 'early', start: 'early', mid: 'mid', middle: 'mid', late: 'late', end: 'late', close: 'late' };
+const ordinals: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, final: 4, last: 4 };
 
-/** The part of the year written right before a year at `at` ("early 2019", "the end of 2018"), and how many characters it takes. */
+/** The part of the year written right before a year at `at` ("early 2019", "the end of 2018", "the third quarter of 2026"), and how many characters it takes. */
 export function readYearPartBefore(text: string, at: number): { part: YearPart; length: number } | undefined {
-  const m = yearPartBefore.exec(text.slice(Math.max(0, at - 24), at));
-  return m ? { part: yearParts[(m[1] ?? m[2]!).toLowerCase()]!, length: m[0].length } : undefined;
+  const m = yearPartBefore.exec(text.slice(Math.max(0, at - 30), at));
+  if (!m) return undefined;
+  if (m[5]) return { part: m[5].toLowerCase() as YearPart, length: m[0].length };
+  if (m[3]) {
+    const n = ordinals[m[3].toLowerCase()]!;
+    const half = m[4]!.toLowerCase() === 'half';
+    if (half && n > 2 && !/^(?:final|last)$/i.test(m[3])) return undefined;
+    return { part: (half ? `h${Math.min(n, 2)}` : `q${n}`) as YearPart, length: m[0].length };
+  }
+  return { part: yearParts[(m[1] ?? m[2]!).toLowerCase()]!, length: m[0].length };
 }
+
+/** The months a part of the year spans, first and last. */
+export const partMonths: Record<YearPart, readonly [number, number]> = { early: [1, 4], mid: [5, 8], late: [9, 12], q1: [1, 3], q2: [4, 6], q3: [7, 9], q4: [10, 12], h1: [1, 6], h2: [7, 12] };
+
+/** A part of the year as a writer says it. */
+const partNames: Record<YearPart, string> = { early: 'early', mid: 'mid', late: 'late', q1: 'the first quarter of', q2: 'the second quarter of', q3: 'the third quarter of', q4: 'the fourth quarter of', h1: 'the first half of', h2: 'the second half of' };
 
 /** A day and month written without a year, and where it ends: "July 3" in "on Monday, July 3,", "3 July". */
 export interface DayWithoutYear {

@@ -187,6 +187,9 @@ export function readCountedNoun(s: string, at: number, modifiers: number): Count
       const noun = singularOf(word);
       if (noun) return { unit: noun, duration: durationWords[noun] !== undefined, end: next };
       if (notModifiers.has(word)) return undefined;
+    } else if (/^[A-Z]{2,6}s$/.test(word)) {
+      // "1.32 million TEUs", "40 SUVs": an acronym's plural is the thing it counts.
+      return { unit: word.slice(0, -1).toLowerCase(), duration: false, end: next };
     } else if (/^[a-z]+(?:-[a-z]+)+$/.test(word)) {
       // "five co-productions a year": a hyphened noun counts as its last word would.
       const last = word.slice(word.lastIndexOf('-') + 1);

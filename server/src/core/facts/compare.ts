@@ -3,7 +3,7 @@
 import type { Fact } from './fact';
 
 /** The parts in which two facts about the same kind of figure disagree: each a reason they are about different things. */
-export type Difference = 'measure' | 'goods' | 'roles' | 'pair' | 'people' | 'place' | 'direction' | 'modality' | 'before';
+export type Difference = 'measure' | 'goods' | 'roles' | 'pair' | 'people' | 'place' | 'direction' | 'modality' | 'before' | 'some';
 
 export function differences(draft: Fact, source: Fact): Difference[] {
   const found: Difference[] = [];
@@ -25,6 +25,8 @@ export function differences(draft: Fact, source: Fact): Difference[] {
   if (draft.direction !== 'level' && source.direction !== 'level' && draft.direction !== source.direction) found.push('direction');
   // The value a change started from is of another time than the value it reached: "three" in "eight plants, up from three".
   if (Boolean(draft.before) !== Boolean(source.before)) found.push('before');
+  // Some of the things is not all of them: "90 of the analysts" against "the 300 analysts".
+  if (Boolean(draft.some) !== Boolean(source.some)) found.push('some');
   // A commitment ("Russia will provide $1 billion") is neither a mere aim nor yet an outcome: only a goal against an outcome differs.
   if ((draft.modality === 'goal' && source.modality === 'achieved') || (draft.modality === 'achieved' && source.modality === 'goal')) found.push('modality');
   else if ((draft.modality === 'possible') !== (source.modality === 'possible')) found.push('modality');
@@ -33,7 +35,7 @@ export function differences(draft: Fact, source: Fact): Difference[] {
 
 /** Another measure, or the same flow the other way round: a different fact, not a different value of this one. */
 export function isOtherFact(difference: Difference): boolean {
-  return difference === 'measure' || difference === 'goods' || difference === 'roles' || difference === 'pair' || difference === 'people' || difference === 'before';
+  return difference === 'measure' || difference === 'goods' || difference === 'roles' || difference === 'pair' || difference === 'people' || difference === 'before' || difference === 'some';
 }
 
 /**
@@ -96,6 +98,8 @@ export function describeDifference(difference: Difference, source: Fact): string
       return `at ${source.place}`;
     case 'before':
       return source.before ? 'for the time before the change' : 'for the time after the change';
+    case 'some':
+      return source.some ? 'for some of them' : 'for all of them';
     case 'goods':
       return `for ${source.goods!.text}`;
     case 'direction':

@@ -42,6 +42,8 @@ export interface Fact {
   planned?: boolean;
   /** The value a change starts from, with no date of its own: it held before the time its sentence speaks of ("eight plants, up from three"). */
   before?: boolean;
+  /** A count of some of the things it names ("90 of the analysts"): a part, not their number. */
+  some?: boolean;
   /** The year or date the figure holds for. */
   time?: Figure;
   /** With no time of its own, the last date its paragraph gave before its sentence ("In December 2019 … At the time …"). */
@@ -70,6 +72,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   // work towards $1 billion") is not the goal's.
   const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality, time, context: time || modality === 'goal' ? undefined : context && relativeTo(context, text.slice(clause.start, clause.end)) };
   if (!time && isChangeBase(text, figure)) fact.before = true;
+  if (figure.kind === 'count' && someOf.test(figure.text)) fact.some = true;
   if (fact.modality === 'achieved' && saidDone(text, figure, sentence)) fact.done = true;
   else if (fact.modality === 'achieved' && plannedThing(text, figure, sentence)) fact.planned = true;
   const place = placeOf(text, figure, clause, sentence, vocabulary);
@@ -295,6 +298,9 @@ function directionOf(text: string, figure: Figure, terms: readonly Term[]): Dire
   const word = nearest(figure, near, (t) => t.term === riseTerm || t.term === fallTerm);
   return word?.term === riseTerm ? 'rise' : word?.term === fallTerm ? 'fall' : 'level';
 }
+
+/** "90 of the analysts": a count read through "of the" (figures.ts). */
+const someOf = /\sof\s+(?:the|its|their|these|those|our|his|her)\s/i;
 
 /** Right after a sum (or its conversion in brackets, or a size: ", 50,000-seat"), up to three words and a thing built or bought with it: "(S$3.4 billion) natural gas pipeline". */
 const moneyOfThing = /^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[\p{N},.]+-[\p{L}]+\s+)?(?:[\p{L}-]+\s+){0,3}(?:pipelines?|plants?|factor(?:y|ies)|facilit(?:y|ies)|railways?|corridors?|ports?|packages?|deals?|contracts?|schemes?|refiner(?:y|ies)|terminals?|dams?|highways?|mills?|stadiums?|stadia|airports?|bridges?|hospitals?|tunnels?)\b/iu;

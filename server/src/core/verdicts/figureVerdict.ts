@@ -2,21 +2,21 @@
 // align each one's clause with the draft sentence, and decide supported, contradicted or
 // unsourced. A contradiction needs a strong subject match; otherwise silence (unsourced).
 import type { Corpus, SourceFigure } from '../retrieval/corpus';
-import { isDate } from '../claims/claims';
+import { isDate, otherThingAfter } from '../claims/claims';
 import { framingSpans, inFraming } from '../claims/framing';
 import { listsPassage, mayReach, rankPassages } from '../retrieval/retrieval';
 import { sentenceOf } from '../claims/sentences';
 import { choose, floorScore, Settled, thresholds, type Candidate } from './figureDecision';
 import { compatibleWith, farApart } from './valueAgreement';
 import { footnoteFor } from './sourceFootnote';
-import { otherMonthOfYear, sameFigureDate } from './timeVerdict';
+import { otherMonthOfYear, sameFigureDate, samePeriod } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
 import { dateFraming, heldFor, sourceSide, subjectOf, toldOnly, withTitle, type SourceSide } from './sourceSide';
 import { eventHoldersStated, factMatch, heldByAnother, holdersStated, sameHoldersAndMeasure, valueGivenBySibling } from './factMatch';
 import { passageView, titleCountries, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
-import { attributedNames } from '../claims/attribution';
+import { attributedOf, oncePerTerm } from './lookups';
 import { sameRoute } from '../facts/place';
 import { agreement, describeDifference, differences, goalAsDone, isOtherFact, otherMeasures, promiseAgainstDeed } from '../facts/compare';
 import { withMeasureSynonyms, type Fact } from '../facts/fact';
@@ -65,6 +65,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   if (claim.period) exclude.push({ start: claim.period.start, end: claim.period.end });
   // Other figures in the draft sentence are not subject words; a place in a series is ("the second Belt and Road Forum").
   for (const f of draftFigures) if (f.kind !== 'rank' || f === figure) exclude.push({ start: f.start, end: f.end });
+  const other = isDate(figure) ? undefined : otherThingAfter(draftText, figure, draftFigures, claim.sentence);
+  if (other) exclude.push(other);
   // A dateline and a reporting clause ("…, Pakistani officials said on Tuesday") say who told it, not what it is about.
   for (const span of framingSpans(draftText, claim.sentence)) if (!inFraming([span], figure)) exclude.push(span);
   const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context, claim.antecedent).get(figure.start);
@@ -173,24 +175,6 @@ function sentenceTermsOf(view: PassageView, span: Span, draft: DraftSide): Reado
   return view.sentenceSet(span);
 }
 
-/** The names a draft sentence attributes its claims to, worked out once per sentence (its figures' array), not once per claim. */
-const attributedBySentence = new WeakMap<readonly Figure[], ReadonlySet<string>>();
-function attributedOf(draftText: string, draftFigures: readonly Figure[], sentence: Span, corpus: Corpus): ReadonlySet<string> {
-  let names = attributedBySentence.get(draftFigures);
-  if (!names) attributedBySentence.set(draftFigures, (names = attributedNames(draftText, sentence, corpus.vocabulary)));
-  return names;
-}
-
-
-/** A lookup by term that asks `find` once per term. */
-function oncePerTerm<T>(find: (term: string) => T): (term: string) => T {
-  const known = new Map<string, T>();
-  return (term) => {
-    if (!known.has(term)) known.set(term, find(term));
-    return known.get(term)!;
-  };
-}
-
 /** What a candidate's verdict needs of the draft: the same for every source figure. */
 interface DraftSide {
   claim: Claim;
@@ -221,7 +205,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   const misdated = (date: Figure | undefined): boolean => compatible && claim.period !== undefined && date !== undefined && otherMonthOfYear(claim.period, date);
   // Two lengths of one route are one fact, whatever the years of their sentences ("first floated in 2012 … some 3,000 kilometres").
   const route = draft.fact?.route && source.fact?.route ? sameRoute(draft.fact.route, source.fact.route) : undefined;
-  const periodAgrees = route || !claim.period || !period || sameFigureDate(claim.period, period) || misdated(period);
+  const periodAgrees = route || !claim.period || !period || samePeriod(claim.period, period) || misdated(period);
   if (!periodAgrees) return undefined;
   // "billions of dollars" is not contradicted by "$700 million": a vague figure is supported or not,
   // unless the source is as vague and of another order ("several hundred million" against "several billion").
@@ -230,7 +214,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // against the date the source's sentence or paragraph gives ("$1 billion in 2021" against "last
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
-  if (!route && claim.period && sourceTime && !sameFigureDate(claim.period, sourceTime) && !misdated(sourceTime)) return undefined;
+  if (!route && claim.period && sourceTime && !samePeriod(claim.period, sourceTime) && !misdated(sourceTime)) return undefined;
   const matchWith = (found: Variants) => matchSubject(profile, source.clauseTerms, withTitle(sentenceTermsOf(view, source.subject, draft), source.titleHolders), withTitle(view.termSet, source.titleHolders), source.nearTerms, corpus.vocabulary, found, view.reportTerms);
   const synonymous = withMeasureSynonyms(variants, draft.fact, source.fact);
   let match = matchWith(synonymous);

@@ -5,6 +5,7 @@ import type { Corpus } from '../retrieval/corpus';
 import { passageView } from '../retrieval/passageView';
 import { isDate } from '../claims/claims';
 import { relativeTo } from '../claims/relativeDates';
+import { partMonths } from '../claims/dates';
 import type { CalendarDate, Claim, Evidence, Figure, Span, Verdict, YearPart } from '../types';
 
 /**
@@ -57,20 +58,45 @@ export function sameCalendarDate(a: CalendarDate, b: CalendarDate): boolean {
   // A year written with the next ("2023-24", a fiscal year) is one span, the same only as another written so: "2023" may be either of its halves.
   if (a.through || b.through) return a.through === b.through && a.year === b.year;
   if (a.year !== b.year) return false;
-  if (a.part && b.part && a.part !== b.part) return false;
-  if ((a.part && b.month && partOf(b.month) !== a.part) || (b.part && a.month && partOf(a.month) !== b.part)) return false;
+  // Two parts of the same kind are the same only if equal; of two kinds ("early 2026", "the second quarter of 2026"), if they overlap.
+  if (a.part && b.part && a.part !== b.part && (kindOfPart(a.part) === kindOfPart(b.part) || !overlap(partMonths[a.part], partMonths[b.part]))) return false;
+  if ((a.part && b.month && !inPart(b.month, a.part)) || (b.part && a.month && !inPart(a.month, b.part))) return false;
   if (a.month && b.month && a.month !== b.month) return false;
   return !(a.day && b.day && a.day !== b.day);
 }
 
-/** The part of the year a month is in: January–April early, May–August mid, September–December late. */
-function partOf(month: number): YearPart {
-  return month <= 4 ? 'early' : month <= 8 ? 'mid' : 'late';
+/** The month falls in the part of the year: January–April is early, May–August mid, September–December late; July–September the third quarter. */
+function inPart(month: number, part: YearPart): boolean {
+  const [first, last] = partMonths[part];
+  return month >= first && month <= last;
+}
+
+function kindOfPart(part: YearPart): string {
+  return part[0] === 'q' ? 'quarter' : part[0] === 'h' ? 'half' : 'third';
+}
+
+function overlap(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] <= b[1] && b[0] <= a[1];
 }
 
 /** Two months of one year: "November 2019" and "December 2019", not "2019" and "December 2019". */
 export function otherMonthOfYear(a: Figure, b: Figure): boolean {
   return a.date?.month !== undefined && b.date?.month !== undefined && a.date.year === b.date.year && a.date.month !== b.date.month;
+}
+
+/**
+ * The same time for a figure to hold for: the same date, and a quarter or a half of a year only
+ * against a quarter or a half, not the whole year ("339 million for the
+ * whole of 2023" is not the 860 million "in the last quarter of 2023").
+ */
+export function samePeriod(a: Figure, b: Figure): boolean {
+  return sameFigureDate(a, b) && measured(a) === measured(b);
+}
+
+/** A quarter or a half of a year: a stretch a figure is totalled over, as a year is. */
+function measured(figure: Figure): boolean {
+  const part = figure.date?.part;
+  return part !== undefined && kindOfPart(part) !== 'third';
 }
 
 /** The same date, as far as both figures say (a year against a month of that year agrees). */
