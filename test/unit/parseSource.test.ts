@@ -63,6 +63,17 @@ describe('parseSource', () => {
     expect(report('The deal was signed on December 20.')).toEqual(['The deal was signed on December 20.']);
   });
 
+  it("dates a day of the week by the report's own day: the latest such day, or the next for what is still to come", () => {
+    const report = (...body: string[]) => file(lines('---', 'id: r', 'year: 2023', '---', '', ...body.flatMap((p) => [p, '']))).passages.map((p) => p.text);
+    expect(report('ASTANA, 6 November 2023 – The satellite reached orbit on Saturday after a test last Monday. Engineers will check it on Friday.')).toEqual([
+      'ASTANA, 6 November 2023 – The satellite reached orbit on Saturday [4 November 2023] after a test last Monday [30 October 2023]. Engineers will check it on Friday [10 November 2023].',
+    ]);
+    // The report's own weekday is its day; a weekday its date follows, and one in a report of no known day, are as written.
+    expect(report('CAIRO, May 22 (NEW) – The plant began production on Monday.')).toEqual(['CAIRO, May 22 [2023] (NEW) – The plant began production on Monday [22 May 2023].']);
+    expect(report('CAIRO, May 22 (NEW) – It opened on Sunday, May 21.')).toEqual(['CAIRO, May 22 [2023] (NEW) – It opened on Sunday, May 21 [2023].']);
+    expect(report('The plant began production on Sunday.')).toEqual(['The plant began production on Sunday.']);
+  });
+
   it('keeps a list in the passage of the paragraph that introduces it with a colon', () => {
     const source = file(lines('Dugin sorts Muslim countries into five categories:', '', '- Wahabism (Saudi Arabia)', '- Enlightened Islam (Pakistan and Turkey)', '', 'He then turns to India.', '', '- A list of its own'));
     expect(source.passages.map((p) => p.text)).toEqual([

@@ -610,8 +610,9 @@ describe("a news report's dateline", () => {
       text: lines('---', 'id: karot', 'title: Karot plant enters commercial operation', 'year: 2022', '---', '', 'KAROT, June 29: The 720-megawatt Karot hydropower plant entered commercial operation on Wednesday, six years after construction began in 2016.'),
     });
     const own = createChecker({ corpus: buildCorpus([source]) });
+    // "on Wednesday" in a report of Wednesday 29 June is that day, written as the editor adds it.
     expect(own.judgeText('The Karot hydropower plant entered commercial operation in June 2022, eight years after construction began.').map(render)).toEqual([
-      'June 2022 supported karot (June 29 [2022])',
+      'June 2022 supported karot (29 June 2022)',
       'eight years contradicted karot (six years)',
     ]);
   });
@@ -830,6 +831,12 @@ describe('dates', () => {
     const judge = verdictsAgainst(ownSource({ id: 'pact', title: 'Kenya and Estonia sign cyber pact', year: 2024 }, 'NAIROBI, June 5 – About 30 percent of the 300 analysts to be trained will be drawn from county governments, officials said.'));
     expect(judge('About 90 of the analysts to be trained will come from county governments.')).toEqual(['90 of the analysts unsourced']);
     expect(judge('The 250 analysts to be trained will come from county governments.')).toEqual(['250 analysts contradicted pact (300 analysts)']);
+  });
+
+  it("date an event told by its weekday by the report's day: 'began production on Sunday' in a report of Monday 22 May", () => {
+    const judge = verdictsAgainst(ownSource({ id: 'insulin', title: 'Insulin plant opens', year: 2023 }, 'CAIRO, May 22 (NEW) – An insulin plant built by Misr BioPharma began production on Sunday in 10th of Ramadan City.'));
+    expect(judge('The Misr BioPharma insulin plant began production on 21 May 2023.')).toEqual(['21 May 2023 supported insulin (21 May 2023)']);
+    expect(judge('The Misr BioPharma insulin plant began production on 22 May 2023.')).toEqual(['22 May 2023 contradicted insulin (21 May 2023)']);
   });
 
   it('use the aliases the sources define', () => {

@@ -1,8 +1,9 @@
 // A news report writes its days without the year ("KAROT, June 29: …", "entered commercial
-// operation on Monday, July 3"), which the report's own date gives. The year is added in
-// brackets, as an editor would ("July 3 [2017]"), so that those days are dates a draft's
+// operation on Monday, July 3"), or as a day of the week ("reached orbit on Saturday"), which
+// the report's own date gives. The year, or the date, is added in brackets, as an editor would
+// ("July 3 [2017]", "on Saturday [4 November 2023]"), so that those days are dates a draft's
 // "3 July 2017" can be checked against.
-import { daysWithoutYear, readDateAtDigit, readDateAtMonth } from '../core/claims/dates';
+import { daysWithoutYear, formatDate, readDateAtDigit, readDateAtMonth } from '../core/claims/dates';
 import { dateline } from '../core/claims/framing';
 import type { CalendarDate } from '../core/types';
 
@@ -40,8 +41,32 @@ export function withYears(paragraph: string, report: CalendarDate | undefined): 
     out += `${paragraph.slice(last, day.end)} [${year}]`;
     last = day.end;
   }
-  return out + paragraph.slice(last);
+  return report.day ? withWeekdays(out + paragraph.slice(last), report) : out + paragraph.slice(last);
 }
+
+/**
+ * "on Saturday", "last Monday" in a report of Monday 6 November 2023: the latest such day up to
+ * the report's (4 November); of what is still to come ("will meet on Thursday"), the next. Not a
+ * weekday its date follows ("on Monday, July 3").
+ */
+function withWeekdays(paragraph: string, report: CalendarDate): string {
+  const today = Date.UTC(report.year, report.month! - 1, report.day!);
+  const weekday = new Date(today).getUTCDay();
+  return paragraph.replace(weekdayPattern, (whole: string, word: string, name: string, at: number) => {
+    const sentenceStart = Math.max(paragraph.lastIndexOf('. ', at) + 1, 0);
+    const ahead = word.toLowerCase() !== 'last' && futureBefore.test(paragraph.slice(sentenceStart, at));
+    const target = weekdays.indexOf(name.toLowerCase());
+    let shift = ahead ? (target - weekday + 7) % 7 : -((weekday - target + 7) % 7);
+    if (shift === 0 && (ahead || word.toLowerCase() === 'last')) shift = ahead ? 7 : -7;
+    const day = new Date(today + shift * 86_400_000);
+    return `${whole} [${formatDate({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() })}]`;
+  });
+}
+
+const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const weekdayPattern = /\b(on|last)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b(?![,\s]+(?:\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)/g;
+/** Words before a weekday that put it still to come: "will sign on Thursday", "is due to open on Monday". */
+const futureBefore = /\b(?:will|shall|is\s+to|are\s+to|due|expected|scheduled|set\s+to|plans?\s+to)\b/i;
 
 /** How many non-blank lines at the top of a report may give its date. */
 const leadingLines = 4;
