@@ -839,6 +839,15 @@ describe('dates', () => {
     expect(judge('The Misr BioPharma insulin plant began production on 22 May 2023.')).toEqual(['22 May 2023 contradicted insulin (21 May 2023)']);
   });
 
+  it('read a route written "from … up to …", in any unit of length', () => {
+    expect(verdicts('From Gwadar up to Kashgar, the corridor is meant to stretch some 3,000 miles.')).toEqual(['3,000 miles contradicted abbasi-2025 (3000kms)']);
+    expect(verdicts('From Gwadar up to Kashgar, the corridor is meant to stretch some 1,900 miles.')).toEqual(['1,900 miles supported abbasi-2025 (3000kms)']);
+  });
+
+  it("set a date of completion against no year that only dates a figure ('$29 million in 2016, but … upon completion of the TAPI pipeline')", () => {
+    expect(verdicts('The TAPI pipeline is due to be completed in 2027.')).toEqual(['2027 unsourced']);
+  });
+
   it('use the aliases the sources define', () => {
     expect(verdicts('The China-Pakistan Economic Corridor links Gwadar to Kashgar over some 3,000 km.')).toEqual(['3,000 km supported abbasi-2025 (3000kms)']);
   });

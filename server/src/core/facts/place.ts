@@ -7,8 +7,8 @@ import { termsOf, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 
 const place = String.raw`(\p{Lu}[\p{L}'’]+(?:\s\p{Lu}[\p{L}'’]+)?)`;
-/** "connecting Gwadar to Kashgar", "from Quetta to Taftan", "between Karachi and Lahore", "tie Gwadar to Kashgar". */
-const joining = new RegExp(String.raw`\b(?:from|between|connect\w*|link\w*|join\w*|tie[sd]?|tying)\s+(?:the\s+)?${place}\s+(?:to|and|with)\s+(?:the\s+)?${place}`, 'u');
+/** "connecting Gwadar to Kashgar", "From Quetta up to Taftan", "between Karachi and Lahore", "tie Gwadar to Kashgar". */
+const joining = new RegExp(String.raw`\b(?:[Ff]rom|[Bb]etween|[Cc]onnect\w*|[Ll]ink\w*|[Jj]oin\w*|[Tt]ie[sd]?|[Tt]ying)\s+(?:the\s+)?${place}\s+(?:(?:up|down|out|all\s+the\s+way)\s+)?(?:to|and|with)\s+(?:the\s+)?${place}`, 'u');
 /** "Gwadar is to be linked to Kashgar", "Gwadar, which the corridor links with Kashgar". */
 const joined = new RegExp(String.raw`${place}(?:(?:\s+(?:is|are|was|were|will|would|to|be|been|being|has|have|had|also|now|soon|already|finally)){0,5}|,\s+which\s+[^.;:]{0,50}?)\s+(?:link|connect|join|tie)\w*\s+(?:to|with)\s+(?:the\s+)?${place}`, 'u');
 

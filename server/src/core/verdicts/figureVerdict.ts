@@ -268,6 +268,9 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     if (named && !(named === 'wrote' || isSaying(named) ? draft.event.named === 'wrote' || [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
     // An invitation's year is not the year of joining: a date speaks only to a date of the same kind of event.
     const events = compareEvents(draft.event, source.event);
+    // The year of a figure that names no event ("trade was $29 million in 2016, but … upon completion of
+    // the TAPI pipeline") dates that figure: it contradicts no completion, signing or visit.
+    if (draft.event.action && !source.event.action && datesFigure(view, sourceFigure.figure)) Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
     if (events === 'same') sameEvent = true;
     if (events === 'other') Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
     else if (events === 'same' && !match.conflict && ((compatible && draft.event.holders.length > 0) || (match.score >= floorScore && (compatible || match.sentenceScore >= thresholds.eventAnchor))) && eventHoldersStated(draft.event.holders, source.sentenceTerms, view.reportTerms, corpus)) {
@@ -277,6 +280,11 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   return { ...match, opposite, ...(place && { place }), ...(promise && { promise }), ...(sameEvent && { sameEvent }), source: sourceFigure, fact: source.fact, period, compatible, periodAgrees: Boolean(claim.period && period) };
 }
 
+
+/** The source's date comes right after another of its figures ("$29 million in 2016"): that figure's time. */
+function datesFigure(view: PassageView, date: Figure): boolean {
+  return view.figures.some((f) => !isDate(f) && f.end <= date.start && /^\s*(?:in|for|during)?\s*$/i.test(view.text.slice(f.end, date.start)));
+}
 
 /** The date is before the year the source was written in (its record is read only when asked). */
 function beforeWritten(date: Figure, sourceId: string, corpus: Corpus): boolean {
