@@ -23,6 +23,7 @@ describe('a relative date', () => {
     // A month after the page's own is last year's.
     expect(dates('The talks began last October.', page('*March 2, 2020*'))).toEqual(['October = October 2019']);
     expect(dates('Applications open this month.', december)).toEqual(['this month = December 2019']);
+    expect(dates('Officials put bilateral trade at about $1 billion in the last fiscal year.', december)).toEqual(['last fiscal year = 2018']);
     // What is still to come is the next such month.
     expect(dates('The plant is due to open in March.', december)).toEqual(['March = March 2020']);
   });

@@ -848,6 +848,10 @@ describe('dates', () => {
     expect(verdicts('The TAPI pipeline is due to be completed in 2027.')).toEqual(['2027 unsourced']);
   });
 
+  it('read trade "between the two countries" as a pair\'s, though the sentence names only the country its goods came from', () => {
+    expect(verdicts('Trade between the two countries stood at $700 million, most of it Russian goods.')).toEqual(['$700 million supported korybko-morozov-2020 fn 21 ($700 million)']);
+  });
+
   it('use the aliases the sources define', () => {
     expect(verdicts('The China-Pakistan Economic Corridor links Gwadar to Kashgar over some 3,000 km.')).toEqual(['3,000 km supported abbasi-2025 (3000kms)']);
   });

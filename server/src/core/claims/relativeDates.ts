@@ -10,11 +10,11 @@ const monthNumbers = new Map(
 );
 
 /**
- * Relative to the page's own date: "last year", "this year", "earlier this year", "earlier in the
+ * Relative to the page's own date: "last year" (or "last fiscal year"), "this year", "earlier this year", "earlier in the
  * year", "at the start of the year", "next year" (group 1 the word that says which year), and
  * "this month".
  */
-const pageYear = /\b(?:(last|this|next)\s+year|(?:earlier|later)\s+(this|in\s+the)\s+year|at\s+the\s+(?:start|beginning)\s+of\s+(the|this)\s+year|(this)\s+month)\b/gi;
+const pageYear = /\b(?:(last|this|next)\s+(?:(?:fiscal|financial|calendar)\s+)?year|(?:earlier|later)\s+(this|in\s+the)\s+year|at\s+the\s+(?:start|beginning)\s+of\s+(the|this)\s+year|(this)\s+month)\b/gi;
 /** A month with no year or day: "in November", "last October", "since March". "May" only after its preposition. */
 const bareMonth = /\b(in|last|this|since|by|until|early|late|mid-|from)\s*(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]*\d)/g;
 /** Words that put what follows them still to come. */

@@ -19,7 +19,8 @@ export function differences(draft: Fact, source: Fact): Difference[] {
   if (p && q && p.some((c) => !q.includes(c)) && q.some((c) => !p.includes(c))) found.push('pair');
   // Trade of a pair the draft's countries leave one of out: "bilateral trade", after a sentence on
   // Pakistan, Russia and India, is not Pakistani-Afghanistani trade.
-  else if (!p && q && a?.name === 'trade' && b?.name === 'trade' && draft.holders.length > 0 && q.some((c) => !draft.holders.includes(c))) found.push('pair');
+  // Not where the draft says it is a pair's without naming the pair and names one country only ("Trade between the two countries …, most of it Russian goods").
+  else if (!p && q && a?.name === 'trade' && b?.name === 'trade' && !(draft.unnamedPair && draft.holders.length < 2) && draft.holders.length > 0 && q.some((c) => !draft.holders.includes(c))) found.push('pair');
   // A population is one country's: another's is another fact ("the EAEU's … over 200 million" against "Pakistan's over 200 million people").
   if (a?.name === 'population' && b?.name === 'population' && draft.holders.length === 1 && source.holders.length === 1 && draft.holders[0] !== source.holders[0]) found.push('people');
   if (draft.direction !== 'level' && source.direction !== 'level' && draft.direction !== source.direction) found.push('direction');

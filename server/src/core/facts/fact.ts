@@ -10,6 +10,7 @@ import type { Figure, Span } from '../types';
 import { fallTerm, measureOfUnit, measures, riseTerm, type Measure } from './lexicon';
 import { modalityOf, partOfSum, plannedThing, saidDone, type Modality } from './modality';
 import { placeOf, routeOf } from './place';
+import { speaksOfPair } from '../claims/sentences';
 
 export type Direction = 'level' | 'rise' | 'fall';
 
@@ -28,6 +29,8 @@ export interface Fact {
   holders: string[];
   /** For trade: the countries it is between, as named at the word "trade". */
   pair?: string[];
+  /** Trade its sentence says is a pair's ("between the two countries", "bilateral") without naming the pair. */
+  unnamedPair?: boolean;
   /** For an amount of a material, the material: its terms, and its words as written ("500,000 tonnes of chickpeas", "6.2 billion cubic metres of gas"). */
   goods?: { terms: string[]; text: string };
   /** Where the thing it measures stands, when its clause says so after it: "a 600 MW plant at Jamshoro". */
@@ -170,6 +173,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
       const both = countries(inSentence);
       if (both.length === 2) [fact.pair, fact.holders] = [both, [...both]];
     }
+    if (!fact.pair && speaksOfPair(text, sentence)) fact.unnamedPair = true;
   }
   if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') {
     // "Pakistan's exports to Russia" and "Russia's imports from Pakistan" are the same flow.
