@@ -852,6 +852,12 @@ describe('dates', () => {
     expect(verdicts('Trade between the two countries stood at $700 million, most of it Russian goods.')).toEqual(['$700 million supported korybko-morozov-2020 fn 21 ($700 million)']);
   });
 
+  it('read "earmarking $2.25 billion of that sum" as a part of the sum before it, held as the sum is', () => {
+    const text = 'Moscow later folded the project into the $14 billion energy package it promised Islamabad in 2019, earmarking $2.25 billion of that sum for the pipeline.';
+    expect(verdicts(text).at(-1)).toBe('$2.25 billion contradicted korybko-morozov-2020 fn 21 ($2.5 billion)');
+    expect(verdicts(text.replace('$2.25 billion', '$2.5 billion')).at(-1)).toBe('$2.5 billion supported korybko-morozov-2020 fn 21 ($2.5 billion)');
+  });
+
   it('use the aliases the sources define', () => {
     expect(verdicts('The China-Pakistan Economic Corridor links Gwadar to Kashgar over some 3,000 km.')).toEqual(['3,000 km supported abbasi-2025 (3000kms)']);
   });

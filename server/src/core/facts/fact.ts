@@ -67,7 +67,9 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   let holders = holdersIn(clause.start, clause.end);
   // A part of a sum is held as the sum is: "a $14 billion package that Russia promised, of which $2.5 billion is earmarked for the line";
   // so is the value a change starts from: "Russia allocated 300 scholarships to Pakistani students, up from 250".
-  if (!holders.length && (partOfSum(text, figure, sentence) || isChangeBase(text, figure))) holders = holdersIn(sentence.start, clause.start);
+  // A part keeps the holders its own clause names too: "a $14 billion investment in Pakistan's energy sector, including $2.5 billion … Russia's".
+  if (partOfSum(text, figure, sentence)) holders = [...new Set([...holdersIn(sentence.start, clause.start), ...holders])];
+  else if (!holders.length && isChangeBase(text, figure)) holders = holdersIn(sentence.start, clause.start);
   const fromAntecedent = !holders.length && antecedent !== undefined;
   if (fromAntecedent) holders = holdersIn(antecedent.start, antecedent.end);
   const modality = modalityOf(text, figure, sentence);

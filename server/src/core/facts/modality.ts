@@ -39,13 +39,19 @@ export function modalityOf(text: string, figure: Figure, sentence: Span): Modali
 /** "could invest", "might grow to": what may be, not what was done, promised or aimed at; only for the figure the verb takes ("could give access to a market of 200 million customers" sizes the market). */
 const possibility = /\b(?:could|might)\s+(?:(?:well|still|eventually|potentially|one day)\s+)?(?!not\b|never\b|have\b)\w+(?:\s+(?:to|by|up to|as much as|as many as))?\s*$/i;
 
-/** "…, including $2.5 billion for the pipeline", "…, of which $2.5 billion is earmarked …": a part of the sum before it. */
+/** "…, including $2.5 billion for the pipeline", "…, of which $2.5 billion is earmarked …", "…, earmarking $2.25 billion of that sum …": a part of the sum before it. */
 export function partOfSum(text: string, figure: Figure, sentence: Span): boolean {
   const start = figure.qualifierStart ?? figure.start;
   const before = text.slice(Math.max(sentence.start, start - 16), start);
   // "…$14 billion for the energy sector, with $2.5 billion earmarked for the pipeline": after a sum, "with" gives a part of it.
-  return /\b(?:including|of which)\s+$/i.test(before) || (/,\s*with\s+$/i.test(before) && extractFigures(text, sentence.start, start).some((f) => f.kind === 'money'));
+  if (/\b(?:including|of which)\s+$/i.test(before)) return true;
+  const earlierSum = (): boolean => extractFigures(text, sentence.start, start).some((f) => f.kind === 'money');
+  // "…, with $2.5 billion earmarked for the pipeline"; "earmarking $2.25 billion of that sum for the pipeline".
+  return ((/,\s*with\s+$/i.test(before) || ofThatSum.test(text.slice(figure.end, figure.end + 30))) && earlierSum());
 }
+
+/** Right after a part: "of that sum", "of the total", "of it". */
+const ofThatSum = /^\s+(?:of\s+(?:that|this|the)\s+(?:sum|total|amount|package|money|pledge|figure)|of\s+it)\b/i;
 
 /** Words that say a thing was done, right before the figure or its noun: "has already invested", "was spent". */
 const doneWords = /\b(?:already|(?:has|have|had)\s+(?:now\s+)?(?:invested|spent|paid|disbursed|delivered|provided|lent|built|completed)|(?:was|were|been)\s+(?:invested|spent|paid|disbursed))\b/i;
