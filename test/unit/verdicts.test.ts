@@ -811,6 +811,11 @@ describe('dates', () => {
     expect(judge("Turkey's export credit bank is lending 85 percent of the cost, and the sports minister has promised that the big matches are coming home.")).toEqual(['85 percent supported kitwe (85 percent)']);
   });
 
+  it("take the sentence's value for the whole year as no sibling of a quarter's figure", () => {
+    const judge = verdictsAgainst(ownSource({ id: 'threats', title: 'Threats climb', year: 2025 }, "NAIROBI, Jan 8 – Kenya's Communications Authority detected 900 million cyber threat events in 2024 and 300 million cyber threat events in the first quarter of 2024."));
+    expect(judge("Kenya's Communications Authority detected 900 million cyber threat events in the first quarter of 2024.")[0]).toBe('900 million cyber threat events contradicted threats (300 million cyber threat events)');
+  });
+
   it('give a figure no holder from a clause of its own after it (", while …")', () => {
     const judge = verdictsAgainst(ownSource({ id: 'lanka', title: 'Tourism earnings climb', year: 2025 }, 'COLOMBO, Jan 3 – Earnings from tourism in Sri Lanka climbed to $3.17 billion in 2024, central bank data showed.'));
     expect(judge("Sri Lanka's tourism earnings rose to $3.07 billion in 2024, while visitors from Britain stayed longer.")[0]).toBe('$3.07 billion contradicted lanka ($3.17 billion)');

@@ -5,7 +5,7 @@ import type { Fact } from '../facts/fact';
 import type { Corpus } from '../retrieval/corpus';
 import type { Figure } from '../types';
 import { thresholds } from './figureDecision';
-import { sameFigureDate } from './timeVerdict';
+import { sameFigureDate, samePeriod } from './timeVerdict';
 import { compatibleWith } from './valueAgreement';
 import { differences } from '../facts/compare';
 
@@ -103,6 +103,6 @@ export function valueGivenBySibling(draft: Fact, period: Figure | undefined, sib
     // Nor another holder's: "ACWA Power holds 60 percent … and Nebras Power the other 40 percent", for Nebras's 60 percent.
     if (other.holders.length && !draft.holders.every((h) => other.holders.includes(h))) return false;
     const time = other.time ?? other.context;
-    return !period || !time || sameFigureDate(period, time);
+    return !period || !time || samePeriod(period, time);
   });
 }
