@@ -79,7 +79,14 @@ export const baseWords = String.raw`\b(?:from|against|compared\s+(?:with|to)|ver
 const changeBaseBefore = new RegExp(`${baseWords}(?:(?:about|around|some|nearly|almost|roughly|just|only|over|more\\s+than|fewer\\s+than|less\\s+than)\\s+)?$`, 'i');
 
 /** "of the", "of its": what stands between a number and the things it is a part of. */
-const partitive = /[ \t\n\u00a0]+of[ \t\n\u00a0]+(?:the|its|their|these|those|our|his|her)(?=[ \t\n\u00a0])/y;
+const partitiveWords = '[ \\t\\n\\u00a0]+of[ \\t\\n\\u00a0]+(?:the|its|their|these|those|our|his|her)(?=[ \\t\\n\\u00a0])';
+const partitive = new RegExp(partitiveWords, 'y');
+const partitiveWithin = new RegExp(partitiveWords);
+
+/** A count of some of the things ("90 of the analysts"), read through "of the" (FigureScan.partOf). */
+export function countsSome(figure: Figure): boolean {
+  return figure.kind === 'count' && partitiveWithin.test(figure.text);
+}
 
 class FigureScan {
   private readonly figures: Figure[] = [];

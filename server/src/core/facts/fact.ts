@@ -4,6 +4,7 @@
 // other only where these parts agree (`differences`, in compare.ts); then the values decide.
 import { isChangeBase } from '../claims/claims';
 import { isAnniversary } from '../claims/dates';
+import { countsSome } from '../claims/figures';
 import { relativeTo } from '../claims/relativeDates';
 import { isVenue, stem, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
@@ -77,7 +78,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   // work towards $1 billion") is not the goal's.
   const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality, time, context: time || modality === 'goal' ? undefined : context && relativeTo(context, text.slice(clause.start, clause.end)) };
   if (!time && isChangeBase(text, figure)) fact.before = true;
-  if (figure.kind === 'count' && someOf.test(figure.text)) fact.some = true;
+  if (countsSome(figure)) fact.some = true;
   if (fact.modality === 'achieved' && saidDone(text, figure, sentence)) fact.done = true;
   else if (fact.modality === 'achieved' && plannedThing(text, figure, sentence)) fact.planned = true;
   const place = placeOf(text, figure, clause, sentence, vocabulary);
@@ -304,9 +305,6 @@ function directionOf(text: string, figure: Figure, terms: readonly Term[]): Dire
   const word = nearest(figure, near, (t) => t.term === riseTerm || t.term === fallTerm);
   return word?.term === riseTerm ? 'rise' : word?.term === fallTerm ? 'fall' : 'level';
 }
-
-/** "90 of the analysts": a count read through "of the" (figures.ts). */
-const someOf = /\sof\s+(?:the|its|their|these|those|our|his|her)\s/i;
 
 /** Right after a sum (or its conversion in brackets, or a size: ", 50,000-seat"), up to three words and a thing built or bought with it: "(S$3.4 billion) natural gas pipeline". */
 const moneyOfThing = /^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[\p{N},.]+-[\p{L}]+\s+)?(?:[\p{L}-]+\s+){0,3}(?:pipelines?|plants?|factor(?:y|ies)|facilit(?:y|ies)|railways?|corridors?|ports?|packages?|deals?|contracts?|schemes?|refiner(?:y|ies)|terminals?|dams?|highways?|mills?|stadiums?|stadia|airports?|bridges?|hospitals?|tunnels?)\b/iu;
