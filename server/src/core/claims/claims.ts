@@ -186,9 +186,13 @@ export function otherThingAfter(text: string, figure: Figure, figures: readonly 
   return at < sentence.end && figures.some((f) => f.start > at && f.end <= sentence.end) ? { start: at, end: sentence.end } : undefined;
 }
 
+/** ", with": what a sentence adds about another thing (withClause), or, right after a sum, a part of it (partOfSum). */
+export const withJoin = String.raw`,\s*with\b`;
+const withAhead = new RegExp(withJoin, 'i');
+
 /** Where ", with" opens what the sentence adds about another thing, after `from` (else `to`). */
 function withClause(text: string, from: number, to: number): number {
-  const at = text.slice(from, to).search(/,\s+with\b/i);
+  const at = text.slice(from, to).search(withAhead);
   return at < 0 ? to : from + at;
 }
 

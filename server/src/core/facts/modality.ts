@@ -2,6 +2,7 @@
 // whether it is said in so many words to have been done. Read from the words around the figure.
 import type { Figure, Span } from '../types';
 import { goalWords, raiseTo } from './lexicon';
+import { withJoin } from '../claims/claims';
 import { extractFigures } from '../claims/figures';
 
 /**
@@ -47,8 +48,10 @@ export function partOfSum(text: string, figure: Figure, sentence: Span): boolean
   if (/\b(?:including|of which)\s+$/i.test(before)) return true;
   const earlierSum = (): boolean => extractFigures(text, sentence.start, start).some((f) => f.kind === 'money');
   // "…, with $2.5 billion earmarked for the pipeline"; "earmarking $2.25 billion of that sum for the pipeline".
-  return ((/,\s*with\s+$/i.test(before) || ofThatSum.test(text.slice(figure.end, figure.end + 30))) && earlierSum());
+  return ((withRightBefore.test(before) || ofThatSum.test(text.slice(figure.end, figure.end + 30))) && earlierSum());
 }
+
+const withRightBefore = new RegExp(`${withJoin}\\s+$`, 'i');
 
 /** Right after a part: "of that sum", "of the total", "of it". */
 const ofThatSum = /^\s+(?:of\s+(?:that|this|the)\s+(?:sum|total|amount|package|money|pledge|figure)|of\s+it)\b/i;
