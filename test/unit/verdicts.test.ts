@@ -816,6 +816,13 @@ describe('dates', () => {
     expect(judge("Kenya's Communications Authority detected 900 million cyber threat events in the first quarter of 2024.")[0]).toBe('900 million cyber threat events contradicted threats (300 million cyber threat events)');
   });
 
+  it('read what a thing is designed to do as its plan, and a change in what is produced as output', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'mine', title: 'Zambia signs copper pact', year: 2024 }, 'LUSAKA, May 14 - The open-pit mine is designed to produce 120,000 tonnes of copper in concentrate a year once it reaches full capacity. Zambia produced 698,000 tonnes of copper in 2023, down 8.5 percent from 763,000 tonnes in 2022.'));
+    expect(judge('The mine is to produce 120,000 tonnes of copper a year.')).toEqual(['120,000 tonnes supported mine (120,000 tonnes)']);
+    expect(judge('The mine is to produce 150,000 tonnes of copper a year.')).toEqual(['150,000 tonnes contradicted mine (120,000 tonnes)']);
+    expect(judge("Zambia's copper output fell 9.5 percent in 2023.")[0]).toBe('9.5 percent contradicted mine (8.5 percent)');
+  });
+
   it('give a figure no holder from a clause of its own after it (", while …")', () => {
     const judge = verdictsAgainst(ownSource({ id: 'lanka', title: 'Tourism earnings climb', year: 2025 }, 'COLOMBO, Jan 3 – Earnings from tourism in Sri Lanka climbed to $3.17 billion in 2024, central bank data showed.'));
     expect(judge("Sri Lanka's tourism earnings rose to $3.07 billion in 2024, while visitors from Britain stayed longer.")[0]).toBe('$3.07 billion contradicted lanka ($3.17 billion)');
