@@ -823,6 +823,14 @@ describe('dates', () => {
     expect(judge("Zambia's copper output fell 9.5 percent in 2023.")[0]).toBe('9.5 percent contradicted mine (8.5 percent)');
   });
 
+  it("read a goal's year as its deadline: the same goal with another year has the wrong year", () => {
+    const judge = verdictsAgainst(ownSource({ id: 'copper', title: 'Zambia signs copper pact', year: 2024 }, 'LUSAKA, May 14 - The Zambian government wants output to reach 3 million tonnes a year by 2031, a target many analysts regard as ambitious.'));
+    expect(judge('Zambia aims to produce 3 million tonnes of copper a year by 2030.')).toEqual(['3 million tonnes supported copper (3 million tonnes)', '2030 contradicted copper (2031)']);
+    expect(judge('Zambia aims to produce 4 million tonnes of copper a year by 2031.')).toEqual(['4 million tonnes contradicted copper (3 million tonnes)', '2031 supported copper (2031)']);
+    // An outcome in another year is another fact, not the goal misdated.
+    expect(judge('Zambia produced 3 million tonnes of copper in 2030.')).toEqual(['3 million tonnes unsourced', '2030 unsourced']);
+  });
+
   it('give a figure no holder from a clause of its own after it (", while …")', () => {
     const judge = verdictsAgainst(ownSource({ id: 'lanka', title: 'Tourism earnings climb', year: 2025 }, 'COLOMBO, Jan 3 – Earnings from tourism in Sri Lanka climbed to $3.17 billion in 2024, central bank data showed.'));
     expect(judge("Sri Lanka's tourism earnings rose to $3.07 billion in 2024, while visitors from Britain stayed longer.")[0]).toBe('$3.07 billion contradicted lanka ($3.17 billion)');

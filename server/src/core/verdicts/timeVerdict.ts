@@ -29,6 +29,10 @@ export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Cor
   // The figure's fact, matched in another month of the same year: the month is wrong.
   const misdated = dates.find((d) => otherMonthOfYear(date, d));
   if (misdated) return { claim, verdict: 'contradicted', evidence: [atDate(evidence, misdated.text, { start: misdated.start - at, end: misdated.end - at })] };
+  // The goal's one date after its value, another year: the draft gives the goal the wrong deadline ("by 2030" against "by 2031").
+  const after = evidence.highlight ? dates.filter((d) => d.start - at >= evidence.highlight!.end) : [];
+  const [deadline] = after;
+  if (evidence.goal && after.length === 1 && deadline!.date?.month === undefined && !date.date?.month) return { claim, verdict: 'contradicted', evidence: [atDate(evidence, deadline!.text, { start: deadline!.start - at, end: deadline!.end - at })] };
   if (dates.length) return { claim, verdict: 'unsourced', evidence: [] };
   // A sentence with no date of its own holds for the last one its passage gave before it
   // ("… in December 2019. RT reported that a 64-member delegation …").
