@@ -124,6 +124,18 @@ describe('serialized corpus index', () => {
     expect(() => loadCorpusIndex(new Uint8Array(64))).toThrow(/Not an Attest corpus index/);
   });
 
+  it("reads a date whose part of the year it does not know, in a damaged index, as the whole year rather than failing the check", () => {
+    const source = parseSource({ location: 'trade.md', text: 'Trade between Kenya and Peru grew to $5 million in early 2019.\n', bundled: false });
+    const bytes = serializeCorpus(buildCorpus([source]));
+    // Damage every "early", the part's entry in the string table with it.
+    const damaged = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').replaceAll('early', 'eerly');
+    const corpus = loadCorpusIndex(new Uint8Array(Buffer.from(damaged, 'latin1')));
+    const date = corpus.figures(0).find((f) => f.kind === 'year');
+    expect(date?.date).toEqual({ year: 2019 });
+    const verdicts = createChecker({ corpus }).analyse('Trade between Kenya and Peru grew to $5 million in late 2019.').verdicts;
+    expect(verdicts.map((v) => `${v.claim.text} ${v.verdict}`)).toEqual(['$5 million supported', 'late 2019 supported']);
+  });
+
   const distDir = path.resolve(__dirname, '..', '..', 'dist');
   it.skipIf(!existsSync(path.join(distDir, 'corpus.json')))('loads the bundled corpus from dist/corpus.json as buildCorpus(loadBundledSources())', () => {
     const bundled = loadBundledCorpus(distDir);

@@ -1,5 +1,6 @@
 // A figure as one row of integers and one of floats in the corpus index (see indexFormat.ts
 // for the columns), and back: the writer encodes, the reader decodes.
+import { isYearPart } from '../core/claims/dates';
 import type { Figure, Span } from '../core/types';
 import { F, dateKeys, figureFields, figureFloats, figureInts, figureKeys } from './indexFormat';
 
@@ -54,7 +55,11 @@ export function decodeFigure(rows: Int32Array, values: Float64Array, r: number, 
   for (const key of shapes[rows[row + F.shape]!]!) {
     if (key === 'date') {
       const date: Record<string, number | string> = {};
-      for (const k of dateShapes[rows[row + F.dateShape]!]!) date[k] = k === 'part' ? string(rows[row + F.part]!) : rows[row + (k === 'year' ? F.year : k === 'month' ? F.month : k === 'through' ? F.through : F.day)]!;
+      for (const k of dateShapes[rows[row + F.dateShape]!]!) {
+        if (k !== 'part') date[k] = rows[row + (k === 'year' ? F.year : k === 'month' ? F.month : k === 'through' ? F.through : F.day)]!;
+        // A part of the year this version does not know (an index damaged or written by another version) leaves the whole year.
+        else if (isYearPart(string(rows[row + F.part]!))) date.part = string(rows[row + F.part]!);
+      }
       out.date = date;
       continue;
     }

@@ -20,8 +20,8 @@
 // postings it touches, with small caches of the last ones read (the operating system's cache
 // holds the rest). Either way the Corpus answers exactly as buildCorpus() over the same sources.
 export const magic = 'ATTESTIX';
-/** Bump when the layout changes; older files are then rebuilt rather than misread. */
-export const corpusIndexFormat = 6;
+/** Bump when the layout changes, or when a fix to the writer makes files it wrote before wrong (7: dates' parts of the year); older files are then rebuilt rather than misread. */
+export const corpusIndexFormat = 7;
 
 // ---------------------------------------------------------------------------
 // Growable columns

@@ -108,6 +108,11 @@ export function readYearPartBefore(text: string, at: number): { part: YearPart; 
 /** The months a part of the year spans, first and last. */
 export const partMonths: Record<YearPart, readonly [number, number]> = { early: [1, 4], mid: [5, 8], late: [9, 12], q1: [1, 3], q2: [4, 6], q3: [7, 9], q4: [10, 12], h1: [1, 6], h2: [7, 12] };
 
+/** One of the parts of the year Attest reads ("early", "q3"…). */
+export function isYearPart(name: string): name is YearPart {
+  return Object.hasOwn(partMonths, name);
+}
+
 /** A part of the year as a writer says it. */
 const partNames: Record<YearPart, string> = { early: 'early', mid: 'mid', late: 'late', q1: 'the first quarter of', q2: 'the second quarter of', q3: 'the third quarter of', q4: 'the fourth quarter of', h1: 'the first half of', h2: 'the second half of' };
 
