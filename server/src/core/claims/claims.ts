@@ -134,6 +134,14 @@ export function isChangeBase(text: string, figure: Figure): boolean {
 
 const baseBefore = new RegExp(`${baseWords}$`, 'i');
 
+/** The value a figure is set against, another thing's: "lower than the $0.463 …", "undercut the $0.438 agreed for …". Not a hedge: "more than $5 million". */
+export function isComparedValue(text: string, figure: Figure): boolean {
+  const start = figure.qualifierStart ?? figure.start;
+  return comparedBefore.test(text.slice(Math.max(0, start - 30), start));
+}
+
+const comparedBefore = /\b(?:than|undercut(?:s|ting)?|outstripp(?:ed|ing)|outstrips?|beat(?:s|ing)?|surpass(?:es|ed|ing)?)\s+(?:the|its|their|that|a|an)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
 /** After a figure: it held at an earlier time. */
 const earlierTime = /^[^,.;]{0,30}?\b(?:before|earlier|previously|ago|last\s+year|the\s+(?:previous|preceding)\s+year)\b/i;
 

@@ -3,7 +3,7 @@
 import type { Fact } from './fact';
 
 /** The parts in which two facts about the same kind of figure disagree: each a reason they are about different things. */
-export type Difference = 'measure' | 'goods' | 'roles' | 'pair' | 'people' | 'place' | 'direction' | 'modality' | 'before' | 'some';
+export type Difference = 'measure' | 'goods' | 'roles' | 'pair' | 'people' | 'place' | 'direction' | 'modality' | 'before' | 'some' | 'compared';
 
 export function differences(draft: Fact, source: Fact): Difference[] {
   const found: Difference[] = [];
@@ -28,6 +28,8 @@ export function differences(draft: Fact, source: Fact): Difference[] {
   if (Boolean(draft.before) !== Boolean(source.before)) found.push('before');
   // Some of the things is not all of them: "90 of the analysts" against "the 300 analysts".
   if (Boolean(draft.some) !== Boolean(source.some)) found.push('some');
+  // The value a thing is set against is another thing's: "lower than the $0.463 … agreed for the Barka East plant".
+  if (Boolean(draft.compared) !== Boolean(source.compared)) found.push('compared');
   // A commitment ("Russia will provide $1 billion") is neither a mere aim nor yet an outcome: only a goal against an outcome differs.
   if ((draft.modality === 'goal' && source.modality === 'achieved') || (draft.modality === 'achieved' && source.modality === 'goal')) found.push('modality');
   else if ((draft.modality === 'possible') !== (source.modality === 'possible')) found.push('modality');
@@ -36,7 +38,7 @@ export function differences(draft: Fact, source: Fact): Difference[] {
 
 /** Another measure, or the same flow the other way round: a different fact, not a different value of this one. */
 export function isOtherFact(difference: Difference): boolean {
-  return difference === 'measure' || difference === 'goods' || difference === 'roles' || difference === 'pair' || difference === 'people' || difference === 'before' || difference === 'some';
+  return difference === 'measure' || difference === 'goods' || difference === 'roles' || difference === 'pair' || difference === 'people' || difference === 'before' || difference === 'some' || difference === 'compared';
 }
 
 /**
@@ -101,6 +103,8 @@ export function describeDifference(difference: Difference, source: Fact): string
       return source.before ? 'for the time before the change' : 'for the time after the change';
     case 'some':
       return source.some ? 'for some of them' : 'for all of them';
+    case 'compared':
+      return source.compared ? 'for what it is compared with' : 'for the thing compared';
     case 'goods':
       return `for ${source.goods!.text}`;
     case 'direction':

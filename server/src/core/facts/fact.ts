@@ -2,7 +2,7 @@
 // goods, who sells to whom), which way it moved, whether it happened or is a goal, and when.
 // The same reading is made of a draft's figure and of a source's, and two facts speak to each
 // other only where these parts agree (`differences`, in compare.ts); then the values decide.
-import { isChangeBase } from '../claims/claims';
+import { isChangeBase, isComparedValue } from '../claims/claims';
 import { isAnniversary } from '../claims/dates';
 import { countsSome } from '../claims/figures';
 import { relativeTo } from '../claims/relativeDates';
@@ -48,6 +48,8 @@ export interface Fact {
   before?: boolean;
   /** A count of some of the things it names ("90 of the analysts"): a part, not their number. */
   some?: boolean;
+  /** The value the sentence's thing is set against, another thing's: "$0.463" in "about 11% lower than the $0.463 … agreed for the Barka East plant". */
+  compared?: boolean;
   /** The year or date the figure holds for. */
   time?: Figure;
   /** With no time of its own, the last date its paragraph gave before its sentence ("In December 2019 … At the time …"). */
@@ -78,6 +80,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   // work towards $1 billion") is not the goal's.
   const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality, time, context: time || modality === 'goal' ? undefined : context && relativeTo(context, text.slice(clause.start, clause.end)) };
   if (!time && isChangeBase(text, figure)) fact.before = true;
+  if (isComparedValue(text, figure)) fact.compared = true;
   if (countsSome(figure)) fact.some = true;
   if (fact.modality === 'achieved' && saidDone(text, figure, sentence)) fact.done = true;
   else if (fact.modality === 'achieved' && plannedThing(text, figure, sentence)) fact.planned = true;
