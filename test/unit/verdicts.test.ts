@@ -837,6 +837,12 @@ describe('dates', () => {
     expect(judge("Sohar North's winning tariff of $0.412 per cubic metre undercut the $0.438 agreed for the Barka East plant in 2021.")).toEqual(['$0.412 supported sohar ($0.412)', '$0.438 contradicted sohar ($0.463)', '2021 supported sohar (2021)']);
   });
 
+  it("leave what 'has since' changed uncontradicted by the value a source gave before", () => {
+    const judge = verdictsAgainst(ownSource({ id: 'rice', title: 'Rice pact', year: 2024 }, 'MANILA, Jan. 22 — The Philippines applies a 35% tariff on rice imported from Southeast Asian suppliers.'));
+    expect(judge('Manila has since cut its tariff on Southeast Asian rice to 15 percent.')).toEqual(['15 percent unsourced']);
+    expect(judge('The Philippines cut its tariff on Southeast Asian rice to 15 percent.')).toEqual(['15 percent contradicted rice (35%)']);
+  });
+
   it('give a figure no holder from a clause of its own after it (", while …")', () => {
     const judge = verdictsAgainst(ownSource({ id: 'lanka', title: 'Tourism earnings climb', year: 2025 }, 'COLOMBO, Jan 3 – Earnings from tourism in Sri Lanka climbed to $3.17 billion in 2024, central bank data showed.'));
     expect(judge("Sri Lanka's tourism earnings rose to $3.07 billion in 2024, while visitors from Britain stayed longer.")[0]).toBe('$3.07 billion contradicted lanka ($3.17 billion)');

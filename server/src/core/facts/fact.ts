@@ -48,6 +48,8 @@ export interface Fact {
   before?: boolean;
   /** A count of some of the things it names ("90 of the analysts"): a part, not their number. */
   some?: boolean;
+  /** Said to hold after the time the sentence's sources speak of: "Manila has since cut its tariff … to 15 percent". */
+  since?: boolean;
   /** The value the sentence's thing is set against, another thing's: "$0.463" in "about 11% lower than the $0.463 … agreed for the Barka East plant". */
   compared?: boolean;
   /** The year or date the figure holds for. */
@@ -81,6 +83,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
   const fact: Fact = { figure, named: [], holders, direction: directionOf(text, figure, inClause), modality, time, context: time || modality === 'goal' ? undefined : context && relativeTo(context, text.slice(clause.start, clause.end)) };
   if (!time && isChangeBase(text, figure)) fact.before = true;
   if (isComparedValue(text, figure)) fact.compared = true;
+  if (sinceThen.test(text.slice(clause.start, figure.qualifierStart ?? figure.start))) fact.since = true;
   if (countsSome(figure)) fact.some = true;
   if (fact.modality === 'achieved' && saidDone(text, figure, sentence)) fact.done = true;
   else if (fact.modality === 'achieved' && plannedThing(text, figure, sentence)) fact.planned = true;
@@ -308,6 +311,9 @@ function directionOf(text: string, figure: Figure, terms: readonly Term[]): Dire
   const word = nearest(figure, near, (t) => t.term === riseTerm || t.term === fallTerm);
   return word?.term === riseTerm ? 'rise' : word?.term === fallTerm ? 'fall' : 'level';
 }
+
+/** "has since cut", "since then": a change after the time the sources speak of. */
+const sinceThen = /\b(?:(?:has|have|had)\s+since|since\s+then)\b/i;
 
 /** Right after a sum (or its conversion in brackets, or a size: ", 50,000-seat"), up to three words and a thing built or bought with it: "(S$3.4 billion) natural gas pipeline". */
 const moneyOfThing = /^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[\p{N},.]+-[\p{L}]+\s+)?(?:[\p{L}-]+\s+){0,3}(?:pipelines?|plants?|factor(?:y|ies)|facilit(?:y|ies)|railways?|corridors?|ports?|packages?|deals?|contracts?|schemes?|refiner(?:y|ies)|terminals?|dams?|highways?|mills?|stadiums?|stadia|airports?|bridges?|hospitals?|tunnels?)\b/iu;

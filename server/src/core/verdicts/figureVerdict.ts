@@ -209,6 +209,8 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   const route = draft.fact?.route && source.fact?.route ? sameRoute(draft.fact.route, source.fact.route) : undefined;
   const periodAgrees = route || !claim.period || !period || samePeriod(claim.period, period) || misdated(period);
   if (!periodAgrees) return undefined;
+  // What "has since" changed is later than what a source says: another value there does not contradict it.
+  if (draft.fact?.since && !compatible) return undefined;
   // "billions of dollars" is not contradicted by "$700 million": a vague figure is supported or not,
   // unless the source is as vague and of another order ("several hundred million" against "several billion").
   if (figure.vague && !compatible && !sourceFigure.figure.vague) return undefined;
