@@ -843,6 +843,11 @@ describe('dates', () => {
     expect(judge('The Philippines cut its tariff on Southeast Asian rice to 15 percent.')).toEqual(['15 percent contradicted rice (35%)']);
   });
 
+  it('read a tariff, a fee or a fare as a price', () => {
+    const judge = verdictsAgainst(ownSource({ id: 'sohar', title: 'Oman awards Sohar North', year: 2024 }, 'MUSCAT, 3 September 2024 — Oman Water Procurement Company has awarded the Sohar North project.', '- Levelised tariff: $0.412 per cubic metre', 'The winning tariff is about 11% lower than the $0.463 per cubic metre agreed for the Barka East plant in 2021.'));
+    expect(judge(lines('Its winning tariff of $0.412 per cubic metre undercut the $0.438 agreed for the Barka East plant in 2021.[^1]', '', '[^1]: [@sohar].'))).toEqual(['$0.412 supported sohar ($0.412)', '$0.438 contradicted sohar ($0.463)', '2021 supported sohar (2021)']);
+  });
+
   it('give a figure no holder from a clause of its own after it (", while …")', () => {
     const judge = verdictsAgainst(ownSource({ id: 'lanka', title: 'Tourism earnings climb', year: 2025 }, 'COLOMBO, Jan 3 – Earnings from tourism in Sri Lanka climbed to $3.17 billion in 2024, central bank data showed.'));
     expect(judge("Sri Lanka's tourism earnings rose to $3.07 billion in 2024, while visitors from Britain stayed longer.")[0]).toBe('$3.07 billion contradicted lanka ($3.17 billion)');

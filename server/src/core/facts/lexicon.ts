@@ -46,6 +46,8 @@ export const measures: Measure[] = [
   { name: 'members', words: ['members', 'delegation', 'strong'], kinds: ['count'] },
   { name: 'population', words: ['population', 'people', 'inhabitants', 'citizens', 'residents'], kinds: ['count'] },
   { name: 'share', words: ['share', 'stake'], kinds: ['percent'] },
+  // What a thing or a service is charged at: "a levelised tariff of $0.412 per cubic metre", "tuition of $9,500 a year", "a 35% tariff on rice".
+  { name: 'price', words: ['tariff', 'tariffs', 'fee', 'fees', 'fare', 'tuition'], kinds: ['money', 'percent'] },
   // "Output fell 8.5 percent", "production rose": a change in what is produced (a quantity says so by its unit).
   { name: 'output', words: ['output', 'produce'], kinds: ['percent'] },
 ];
