@@ -119,6 +119,13 @@ describe('extractFigures on sentences from the sources', () => {
     expectFigures('part of a 14-billion-dollar package', ['10-27 money 14-billion-dollar =14e9 USD [13.5e9,14.5e9]']);
   });
 
+  it('pounds after a scale word are sterling; a thousand written in words takes the hundreds after it', () => {
+    expect([only('The campus cost forty-five million pounds.')].map((f) => `${f.kind} ${f.text} ${f.unit} ${num(f.value)}`)).toEqual(['money forty-five million pounds GBP 45e6']);
+    expect([only('He weighed 300 pounds.')].map((f) => `${f.kind} ${f.unit} ${num(f.value)}`)).toEqual(['count pound 300']);
+    expect([only('Annual tuition is set at nine thousand five hundred dollars.')].map((f) => `${f.kind} ${f.text} ${f.unit} ${num(f.value)}`)).toEqual(['money nine thousand five hundred dollars USD 9500']);
+    expect([only('Two thousand and forty students came.')].map((f) => `${f.kind} ${f.unit} ${num(f.value)}`)).toEqual(['count student 2040']);
+  });
+
   it('bilateral trade, exports and imports; "the two nations" points back, it does not count', () => {
     expectFigures(
       'the two nations aim to increase bilateral trade which last year stood at $700 million. Pakistan’s exports to Russia reached $150 million while imports from Russia are worth $250 million.',

@@ -141,7 +141,15 @@ function withScale(text: string, number: WrittenNumber, money: boolean): Written
     }
   }
   if (factor === undefined) return number;
-  return { ...number, end, value: number.value * factor, step: number.step * factor, scale: factor };
+  const scaled = { ...number, end, value: number.value * factor, step: number.step * factor, scale: factor };
+  // "nine thousand five hundred", "two thousand and forty": the hundreds after a thousand written in words.
+  if (number.word && factor === 1000) {
+    hundredRest.lastIndex = end;
+    const rest = hundredRest.exec(text) && hundredRest.lastIndex > end ? readWords(text, hundredRest.lastIndex) : undefined;
+    scaleWord.lastIndex = rest?.end ?? 0;
+    if (rest && rest.value >= 1 && rest.value < 1000 && !scaleWord.exec(text)) return { ...scaled, end: rest.end, value: scaled.value + rest.value, step: rest.step };
+  }
+  return scaled;
 }
 
 /** Scale a plain number the way its partner in a range is scaled: "$250-500 million". */

@@ -82,6 +82,8 @@ export function durationUnit(word: string): { unit: string; factor: number } | u
   if (yearsIn[unit]) return { unit: 'year', factor: yearsIn[unit] };
   return daysIn[unit] ? { unit: 'day', factor: daysIn[unit] } : { unit, factor: 1 };
 }
+const poundsSuffix = /\s+pounds?(?![A-Za-z])/y;
+const scaleBefore = /(?:million|billion|trillion|bn)$/i;
 const duration = /(years?|yrs?|months?|weeks?|days?|hours?|decades?|century|centuries)(?![A-Za-z])/y;
 
 /** The unit written right after a number ending at `at`: "%", "dollars", "km", "-megawatt", "years". */
@@ -96,6 +98,9 @@ export function readUnit(text: string, at: number): WrittenUnit | undefined {
     const unit = /rupee/.test(word) && m[1] === 'Indian' ? 'INR' : (currencyWords[word] ?? word);
     return { kind: 'money', unit, factor: 1, end: currencySuffix.lastIndex };
   }
+  // "forty-five million pounds": after a scale word, pounds are sterling, not a weight ("300 pounds").
+  poundsSuffix.lastIndex = at;
+  if (scaleBefore.test(text.slice(Math.max(0, at - 9), at)) && poundsSuffix.exec(text)) return { kind: 'money', unit: 'GBP', factor: 1, end: poundsSuffix.lastIndex };
   const start = unitStart(text, at);
   measure.lastIndex = start;
   m = measure.exec(text);
