@@ -43,6 +43,10 @@ describe('figures', () => {
     expect(verdicts("CPEC's eventual total investment is expected to reach US$60bn.")).toEqual(['US$60bn supported korybko-morozov-2020 fn 4 ($60 billion)']);
   });
 
+  it('count "member states" as members: "the EAEU\'s six members" is contradicted by "the five EAEU member states"', () => {
+    expect(verdicts("Putin reported that the EAEU's six members were unanimous in supporting a link-up with China's Silk Road Economic Belt.")[0]).toMatch(/^six members contradicted korybko-morozov-2020 fn 2 \(five EAEU member states\)$/);
+  });
+
   it('read "between a quarter and half a billion dollars" as the range "$250-500 million" is', () => {
     expect(verdicts("Kazakhstan's envoy hoped trade could one day grow to somewhere between a quarter and half a billion dollars under his country's Strategy 2050.")[0]).toMatch(/^a quarter and half a billion dollars supported korybko-morozov-2020 fn 25 /);
   });

@@ -182,6 +182,7 @@ const hyphenNoun = /-([a-z]{3,})(?![A-Za-z0-9-])/y;
  */
 export function readCountedNoun(s: string, at: number, modifiers: number): CountedNoun | undefined {
   let next = at;
+  let before: string | undefined;
   for (let seen = 0; seen <= modifiers; seen++) {
     countWord.lastIndex = next;
     const m = countWord.exec(s);
@@ -190,7 +191,10 @@ export function readCountedNoun(s: string, at: number, modifiers: number): Count
     next = countWord.lastIndex;
     if (/^[a-z]+$/.test(word)) {
       const noun = singularOf(word);
+      // "the five EAEU member states" count the union's members, as "its five members" do.
+      if (noun && before === 'member' && memberBodies.has(noun)) return { unit: 'member', duration: false, end: next };
       if (noun) return { unit: noun, duration: durationWords[noun] !== undefined, end: next };
+      before = word;
       if (notModifiers.has(word)) return undefined;
     } else if (/^[A-Z]{2,6}s$/.test(word)) {
       // "1.32 million TEUs", "40 SUVs": an acronym's plural is the thing it counts.
@@ -206,6 +210,9 @@ export function readCountedNoun(s: string, at: number, modifiers: number): Count
   }
   return undefined;
 }
+
+/** What a union's or a body's members are: "member states", "member countries". */
+const memberBodies = new Set(['state', 'country', 'nation', 'economy', 'government']);
 
 /** The noun after "64-" or "five-": "64-member delegation", "five-nation tour". */
 export function readHyphenNoun(s: string, at: number, spelledOut: boolean): CountedNoun | undefined {
