@@ -75,6 +75,7 @@ describe('parseSource', () => {
     // What was done just before the day is past, though the sentence speaks of what will be; what will be done is still to come.
     expect(report('HANOI, Jan. 23 — Vietnam will supply rice under an agreement signed in Hanoi on Monday.')).toEqual(['HANOI, Jan. 23 [2023] — Vietnam will supply rice under an agreement signed in Hanoi on Monday [23 January 2023].']);
     expect(report('HANOI, Jan. 23 — The agreement will be signed in Hanoi on Friday.')).toEqual(['HANOI, Jan. 23 [2023] — The agreement will be signed in Hanoi on Friday [27 January 2023].']);
+    expect(report('HANOI, Jan. 23 — A ruling is expected on Friday.')).toEqual(['HANOI, Jan. 23 [2023] — A ruling is expected on Friday [27 January 2023].']);
   });
 
   it('keeps a list in the passage of the paragraph that introduces it with a colon', () => {

@@ -70,8 +70,8 @@ const weekdayPattern = /\b(on|last)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|
 /** Words before a weekday that put it still to come: "will sign on Thursday", "is due to open on Monday". */
 const futureBefore = /\b(?:will|shall|is\s+to|are\s+to|due|expected|scheduled|set\s+to|plans?\s+to)\b/i;
 
-/** A verb in the past a few words before the weekday: "signed in Hanoi on Monday", "met on Friday". */
-const pastJustBefore = /\b(?:[a-z]+ed|met|held|said|told|began|made|took|gave|won|sent|left|came|went|saw|spoke|wrote|struck)(?:\s+[\w'-]+){0,3}\s+$/i;
+/** A verb in the past a few words before the weekday: "signed in Hanoi on Monday", "met on Friday"; not one that puts it ahead ("expected on Friday"). */
+const pastJustBefore = /\b(?!(?:expected|scheduled|planned|slated|timetabled)\b)(?:[a-z]+ed|met|held|said|told|began|made|took|gave|won|sent|left|came|went|saw|spoke|wrote|struck)(?:\s+[\w'-]+){0,3}\s+$/i;
 /** The same verb still to come: "will be signed in Hanoi on Monday", "is to be held on Friday". */
 const passiveToCome = /\b(?:will|shall|to|would)\s+be\s+[a-z]+(?:\s+[\w'-]+){0,3}\s+$/i;
 
