@@ -47,6 +47,13 @@ describe('figures', () => {
     expect(verdicts("Putin reported that the EAEU's six members were unanimous in supporting a link-up with China's Silk Road Economic Belt.")[0]).toMatch(/^six members contradicted korybko-morozov-2020 fn 2 \(five EAEU member states\)$/);
   });
 
+  it("read 'two-way trade' in a paragraph that names no one as the trade of the two countries the draft opens with", () => {
+    const analysed = (opening: string): string[] => checker.analyse(lines(opening, '', 'Two-way trade was about $900 million last year.')).verdicts.filter((v) => v.claim.kind === 'figure').map(render);
+    expect(analysed('ISLAMABAD, Dec 9, 2019 (PWS) – Russian executives held talks with Pakistani ministers.')).toEqual(['$900 million contradicted korybko-morozov-2020 fn 21 ($700 million)']);
+    // An opening that names three countries names no pair; the same paragraph, checked again, follows it.
+    expect(analysed('ISLAMABAD, Dec 9, 2019 (PWS) – Russian, Indian and Pakistani executives met.')).toEqual(['$900 million unsourced']);
+  });
+
   it('read "between a quarter and half a billion dollars" as the range "$250-500 million" is', () => {
     expect(verdicts("Kazakhstan's envoy hoped trade could one day grow to somewhere between a quarter and half a billion dollars under his country's Strategy 2050.")[0]).toMatch(/^a quarter and half a billion dollars supported korybko-morozov-2020 fn 25 /);
   });

@@ -6,6 +6,7 @@
 import { ByteLru, detached, stringBytes } from './byteLru';
 import type { Corpus } from './retrieval/corpus';
 import { extractClaims, type ClaimContext } from './claims/claims';
+import { draftPair } from './claims/pagePair';
 import { draftDate, pageDateOf, type PageDate } from './claims/relativeDates';
 import { maxNesting, type Draft, type ProseBlock } from './draft/draft';
 import { createDraftParser } from './draft/draftParser';
@@ -98,7 +99,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
       const { start, end } = claim.sentence;
       const cited = citedBy(claim, sourceOf);
       const citing = cited ? `${cited.ids.join('\u0000')}\u0001` : '';
-      const key = detached(citing + (claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${claim.context?.text ?? ''}\u0000${relativeKey(claim)}\u0000${claim.antecedent ? prose.slice(claim.antecedent.start, claim.antecedent.end) : ''}\u0000${prose.slice(start, end)}`));
+      const key = detached(citing + (claim.kind === 'quote' ? `quote\u0000${claim.quote!.text}` : `${claim.kind}\u0000${claim.start - start}\u0000${claim.end - start}\u0000${claim.context?.text ?? ''}\u0000${relativeKey(claim)}\u0000${claim.antecedent ? prose.slice(claim.antecedent.start, claim.antecedent.end) : ''}\u0000${claim.pagePair?.join(',') ?? ''}\u0000${prose.slice(start, end)}`));
       const known = judged.get(key);
       if (known) return { claim, ...known };
       let verdict: Verdict;
@@ -129,24 +130,24 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
   };
 
   /** The verdicts on a piece of prose's claims. */
-  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, pageDate?: Figure, stamp?: Figure): Verdict[] => {
+  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, pageDate?: Figure, stamp?: Figure, pagePair?: readonly string[]): Verdict[] => {
     const figuresOf = new Map<number, Figure[]>();
-    const claims = extractClaims(prose, 0, prose.length, { citations, pageDate, onSentence: (sentence, figures) => figuresOf.set(sentence.start, figures) });
+    const claims = extractClaims(prose, 0, prose.length, { citations, pageDate, pagePair, onSentence: (sentence, figures) => figuresOf.set(sentence.start, figures) });
     return judgeClaims(prose, claims, figuresOf, sourceOf, stamp);
   };
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
-  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, page: PageDate | undefined): BlockResult => {
+  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, page: PageDate | undefined, pair: readonly string[] | undefined): BlockResult => {
     const pageDate = page?.date;
     const stamp = page?.block === block ? page.date : undefined;
     // Whether "[^1]" is a footnote, or "[x]" a link, depends on a definition elsewhere, so the
     // prose the block parsed to and its citations (with the sources they name) are part of the key. The key and the texts the
     // result is cut from are copies: slices of them must not keep the whole draft alive.
-    const key = detached(`${block.key}\u0000${block.prose}\u0000${pageDate?.text ?? ''}${stamp ? '\u0001' : ''}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
+    const key = detached(`${block.key}\u0000${block.prose}\u0000${pageDate?.text ?? ''}${stamp ? '\u0001' : ''}\u0000${pair?.join(',') ?? ''}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
     const cached = cache.get(key);
     if (cached) return cached;
     const prose = detached(claimProse(block.prose));
-    const verdicts = claimsOf(prose, citations, sourceOf, pageDate, stamp);
+    const verdicts = claimsOf(prose, citations, sourceOf, pageDate, stamp, pair);
     const result: BlockResult = { verdicts, findings: verdictFindings(verdicts, corpus, detached(draft.text.slice(block.start, block.end))), textBytes: 2 * stringBytes(prose) };
     cache.set(key, result);
     return result;
@@ -160,6 +161,8 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     const sourceOf = citedSources(draft, corpus);
     // What "last year" and "in November" are relative to: the date the draft gives itself at its top.
     const page = draftDate(draft);
+    // Whose "two-way trade" a paragraph that names no one means: the two countries the draft opens with.
+    const pair = draftPair(draft, corpus.vocabulary);
     let index = 0;
     let next = 0;
     // A reference list cites works; its years and titles are not claims.
@@ -178,7 +181,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
         const mark = marks[i]!;
         citations.push({ label: mark.label, start: mark.start - block.start, end: mark.end - block.start });
       }
-      const result = judgeBlock(draft, block, citations, sourceOf, page);
+      const result = judgeBlock(draft, block, citations, sourceOf, page, pair);
       judgedBlocks.push({ result, at: block.start });
       // A headline states its figures as claims, but carries no footnote: it is not asked to cite.
       for (const f of placedFindings(result, block.start)) if (!(block.heading && f.code === 'claim.uncited')) claimFindings.push(f);

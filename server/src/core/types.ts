@@ -238,6 +238,13 @@ export interface Claim {
    * countries" ("It forms part of a $14 billion package…"): whose figure it is, when its clause names no one.
    */
   antecedent?: Span;
+  /**
+   * For a figure (or date) of a sentence that speaks of "the two countries" or "bilateral trade":
+   * the two countries the draft's opening names ("… Russian executives … talks with Pakistani
+   * ministers"), if it names exactly two. They are the pair when neither the sentence nor the one
+   * before it names a country.
+   */
+  pagePair?: readonly string[];
   quote?: Quote;
   /** Footnote labels or citation keys attached to the sentence in the draft. */
   citedBy: string[];

@@ -3,7 +3,7 @@
 // back the sentence they are in.
 import { baseWords, extractFigures } from './figures';
 import { extractQuotes } from './quotes';
-import { antecedentOf, pairSentenceOf, splitSentences } from './sentences';
+import { antecedentOf, pairSentenceOf, speaksOfPair, splitSentences } from './sentences';
 import { framingSpans, inFraming } from './framing';
 import { relativeDates } from './relativeDates';
 import { isAnniversary } from './dates';
@@ -16,6 +16,8 @@ export interface ClaimContext {
   onSentence?(sentence: Span, figures: Figure[]): void;
   /** The date the draft gives itself (pageDateOf): what "last year" and "in November" are relative to. */
   pageDate?: Figure;
+  /** The two countries the draft's opening names (pagePairOf): the pair of "the two countries" where no sentence before names it. */
+  pagePair?: readonly string[];
 }
 
 /**
@@ -46,18 +48,19 @@ export function extractClaims(prose: string, from: number, to: number, context: 
     // A year or date a figure holds for is part of that figure's fact, and is checked with it.
     const timeOf = new Map<Figure, Figure>();
     const antecedent = antecedentOf(sentences, s, prose) ?? pairSentenceOf(sentences, s, prose);
+    const pagePair = context.pagePair && speaksOfPair(prose, sentence) ? context.pagePair : undefined;
     for (const figure of figures) {
       // A span of time is not a fact of a date: "in June 2022, eight years after construction began" dates the event, not the eight years.
       // An anniversary is: "celebrated seventy years of diplomacy in 2024".
       const period = figure.kind === 'duration' && !isAnniversary(prose, figure) ? undefined : periodOf(prose, figure, figures, dates, sentence);
       if (period && !timeOf.has(period)) timeOf.set(period, figure);
-      claims.push({ kind: 'figure', start: figure.start, end: figure.end, text: figure.text, sentence, paragraph, figure, period, citedBy, ...(paragraphDate && { context: paragraphDate }), ...(antecedent && { antecedent }) });
+      claims.push({ kind: 'figure', start: figure.start, end: figure.end, text: figure.text, sentence, paragraph, figure, period, citedBy, ...(paragraphDate && { context: paragraphDate }), ...(antecedent && { antecedent }), ...(pagePair && { pagePair }) });
     }
     for (const date of dates) {
       // A year a figure before it is measured against ("a 20% decrease from the year before", "less than in 2017") is part of that comparison, not a claim of its own.
       if (comparedYear(prose, date) && figures.some((f) => f.end <= date.start)) continue;
       const of = timeOf.get(date);
-      claims.push({ kind: 'date', start: date.start, end: date.end, text: date.text, sentence, paragraph, figure: date, citedBy, ...(of && { timeOf: { start: of.start, end: of.end } }) });
+      claims.push({ kind: 'date', start: date.start, end: date.end, text: date.text, sentence, paragraph, figure: date, citedBy, ...(of && { timeOf: { start: of.start, end: of.end } }), ...(pagePair && { pagePair }) });
     }
     for (const quote of quotes) {
       claims.push({ kind: 'quote', start: quote.start, end: quote.end, text: quote.text, sentence, paragraph, quote, citedBy });

@@ -65,7 +65,7 @@ export interface Fact {
  * billion cubic metres a year"): what the figure measures and whose it is, when its own
  * sentence does not say.
  */
-export function factOf(text: string, figure: Figure, clause: Span, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary, time?: Figure, context?: Figure, antecedent?: Span): Fact {
+export function factOf(text: string, figure: Figure, clause: Span, sentence: Span, terms: readonly Term[], vocabulary: Vocabulary, time?: Figure, context?: Figure, antecedent?: Span, pagePair?: readonly string[]): Fact {
   const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
   const isHolder = (t: Term): boolean => (vocabulary.countries.has(t.term) && !isVenue(text, t)) || vocabulary.organisations.has(t.term);
   const holdersIn = (start: number, end: number): string[] => [...new Set(terms.filter((t) => t.start >= start && t.end <= end && isHolder(t)).map((t) => t.term))];
@@ -182,7 +182,9 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
       const both = countries(inSentence);
       if (both.length === 2) [fact.pair, fact.holders] = [both, [...both]];
     }
-    if (!fact.pair && speaksOfPair(text, sentence)) fact.unnamedPair = true;
+    // "Two-way trade was about $700 million last year", with no sentence before it to name the pair: the two the draft's opening names.
+    if (!fact.pair && !fact.holders.length && pagePair?.length === 2) [fact.pair, fact.holders] = [[...pagePair], [...pagePair]];
+    else if (!fact.pair && speaksOfPair(text, sentence)) fact.unnamedPair = true;
   }
   if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') {
     // "Pakistan's exports to Russia" and "Russia's imports from Pakistan" are the same flow.

@@ -36,7 +36,7 @@ export interface JudgeOptions {
 export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], corpus: Corpus, options: JudgeOptions = {}): Verdict {
   // A source figure that agrees with another figure of the same sentence is that figure's
   // evidence, not a contradiction of this one ("$700 million, and … a $14 billion investment").
-  const facts = draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context, claim.antecedent);
+  const facts = draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context, claim.antecedent, claim.pagePair);
   // Only if it is the same fact: "imports of $250 million" is no evidence for "exports of $250 million".
   // Likewise a source date that is another date of the sentence ("signed on 14 March 2025 … by 2030" against the source's 2030).
   const otherDates = isDate(claim.figure!) ? draftFigures.filter((f) => isDate(f) && f.start !== claim.figure!.start && f.start >= claim.sentence.start && f.end <= claim.sentence.end) : [];
@@ -69,7 +69,7 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   if (other) exclude.push(other);
   // A dateline and a reporting clause ("…, Pakistani officials said on Tuesday") say who told it, not what it is about.
   for (const span of framingSpans(draftText, claim.sentence)) if (!inFraming([span], figure)) exclude.push(span);
-  const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context, claim.antecedent).get(figure.start);
+  const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context, claim.antecedent, claim.pagePair).get(figure.start);
   const profile = subjectProfile(
     draftTerms.filter((t) => t.start >= claim.sentence.start && t.end <= claim.sentence.end),
     exclude,

@@ -18,13 +18,15 @@ export interface DraftFact {
   fact: Fact;
 }
 
-/** The facts of a draft sentence's amounts by their start, worked out once per sentence (its figures' array), not once per claim. */
-const factsOfSentence = new WeakMap<readonly Figure[], Map<number, DraftFact>>();
+/** The facts of a draft sentence's amounts by their start, worked out once per sentence (its figures' array) and draft pair, not once per claim. */
+const factsOfSentence = new WeakMap<readonly Figure[], { pair: string; facts: Map<number, DraftFact> }>();
 
-export function draftFacts(draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], sentence: Span, corpus: Corpus, context: Figure | undefined, antecedent?: Span): Map<number, DraftFact> {
-  let facts = factsOfSentence.get(draftFigures);
-  if (facts) return facts;
-  facts = new Map();
+export function draftFacts(draftText: string, draftTerms: readonly Term[], draftFigures: readonly Figure[], sentence: Span, corpus: Corpus, context: Figure | undefined, antecedent?: Span, pagePair?: readonly string[]): Map<number, DraftFact> {
+  // The same sentence (the same figures' array) in a draft that opens with another pair has other facts.
+  const pair = pagePair?.join(',') ?? '';
+  const known = factsOfSentence.get(draftFigures);
+  if (known?.pair === pair) return known.facts;
+  const facts = new Map<number, DraftFact>();
   const amounts = draftFigures.filter((f) => !isDate(f));
   const dates = draftFigures.filter(isDate);
   // The year of the last amount before, for an amount with no time of its own (below).
@@ -36,10 +38,10 @@ export function draftFacts(draftText: string, draftTerms: readonly Term[], draft
     // ("Of the $174 million the two countries traded in 2023, Pakistan's exports accounted for $113
     // million"), else for its paragraph's date. A date of an event before it ("On 15 July 2021 …
     // signed … to construct a US$2.5 billion pipeline") is not the figure's.
-    facts.set(figure.start, { figure, clause, period, fact: factOf(draftText, figure, clause, sentence, draftTerms, corpus.vocabulary, period, earlier ?? context, antecedent) });
+    facts.set(figure.start, { figure, clause, period, fact: factOf(draftText, figure, clause, sentence, draftTerms, corpus.vocabulary, period, earlier ?? context, antecedent, pagePair) });
     earlier = period ?? earlier;
   }
-  factsOfSentence.set(draftFigures, facts);
+  factsOfSentence.set(draftFigures, { pair, facts });
   return facts;
 }
 
