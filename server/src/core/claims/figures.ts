@@ -7,7 +7,7 @@ import type { CalendarDate, Figure, FigureKind } from '../types';
 import { extractRanks } from './ranks';
 import { readShares } from './shares';
 import { fractionRanges, vagueAmounts } from './moneyInWords';
-import { currencyPrefixPattern, durationUnit, readCountedNoun, readCurrencyPrefix, readHyphenNoun, readUnit, type CountedNoun } from './units';
+import { currencyPrefixPattern, durationUnit, partitive, readCountedNoun, readCurrencyPrefix, readHyphenNoun, readUnit, type CountedNoun } from './units';
 
 // ---------------------------------------------------------------------------
 // Rounding (the hedges are in hedges.ts)
@@ -77,16 +77,6 @@ export function extractFigures(text: string, from = 0, to = text.length): Figure
 export const baseWords = String.raw`\b(?:from|against|compared\s+(?:with|to)|versus)\s+`;
 /** The same before a bare number, with its hedge: "up from some 200". */
 const changeBaseBefore = new RegExp(`${baseWords}(?:(?:about|around|some|nearly|almost|roughly|just|only|over|more\\s+than|fewer\\s+than|less\\s+than)\\s+)?$`, 'i');
-
-/** "of the", "of its": what stands between a number and the things it is a part of. */
-const partitiveWords = '[ \\t\\n\\u00a0]+of[ \\t\\n\\u00a0]+(?:the|its|their|these|those|our|his|her)(?=[ \\t\\n\\u00a0])';
-const partitive = new RegExp(partitiveWords, 'y');
-const partitiveWithin = new RegExp(partitiveWords);
-
-/** A count of some of the things ("90 of the analysts"), read through "of the" (FigureScan.partOf). */
-export function countsSome(figure: Figure): boolean {
-  return figure.kind === 'count' && partitiveWithin.test(figure.text);
-}
 
 class FigureScan {
   private readonly figures: Figure[] = [];

@@ -1,5 +1,6 @@
 // The units a figure can carry — currencies, measures, durations and counted nouns — read from
 // the words after (or the symbol before) a number, and written back for people.
+import type { Figure } from '../types';
 
 export interface WrittenUnit {
   kind: 'money' | 'percent' | 'quantity' | 'duration';
@@ -209,6 +210,16 @@ export function readCountedNoun(s: string, at: number, modifiers: number): Count
     }
   }
   return undefined;
+}
+
+/** "of the", "of its": what stands between a number and the things it is a part of. */
+const partitiveWords = '[ \\t\\n\\u00a0]+of[ \\t\\n\\u00a0]+(?:the|its|their|these|those|our|his|her)(?=[ \\t\\n\\u00a0])';
+export const partitive = new RegExp(partitiveWords, 'y');
+const partitiveWithin = new RegExp(partitiveWords);
+
+/** A count of some of the things ("90 of the analysts"), read through "of the" (figures.ts). */
+export function countsSome(figure: Figure): boolean {
+  return figure.kind === 'count' && partitiveWithin.test(figure.text);
 }
 
 /** What a union's or a body's members are: "member states", "member countries". */

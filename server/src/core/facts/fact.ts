@@ -4,7 +4,7 @@
 // other only where these parts agree (`differences`, in compare.ts); then the values decide.
 import { isChangeBase, isComparedValue } from '../claims/claims';
 import { isAnniversary } from '../claims/dates';
-import { countsSome } from '../claims/figures';
+import { countsSome } from '../claims/units';
 import { relativeTo } from '../claims/relativeDates';
 import { isVenue, stem, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
