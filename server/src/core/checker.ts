@@ -7,6 +7,7 @@ import { ByteLru, detached, stringBytes } from './byteLru';
 import type { Corpus } from './retrieval/corpus';
 import { extractClaims, type ClaimContext } from './claims/claims';
 import { draftPair } from './claims/pagePair';
+import { speaksOfPair } from './claims/sentences';
 import { draftDate, pageDateOf, type PageDate } from './claims/relativeDates';
 import { maxNesting, type Draft, type ProseBlock } from './draft/draft';
 import { createDraftParser } from './draft/draftParser';
@@ -137,9 +138,11 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
   };
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
-  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, page: PageDate | undefined, pair: readonly string[] | undefined): BlockResult => {
+  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, page: PageDate | undefined, openingPair: readonly string[] | undefined): BlockResult => {
     const pageDate = page?.date;
     const stamp = page?.block === block ? page.date : undefined;
+    // Only a block that speaks of "the two countries" or "bilateral trade" reads the draft's pair: an edit to the opening re-judges no other.
+    const pair = openingPair && speaksOfPair(block.prose, { start: 0, end: block.prose.length }) ? openingPair : undefined;
     // Whether "[^1]" is a footnote, or "[x]" a link, depends on a definition elsewhere, so the
     // prose the block parsed to and its citations (with the sources they name) are part of the key. The key and the texts the
     // result is cut from are copies: slices of them must not keep the whole draft alive.

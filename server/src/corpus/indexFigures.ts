@@ -58,7 +58,10 @@ export function decodeFigure(rows: Int32Array, values: Float64Array, r: number, 
       for (const k of dateShapes[rows[row + F.dateShape]!]!) {
         if (k !== 'part') date[k] = rows[row + (k === 'year' ? F.year : k === 'month' ? F.month : k === 'through' ? F.through : F.day)]!;
         // A part of the year this version does not know (an index damaged or written by another version) leaves the whole year.
-        else if (isYearPart(string(rows[row + F.part]!))) date.part = string(rows[row + F.part]!);
+        else {
+          const part = string(rows[row + F.part]!);
+          if (isYearPart(part)) date.part = part;
+        }
       }
       out.date = date;
       continue;

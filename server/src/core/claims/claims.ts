@@ -16,7 +16,7 @@ export interface ClaimContext {
   onSentence?(sentence: Span, figures: Figure[]): void;
   /** The date the draft gives itself (pageDateOf): what "last year" and "in November" are relative to. */
   pageDate?: Figure;
-  /** The two countries the draft's opening names (pagePairOf): the pair of "the two countries" where no sentence before names it. */
+  /** The two countries the draft's opening names (draftPair): the pair of "the two countries" where no sentence names one. */
   pagePair?: readonly string[];
 }
 
