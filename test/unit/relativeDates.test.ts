@@ -26,6 +26,8 @@ describe('a relative date', () => {
     expect(dates('Officials put bilateral trade at about $1 billion in the last fiscal year.', december)).toEqual(['last fiscal year = 2018']);
     // What is still to come is the next such month.
     expect(dates('The plant is due to open in March.', december)).toEqual(['March = March 2020']);
+    // What was done just before the month is past, though the sentence speaks of what will be.
+    expect(dates('Russia will supply the gas under an agreement signed in March.', december)).toEqual(['March = March 2019']);
   });
 
   it('is read against the date before it, in its sentence or its paragraph', () => {

@@ -5,6 +5,7 @@
 // "3 July 2017" can be checked against.
 import { daysWithoutYear, formatDate, readDateAtDigit, readDateAtMonth } from '../core/claims/dates';
 import { dateline } from '../core/claims/framing';
+import { stillToCome } from '../core/claims/relativeDates';
 import type { CalendarDate } from '../core/types';
 
 /**
@@ -55,8 +56,7 @@ function withWeekdays(paragraph: string, report: CalendarDate): string {
   return paragraph.replace(weekdayPattern, (whole: string, word: string, name: string, at: number) => {
     const sentenceStart = Math.max(paragraph.lastIndexOf('. ', at) + 1, 0);
     const before = paragraph.slice(sentenceStart, at);
-    // "will supply … under an agreement signed in Hanoi on Monday": a verb done just before the day is past, whatever the sentence said first.
-    const ahead = word.toLowerCase() !== 'last' && futureBefore.test(before) && !(pastJustBefore.test(before) && !passiveToCome.test(before));
+    const ahead = word.toLowerCase() !== 'last' && stillToCome(before);
     const target = weekdays.indexOf(name.toLowerCase());
     let shift = ahead ? (target - weekday + 7) % 7 : -((weekday - target + 7) % 7);
     if (shift === 0 && (ahead || word.toLowerCase() === 'last')) shift = ahead ? 7 : -7;
@@ -67,14 +67,6 @@ function withWeekdays(paragraph: string, report: CalendarDate): string {
 
 const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const weekdayPattern = /\b(on|last)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b(?![,\s]+(?:\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)/g;
-/** Words before a weekday that put it still to come: "will sign on Thursday", "is due to open on Monday". */
-const futureBefore = /\b(?:will|shall|is\s+to|are\s+to|due|expected|scheduled|set\s+to|plans?\s+to)\b/i;
-
-/** A verb in the past a few words before the weekday: "signed in Hanoi on Monday", "met on Friday"; not one that puts it ahead ("expected on Friday"). */
-const pastJustBefore = /\b(?!(?:expected|scheduled|planned|slated|timetabled)\b)(?:[a-z]+ed|met|held|said|told|began|made|took|gave|won|sent|left|came|went|saw|spoke|wrote|struck)(?:\s+[\w'-]+){0,3}\s+$/i;
-/** The same verb still to come: "will be signed in Hanoi on Monday", "is to be held on Friday". */
-const passiveToCome = /\b(?:will|shall|to|would)\s+be\s+[a-z]+(?:\s+[\w'-]+){0,3}\s+$/i;
-
 /** How many non-blank lines at the top of a report may give its date. */
 const leadingLines = 4;
 

@@ -18,7 +18,20 @@ const pageYear = /\b(?:(last|this|next)\s+(?:(?:fiscal|financial|calendar)\s+)?y
 /** A month with no year or day: "in November", "last October", "since March". "May" only after its preposition. */
 const bareMonth = /\b(in|last|this|since|by|until|early|late|mid-|from)\s*(January|February|March|April|May|June|July|August|September|October|November|December)\b(?![\s,]*\d)/g;
 /** Words that put what follows them still to come. */
-const future = /\b(?:will|shall|is\s+to|are\s+to|due|expected|scheduled|planned|plans?\s+to|next)\b/i;
+const future = /\b(?:will|shall|is\s+to|are\s+to|due|expected|scheduled|planned|set\s+to|plans?\s+to|next)\b/i;
+/** A verb in the past a few words before: "signed in Hanoi on Monday", "met in March"; not one that puts it ahead ("expected in March"). */
+const pastJustBefore = /\b(?!(?:expected|scheduled|planned|slated|timetabled)\b)(?:[a-z]+ed|met|held|said|told|began|made|took|gave|won|sent|left|came|went|saw|spoke|wrote|struck)(?:\s+[\w'-]+){0,3}\s+$/i;
+/** The same verb still to come: "will be signed in Hanoi on Monday", "is to be held in March". */
+const passiveToCome = /\b(?:will|shall|to|would)\s+be\s+[a-z]+(?:\s+[\w'-]+){0,3}\s+$/i;
+
+/**
+ * Whether a day or month written after `before` (its sentence up to it) is still to come: "the
+ * plant is due to open in March", "will meet on Thursday"; not what was done just before it,
+ * whatever the sentence said first ("will supply rice under an agreement signed in Hanoi on Monday").
+ */
+export function stillToCome(before: string): boolean {
+  return future.test(before) && !(pastJustBefore.test(before) && !passiveToCome.test(before));
+}
 /** Relative to the date before it: "a year later", "the following year", "the same year", "that year", "a year earlier". */
 const nextYear = /\b(?:(a\s+year\s+later|the\s+(?:following|next)\s+year|a\s+year\s+after)|((?:in\s+|later\s+)?(?:the\s+same|that)\s+year)|(a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year|the\s+year\s+before))\b/gi;
 
@@ -65,7 +78,7 @@ export function relativeDates(text: string, sentence: Span, read: readonly Figur
       const month = monthNumbers.get(name.toLowerCase())!;
       // The latest such month up to the page's own ("in November", in a report of December 2019, is
       // November 2019); of what is still to come, the next ("the plant is due to open in March": March 2020).
-      const ahead = future.test(text.slice(sentence.start, start));
+      const ahead = stillToCome(text.slice(sentence.start, start));
       const year = ahead ? (month >= page.date.month ? page.date.year : page.date.year + 1) : month <= page.date.month ? page.date.year : page.date.year - 1;
       add(start, start + name.length, year, month);
     }
