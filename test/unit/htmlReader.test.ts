@@ -203,10 +203,16 @@ describe('the page’s own footnotes', () => {
 });
 
 describe('a table in the article', () => {
-  it('is read a row at a time, each row one passage with its cells in order', async () => {
+  it('is read a row at a time, each cell as of its row and under its column’s header', async () => {
     const html = page('<meta charset="utf-8">', filler, '<table><thead><tr><th>Year</th><th>Trade</th></tr></thead><tbody><tr><td>2018</td><td>$690 million</td></tr><tr><td>2019</td><td>$700 million</td></tr></tbody></table>');
     const { source } = await read('/sources/table.html', Buffer.from(html));
-    expect(source.passages.slice(1).map((p) => p.text)).toEqual(['Year Trade', '2018 $690 million', '2019 $700 million']);
+    expect(source.passages.slice(1).map((p) => p.text)).toEqual(['2018, Trade: $690 million.', '2019, Trade: $700 million.']);
+  });
+
+  it('reads a table of one column, used for layout, as paragraphs', async () => {
+    const html = page('<meta charset="utf-8">', filler, '<table><tr><td>Trade stood at $690 million in 2018.</td></tr><tr><td>It reached $700 million in 2019.</td></tr></table>');
+    const { source } = await read('/sources/layout.html', Buffer.from(html));
+    expect(source.passages.slice(1).map((p) => p.text)).toEqual(['Trade stood at $690 million in 2018.', 'It reached $700 million in 2019.']);
   });
 });
 

@@ -27,6 +27,8 @@ import { termsOf, type Term } from './claims/terms';
 import type { Claim, Evidence, Figure, Verdict } from './types';
 import { verdictFindings } from './findings/verdictFindings';
 import { carryVerdicts } from './verdicts/carriedVerdicts';
+import { shiftFinding, shiftVerdict } from './findings/placed';
+import { readCell } from './claims/tableCells';
 
 export interface Analysis {
   draft: Draft;
@@ -146,12 +148,27 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     // Whether "[^1]" is a footnote, or "[x]" a link, depends on a definition elsewhere, so the
     // prose the block parsed to and its citations (with the sources they name) are part of the key. The key and the texts the
     // result is cut from are copies: slices of them must not keep the whole draft alive.
-    const key = detached(`${block.key}\u0000${block.prose}\u0000${pageDate?.text ?? ''}${stamp ? '\u0001' : ''}\u0000${pair?.join(',') ?? ''}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
+    const table = block.table && { index: block.table.index, row: block.table.row.map(claimProse), columns: block.table.columns.map(claimProse) };
+    const key = detached(`${block.key}\u0000${block.prose}\u0000${table ? `${table.index}\u0001${table.row.join('\u0001')}\u0002${table.columns.join('\u0001')}` : ''}\u0000${pageDate?.text ?? ''}${stamp ? '\u0001' : ''}\u0000${pair?.join(',') ?? ''}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
     const cached = cache.get(key);
     if (cached) return cached;
     const prose = detached(claimProse(block.prose));
-    const verdicts = claimsOf(prose, citations, sourceOf, pageDate, stamp, pair);
-    const result: BlockResult = { verdicts, findings: verdictFindings(verdicts, corpus, detached(draft.text.slice(block.start, block.end))), textBytes: 2 * stringBytes(prose) };
+    const raw = detached(draft.text.slice(block.start, block.end));
+    let verdicts: Verdict[];
+    let findings: Finding[];
+    if (table) {
+      // A cell is judged as the sentence it reads as in its table ("Kyrgyzstan, Target announced: $10m a year"), then moved back to the cell.
+      const reading = readCell(table.row, table.columns, table.index, prose);
+      const inCell = (c: { start: number; end: number }): boolean => c.end > reading.at + reading.text.start && c.start < reading.at + reading.text.end;
+      const read = claimsOf(reading.prose, citations.map((c) => ({ ...c, start: c.start + reading.at, end: c.end + reading.at })), sourceOf, pageDate, stamp, pair).filter((v) => inCell(v.claim));
+      const rawReading = reading.prose.slice(0, reading.at + reading.text.start) + raw.slice(reading.text.start, reading.text.end) + reading.prose.slice(reading.at + reading.text.end);
+      verdicts = read.map((v) => shiftVerdict(v, -reading.at, reading.text));
+      findings = verdictFindings(read, corpus, rawReading).filter(inCell).map((f) => shiftFinding(f, -reading.at, reading.text));
+    } else {
+      verdicts = claimsOf(prose, citations, sourceOf, pageDate, stamp, pair);
+      findings = verdictFindings(verdicts, corpus, raw);
+    }
+    const result: BlockResult = { verdicts, findings, textBytes: 2 * stringBytes(prose) };
     cache.set(key, result);
     return result;
   };
@@ -177,12 +194,17 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
         if (references !== undefined && block.heading <= references) references = undefined;
         if (referenceHeading.test(block.prose.trim())) references = block.heading;
       }
-      if (block.inFootnote || references !== undefined) return index >= draft.blocks.length;
+      // A table's header row labels its columns; it states nothing.
+      if (block.inFootnote || references !== undefined || block.table?.header) return index >= draft.blocks.length;
       while (next < marks.length && marks[next]!.start < block.start) next++;
       const citations: ClaimContext['citations'] = [];
-      for (let i = next; i < marks.length && marks[i]!.start < block.end; i++) {
+      // A footnote anywhere in a table's row backs each of its cells: it is read as at the cell's end.
+      const [from, to] = block.table ? [block.table.rowStart, block.table.rowEnd] : [block.start, block.end];
+      const last = Math.max(0, block.prose.trimEnd().length - 1);
+      for (let i = firstMark(marks, from, next); i < marks.length && marks[i]!.start < to; i++) {
         const mark = marks[i]!;
-        citations.push({ label: mark.label, start: mark.start - block.start, end: mark.end - block.start });
+        const inBlock = mark.start >= block.start && mark.start < block.end;
+        citations.push({ label: mark.label, start: inBlock ? mark.start - block.start : last, end: inBlock ? mark.end - block.start : last });
       }
       const result = judgeBlock(draft, block, citations, sourceOf, page, pair);
       judgedBlocks.push({ result, at: block.start });
@@ -271,6 +293,13 @@ function citationMarks(draft: Draft): { label: string; start: number; end: numbe
   ].sort((a, b) => a.start - b.start);
 }
 
+/** The first of `marks` (in document order) that starts at or after `at`, searching back from `hint`. */
+function firstMark(marks: readonly { start: number }[], at: number, hint: number): number {
+  let i = Math.min(hint, marks.length);
+  while (i > 0 && marks[i - 1]!.start >= at) i--;
+  return i;
+}
+
 function placement(result: BlockResult, at: number): NonNullable<BlockResult['placed']> {
   if (result.placed?.at !== at) result.placed = { at, findings: result.findings.map((f) => shiftFinding(f, at)) };
   return result.placed;
@@ -282,30 +311,9 @@ function placedFindings(result: BlockResult, at: number): Finding[] {
 
 function placedVerdicts(result: BlockResult, at: number): Verdict[] {
   const placed = placement(result, at);
-  return (placed.verdicts ??= result.verdicts.map((v) => shift(v, at)));
+  return (placed.verdicts ??= result.verdicts.map((v) => shiftVerdict(v, at)));
 }
 
-function shiftFinding(finding: Finding, by: number): Finding {
-  if (by === 0) return finding;
-  const fix = finding.fix;
-  return {
-    ...finding,
-    start: finding.start + by,
-    end: finding.end + by,
-    fix:
-      fix?.kind === 'replace'
-        ? { ...fix, start: fix.start + by, end: fix.end + by }
-        : fix?.kind === 'cite'
-          ? { ...fix, at: fix.at + by }
-          : fix?.kind === 'recite'
-            ? fix
-            : fix?.kind === 'link'
-            ? { ...fix, urlStart: fix.urlStart + by, urlEnd: fix.urlEnd + by }
-            : fix?.kind === 'words'
-              ? { ...fix, choices: fix.choices.map((c) => ({ ...c, edits: c.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) }
-              : undefined,
-  };
-}
 
 const notClaims = new RegExp(String.raw`\[[^\[\]]*@[^\[\]]*\]|\[\^${footnoteLabel}\]`, 'g');
 
@@ -314,24 +322,6 @@ function claimProse(prose: string): string {
   return prose.replace(notClaims, (m) => ' '.repeat(m.length));
 }
 
-function shift(verdict: Verdict, by: number): Verdict {
-  if (by === 0) return verdict;
-  const move = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + by, end: span.end + by });
-  const claim = verdict.claim;
-  return {
-    ...verdict,
-    claim: {
-      ...claim,
-      start: claim.start + by,
-      end: claim.end + by,
-      sentence: move(claim.sentence),
-      paragraph: move(claim.paragraph),
-      figure: claim.figure && { ...move(claim.figure), qualifierStart: claim.figure.qualifierStart === undefined ? undefined : claim.figure.qualifierStart + by },
-      period: claim.period && move(claim.period),
-      quote: claim.quote && { ...move(claim.quote), innerStart: claim.quote.innerStart + by, innerEnd: claim.quote.innerEnd + by },
-    },
-  };
-}
 
 /** The values of a claim's dates that are relative ("a year later"): they depend on more than its sentence. */
 function relativeKey(claim: Claim): string {

@@ -7,6 +7,7 @@ import type { Author, Passage, Source, SourceFootnote, SourceMeta, SourceProblem
 import { findAcronyms } from './acronyms';
 import { parseFootnote } from './footnotes';
 import { reportDate, withYears } from './reportDates';
+import { tableAt } from './sourceTables';
 
 export interface SourceFile {
   /** File path or URI, used in problems and to open passages. */
@@ -39,6 +40,8 @@ export function parseSource(file: SourceFile): Source {
   let paragraph: { line: number; parts: string[]; items?: string[]; blank?: boolean } | undefined;
   const introduces = (p: typeof paragraph): boolean => Boolean(p && !inReferences && (p.items || /:$/.test(p.parts.at(-1) ?? '')));
 
+  const locator = (): string => (page ? `${page.includes('–') ? 'pp.' : 'p.'} ${page}` : (section ?? ''));
+
   const flush = (): void => {
     if (!paragraph) return;
     // The items joined as a sentence's list: "…: Wahabism (Saudi Arabia); Enlightened Islam (Pakistan and Turkey)".
@@ -46,8 +49,7 @@ export function parseSource(file: SourceFile): Source {
     const raw = [...paragraph.parts, ...items].join(' ');
     if (inReferences) references.push(stripInline(raw.replace(/^[-*+]\s+|^\d+\.\s+/, '')));
     else {
-      const locator = page ? `${page.includes('–') ? 'pp.' : 'p.'} ${page}` : (section ?? '');
-      const passage = toPassage(withYears(raw, reported), meta.id, locator, paragraph.line, section);
+      const passage = toPassage(withYears(raw, reported), meta.id, locator(), paragraph.line, section);
       if (passage.text) passages.push(passage);
     }
     paragraph = undefined;
@@ -57,6 +59,7 @@ export function parseSource(file: SourceFile): Source {
     const line = lines[i]!.trim();
     let m: RegExpExecArray | null;
     let title: string | undefined;
+    let table: ReturnType<typeof tableAt>;
     if (!line) {
       if (introduces(paragraph)) paragraph!.blank = true;
       else flush();
@@ -80,6 +83,11 @@ export function parseSource(file: SourceFile): Source {
     } else if (inReferences && /^[-*+]\s|^\d+\.\s/.test(line)) {
       flush();
       paragraph = { line: i, parts: [line] };
+    } else if ((table = !inReferences && line.startsWith('|') ? tableAt(lines, i) : undefined)) {
+      // A table's rows are passages of their own.
+      flush();
+      for (const row of table.rows) passages.push(toPassage(withYears(row.text, reported), meta.id, locator(), row.line, section));
+      i = table.end - 1;
     } else if (/^[-*+]\s|^\d+\.\s|^>\s?/.test(line)) {
       // List items and block quotes are passages of their own.
       flush();

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { remarkGfmWithoutAutolinks } from './gfm';
-import type { Root, Nodes, Parents, Link, FootnoteDefinition, FootnoteReference, Html } from 'mdast';
+import type { Root, Nodes, Parents, Link, FootnoteDefinition, FootnoteReference, Html, Table } from 'mdast';
 
 /**
  * A paragraph, heading, list item or table cell of prose. `prose` has the same length
@@ -25,6 +25,20 @@ export interface ProseBlock {
   inFootnote: boolean;
   /** A stable key for re-use between versions: the block's raw text. */
   key: string;
+  /** For a table cell: where it sits in its table, which says what its figures are of. */
+  table?: TableCell;
+}
+
+export interface TableCell {
+  /** A cell of the header row: a label, not a claim. */
+  header: boolean;
+  /** Which cell of its row it is, the prose of each cell of the row, and of each of the header row's. */
+  index: number;
+  row: readonly string[];
+  columns: readonly string[];
+  /** Offsets of the whole row: a footnote in any of its cells backs each of them. */
+  rowStart: number;
+  rowEnd: number;
 }
 
 export interface FootnoteRef {
@@ -114,9 +128,12 @@ export function parseDraft(text: string): Draft {
 
   walk(tree, (node, parent) => {
     switch (node.type) {
+      case 'table':
+        tableBlocks(text, node, parent?.type === 'footnoteDefinition', blocks);
+        collectInline(text, node, footnoteRefs, links);
+        return false;
       case 'paragraph':
-      case 'heading':
-      case 'tableCell': {
+      case 'heading': {
         const inFootnote = parent?.type === 'footnoteDefinition';
         const block = proseBlock(text, node, inFootnote);
         if (block) blocks.push(block);
@@ -232,6 +249,24 @@ function proseBlock(text: string, node: Nodes, inFootnote: boolean): ProseBlock 
     inFootnote,
     key: text.slice(start, end),
   };
+}
+
+/** A table's cells as blocks, each told the row and the header it reads with. */
+function tableBlocks(text: string, table: Table, inFootnote: boolean, blocks: ProseBlock[]): void {
+  const label = (block: ProseBlock | undefined): string => block?.prose.replace(/\s+/g, ' ').trim() ?? '';
+  let columns: readonly string[] = [];
+  table.children.forEach((row, r) => {
+    const range = offsets(row);
+    if (!range) return;
+    const cells = row.children.map((cell) => proseBlock(text, cell, inFootnote));
+    const labels = cells.map(label);
+    if (r === 0) columns = labels;
+    cells.forEach((block, index) => {
+      if (!block) return;
+      block.table = { header: r === 0, index, row: labels, columns, rowStart: range[0], rowEnd: range[1] };
+      blocks.push(block);
+    });
+  });
 }
 
 function collectInline(text: string, node: Nodes, refs: FootnoteRef[], links: DraftLink[]): void {

@@ -55,6 +55,7 @@ function walk(parent: HtmlNode, prefix: string, out: string[], options: BlockOpt
     push(out, prefix, inline);
     inline = '';
   };
+  let table: string | undefined;
   for (const node of Array.from(parent.childNodes)) {
     const name = node.nodeName.toUpperCase();
     const raw = node.nodeType === elementNode ? options.raw?.(node) : undefined;
@@ -74,6 +75,9 @@ function walk(parent: HtmlNode, prefix: string, out: string[], options: BlockOpt
     } else if (name === 'BLOCKQUOTE') {
       flush();
       walk(node, '> ', out, options);
+    } else if (name === 'TABLE' && !prefix && (table = tableLines(node, options))) {
+      flush();
+      out.push(table);
     } else if (containers.has(name)) {
       flush();
       walk(node, prefix, out, options);
@@ -81,6 +85,27 @@ function walk(parent: HtmlNode, prefix: string, out: string[], options: BlockOpt
     else inline += inlineText(node, options);
   }
   flush();
+}
+
+/**
+ * A table of two rows or more as a GFM table, its first row the header, so that parseSource
+ * reads each cell under its row and column as it reads a Markdown source's table; undefined
+ * for a table of one row or one column (a layout table), which is read as paragraphs.
+ */
+function tableLines(table: HtmlNode, options: BlockOptions): string | undefined {
+  const rows: string[][] = [];
+  const visit = (node: HtmlNode): void => {
+    for (const child of Array.from(node.childNodes)) {
+      const name = child.nodeName.toUpperCase();
+      if (name === 'TR') rows.push(Array.from(child.childNodes).filter((c) => /^T[DH]$/i.test(c.nodeName)).map((c) => oneLine(inlineText(c, options)).replace(/\|/g, '\\|')));
+      else if (name === 'THEAD' || name === 'TBODY' || name === 'TFOOT') visit(child);
+    }
+  };
+  visit(table);
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  if (rows.length < 2 || width < 2) return undefined;
+  const line = (cells: string[]): string => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
+  return [line(rows[0]!), line(Array<string>(width).fill('---')), ...rows.slice(1).map(line)].join('\n');
 }
 
 /** The text of an element read as one paragraph: nested blocks become spaces. */

@@ -1,0 +1,94 @@
+// How a table cell reads as a sentence, in a draft and in a source alike. A cell alone says
+// nothing of what its figure is of: "| Kyrgyzstan | $10m a year |" under "Target announced"
+// reads "Kyrgyzstan, Target announced: $10m a year". A unit in the column's header,
+// "Cost ($ million)" or "Capacity, MW", is the unit of a cell that gives a bare number.
+import { extractFigures } from './figures';
+
+export interface CellReading {
+  /** The sentence the cell reads as. */
+  prose: string;
+  /** Where the cell's own prose starts in `prose`, and the part of it that is text, not spaces (offsets into the cell). */
+  at: number;
+  text: { start: number; end: number };
+}
+
+const currency = /^(US\$|A\$|C\$|\$|€|£|¥|₹|USD|EUR|GBP|CNY|RMB|PKR|INR|RUB|Rs\.?)\s*/i;
+const bareNumber = /^(?:about|around|approximately|nearly|almost|over|under|some|~|≈|<|>)?\s*[+-]?\d[\d,]*(?:\.\d+)?$/i;
+const periodHeader = /^(?:FY\s?)?\d{4}(?:[-–/]\d{2,4})?$|^(?:Q[1-4]|H[12])\s+\d{4}$/i;
+
+type Cell = 'figure' | 'date' | 'text' | 'empty';
+
+/** What a cell holds: a figure (other than a date), only dates, words, or nothing. */
+function cellKind(text: string): Cell {
+  if (!/[\p{L}\p{N}]/u.test(text)) return 'empty';
+  const figures = extractFigures(text);
+  if (!figures.length) return bareNumber.test(text.trim()) ? 'figure' : 'text';
+  return figures.every((f) => f.kind === 'year' || f.kind === 'date') ? 'date' : 'figure';
+}
+
+/**
+ * The sentence cell `index` of a row reads as, given the prose of each of the row's cells and of
+ * the header row's (`own` is the cell's own prose, offsets kept, when it is not `row[index]`).
+ * The row's first cell names what the row is of. A figure reads with its column's header and
+ * the row's dates ("Jamshoro, 2019, Capacity: 600 MW"); a date with the row's figures, which it
+ * dates ("Kyrgyzstan, $10m a year, May 2018"). Other words of the row are left out: each word
+ * the source does not share counts against the match.
+ */
+export function readCell(row: readonly string[], columns: readonly string[], index: number, own = row[index] ?? ''): CellReading {
+  const ownKind = cellKind(own);
+  const parts: string[] = [];
+  row.forEach((cell, i) => {
+    if (i === index || !cell) return;
+    if (i === 0 || (ownKind !== 'date' && cellKind(cell) === 'date' && !periodHeader.test(columns[i] ?? ''))) parts.push(cell);
+    else if (ownKind === 'date' && cellKind(cell) === 'figure' && !periodHeader.test(columns[i] ?? '')) parts.push(labelled(cell, columns[i]));
+  });
+  const trimmed = own.trim();
+  const { label, before, after } = underHeader(trimmed, index > 0 && ownKind !== 'date' ? columns[index] : undefined);
+  const all = label ? [...parts, label] : parts;
+  const prefix = all.length ? `${all.join(', ')}${label ? ':' : ','} ` : '';
+  const start = own.length - own.trimStart().length;
+  return { prose: `${prefix}${before}${trimmed}${after}`, at: prefix.length + before.length - start, text: { start, end: start + trimmed.length } };
+}
+
+/** Another cell with its column's header and unit: "Cost: $2.5 billion". */
+function labelled(cell: string, column: string | undefined): string {
+  const trimmed = cell.trim();
+  const { label, before, after } = underHeader(trimmed, column);
+  return label ? `${label}: ${before}${trimmed}${after}` : `${before}${trimmed}${after}`;
+}
+
+/** The sentences a source's table row reads as: one for each cell that holds a figure, or the whole row when none does. */
+export function rowSentences(row: readonly string[], columns: readonly string[]): string[] {
+  const figures = row.flatMap((cell, i) => (i > 0 && cellKind(cell) === 'figure' ? [i] : []));
+  if (!figures.length) return row.some((c) => c) ? [readCell(row, columns, Math.max(1, row.findIndex((c, i) => i > 0 && c))).prose] : [];
+  return figures.map((i) => readCell(row, columns, i).prose);
+}
+
+/**
+ * A cell under a header: the header's unit around a bare number, "Cost ($ million)" making "7"
+ * "$7 million" under the label "Cost"; the whole header as its label otherwise.
+ */
+function underHeader(cell: string, column: string | undefined): { label?: string; before: string; after: string } {
+  if (!column) return { before: '', after: '' };
+  if (!bareNumber.test(cell)) return { label: column, before: '', after: '' };
+  // "Cost ($ million)", "Capacity, MW", or a last word that is a unit of measure: "Transit days".
+  for (const [pattern, counts] of [[/^(.*?)[\s,]*\(([^()]+)\)\s*$/, true], [/^(.*?),\s*([^,]+)$/, true], [/^(.*?)\s*\b(\p{L}+)$/u, false]] as const) {
+    const m = pattern.exec(column);
+    const unit = m && unitOf(m[2]!.trim(), counts);
+    if (unit) return { label: m[1]!.trim() || undefined, ...unit };
+  }
+  return { label: column, before: '', after: '' };
+}
+
+/** A unit as written in a header, if the figure reader reads a number with it as a figure with that unit (a count's noun only when `counts`). */
+function unitOf(written: string, counts: boolean): { before: string; after: string } | undefined {
+  const sign = currency.exec(written);
+  const before = sign ? (/[a-z.]$/i.test(sign[1]!) ? `${sign[1]} ` : sign[1]!) : '';
+  // A header's capital ("Days") is not the unit's.
+  const rest = written.slice(sign?.[0].length ?? 0).trim().replace(/^\p{Lu}(?=\p{Ll}+$)/u, (c) => c.toLowerCase());
+  const after = !rest ? '' : rest.startsWith('%') ? rest : ` ${rest}`;
+  const sample = `${before}7${after}`;
+  const figures = extractFigures(sample);
+  const f = figures[0];
+  return figures.length === 1 && f!.start === 0 && f!.end === sample.length && (counts || f!.kind !== 'count') ? { before, after } : undefined;
+}
