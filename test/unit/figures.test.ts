@@ -374,6 +374,15 @@ describe('quantities', () => {
     ]);
   });
 
+  it('counts containers in twenty-foot equivalents, a forty-foot box as two', () => {
+    expectFigures('61,300 TEU, one million TEUs, 25,000 twenty-foot equivalent units, 900 FEU', [
+      '0-10 quantity 61,300 TEU =61300 TEU [61299.5,61300.5]',
+      '12-28 quantity one million TEUs =1e6 TEU [950000,1.05e6]',
+      '30-65 quantity 25,000 twenty-foot equivalent units =25000 TEU [24999.5,25000.5]',
+      '67-74 quantity 900 FEU =1800 TEU [1799,1801]',
+    ]);
+  });
+
   it('converts miles to km, so a distance in miles compares with one in km', () => {
     const miles = only('2,000 miles');
     expect(miles.unit).toBe('km');
@@ -422,8 +431,8 @@ describe('counts', () => {
     expect(extractFigures('It has 12 branches, against 3 million in 2023.').map((f) => f.unit)).toEqual(['branch', 'year']);
   });
 
-  it('an acronym in the plural is what a number counts: "1.32 million TEUs"', () => {
-    expect(extractFigures('Tema handled 1.32 million TEUs in 2023 and 40 SUVs.').map((f) => `${f.text} ${f.unit}`)).toEqual(['1.32 million TEUs teu', '2023 year', '40 SUVs suv']);
+  it('an acronym in the plural is what a number counts: "1.32 million ATMs"', () => {
+    expect(extractFigures('The bank ran 1.32 million ATMs in 2023 and 40 SUVs.').map((f) => `${f.text} ${f.unit}`)).toEqual(['1.32 million ATMs atm', '2023 year', '40 SUVs suv']);
   });
 
   it('a hyphened plural noun, and the things after "of the", are what a number counts', () => {

@@ -61,6 +61,9 @@ const measures: [pattern: string, unit: string, factor: number][] = [
   ['(?:metric )?(?:tonnes?|tons?)', 't', 1],
   ['kilograms?|kg', 'kg', 1],
   ['barrels?|bbl', 'bbl', 1],
+  // Containers, counted in twenty-foot equivalents: a forty-foot box is two.
+  ['twenty-foot equivalent units?|TEUs?', 'TEU', 1],
+  ['forty-foot equivalent units?|FEUs?', 'TEU', 2],
   ['hectares?', 'ha', 1],
   ['acres?', 'acre', 1],
 ];
@@ -269,6 +272,7 @@ const measureNames: Record<string, [one: string, many: string]> = {
   t: ['tonne', 'tonnes'],
   m3: ['cubic metre', 'cubic metres'],
   bbl: ['barrel', 'barrels'],
+  TEU: ['TEU', 'TEU'],
   ha: ['hectare', 'hectares'],
   acre: ['acre', 'acres'],
   km2: ['km²', 'km²'],
