@@ -147,6 +147,11 @@ describe('a fact', () => {
     expect(described('Russia will take a stake worth $2.5 billion, and a 26 percent stake in the company.')).toEqual(['russia = $2.5 billion (future)', 'share = 26 percent (future)']);
   });
 
+  it('reads money committed, and a valuation, as money put into a thing', () => {
+    expect(described("Russia's commitment to the North-South gas pipeline is US$2.5bn.")).toEqual(['investment russia = US$2.5bn']);
+    expect(described('The line had a valuation of $5 billion.')).toEqual(['investment = $5 billion']);
+  });
+
   it('takes no measure of money for a time, but the length of a visit: "spent five days", the "Minister of Industry and Trade"', () => {
     expect(described('The delegation spent five days in Pakistan.')).toEqual(['stay pakistan = five days']);
     expect(described('The Minister of Industry and Trade led a four-day visit to Pakistan.')).toEqual(['stay pakistan = four-day']);

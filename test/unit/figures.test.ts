@@ -238,6 +238,13 @@ describe('extractFigures on sentences from the sources', () => {
 });
 
 describe('money', () => {
+  it('reads the currencies of other countries by code, local symbol or name, and shillings of no country as no other currency', () => {
+    const read = (text: string): string[] => extractFigures(text).map((f) => `${f.unit} ${formatFigure(f)}`);
+    expect(read('UGX 1.3 trillion, KZT 500 million, 2 billion AZN')).toEqual(['UGX UGX 1.3 trillion', 'KZT KZT 500 million', 'AZN AZN 2 billion']);
+    expect(read('TSh 780 billion, KSh 5 billion, 1.3 trillion Ugandan shillings, 500 million tenge')).toEqual(['TZS TZS 780 billion', 'KES KES 5 billion', 'UGX UGX 1.3 trillion', 'KZT KZT 500 million']);
+    expect(read('Shs3.5 million, 4 million shillings')).toEqual(['shilling 3.5 million shillings', 'shilling 4 million shillings']);
+  });
+
   it('reads currency symbols, codes and scale abbreviations', () => {
     expectFigures('US$13bn, USD 5 million, $10mn, $10 million, $500m, $1 trillion, US $5 million, $ 5 million', [
       '0-7 money US$13bn =13e9 USD [12.5e9,13.5e9]',

@@ -49,6 +49,8 @@ export function formatFigure(f: Figure): string {
       return f.date ? formatDate(f.date) : String(f.value);
     case 'money': {
       const symbol = currencySymbols[f.unit];
+      // A currency without a code (the shillings of no country named) is written as a word after the amount.
+      if (!symbol && /^[a-z]/.test(f.unit)) return `${formatAmount(f.value, f.high, '')} ${f.unit}s`;
       return symbol ? formatAmount(f.value, f.high, symbol) : `${f.unit} ${formatAmount(f.value, f.high, '')}`;
     }
     case 'percent':

@@ -3,6 +3,7 @@
 // reads "Kyrgyzstan, Target announced: $10m a year". A unit in the column's header,
 // "Cost ($ million)" or "Capacity, MW", is the unit of a cell that gives a bare number.
 import { extractFigures } from './figures';
+import { currencyPrefixPattern } from './units';
 
 export interface CellReading {
   /** The sentence the cell reads as. */
@@ -12,7 +13,7 @@ export interface CellReading {
   text: { start: number; end: number };
 }
 
-const currency = /^(US\$|A\$|C\$|\$|€|£|¥|₹|USD|EUR|GBP|CNY|RMB|PKR|INR|RUB|Rs\.?)\s*/i;
+const currency = new RegExp(`^(${currencyPrefixPattern})\\s*`);
 const bareNumber = /^(?:about|around|approximately|nearly|almost|over|under|some|~|≈|<|>)?\s*[+-]?\d[\d,]*(?:\.\d+)?$/i;
 const periodHeader = /^(?:FY\s?)?\d{4}(?:[-–/]\d{2,4})?$|^(?:Q[1-4]|H[12])\s+\d{4}$/i;
 

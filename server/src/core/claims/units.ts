@@ -15,11 +15,17 @@ export interface WrittenUnit {
 // Currencies
 
 /** "$", "US$", "USD ", "Rs " … written before the amount. */
-export const currencyPrefixPattern = String.raw`(?:US ?\$|A\$|C\$|HK\$|S\$|[$€£₹₽₨]|(?:USD|EUR|GBP|PKR|INR|RUB|CNY|RMB|JPY)(?![A-Za-z])|(?<![A-Za-z])Rs(?![A-Za-z])\.?)`;
+/** ISO 4217 codes a news report writes beside an amount ("UGX 1.3 trillion", "KZT 500 million"). */
+const isoCodes = 'USD|EUR|GBP|PKR|INR|RUB|CNY|RMB|JPY|AED|AFN|AUD|AZN|BDT|BRL|CAD|CHF|EGP|ETB|GEL|HKD|IDR|IRR|KES|KGS|KRW|KZT|LKR|MYR|NGN|NPR|PHP|QAR|SAR|SGD|THB|TJS|TMT|TRY|TZS|UAH|UGX|UZS|VND|ZAR';
+export const currencyPrefixPattern = String.raw`(?:US ?\$|A\$|C\$|HK\$|S\$|[$€£₹₽₨]|(?:${isoCodes}|USh|TSh|KSh)(?![A-Za-z])|(?<![A-Za-z])(?:Rs|Shs)(?![A-Za-z])\.?)`;
 const currencyPrefix = new RegExp(`${currencyPrefixPattern}\\s?(?=\\d)`, 'y');
 const symbolCodes: Record<string, string> = {
   $: 'USD', US$: 'USD', A$: 'AUD', C$: 'CAD', HK$: 'HKD', S$: 'SGD', '€': 'EUR', '£': 'GBP', '₹': 'INR', '₽': 'RUB', '₨': 'PKR', Rs: 'PKR', RMB: 'CNY',
+  USh: 'UGX', TSh: 'TZS', KSh: 'KES', Shs: 'shilling',
 };
+
+/** Whose shillings: a shilling of no country named is compared with no other currency. */
+const shillingsOf: Record<string, string> = { Ugandan: 'UGX', Tanzanian: 'TZS', Kenyan: 'KES' };
 
 /** The currency written before an amount at `at`, and where the amount starts. Rupees are Pakistani unless written "₹"/"INR". */
 export function readCurrencyPrefix(text: string, at: number): { unit: string; end: number } | undefined {
@@ -32,10 +38,10 @@ export function readCurrencyPrefix(text: string, at: number): { unit: string; en
 
 /** "600 million dollars", "a 14-billion-dollar package". */
 const currencySuffix =
-  /(?:\s*|-)(?:(US|U\.S\.|American|Pakistani|Indian|Russian|Chinese)\s+)?(dollars?|euros?|rupees?|roubles?|rubles?|yuan|renminbi|pounds sterling|yen|USD|EUR|GBP|PKR|INR|RUB|CNY|RMB|JPY)(?![A-Za-z])/y;
+  new RegExp(String.raw`(?:\s*|-)(?:(US|U\.S\.|American|Pakistani|Indian|Russian|Chinese|Ugandan|Tanzanian|Kenyan)\s+)?(dollars?|euros?|rupees?|roubles?|rubles?|yuan|renminbi|pounds sterling|yen|shillings?|tenge|lari|dirhams?|naira|rand|taka|${isoCodes})(?![A-Za-z])`, 'y');
 const currencyWords: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', rupee: 'PKR', rupees: 'PKR', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB',
-  yuan: 'CNY', renminbi: 'CNY', RMB: 'CNY', 'pounds sterling': 'GBP', yen: 'JPY',
+  yuan: 'CNY', renminbi: 'CNY', RMB: 'CNY', 'pounds sterling': 'GBP', yen: 'JPY', tenge: 'KZT', lari: 'GEL', dirham: 'AED', dirhams: 'AED', naira: 'NGN', rand: 'ZAR', taka: 'BDT',
 };
 
 // ---------------------------------------------------------------------------
@@ -99,7 +105,7 @@ export function readUnit(text: string, at: number): WrittenUnit | undefined {
   m = currencySuffix.exec(text);
   if (m) {
     const word = m[2]!;
-    const unit = /rupee/.test(word) && m[1] === 'Indian' ? 'INR' : (currencyWords[word] ?? word);
+    const unit = /rupee/.test(word) && m[1] === 'Indian' ? 'INR' : /^shilling/.test(word) ? (shillingsOf[m[1] ?? ''] ?? 'shilling') : (currencyWords[word] ?? word);
     return { kind: 'money', unit, factor: 1, end: currencySuffix.lastIndex };
   }
   // "forty-five million pounds": after a scale word, pounds are sterling, not a weight ("300 pounds").

@@ -34,8 +34,10 @@ export const measures: Measure[] = [
   { name: 'investment', words: ['investment', 'investor', 'invest', 'outlay', 'fdi', 'pledge', 'promise', 'allocate', 'allocated', 'allocation', 'earmark', 'earmarked', 'cost', 'costs', 'costing'], kinds: sums },
   // "a $46 billion project": money a project is worth is what is invested in it.
   { name: 'investment', words: ['project', 'projects'], kinds: ['money'] },
-  // "Its price tag has risen to $1.35 billion": what a thing costs.
-  { name: 'investment', words: ['price'], kinds: ['money'] },
+  // "Its price tag has risen to $1.35 billion", "a valuation of $5 billion": what a thing costs or is worth.
+  { name: 'investment', words: ['price', 'valuation'], kinds: ['money'] },
+  // "Russia's commitment to the pipeline", "committed $2.5 billion": money promised.
+  { name: 'investment', words: ['commitment', 'commitments', 'committed'], kinds: ['money'] },
   // "Russia has offered one billion dollars to revive …", "financial assistance worth $1 billion": money given for something.
   { name: 'investment', words: ['offer', 'assistance', 'aid'], kinds: ['money'] },
   { name: 'loan', words: ['loan', 'credit', 'lend', 'lent', 'borrow'], kinds: sums },
