@@ -277,6 +277,13 @@ describe('two facts speak to each other', () => {
     expect(described("Qatar's Nebras Power owns 60 percent of the venture and Saudi Arabia's ACWA Power the remaining 40 percent.")).toEqual(['qatar = 60 percent', 'saudi_arabia = 40 percent']);
   });
 
+  it('ends a figure\'s clause at "and" before a verb in the past when another figure follows, which keeps the subject', () => {
+    expect(described('A 64-member delegation from Russia toured Pakistan and pledged $1 billion to Afghanistan.')).toEqual([
+      'members russia+pakistan = 64-member',
+      'investment russia+pakistan+afghanistan = $1 billion (future)',
+    ]);
+  });
+
   it('gives each figure of a list its own holder, "and" right before the next figure ending a clause', () => {
     expect(described('The line would run 583 km inside Afghanistan and 177 km in Pakistan.')).toEqual(['length afghanistan = 583 km', 'length pakistan = 177 km']);
   });

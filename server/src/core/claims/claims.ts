@@ -166,6 +166,12 @@ const aimBetween = /\bto\s+(?:try\s+to\s+)?(?:aim\s+(?:for|at)\b|work\s+towards?
 
 /** What starts a new clause of its own inside a sentence: a semicolon, or a comma before "and", "but", "while"… */
 export const ownClauseBreak = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;
+/**
+ * After a figure, "and" before a verb in the past ends its clause where another figure follows:
+ * "a 64-member delegation spent five days in Pakistan and pledged $1 billion for the mills" (the
+ * later figure keeps the subject the two verbs share).
+ */
+const figureClauseBreak = new RegExp(String.raw`${ownClauseBreak.source}|\s+and\s+(?:also\s+)?(?:\p{Ll}{2,}ed|spent|paid|gave|made|took|won|sold|bought|lent|sent)\b`, 'giu');
 
 /**
  * A figure inside a clause set off by commas that describes the noun before it ("Manturov's
@@ -270,7 +276,7 @@ function ownClause(text: string, figure: Figure, figures: readonly Figure[], sen
   for (let i = at + 1; i < figures.length && figures[i]!.start <= end; i++) {
     const other = figures[i]!;
     if (rivalIndex.has(other) || other.start < figure.end) continue;
-    const found = text.slice(figure.end, other.start).search(ownClauseBreak);
+    const found = text.slice(figure.end, other.start).search(figureClauseBreak);
     if (found >= 0) end = figure.end + found;
   }
   // A clause of its own after the figure is another fact's, figure or none: "Tourism earnings rose
