@@ -277,6 +277,14 @@ describe('two facts speak to each other', () => {
     expect(described("Qatar's Nebras Power owns 60 percent of the venture and Saudi Arabia's ACWA Power the remaining 40 percent.")).toEqual(['qatar = 60 percent', 'saudi_arabia = 40 percent']);
   });
 
+  it('gives a flow whose clause names neither side the sides of the flow before it', () => {
+    expect(described('Trade came to $700 million in 2018, with Pakistani exports to Russia of $250 million and imports of $150 million.')).toEqual([
+      'trade 2018 = $700 million',
+      'exports pakistan→russia = $250 million',
+      'exports russia→pakistan = $150 million',
+    ]);
+  });
+
   it('ends a figure\'s clause at "and" before a verb in the past when another figure follows, which keeps the subject', () => {
     expect(described('A 64-member delegation from Russia toured Pakistan and pledged $1 billion to Afghanistan.')).toEqual([
       'members russia+pakistan = 64-member',

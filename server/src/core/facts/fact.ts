@@ -10,6 +10,7 @@ import { isVenue, stem, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, measureOfUnit, measures, riseTerm, type Measure } from './lexicon';
 import { modalityOf, partOfSum, plannedThing, saidDone, type Modality } from './modality';
+import { flowRoles } from './flow';
 import { placeOf, routeOf } from './place';
 import { speaksOfPair } from '../claims/sentences';
 
@@ -186,20 +187,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     if (!fact.pair && !fact.holders.length && pagePair?.length === 2) [fact.pair, fact.holders] = [[...pagePair], [...pagePair]];
     else if (!fact.pair && speaksOfPair(text, sentence)) fact.unnamedPair = true;
   }
-  if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') {
-    // "Pakistan's exports to Russia" and "Russia's imports from Pakistan" are the same flow.
-    const holder = countryBefore(text, named, inClause, vocabulary) ?? countryBefore(text, named, terms.filter((t) => t.start >= sentence.start && t.end <= clause.start), vocabulary, true);
-    const other = partnerAfter(text, named, inClause, vocabulary);
-    const exports = fact.measure!.name === 'exports';
-    fact.measure = measures.find((m) => m.name === 'exports');
-    const seller = exports ? holder : other?.role === 'from' ? other.country : undefined;
-    const buyer = exports ? (other?.role === 'to' ? other.country : undefined) : holder;
-    if (seller) fact.from = seller;
-    if (buyer) fact.to = buyer;
-    if (!exports && other?.role === 'to') fact.to = other.country;
-    // "against imports of $150 million", in a sentence about Pakistan: Pakistan holds them.
-    for (const side of [fact.from, fact.to]) if (side && !fact.holders.includes(side)) fact.holders.push(side);
-  }
+  if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') flowRoles(fact, text, named, terms, sentence, clause, vocabulary);
   return fact;
 }
 
@@ -320,27 +308,4 @@ const sinceThen = /\b(?:(?:has|have|had)\s+since|since\s+then)\b/i;
 /** Right after a sum (or its conversion in brackets, or a size: ", 50,000-seat"), up to three words and a thing built or bought with it: "(S$3.4 billion) natural gas pipeline". */
 const moneyOfThing = /^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[\p{N},.]+-[\p{L}]+\s+)?(?:[\p{L}-]+\s+){0,3}(?:pipelines?|plants?|factor(?:y|ies)|facilit(?:y|ies)|railways?|corridors?|ports?|packages?|deals?|contracts?|schemes?|refiner(?:y|ies)|terminals?|dams?|highways?|mills?|stadiums?|stadia|airports?|bridges?|hospitals?|tunnels?)\b/iu;
 
-/**
- * The country that holds a measure: the nearest before its word ("Pakistan's exports"), else,
- * with `subject`, the sentence's subject: its first country that is not a partner ("to Russia").
- */
-function countryBefore(text: string, word: Term, terms: readonly Term[], vocabulary: Vocabulary, subject = false): string | undefined {
-  const before = terms.filter((t) => t.end <= word.start && vocabulary.countries.has(t.term));
-  if (!subject) return before.at(-1)?.term;
-  // "exports to Russia" names a partner, "with Pakistan's exports" a holder: a possessive is whose the flow is (a term's span holds its "'s").
-  const possessive = (t: Term): boolean => /['’]s?$/.test(text.slice(t.start, t.end));
-  return before.find((t) => possessive(t) || !/\b(?:to|from|into|with|and)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, t.start - 12), t.start)))?.term;
-}
-
-/** "exports to Russia", "imports from China": the partner country and its role. */
-function partnerAfter(text: string, word: Term, terms: readonly Term[], vocabulary: Vocabulary): { country: string; role: 'to' | 'from' } | undefined {
-  const next = terms.find((t) => t.start > word.end && vocabulary.countries.has(t.term));
-  if (!next) return undefined;
-  const between = text.slice(word.end, next.start);
-  // "Pakistan sold Russia $150 million worth": the country right after a verb of selling buys.
-  if (/^\s+$/.test(between) && /^(?:sold|sell|sells|selling|shipped|exported)$/i.test(text.slice(word.start, word.end))) return { country: next.term, role: 'to' };
-  const m = /\b(to|from|into)\s+(?:the\s+)?$/i.exec(between);
-  if (!m || between.length > 40) return undefined;
-  return { country: next.term, role: m[1]!.toLowerCase() === 'from' ? 'from' : 'to' };
-}
 

@@ -1,0 +1,61 @@
+// Who sells and who buys in a flow of goods: "Pakistan's exports to Russia" and "Russia's imports
+// from Pakistan" are the same flow, exports from Pakistan to Russia.
+import { stem, type Term, type Vocabulary } from '../claims/terms';
+import type { Span } from '../types';
+import type { Fact } from './fact';
+import { measures } from './lexicon';
+
+const exportsMeasure = measures.find((m) => m.name === 'exports')!;
+const flowStems = new Set(measures.filter((m) => m.name === 'exports' || m.name === 'imports').flatMap((m) => m.words.map(stem)));
+
+/**
+ * Reads a flow's seller and buyer into `fact` (its measure exports or imports, named by `named`),
+ * and makes its measure exports. A flow whose clause names neither side has the sides of the
+ * sentence's flow before it: in "Pakistani exports to Russia of $250 million and imports of $150
+ * million" the imports are Pakistan's, from Russia.
+ */
+export function flowRoles(fact: Fact, text: string, named: Term, terms: readonly Term[], sentence: Span, clause: Span, vocabulary: Vocabulary): void {
+  const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
+  const exports = fact.measure!.name === 'exports';
+  let holder = countryBefore(text, named, inClause, vocabulary) ?? countryBefore(text, named, terms.filter((t) => t.start >= sentence.start && t.end <= clause.start), vocabulary, true);
+  let other = partnerAfter(text, named, inClause, vocabulary);
+  if (!holder && !other) {
+    const before = terms.filter((t) => t.start >= sentence.start && t.end <= clause.start);
+    const earlier = before.filter((t) => flowStems.has(t.term)).at(-1);
+    const home = earlier && countryBefore(text, earlier, before, vocabulary);
+    const partner = earlier && partnerAfter(text, earlier, before, vocabulary);
+    if (home && partner) [holder, other] = [home, { country: partner.country, role: exports ? 'to' : 'from' }];
+  }
+  fact.measure = exportsMeasure;
+  const seller = exports ? holder : other?.role === 'from' ? other.country : undefined;
+  const buyer = exports ? (other?.role === 'to' ? other.country : undefined) : holder;
+  if (seller) fact.from = seller;
+  if (buyer) fact.to = buyer;
+  if (!exports && other?.role === 'to') fact.to = other.country;
+  // "against imports of $150 million", in a sentence about Pakistan: Pakistan holds them.
+  for (const side of [fact.from, fact.to]) if (side && !fact.holders.includes(side)) fact.holders.push(side);
+}
+
+/**
+ * The country that holds a measure: the nearest before its word ("Pakistan's exports"), else,
+ * with `subject`, the sentence's subject: its first country that is not a partner ("to Russia").
+ */
+function countryBefore(text: string, word: Term, terms: readonly Term[], vocabulary: Vocabulary, subject = false): string | undefined {
+  const before = terms.filter((t) => t.end <= word.start && vocabulary.countries.has(t.term));
+  if (!subject) return before.at(-1)?.term;
+  // "exports to Russia" names a partner, "with Pakistan's exports" a holder: a possessive is whose the flow is (a term's span holds its "'s").
+  const possessive = (t: Term): boolean => /['’]s?$/.test(text.slice(t.start, t.end));
+  return before.find((t) => possessive(t) || !/\b(?:to|from|into|with|and)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, t.start - 12), t.start)))?.term;
+}
+
+/** "exports to Russia", "imports from China": the partner country and its role. */
+function partnerAfter(text: string, word: Term, terms: readonly Term[], vocabulary: Vocabulary): { country: string; role: 'to' | 'from' } | undefined {
+  const next = terms.find((t) => t.start > word.end && vocabulary.countries.has(t.term));
+  if (!next) return undefined;
+  const between = text.slice(word.end, next.start);
+  // "Pakistan sold Russia $150 million worth": the country right after a verb of selling buys.
+  if (/^\s+$/.test(between) && /^(?:sold|sell|sells|selling|shipped|exported)$/i.test(text.slice(word.start, word.end))) return { country: next.term, role: 'to' };
+  const m = /\b(to|from|into)\s+(?:the\s+)?$/i.exec(between);
+  if (!m || between.length > 40) return undefined;
+  return { country: next.term, role: m[1]!.toLowerCase() === 'from' ? 'from' : 'to' };
+}
