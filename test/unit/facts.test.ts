@@ -212,6 +212,9 @@ describe('a fact', () => {
     // A headline's wording: a call for a value, and an intent whose infinitive stands far from it.
     expect(described('Kazakh envoy calls for raising trade to $500m.')).toEqual(['trade kazakhstan rise = $500m (goal)']);
     expect(described('Tajikistan wants to take bilateral trade with Pakistan to $500m.')).toEqual(['trade tajikistan+pakistan = $500m (goal)']);
+    // An intent with five words before its infinitive, and a target said as what it is for, however far before the figure.
+    expect(described('The government wants Aktau and Kuryk together to handle 300,000 TEU a year by 2027.')).toEqual(['TEU 2027 = 300,000 TEU (goal)']);
+    expect(described("The government's target is for Aktau and Kuryk together to handle 300,000 TEU a year by 2030.")).toEqual(['TEU 2030 = 300,000 TEU (goal)']);
     // A gerund of raising after "of", "on" or "towards" aims as an infinitive does; after "after" it is done.
     expect(described('Dushanbe has spoken of lifting trade to half a billion dollars.')).toEqual(['trade tajikistan = half a billion dollars (goal)']);
     expect(described('Islamabad and Dushanbe have set their sights on lifting annual trade to $500 million.')).toEqual(['trade pakistan+tajikistan = $500 million (goal)']);

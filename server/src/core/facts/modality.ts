@@ -32,10 +32,13 @@ export function modalityOf(text: string, figure: Figure, sentence: Span): Modali
   // A goal word after the figure is the next figure's when one follows it: "the 1,100-km line is meant to carry 12.4 billion cubic metres".
   const later = goalWords.exec(after);
   const aimsAtNext = later !== null && /\d/.test(text.slice(figure.end + later.index + later[0].length, Math.min(sentence.end, figure.end + later.index + later[0].length + 25)));
-  if (goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || (later && !aimsAtNext)) return 'goal';
+  if (goalWords.test(before) || raiseTo.test(before) || raiseTo.test(withHedge) || (later && !aimsAtNext) || goalIsFor.test(text.slice(sentence.start, start))) return 'goal';
   if (possibility.test(before)) return 'possible';
   return commitment.test(before) ? 'future' : 'achieved';
 }
+
+/** "The target is for Aktau and Kuryk together to handle 300,000 TEU": a goal said as what it is for, however far before the figure. */
+const goalIsFor = /\b(?:target|goal|aim|ambition)\s+(?:is|was|will be)\s+(?:for|that|to)\b[^.;]*$/i;
 
 /** "could invest", "might grow to": what may be, not what was done, promised or aimed at; only for the figure the verb takes ("could give access to a market of 200 million customers" sizes the market). */
 const possibility = /\b(?:could|might)\s+(?:(?:well|still|eventually|potentially|one day)\s+)?(?!not\b|never\b|have\b)\w+(?:\s+(?:to|by|up to|as much as|as many as))?\s*$/i;
