@@ -89,6 +89,17 @@ describe('a table in a source', () => {
     ]);
   });
 
+  it('takes the heading right above a table as its caption: its words lead each row, its unit is a bare number’s', () => {
+    const note = source('note', '## Table 1. Transit containers at Caspian ports (TEU)', '', '| Port | 2022 | 2023 |', '|---|---|---|', '| Kuryk | 6,840 | 11,260 |');
+    expect(bodyOf(note).map((p) => p.text)).toEqual(['Transit containers at Caspian ports: Kuryk, 2022: 6,840 TEU. Transit containers at Caspian ports: Kuryk, 2023: 11,260 TEU.']);
+    expect(verdicts('At Kuryk the transit count was 6,480 TEU in 2022.\n\nKuryk handled 11,260 TEU of transit containers in 2023.', note)).toEqual([
+      '6,480 TEU contradicted (6,840 TEU)',
+      '2022 supported (2022)',
+      '11,260 TEU supported (11,260 TEU)',
+      '2023 supported (2023)',
+    ]);
+  });
+
   it('supports and contradicts a draft’s prose with a cell', () => {
     expect(verdicts('The Alat–Kars tariff is $1,240 per container.\n\nThe Aktau–Baku tariff is $1,840 per container.', tariffs)).toEqual([
       '$1,240 supported (US$1,240)',

@@ -83,7 +83,7 @@ export function parseSource(file: SourceFile): Source {
     } else if (inReferences && /^[-*+]\s|^\d+\.\s/.test(line)) {
       flush();
       paragraph = { line: i, parts: [line] };
-    } else if ((table = !inReferences && line.startsWith('|') ? tableAt(lines, i) : undefined)) {
+    } else if ((table = !inReferences && line.startsWith('|') ? tableAt(lines, i, captionAbove(lines, i, bodyStart, paragraph?.parts.join(' '))) : undefined)) {
       // A table's rows are passages of their own.
       flush();
       for (const row of table.rows) passages.push(toPassage(withYears(row.text, reported), meta.id, locator(), row.line, section));
@@ -132,6 +132,15 @@ function notePassage(footnote: SourceFootnote, sourceId: string, line: number, s
   text = date > 0 ? `${footnote.date}: ${head}` : head;
   if (!/\p{L}/u.test(text)) return undefined;
   return { index: -1, sourceId, locator: `note ${footnote.label}`, text, line, footnotes: [{ label: footnote.label, offset: text.length }], section };
+}
+
+/** A table's caption: the heading right above it ("## Table 1. Transit containers (TEU)"), or a paragraph right above that starts "Table 1". */
+function captionAbove(lines: readonly string[], at: number, bodyStart: number, paragraph: string | undefined): string | undefined {
+  if (paragraph) return /^Table\s+\d/i.test(paragraph) ? stripInline(paragraph) : undefined;
+  let i = at - 1;
+  while (i >= bodyStart && !lines[i]!.trim()) i--;
+  const title = i >= bodyStart ? headingText(lines[i]!.trim()) : undefined;
+  return title === undefined ? undefined : stripInline(title);
 }
 
 function toPassage(raw: string, sourceId: string, locator: string, line: number, section: string | undefined): Passage {

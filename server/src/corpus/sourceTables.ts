@@ -12,8 +12,8 @@ export interface SourceTable {
   end: number;
 }
 
-/** The table that starts at line `at` (its header row, then the separator row), if one does. */
-export function tableAt(lines: readonly string[], at: number): SourceTable | undefined {
+/** The table that starts at line `at` (its header row, then the separator row), if one does; `caption` is the heading right above it. */
+export function tableAt(lines: readonly string[], at: number, caption?: string): SourceTable | undefined {
   const head = lines[at]!.trim();
   if (!head.startsWith('|') || !separator.test(lines[at + 1]?.trim() ?? '') || !lines[at + 1]!.includes('-')) return undefined;
   const columns = cells(head);
@@ -22,7 +22,7 @@ export function tableAt(lines: readonly string[], at: number): SourceTable | und
   for (; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (!line.startsWith('|')) break;
-    const text = rowSentences(cells(line), columns).map((s) => (/[.!?]$/.test(s) ? s : `${s}.`)).join(' ');
+    const text = rowSentences(cells(line), columns, caption).map((s) => (/[.!?]$/.test(s) ? s : `${s}.`)).join(' ');
     if (text) rows.push({ line: i, text });
   }
   return { rows, end: i };

@@ -35,16 +35,16 @@ function cellKind(text: string): Cell {
  * dates ("Kyrgyzstan, $10m a year, May 2018"). Other words of the row are left out: each word
  * the source does not share counts against the match.
  */
-export function readCell(row: readonly string[], columns: readonly string[], index: number, own = row[index] ?? ''): CellReading {
+export function readCell(row: readonly string[], columns: readonly string[], index: number, own = row[index] ?? '', caption?: string): CellReading {
   const ownKind = cellKind(own);
   const parts: string[] = [];
   row.forEach((cell, i) => {
     if (i === index || !cell) return;
     if (i === 0 || (ownKind !== 'date' && cellKind(cell) === 'date' && !periodHeader.test(columns[i] ?? ''))) parts.push(cell);
-    else if (ownKind === 'date' && cellKind(cell) === 'figure' && !periodHeader.test(columns[i] ?? '')) parts.push(labelled(cell, columns[i]));
+    else if (ownKind === 'date' && cellKind(cell) === 'figure' && !periodHeader.test(columns[i] ?? '')) parts.push(labelled(cell, columns[i], caption));
   });
   const trimmed = own.trim();
-  const { label, before, after } = underHeader(trimmed, index > 0 && ownKind !== 'date' ? columns[index] : undefined);
+  const { label, before, after } = underHeader(trimmed, index > 0 && ownKind !== 'date' ? columns[index] : undefined, caption);
   const all = label ? [...parts, label] : parts;
   const prefix = all.length ? `${all.join(', ')}${label ? ':' : ','} ` : '';
   const start = own.length - own.trimStart().length;
@@ -52,33 +52,45 @@ export function readCell(row: readonly string[], columns: readonly string[], ind
 }
 
 /** Another cell with its column's header and unit: "Cost: $2.5 billion". */
-function labelled(cell: string, column: string | undefined): string {
+function labelled(cell: string, column: string | undefined, caption: string | undefined): string {
   const trimmed = cell.trim();
-  const { label, before, after } = underHeader(trimmed, column);
+  const { label, before, after } = underHeader(trimmed, column, caption);
   return label ? `${label}: ${before}${trimmed}${after}` : `${before}${trimmed}${after}`;
 }
 
-/** The sentences a source's table row reads as: one for each cell that holds a figure, or the whole row when none does. */
-export function rowSentences(row: readonly string[], columns: readonly string[]): string[] {
+/**
+ * The sentences a source's table row reads as: one for each cell that holds a figure, or the
+ * whole row when none does. A caption ("Table 1. Transit containers at Caspian ports (TEU)")
+ * leads each, its unit that of a bare number whose header gives none.
+ */
+export function rowSentences(row: readonly string[], columns: readonly string[], caption?: string): string[] {
   const figures = row.flatMap((cell, i) => (i > 0 && cellKind(cell) === 'figure' ? [i] : []));
-  if (!figures.length) return row.some((c) => c) ? [readCell(row, columns, Math.max(1, row.findIndex((c, i) => i > 0 && c))).prose] : [];
-  return figures.map((i) => readCell(row, columns, i).prose);
+  const lead = caption ? `${splitUnit(caption)?.label ?? caption}: ` : '';
+  if (!figures.length) return row.some((c) => c) ? [lead + readCell(row, columns, Math.max(1, row.findIndex((c, i) => i > 0 && c)), undefined, caption).prose] : [];
+  return figures.map((i) => lead + readCell(row, columns, i, undefined, caption).prose);
 }
 
 /**
  * A cell under a header: the header's unit around a bare number, "Cost ($ million)" making "7"
  * "$7 million" under the label "Cost"; the whole header as its label otherwise.
  */
-function underHeader(cell: string, column: string | undefined): { label?: string; before: string; after: string } {
-  if (!column) return { before: '', after: '' };
+function underHeader(cell: string, column: string | undefined, caption?: string): { label?: string; before: string; after: string } {
   if (!bareNumber.test(cell)) return { label: column, before: '', after: '' };
   // "Cost ($ million)", "Capacity, MW", or a last word that is a unit of measure: "Transit days".
   for (const [pattern, counts] of [[/^(.*?)[\s,]*\(([^()]+)\)\s*$/, true], [/^(.*?),\s*([^,]+)$/, true], [/^(.*?)\s*\b(\p{L}+)$/u, false]] as const) {
-    const m = pattern.exec(column);
+    const m = column ? pattern.exec(column) : null;
     const unit = m && unitOf(m[2]!.trim(), counts);
     if (unit) return { label: m[1]!.trim() || undefined, ...unit };
   }
-  return { label: column, before: '', after: '' };
+  const captioned = caption ? splitUnit(caption)?.unit : undefined;
+  return { label: column, before: captioned?.before ?? '', after: captioned?.after ?? '' };
+}
+
+/** A caption's label and the unit in brackets at its end: "Transit containers (TEU)". */
+function splitUnit(caption: string): { label: string; unit?: { before: string; after: string } } | undefined {
+  const m = /^(.*?)[\s,]*\(([^()]+)\)\s*$/.exec(caption);
+  const unit = m ? unitOf(m[2]!.trim(), true) : undefined;
+  return unit ? { label: m![1]!.trim().replace(/^Table\s+\d+[.:]?\s*/i, ''), unit } : { label: caption.replace(/^Table\s+\d+[.:]?\s*/i, '') };
 }
 
 /** A unit as written in a header, if the figure reader reads a number with it as a figure with that unit (a count's noun only when `counts`). */
