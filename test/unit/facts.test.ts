@@ -215,6 +215,8 @@ describe('a fact', () => {
     // An intent with five words before its infinitive, and a target said as what it is for, however far before the figure.
     expect(described('The government wants Aktau and Kuryk together to handle 300,000 TEU a year by 2027.')).toEqual(['TEU 2027 = 300,000 TEU (goal)']);
     expect(described("The government's target is for Aktau and Kuryk together to handle 300,000 TEU a year by 2030.")).toEqual(['TEU 2030 = 300,000 TEU (goal)']);
+    // What a thing "was to" do was planned, as what it "is to" do is.
+    expect(described('The pipeline was to carry up to 216 thousand barrels a day.')).toEqual(['bbl = 216 thousand barrels (goal)']);
     // A gerund of raising after "of", "on" or "towards" aims as an infinitive does; after "after" it is done.
     expect(described('Dushanbe has spoken of lifting trade to half a billion dollars.')).toEqual(['trade tajikistan = half a billion dollars (goal)']);
     expect(described('Islamabad and Dushanbe have set their sights on lifting annual trade to $500 million.')).toEqual(['trade pakistan+tajikistan = $500 million (goal)']);

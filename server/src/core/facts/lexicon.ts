@@ -68,6 +68,6 @@ export const fallTerm = 'decreas';
  * projection ("an expected total of") is always one.
  */
 export const goalWords =
-  /\b(?:(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|intend(?:s|ed)?|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|want(?:s|ed)?|is|are|meant|set|designed)\s+to|want(?:s|ed)?\s+(?:[\w'-]+\s+){1,5}to|should|targets?|targeted|goals?|ambitio\w*|aspir\w*|expect(?:s|ed|ation|ations)?|projected|projections?|call(?:s|ed|ing)?\s+for|work(?:s|ed|ing)?\s+towards?|aim(?:s|ed|ing)?\s+(?:for|at)|envisag\w*|forecast\w*|eventual(?:ly)?|one day|soon|in the future|in (?:the )?next)\b/i;
+  /\b(?:(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|intend(?:s|ed)?|hop(?:e|es|ed|ing)|seek(?:s|ing)?|sought|want(?:s|ed)?|is|are|was|were|meant|set|designed)\s+to|want(?:s|ed)?\s+(?:[\w'-]+\s+){1,5}to|should|targets?|targeted|goals?|ambitio\w*|aspir\w*|expect(?:s|ed|ation|ations)?|projected|projections?|call(?:s|ed|ing)?\s+for|work(?:s|ed|ing)?\s+towards?|aim(?:s|ed|ing)?\s+(?:for|at)|envisag\w*|forecast\w*|eventual(?:ly)?|one day|soon|in the future|in (?:the )?next)\b/i;
 /** "agreed to raise it to $10 million", "has spoken of lifting it to $500 million": the figure an infinitive, or a gerund after "of", "on" or "towards", aims at. */
 export const raiseTo = /\b(?:to\s+(?:try\s+to\s+)?(?:increase|raise|grow|boost|expand|lift|triple|double|bring|take)|(?:of|on|towards?)\s+(?:increas|rais|grow|boost|expand|lift|tripl|doubl|bring|tak)ing)\b[^.;]{0,45}\bto\s*$/i;
