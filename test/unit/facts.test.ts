@@ -308,6 +308,8 @@ describe('two facts speak to each other', () => {
     // Or the place that names the plant before the figure.
     expect(facts('The Muzaffargarh thermal power station has a capacity of 1,350 MW.')[0]!.place).toBe('Muzaffargarh');
     expect(facts('Pakistan Steel Mills will get $1 billion.')[0]!.place).toBeUndefined();
+    // Or the one the figure sizes right after it.
+    expect(facts('A Russian firm would convert the 600-megawatt Muzaffargarh thermal power station to coal.')[0]!.place).toBe('Muzaffargarh');
     expect(differences(facts('Russia will build a 600 MW coal plant at Jamshoro.')[0]!, facts('Russia will build a 600 MW coal plant at Muzaffargarh.')[0]!)).toEqual(['place']);
   });
 

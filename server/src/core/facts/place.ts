@@ -43,7 +43,8 @@ function samePlace(a: string, b: string): boolean {
  * Where the figure's thing is, as written: the place named by "at" or "in" after the figure in its
  * clause ("a 600-megawatt plant at Jamshoro"), else the place that names a plant, station, mill,
  * port, dam or refinery before it in its sentence ("The Muzaffargarh thermal power station … has a
- * capacity of 1,350 megawatts"); a capitalised name that is no country, capital, organisation or month.
+ * capacity of 1,350 megawatts") or right after it ("the 600-megawatt Muzaffargarh thermal power
+ * station"); a capitalised name that is no country, capital, organisation or month.
  */
 export function placeOf(text: string, figure: Figure, clause: Span, sentence: Span, vocabulary: Vocabulary): string | undefined {
   const isPlace = (name: string): boolean => {
@@ -53,8 +54,13 @@ export function placeOf(text: string, figure: Figure, clause: Span, sentence: Sp
   };
   for (const m of text.slice(figure.end, clause.end).matchAll(/\b(?:at|in|near)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)/gu)) if (isPlace(m[1]!)) return m[1];
   for (const m of text.slice(sentence.start, figure.start).matchAll(namedFacility)) if (isPlace(m[1]!)) return m[1];
+  const right = facilityRightAfter.exec(text.slice(figure.end, clause.end));
+  if (right && isPlace(right[1]!)) return right[1];
   return undefined;
 }
 
 /** "the Muzaffargarh thermal power station", "the Karachi plant", "Jamshoro coal-fired power plant". */
-const namedFacility = /\b(\p{Lu}[\p{L}-]+)\s+(?:(?:thermal|coal-fired|gas-fired|coal|gas|oil|steel|cement|nuclear|solar|wind|hydro\w*|power|deep-sea)\s+){0,3}(?:plant|station|mills?|port|dam|refinery|terminal)\b/gu;
+const facility = String.raw`(\p{Lu}[\p{L}-]+)\s+(?:(?:thermal|coal-fired|gas-fired|coal|gas|oil|steel|cement|nuclear|solar|wind|hydro\w*|power|deep-sea)\s+){0,3}(?:plant|station|mills?|port|dam|refinery|terminal)\b`;
+const namedFacility = new RegExp(String.raw`\b${facility}`, 'gu');
+/** The figure sizes the facility named right after it: "the 600-megawatt Muzaffargarh thermal power station". */
+const facilityRightAfter = new RegExp(String.raw`^[\s-]+${facility}`, 'u');
