@@ -842,6 +842,16 @@ describe('dates', () => {
     expect(judge('Zambia produced 3 million tonnes of copper in 2030.')).toEqual(['3 million tonnes unsourced', '2030 unsourced']);
   });
 
+  it('read a promise as made once: the same promise in another year has the wrong year, another value in it is another promise', () => {
+    const judge = verdictsAgainst(
+      ownSource({ id: 'energy', title: 'Russia to invest in Pakistan energy', year: 2019 }, 'In 2019 Russia promised a $14 billion investment in Pakistan’s energy sector.', "Pakistan's exports to Russia reached $150 million in 2018."),
+    );
+    expect(judge("In 2018 Russia promised a $14 billion investment in Pakistan's energy sector.")).toEqual(['2018 contradicted energy (2019)', '$14 billion supported energy ($14 billion)']);
+    expect(judge("In 2018 Russia promised a $12 billion investment in Pakistan's energy sector.")).toEqual(['2018 unsourced', '$12 billion unsourced']);
+    // A yearly flow in another year is another year's figure, not the same one misdated.
+    expect(judge("Pakistan's exports to Russia reached $150 million in 2017.")).toEqual(['$150 million unsourced', '2017 unsourced']);
+  });
+
   it("take the value a thing is set against ('lower than the $0.463 agreed for Barka East') as the other thing's", () => {
     const judge = verdictsAgainst(ownSource({ id: 'sohar', title: 'Oman awards Sohar North', year: 2024 }, 'MUSCAT, 3 September 2024 — Oman has awarded the Sohar North water project at a levelised tariff of $0.412 per cubic metre. The winning tariff is about 11% lower than the $0.463 per cubic metre agreed for the Barka East plant in 2021.'));
     expect(judge("Sohar North's winning tariff of $0.463 per cubic metre was a record low.")).toEqual(['$0.463 unsourced']);

@@ -208,8 +208,11 @@ export interface Evidence {
   place?: { draft: string; source: string };
   /** The source gives the same figure as a promise where the draft says it was done ("promised", not "has invested"), or the reverse. */
   promise?: boolean;
-  /** Draft and source both give the figure as a goal: the date of the source's sentence is the goal's deadline ("by 2031"). */
-  goal?: boolean;
+  /**
+   * Draft and source both give the figure as a goal, or both as a promise: a thing said once. The
+   * date of the source's sentence is the goal's deadline ("by 2031"), or the year it was promised.
+   */
+  once?: 'goal' | 'promise';
   /** The parts of the fact that draft and source share: ["goods from Pakistan to Russia", "2018"]. */
   matched?: string[];
   /** For a contradiction: where the source puts the draft's value instead ("$250 million for goods going from Russia to Pakistan"). */

@@ -3,7 +3,7 @@
 // same time; and for an event's date, its parties.
 import type { Fact } from '../facts/fact';
 import type { Corpus } from '../retrieval/corpus';
-import type { Figure } from '../types';
+import type { Evidence, Figure } from '../types';
 import { thresholds } from './figureDecision';
 import { sameFigureDate, samePeriod } from './timeVerdict';
 import { compatibleWith } from './valueAgreement';
@@ -107,4 +107,11 @@ export function valueGivenBySibling(draft: Fact, period: Figure | undefined, sib
     const time = other.time ?? other.context;
     return !period || !time || samePeriod(period, time);
   });
+}
+
+/** A goal, or a promise, that draft and source both give: a thing said once, whose date the source gives. */
+export function onceOf(draft: Fact | undefined, source: Fact | undefined): Evidence['once'] {
+  if (draft?.modality === 'goal' && source?.modality === 'goal') return 'goal';
+  if (draft?.modality === 'future' && source?.modality === 'future' && sameHoldersAndMeasure(draft, source)) return 'promise';
+  return undefined;
 }

@@ -12,7 +12,7 @@ import { footnoteFor } from './sourceFootnote';
 import { otherMonthOfYear, sameFigureDate, samePeriod } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
 import { dateFraming, heldFor, sourceSide, subjectOf, toldOnly, withTitle, type SourceSide } from './sourceSide';
-import { eventHoldersStated, factMatch, heldByAnother, holdersStated, sameHoldersAndMeasure, valueGivenBySibling } from './factMatch';
+import { eventHoldersStated, factMatch, heldByAnother, holdersStated, onceOf, sameHoldersAndMeasure, valueGivenBySibling } from './factMatch';
 import { passageView, titleCountries, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
 import type { Term } from '../claims/terms';
@@ -202,9 +202,10 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // The same value in another month of the same year is the same fact misdated ("a 64-strong group … in
   // November 2019" against the 64-member delegation of December 2019): its time is checked on its own (judgeTime).
   // With another value it is another month's figure.
-  // So is a goal's value with another deadline ("3 million tonnes a year by 2030" against "… by 2031"): a goal's date is a part of it.
-  const goal = draft.fact?.modality === 'goal' && source.fact?.modality === 'goal';
-  const misdated = (date: Figure | undefined): boolean => compatible && claim.period !== undefined && date !== undefined && (goal || otherMonthOfYear(claim.period, date));
+  // So is a goal's value with another deadline ("3 million tonnes a year by 2030" against "… by 2031"), and a promise's with
+  // another year ("In 2018 Russia promised $14 billion" against a promise of 2019): a goal or a promise is made once.
+  const once = onceOf(draft.fact, source.fact);
+  const misdated = (date: Figure | undefined): boolean => compatible && claim.period !== undefined && date !== undefined && (once !== undefined || otherMonthOfYear(claim.period, date));
   // Two lengths of one route are one fact, whatever the years of their sentences ("first floated in 2012 … some 3,000 kilometres").
   const route = draft.fact?.route && source.fact?.route ? sameRoute(draft.fact.route, source.fact.route) : undefined;
   const periodAgrees = route || !claim.period || !period || samePeriod(claim.period, period) || misdated(period);
@@ -313,7 +314,8 @@ function decide(claim: Claim, candidates: Candidate[], corpus: Corpus, fact: Fac
   if (decision.place) found.place = decision.place;
   if (decision.promise) found.promise = true;
   const chosen = decision.candidate.fact;
-  if (fact?.modality === 'goal' && chosen?.modality === 'goal') found.goal = true;
+  const once = onceOf(fact, chosen);
+  if (once) found.once = once;
   if (fact && chosen) found.matched = agreement(fact, chosen);
   // "… says $150 million, and gives $250 million for a flow from Russia to Pakistan": where the draft's value went.
   if (fact && decision.verdict === 'contradicted') {
@@ -327,6 +329,7 @@ function decide(claim: Claim, candidates: Candidate[], corpus: Corpus, fact: Fac
   }
   return { claim, verdict: decision.verdict, evidence: [found] };
 }
+
 
 export function evidence(candidate: Candidate, corpus: Corpus): Evidence {
   const { source } = candidate;

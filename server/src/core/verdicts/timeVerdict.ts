@@ -32,7 +32,10 @@ export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Cor
   // The goal's one date after its value, another year: the draft gives the goal the wrong deadline ("by 2030" against "by 2031").
   const after = evidence.highlight ? dates.filter((d) => d.start - at >= evidence.highlight!.end) : [];
   const [deadline] = after;
-  if (evidence.goal && after.length === 1 && deadline!.date?.month === undefined && !date.date?.month) return { claim, verdict: 'contradicted', evidence: [atDate(evidence, deadline!.text, { start: deadline!.start - at, end: deadline!.end - at })] };
+  if (evidence.once === 'goal' && after.length === 1 && deadline!.date?.month === undefined && !date.date?.month) return { claim, verdict: 'contradicted', evidence: [atDate(evidence, deadline!.text, { start: deadline!.start - at, end: deadline!.end - at })] };
+  // A promise's one date, another year: the draft dates the promise wrongly ("In 2018 Russia promised $14 billion" against a promise of 2019).
+  const [only] = dates;
+  if (evidence.once === 'promise' && dates.length === 1 && otherYear(date, only!)) return { claim, verdict: 'contradicted', evidence: [atDate(evidence, only!.text, { start: only!.start - at, end: only!.end - at })] };
   if (dates.length) return { claim, verdict: 'unsourced', evidence: [] };
   // A sentence with no date of its own holds for the last one its passage gave before it
   // ("… in December 2019. RT reported that a 64-member delegation …").
@@ -40,7 +43,7 @@ export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Cor
   const last = at > 0 ? view.figures.filter((f) => isDate(f) && f.end <= at).at(-1) : undefined;
   const before = last && relativeTo(last, evidence.quote);
   if (before) {
-    if (otherMonthOfYear(date, before)) return { claim, verdict: 'contradicted', evidence: [atDate(evidence, before.text, undefined, before)] };
+    if (otherMonthOfYear(date, before) || (evidence.once === 'promise' && otherYear(date, before))) return { claim, verdict: 'contradicted', evidence: [atDate(evidence, before.text, undefined, before)] };
     if (!sameCalendarDate(before.date ?? { year: before.value }, wanted)) return { claim, verdict: 'unsourced', evidence: [] };
     return { claim, verdict: 'supported', evidence: [atDate(evidence, before.text, undefined)] };
   }
@@ -50,6 +53,12 @@ export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Cor
     return { claim, verdict: 'supported', evidence: [atDate(evidence, String(year), evidence.highlight)] };
   }
   return { claim, verdict: 'unsourced', evidence: [] };
+}
+
+/** Dates of different years, each a year, month or day with no part of the year ("2018" against "December 2019"). */
+function otherYear(a: Figure, b: Figure): boolean {
+  const [x, y] = [a.date ?? { year: a.value }, b.date ?? { year: b.value }];
+  return x.year !== y.year && !x.part && !y.part;
 }
 
 /** The figure's evidence, as evidence of its date: the date the source gives (`text`, at `highlight` in the quote), none of the figure's own findings. */
