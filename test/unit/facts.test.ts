@@ -297,6 +297,10 @@ describe('two facts speak to each other', () => {
     ]);
   });
 
+  it('ends a figure\'s clause at ", thus", ", hence", ", making" or ", meaning": what follows is said of the whole', () => {
+    expect(described('The project has secured at least $46 billion in commitments of investment, thus making it an opportunity that Russia cannot ignore.')).toEqual(['investment = $46 billion']);
+  });
+
   it('gives each figure of a list its own holder, "and" right before the next figure ending a clause', () => {
     expect(described('The line would run 583 km inside Afghanistan and 177 km in Pakistan.')).toEqual(['length afghanistan = 583 km', 'length pakistan = 177 km']);
   });

@@ -165,7 +165,7 @@ const comparedWith = /\b(?:than|below|above|compared\s+(?:with|to)|as\s+against|
 const aimBetween = /\bto\s+(?:try\s+to\s+)?(?:aim\s+(?:for|at)\b|work\s+towards?\b|(?:work\s+towards?\s+)?(?:increas|rais|grow|boost|expand|lift|tripl|doubl|quadrupl|bring|tak|reach|hit)\w*)|\bwith\s+the\s+(?:aim|goal|purpose|intention|object)\s+of\b|\baimed\s+at\b|\bin\s+order\s+to\b|\bso\s+as\s+to\b|\bto\s+(?:build|construct|develop|lay|set\s+up|establish)\b/i;
 
 /** What starts a new clause of its own inside a sentence: a semicolon, or a comma before "and", "but", "while"… */
-export const ownClauseBreak = /;|,\s+(?:and|but|while|whereas|although|though)\b/gi;
+export const ownClauseBreak = /;|,\s+(?:and|but|while|whereas|although|though|thus|hence|making|meaning)\b/gi;
 /**
  * After a figure, "and" before a verb in the past ends its clause where another figure follows:
  * "a 64-member delegation spent five days in Pakistan and pledged $1 billion for the mills" (the
