@@ -24,7 +24,7 @@ import { judgeQuote } from './verdicts/quoteVerdict';
 import { judgeTime } from './verdicts/timeVerdict';
 import { applyDirectives } from './findings/suppress';
 import { termsOf, type Term } from './claims/terms';
-import type { Claim, Evidence, Figure, Verdict } from './types';
+import type { Claim, Evidence, Figure, Span, Verdict } from './types';
 import { verdictFindings } from './findings/verdictFindings';
 import { carryVerdicts } from './verdicts/carriedVerdicts';
 import { shiftFinding, shiftVerdict } from './findings/placed';
@@ -132,11 +132,17 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     return claims.map((claim) => verdicts.get(claim)!);
   };
 
-  /** The verdicts on a piece of prose's claims. */
-  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, pageDate?: Figure, stamp?: Figure, pagePair?: readonly string[]): Verdict[] => {
+  /** The verdicts on a piece of prose's claims; with `within`, only on those in that span (and the figures their dates are judged with). */
+  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, pageDate?: Figure, stamp?: Figure, pagePair?: readonly string[], within?: Span): Verdict[] => {
     const figuresOf = new Map<number, Figure[]>();
-    const claims = extractClaims(prose, 0, prose.length, { citations, pageDate, pagePair, onSentence: (sentence, figures) => figuresOf.set(sentence.start, figures) });
-    return judgeClaims(prose, claims, figuresOf, sourceOf, stamp);
+    let claims = extractClaims(prose, 0, prose.length, { citations, pageDate, pagePair, onSentence: (sentence, figures) => figuresOf.set(sentence.start, figures) });
+    if (within) {
+      const inside = (c: Span): boolean => c.end > within.start && c.start < within.end;
+      const dated = claims.filter((c) => inside(c) && c.timeOf).map((c) => c.timeOf!);
+      claims = claims.filter((c) => inside(c) || dated.some((t) => t.start === c.start && t.end === c.end));
+    }
+    const verdicts = judgeClaims(prose, claims, figuresOf, sourceOf, stamp);
+    return within ? verdicts.filter((v) => v.claim.end > within.start && v.claim.start < within.end) : verdicts;
   };
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
@@ -159,8 +165,9 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     if (table) {
       // A cell is judged as the sentence it reads as in its table ("Kyrgyzstan, Target announced: $10m a year"), then moved back to the cell.
       const reading = readCell(table.row, table.columns, table.index, prose);
-      const inCell = (c: { start: number; end: number }): boolean => c.end > reading.at + reading.text.start && c.start < reading.at + reading.text.end;
-      const read = claimsOf(reading.prose, citations.map((c) => ({ ...c, start: c.start + reading.at, end: c.end + reading.at })), sourceOf, pageDate, stamp, pair).filter((v) => inCell(v.claim));
+      const cell = { start: reading.at + reading.text.start, end: reading.at + reading.text.end };
+      const inCell = (c: Span): boolean => c.end > cell.start && c.start < cell.end;
+      const read = claimsOf(reading.prose, citations.map((c) => ({ ...c, start: c.start + reading.at, end: c.end + reading.at })), sourceOf, pageDate, stamp, pair, cell);
       const rawReading = reading.prose.slice(0, reading.at + reading.text.start) + raw.slice(reading.text.start, reading.text.end) + reading.prose.slice(reading.at + reading.text.end);
       verdicts = read.map((v) => shiftVerdict(v, -reading.at, reading.text));
       findings = verdictFindings(read, corpus, rawReading).filter(inCell).map((f) => shiftFinding(f, -reading.at, reading.text));

@@ -19,8 +19,26 @@ const periodHeader = /^(?:FY\s?)?\d{4}(?:[-–/]\d{2,4})?$|^(?:Q[1-4]|H[12])\s+\
 
 type Cell = 'figure' | 'date' | 'text' | 'empty';
 
+/**
+ * Each cell of a row is read with the others, and each column's header with every cell under it:
+ * what a cell holds and what unit a header gives are remembered, a bounded number of them.
+ */
+function remembered<T>(read: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let found = known.get(text);
+    if (found === undefined && !known.has(text)) {
+      if (known.size >= 4096) known.clear();
+      known.set(text, (found = read(text)));
+    }
+    return found as T;
+  };
+}
+
 /** What a cell holds: a figure (other than a date), only dates, words, or nothing. */
-function cellKind(text: string): Cell {
+const cellKind = remembered(readCellKind);
+
+function readCellKind(text: string): Cell {
   if (!/[\p{L}\p{N}]/u.test(text)) return 'empty';
   const figures = extractFigures(text);
   if (!figures.length) return bareNumber.test(text.trim()) ? 'figure' : 'text';
@@ -95,6 +113,13 @@ function splitUnit(caption: string): { label: string; unit?: { before: string; a
 
 /** A unit as written in a header, if the figure reader reads a number with it as a figure with that unit (a count's noun only when `counts`). */
 function unitOf(written: string, counts: boolean): { before: string; after: string } | undefined {
+  return (counts ? unitCounting : unitMeasuring)(written);
+}
+
+const unitCounting = remembered((written) => readUnit(written, true));
+const unitMeasuring = remembered((written) => readUnit(written, false));
+
+function readUnit(written: string, counts: boolean): { before: string; after: string } | undefined {
   const sign = currency.exec(written);
   const before = sign ? (/[a-z.]$/i.test(sign[1]!) ? `${sign[1]} ` : sign[1]!) : '';
   // A header's capital ("Days") is not the unit's.
