@@ -146,7 +146,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
   };
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
-  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, page: PageDate | undefined, openingPair: readonly string[] | undefined): BlockResult => {
+  const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, page: PageDate | undefined, openingPair: readonly string[] | undefined, table: TableContext | undefined): BlockResult => {
     const pageDate = page?.date;
     const stamp = page?.block === block ? page.date : undefined;
     // Only a block that speaks of "the two countries" or "bilateral trade" reads the draft's pair: an edit to the opening re-judges no other.
@@ -154,7 +154,6 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     // Whether "[^1]" is a footnote, or "[x]" a link, depends on a definition elsewhere, so the
     // prose the block parsed to and its citations (with the sources they name) are part of the key. The key and the texts the
     // result is cut from are copies: slices of them must not keep the whole draft alive.
-    const table = block.table && { index: block.table.index, row: block.table.row.map(claimProse), columns: block.table.columns.map(claimProse) };
     const key = detached(`${block.key}\u0000${block.prose}\u0000${table ? `${table.index}\u0001${table.row.join('\u0001')}\u0002${table.columns.join('\u0001')}` : ''}\u0000${pageDate?.text ?? ''}${stamp ? '\u0001' : ''}\u0000${pair?.join(',') ?? ''}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
     const cached = cache.get(key);
     if (cached) return cached;
@@ -192,6 +191,10 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     const pair = draftPair(draft, corpus.vocabulary);
     let index = 0;
     let next = 0;
+    // The table row being read, and its table's header row: the words its cells are read with.
+    let row: TableContext['row'] = [];
+    let columns: TableContext['columns'] = [];
+    let columnsOf = -1;
     // A reference list cites works; its years and titles are not claims.
     let references: number | undefined;
     const step = (): boolean => {
@@ -200,6 +203,13 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
       if (block.heading) {
         if (references !== undefined && block.heading <= references) references = undefined;
         if (referenceHeading.test(block.prose.trim())) references = block.heading;
+      }
+      const cell = block.table;
+      if (cell && (index === 1 || draft.blocks[index - 2]!.table?.rowStart !== cell.rowStart)) {
+        row = rowLabels(draft.blocks, index - 1);
+        if (cell.header) [columns, columnsOf] = [row, cell.tableStart];
+        // A table whose header cells are all empty has no header block.
+        else if (columnsOf !== cell.tableStart) [columns, columnsOf] = [[], cell.tableStart];
       }
       // A table's header row labels its columns; it states nothing.
       if (block.inFootnote || references !== undefined || block.table?.header) return index >= draft.blocks.length;
@@ -213,7 +223,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
         const inBlock = mark.start >= block.start && mark.start < block.end;
         citations.push({ label: mark.label, start: inBlock ? mark.start - block.start : last, end: inBlock ? mark.end - block.start : last });
       }
-      const result = judgeBlock(draft, block, citations, sourceOf, page, pair);
+      const result = judgeBlock(draft, block, citations, sourceOf, page, pair, cell && { index: cell.index, row, columns });
       judgedBlocks.push({ result, at: block.start });
       // A headline states its figures as claims, but carries no footnote: it is not asked to cite.
       for (const f of placedFindings(result, block.start)) if (!(block.heading && f.code === 'claim.uncited')) claimFindings.push(f);
@@ -298,6 +308,21 @@ function citationMarks(draft: Draft): { label: string; start: number; end: numbe
     ...draft.footnoteRefs.map((r) => ({ label: r.label, start: r.start, end: r.end })),
     ...draft.citations.map((c) => ({ label: `@${c.key}`, start: c.groupStart, end: c.groupEnd })),
   ].sort((a, b) => a.start - b.start);
+}
+
+/** A table cell's place: which cell of its row it is, the prose of the row's cells and of its table's header row's. */
+interface TableContext {
+  index: number;
+  row: readonly string[];
+  columns: readonly string[];
+}
+
+/** The prose of each cell of the row whose first block is `blocks[at]`, by its place in the row ('' for an empty cell), citations blanked. */
+function rowLabels(blocks: readonly ProseBlock[], at: number): string[] {
+  const labels: string[] = [];
+  const rowStart = blocks[at]!.table!.rowStart;
+  for (let i = at; i < blocks.length && blocks[i]!.table?.rowStart === rowStart; i++) labels[blocks[i]!.table!.index] = claimProse(blocks[i]!.prose).replace(/\s+/g, ' ').trim();
+  return Array.from(labels, (l) => l ?? '');
 }
 
 /** The first of `marks` (in document order) that starts at or after `at`, searching back from `hint`. */

@@ -32,11 +32,10 @@ export interface ProseBlock {
 export interface TableCell {
   /** A cell of the header row: a label, not a claim. */
   header: boolean;
-  /** Which cell of its row it is, the prose of each cell of the row, and of each of the header row's. */
+  /** Which cell of its row it is (a row's cells are blocks in order; an empty cell is none). */
   index: number;
-  row: readonly string[];
-  columns: readonly string[];
-  /** Offsets of the whole row: a footnote in any of its cells backs each of them. */
+  /** Where its table starts, and its whole row: a footnote in any of a row's cells backs each of them. */
+  tableStart: number;
   rowStart: number;
   rowEnd: number;
 }
@@ -251,19 +250,16 @@ function proseBlock(text: string, node: Nodes, inFootnote: boolean): ProseBlock 
   };
 }
 
-/** A table's cells as blocks, each told the row and the header it reads with. */
+/** A table's cells as blocks, each told where it sits: the checker reads it with its row and header. */
 function tableBlocks(text: string, table: Table, inFootnote: boolean, blocks: ProseBlock[]): void {
-  const label = (block: ProseBlock | undefined): string => block?.prose.replace(/\s+/g, ' ').trim() ?? '';
-  let columns: readonly string[] = [];
+  const tableStart = offsets(table)?.[0] ?? 0;
   table.children.forEach((row, r) => {
     const range = offsets(row);
     if (!range) return;
-    const cells = row.children.map((cell) => proseBlock(text, cell, inFootnote));
-    const labels = cells.map(label);
-    if (r === 0) columns = labels;
-    cells.forEach((block, index) => {
+    row.children.forEach((cell, index) => {
+      const block = proseBlock(text, cell, inFootnote);
       if (!block) return;
-      block.table = { header: r === 0, index, row: labels, columns, rowStart: range[0], rowEnd: range[1] };
+      block.table = { header: r === 0, index, tableStart, rowStart: range[0], rowEnd: range[1] };
       blocks.push(block);
     });
   });

@@ -110,7 +110,7 @@ function within(draft: Piece, from: number, to: number): Piece {
 function shifted(piece: Piece, by: number): Piece {
   if (by === 0) return piece;
   return {
-    blocks: piece.blocks.map((b) => ({ ...b, start: b.start + by, end: b.end + by, ...(b.table && { table: { ...b.table, rowStart: b.table.rowStart + by, rowEnd: b.table.rowEnd + by } }) })),
+    blocks: piece.blocks.map((b) => ({ ...b, start: b.start + by, end: b.end + by, ...(b.table && { table: { ...b.table, tableStart: b.table.tableStart + by, rowStart: b.table.rowStart + by, rowEnd: b.table.rowEnd + by } }) })),
     footnoteRefs: piece.footnoteRefs.map((r) => ({ ...r, start: r.start + by, end: r.end + by })),
     footnoteDefs: piece.footnoteDefs.map((d) => ({ ...d, start: d.start + by, end: d.end + by, labelStart: d.labelStart + by, labelEnd: d.labelEnd + by })),
     citations: piece.citations.map((c) => ({ ...c, start: c.start + by, end: c.end + by, groupStart: c.groupStart + by, groupEnd: c.groupEnd + by })),
