@@ -137,12 +137,11 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     const figuresOf = new Map<number, Figure[]>();
     let claims = extractClaims(prose, 0, prose.length, { citations, pageDate, pagePair, onSentence: (sentence, figures) => figuresOf.set(sentence.start, figures) });
     if (within) {
-      const inside = (c: Span): boolean => c.end > within.start && c.start < within.end;
-      const dated = claims.filter((c) => inside(c) && c.timeOf).map((c) => c.timeOf!);
-      claims = claims.filter((c) => inside(c) || dated.some((t) => t.start === c.start && t.end === c.end));
+      const dated = claims.filter((c) => overlaps(c, within) && c.timeOf).map((c) => c.timeOf!);
+      claims = claims.filter((c) => overlaps(c, within) || dated.some((t) => t.start === c.start && t.end === c.end));
     }
     const verdicts = judgeClaims(prose, claims, figuresOf, sourceOf, stamp);
-    return within ? verdicts.filter((v) => v.claim.end > within.start && v.claim.start < within.end) : verdicts;
+    return within ? verdicts.filter((v) => overlaps(v.claim, within)) : verdicts;
   };
 
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
@@ -165,11 +164,10 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
       // A cell is judged as the sentence it reads as in its table ("Kyrgyzstan, Target announced: $10m a year"), then moved back to the cell.
       const reading = readCell(table.row, table.columns, table.index, prose);
       const cell = { start: reading.at + reading.text.start, end: reading.at + reading.text.end };
-      const inCell = (c: Span): boolean => c.end > cell.start && c.start < cell.end;
       const read = claimsOf(reading.prose, citations.map((c) => ({ ...c, start: c.start + reading.at, end: c.end + reading.at })), sourceOf, pageDate, stamp, pair, cell);
       const rawReading = reading.prose.slice(0, reading.at + reading.text.start) + raw.slice(reading.text.start, reading.text.end) + reading.prose.slice(reading.at + reading.text.end);
       verdicts = read.map((v) => shiftVerdict(v, -reading.at, reading.text));
-      findings = verdictFindings(read, corpus, rawReading).filter(inCell).map((f) => shiftFinding(f, -reading.at, reading.text));
+      findings = verdictFindings(read, corpus, rawReading).filter((f) => overlaps(f, cell)).map((f) => shiftFinding(f, -reading.at, reading.text));
     } else {
       verdicts = claimsOf(prose, citations, sourceOf, pageDate, stamp, pair);
       findings = verdictFindings(verdicts, corpus, raw);
@@ -308,6 +306,10 @@ function citationMarks(draft: Draft): { label: string; start: number; end: numbe
     ...draft.footnoteRefs.map((r) => ({ label: r.label, start: r.start, end: r.end })),
     ...draft.citations.map((c) => ({ label: `@${c.key}`, start: c.groupStart, end: c.groupEnd })),
   ].sort((a, b) => a.start - b.start);
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.end > b.start && a.start < b.end;
 }
 
 /** A table cell's place: which cell of its row it is, the prose of the row's cells and of its table's header row's. */

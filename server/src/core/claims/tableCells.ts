@@ -4,6 +4,7 @@
 // "Cost ($ million)" or "Capacity, MW", is the unit of a cell that gives a bare number.
 import { extractFigures } from './figures';
 import { currencyPrefixPattern } from './units';
+import { ByteLru, detached, stringBytes } from '../byteLru';
 
 export interface CellReading {
   /** The sentence the cell reads as. */
@@ -15,23 +16,25 @@ export interface CellReading {
 
 const currency = new RegExp(`^(${currencyPrefixPattern})\\s*`);
 const bareNumber = /^(?:about|around|approximately|nearly|almost|over|under|some|~|≈|<|>)?\s*[+-]?\d[\d,]*(?:\.\d+)?$/i;
+/** A unit in brackets at a header's or caption's end: "Cost ($ million)". */
+const bracketedUnit = /^(.*?)[\s,]*\(([^()]+)\)\s*$/;
 const periodHeader = /^(?:FY\s?)?\d{4}(?:[-–/]\d{2,4})?$|^(?:Q[1-4]|H[12])\s+\d{4}$/i;
 
 type Cell = 'figure' | 'date' | 'text' | 'empty';
 
 /**
  * Each cell of a row is read with the others, and each column's header with every cell under it:
- * what a cell holds and what unit a header gives are remembered, a bounded number of them.
+ * what a cell holds and what unit a header gives are remembered, within a bound. The keys are
+ * copies, so that a cell's text does not keep the draft it was cut from alive.
  */
 function remembered<T>(read: (text: string) => T): (text: string) => T {
-  const known = new Map<string, T>();
+  const known = new ByteLru<string, { value: T }>(1 << 20, (key) => 2 * stringBytes(key) + 64);
   return (text) => {
-    let found = known.get(text);
-    if (found === undefined && !known.has(text)) {
-      if (known.size >= 4096) known.clear();
-      known.set(text, (found = read(text)));
-    }
-    return found as T;
+    const found = known.get(text);
+    if (found) return found.value;
+    const value = read(text);
+    known.set(detached(text), { value });
+    return value;
   };
 }
 
@@ -95,7 +98,7 @@ export function rowSentences(row: readonly string[], columns: readonly string[],
 function underHeader(cell: string, column: string | undefined, caption?: string): { label?: string; before: string; after: string } {
   if (!bareNumber.test(cell)) return { label: column, before: '', after: '' };
   // "Cost ($ million)", "Capacity, MW", or a last word that is a unit of measure: "Transit days".
-  for (const [pattern, counts] of [[/^(.*?)[\s,]*\(([^()]+)\)\s*$/, true], [/^(.*?),\s*([^,]+)$/, true], [/^(.*?)\s*\b(\p{L}+)$/u, false]] as const) {
+  for (const [pattern, counts] of [[bracketedUnit, true], [/^(.*?),\s*([^,]+)$/, true], [/^(.*?)\s*\b(\p{L}+)$/u, false]] as const) {
     const m = column ? pattern.exec(column) : null;
     const unit = m && unitOf(m[2]!.trim(), counts);
     if (unit) return { label: m[1]!.trim() || undefined, ...unit };
@@ -106,7 +109,7 @@ function underHeader(cell: string, column: string | undefined, caption?: string)
 
 /** A caption's label and the unit in brackets at its end: "Transit containers (TEU)". */
 function splitUnit(caption: string): { label: string; unit?: { before: string; after: string } } | undefined {
-  const m = /^(.*?)[\s,]*\(([^()]+)\)\s*$/.exec(caption);
+  const m = bracketedUnit.exec(caption);
   const unit = m ? unitOf(m[2]!.trim(), true) : undefined;
   return unit ? { label: m![1]!.trim().replace(/^Table\s+\d+[.:]?\s*/i, ''), unit } : { label: caption.replace(/^Table\s+\d+[.:]?\s*/i, '') };
 }
