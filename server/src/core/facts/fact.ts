@@ -187,7 +187,7 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     if (!fact.pair && !fact.holders.length && pagePair?.length === 2) [fact.pair, fact.holders] = [[...pagePair], [...pagePair]];
     else if (!fact.pair && speaksOfPair(text, sentence)) fact.unnamedPair = true;
   }
-  if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') flowRoles(fact, text, named, terms, sentence, clause, vocabulary);
+  if (fact.measure!.name === 'exports' || fact.measure!.name === 'imports') flowRoles(fact, text, named, inClause, terms.filter((t) => t.start >= sentence.start && t.end <= clause.start), vocabulary);
   return fact;
 }
 
@@ -307,5 +307,3 @@ const sinceThen = /\b(?:(?:has|have|had)\s+since|since\s+then)\b/i;
 
 /** Right after a sum (or its conversion in brackets, or a size: ", 50,000-seat"), up to three words and a thing built or bought with it: "(S$3.4 billion) natural gas pipeline". */
 const moneyOfThing = /^\s*\)?\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*[\p{N},.]+-[\p{L}]+\s+)?(?:[\p{L}-]+\s+){0,3}(?:pipelines?|plants?|factor(?:y|ies)|facilit(?:y|ies)|railways?|corridors?|ports?|packages?|deals?|contracts?|schemes?|refiner(?:y|ies)|terminals?|dams?|highways?|mills?|stadiums?|stadia|airports?|bridges?|hospitals?|tunnels?)\b/iu;
-
-

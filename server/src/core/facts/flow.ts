@@ -1,7 +1,6 @@
 // Who sells and who buys in a flow of goods: "Pakistan's exports to Russia" and "Russia's imports
 // from Pakistan" are the same flow, exports from Pakistan to Russia.
 import { stem, type Term, type Vocabulary } from '../claims/terms';
-import type { Span } from '../types';
 import type { Fact } from './fact';
 import { measures } from './lexicon';
 
@@ -10,17 +9,15 @@ const flowStems = new Set(measures.filter((m) => m.name === 'exports' || m.name 
 
 /**
  * Reads a flow's seller and buyer into `fact` (its measure exports or imports, named by `named`),
- * and makes its measure exports. A flow whose clause names neither side has the sides of the
+ * from the terms of its clause and of its sentence before the clause, and makes its measure exports. A flow whose clause names neither side has the sides of the
  * sentence's flow before it: in "Pakistani exports to Russia of $250 million and imports of $150
  * million" the imports are Pakistan's, from Russia.
  */
-export function flowRoles(fact: Fact, text: string, named: Term, terms: readonly Term[], sentence: Span, clause: Span, vocabulary: Vocabulary): void {
-  const inClause = terms.filter((t) => t.start >= clause.start && t.end <= clause.end);
+export function flowRoles(fact: Fact, text: string, named: Term, inClause: readonly Term[], before: readonly Term[], vocabulary: Vocabulary): void {
   const exports = fact.measure!.name === 'exports';
-  let holder = countryBefore(text, named, inClause, vocabulary) ?? countryBefore(text, named, terms.filter((t) => t.start >= sentence.start && t.end <= clause.start), vocabulary, true);
+  let holder = countryBefore(text, named, inClause, vocabulary) ?? countryBefore(text, named, before, vocabulary, true);
   let other = partnerAfter(text, named, inClause, vocabulary);
   if (!holder && !other) {
-    const before = terms.filter((t) => t.start >= sentence.start && t.end <= clause.start);
     const earlier = before.filter((t) => flowStems.has(t.term)).at(-1);
     const home = earlier && countryBefore(text, earlier, before, vocabulary);
     const partner = earlier && partnerAfter(text, earlier, before, vocabulary);

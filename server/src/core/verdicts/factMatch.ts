@@ -36,7 +36,7 @@ export function factMatch(draft: Fact, source: Fact, sentence: Terms, paragraph:
   if (!a || !b) return untimed;
   if (sameFigureDate(a, b)) return thresholds.factMatch;
   // A goal's value with another deadline is that goal, its year wrong (judgeTime): "3 million tonnes a year by 2030" against "… by 2031".
-  if (agree && draft.modality === 'goal' && source.modality === 'goal') return untimed;
+  if (agree && onceOf(draft, source) === 'goal') return untimed;
   // Two paragraphs' dates, neither the figure's own ("… in 2022-23. … the first cargo, 52,000 tonnes of
   // urea" against a cabinet meeting "on January 10" before "52,000 tonnes of urea from China"), do
   // not set an agreeing value apart; they keep a disagreeing one from contradicting. Not where the

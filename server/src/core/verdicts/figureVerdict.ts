@@ -330,7 +330,6 @@ function decide(claim: Claim, candidates: Candidate[], corpus: Corpus, fact: Fac
   return { claim, verdict: decision.verdict, evidence: [found] };
 }
 
-
 export function evidence(candidate: Candidate, corpus: Corpus): Evidence {
   const { source } = candidate;
   const passage = corpus.passages[source.passage]!;
