@@ -11,7 +11,7 @@ import { speaksOfPair } from './claims/sentences';
 import { draftDate, pageDateOf, type PageDate } from './claims/relativeDates';
 import { maxNesting, type Draft, type ProseBlock } from './draft/draft';
 import { createDraftParser } from './draft/draftParser';
-import { footnoteLabel } from './draft/footnoteIndex';
+import { claimProse, rowLabels, type TableContext } from './draft/claimProse';
 import { judgeFigure } from './verdicts/figureVerdict';
 import { judgeCited, type CitedSources } from './verdicts/citedVerdict';
 import { citedSources } from './retrieval/citedSource';
@@ -312,21 +312,6 @@ function overlaps(a: Span, b: Span): boolean {
   return a.end > b.start && a.start < b.end;
 }
 
-/** A table cell's place: which cell of its row it is, the prose of the row's cells and of its table's header row's. */
-interface TableContext {
-  index: number;
-  row: readonly string[];
-  columns: readonly string[];
-}
-
-/** The prose of each cell of the row whose first block is `blocks[at]`, by its place in the row ('' for an empty cell), citations blanked. */
-function rowLabels(blocks: readonly ProseBlock[], at: number): string[] {
-  const labels: string[] = [];
-  const rowStart = blocks[at]!.table!.rowStart;
-  for (let i = at; i < blocks.length && blocks[i]!.table?.rowStart === rowStart; i++) labels[blocks[i]!.table!.index] = claimProse(blocks[i]!.prose).replace(/\s+/g, ' ').trim();
-  return Array.from(labels, (l) => l ?? '');
-}
-
 /** The first of `marks` (in document order) that starts at or after `at`, searching back from `hint`. */
 function firstMark(marks: readonly { start: number }[], at: number, hint: number): number {
   let i = Math.min(hint, marks.length);
@@ -347,15 +332,6 @@ function placedVerdicts(result: BlockResult, at: number): Verdict[] {
   const placed = placement(result, at);
   return (placed.verdicts ??= result.verdicts.map((v) => shiftVerdict(v, at)));
 }
-
-
-const notClaims = new RegExp(String.raw`\[[^\[\]]*@[^\[\]]*\]|\[\^${footnoteLabel}\]`, 'g');
-
-/** Blanks pandoc citation groups and raw footnote labels, which are not claims. */
-function claimProse(prose: string): string {
-  return prose.replace(notClaims, (m) => ' '.repeat(m.length));
-}
-
 
 /** The values of a claim's dates that are relative ("a year later"): they depend on more than its sentence. */
 function relativeKey(claim: Claim): string {
