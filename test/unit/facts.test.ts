@@ -96,8 +96,8 @@ describe('a fact', () => {
   });
 
   it('holds for the start of a period, whether the period comes before the figure or after it', () => {
-    expect(described('Between June 2023 and May 2025 Pakistan imported 1.9 million tonnes of Russian crude oil.')).toEqual(['weight pakistan+russia June 2023 = 1.9 million tonnes']);
-    expect(described('Pakistan imported 1.9 million tonnes of Russian crude between June 2023 and May 2025.')).toEqual(['weight pakistan+russia June 2023 = 1.9 million tonnes']);
+    expect(described('Between June 2023 and May 2025 Pakistan imported 1.9 million tonnes of Russian crude oil.')).toEqual(['weight russia→pakistan June 2023 = 1.9 million tonnes']);
+    expect(described('Pakistan imported 1.9 million tonnes of Russian crude between June 2023 and May 2025.')).toEqual(['weight russia→pakistan June 2023 = 1.9 million tonnes']);
   });
 
   it('names organisations and projects as holders, and says by its unit what a quantity measures', () => {
@@ -288,6 +288,22 @@ describe('two facts speak to each other', () => {
       'exports pakistan→russia = $250 million',
       'exports russia→pakistan = $150 million',
     ]);
+  });
+
+  it('reads an amount of a material that its clause calls exports or imports as a flow, keeping its measure', () => {
+    expect(described('In 2022 the line carried 1,742 thousand tonnes of Ethiopian exports and 366 thousand tonnes of imports.')).toEqual([
+      'weight ethiopia→? 2022 = 1,742 thousand tonnes',
+      'weight ?→ethiopia = 366 thousand tonnes',
+    ]);
+    expect(described('Pakistan exported 2 million tonnes of rice to China.')).toEqual(['weight pakistan→china = 2 million tonnes']);
+    // Both ways at once is no one direction.
+    expect(described('Import and export freight through Djibouti reached 3 million tonnes.')).toEqual(['weight djibouti = 3 million tonnes']);
+  });
+
+  it('takes a flow whose seller is named after "from" as that seller\'s exports, and sets a buyer against a seller', () => {
+    const [out] = facts('Exports from Ethiopia came to 366 thousand tonnes.');
+    expect(describeFact(out!)).toBe('weight ethiopia→? = 366 thousand tonnes');
+    expect(differences(facts("Ethiopia's imports came to 366 thousand tonnes.")[0]!, out!)).toEqual(['roles']);
   });
 
   it('ends a figure\'s clause at "and" before a verb in the past when another figure follows, which keeps the subject', () => {

@@ -100,6 +100,20 @@ describe('a table in a source', () => {
     ]);
   });
 
+  it('reads a column of imports or exports as a flow, so a tonnage given the other way round is contradicted', () => {
+    const freight = source('freight', '## Table 1. Freight carried (thousand tonnes)', '', '| Year | Imports (to Ethiopia) | Exports (from Ethiopia) |', '|---|---|---|', '| 2022 | 1,742 | 366 |');
+    expect(verdicts('In 2022 the line carried 1,742 thousand tonnes of Ethiopian exports and 366 thousand tonnes of imports.', freight)).toEqual([
+      '2022 supported (2022)',
+      '1,742 thousand tonnes contradicted (366 thousand tonnes)',
+      '366 thousand tonnes contradicted (1,742 thousand tonnes)',
+    ]);
+    expect(verdicts('In 2022 Ethiopia imported 1,742 thousand tonnes by rail and exported 366 thousand tonnes.', freight)).toEqual([
+      '2022 supported (2022)',
+      '1,742 thousand tonnes supported (1,742 thousand tonnes)',
+      '366 thousand tonnes supported (366 thousand tonnes)',
+    ]);
+  });
+
   it('supports and contradicts a draft’s prose with a cell', () => {
     expect(verdicts('The Alat–Kars tariff is $1,240 per container.\n\nThe Aktau–Baku tariff is $1,840 per container.', tariffs)).toEqual([
       '$1,240 supported (US$1,240)',

@@ -12,7 +12,9 @@ export function differences(draft: Fact, source: Fact): Difference[] {
   if (a && b && a !== b && a.group && a.group === b.group) found.push('measure');
   // Tonnes of chickpeas are not tonnes of lentils: an amount of another material is another fact.
   if (draft.goods && source.goods && !draft.goods.terms.some((g) => source.goods!.terms.includes(g))) found.push('goods');
-  if ((draft.from && source.from && draft.from !== source.from) || (draft.to && source.to && draft.to !== source.to)) found.push('roles');
+  // The same flow the other way round: another seller or buyer, or the draft's seller the source's buyer ("Ethiopian exports" against "imports to Ethiopia").
+  const swapped = (draft.from !== undefined && draft.from === source.to && draft.from !== source.from) || (draft.to !== undefined && draft.to === source.from && draft.to !== source.to);
+  if ((draft.from && source.from && draft.from !== source.from) || (draft.to && source.to && draft.to !== source.to) || swapped) found.push('roles');
   if (draft.place && source.place && draft.place !== source.place) found.push('place');
   // One country of the pair in place of another: India–Afghanistan trade is not Pakistan–Afghanistan's.
   const [p, q] = [draft.pair, source.pair];

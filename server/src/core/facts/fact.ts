@@ -10,7 +10,7 @@ import { isVenue, stem, type Term, type Vocabulary } from '../claims/terms';
 import type { Figure, Span } from '../types';
 import { fallTerm, measureOfUnit, measures, riseTerm, type Measure } from './lexicon';
 import { modalityOf, partOfSum, plannedThing, saidDone, type Modality } from './modality';
-import { flowRoles } from './flow';
+import { flowRoles, quantityFlow } from './flow';
 import { placeOf, routeOf } from './place';
 import { speaksOfPair } from '../claims/sentences';
 
@@ -33,8 +33,8 @@ export interface Fact {
   pair?: string[];
   /** Trade its sentence says is a pair's ("between the two countries", "bilateral") without naming the pair. */
   unnamedPair?: boolean;
-  /** For an amount of a material, the material: its terms, and its words as written ("500,000 tonnes of chickpeas", "6.2 billion cubic metres of gas"). */
-  goods?: { terms: string[]; text: string };
+  /** For an amount of a material, the material: its terms, its words as written ("500,000 tonnes of chickpeas", "6.2 billion cubic metres of gas") and the country it is named for ("Russian crude"). */
+  goods?: { terms: string[]; text: string; origin?: string };
   /** Where the thing it measures stands, when its clause says so after it: "a 600 MW plant at Jamshoro". */
   place?: string;
   /** For a route's length, the two places it joins (routeOf): they, not countries or years, say which route it is. */
@@ -100,6 +100,11 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
     if (route) Object.assign(fact, { route, holders: [] });
     fact.measure = unitMeasure(figure.unit);
     fact.named = [fact.measure.name];
+    // "1,742 thousand tonnes of Ethiopian exports" went out of Ethiopia; "Imports (to Ethiopia): 1,742" came in.
+    const flow = quantityFlow(inClause, (keep) => nearest(figure, inClause, keep));
+    if (flow) flowRoles(fact, text, flow, inClause, terms.filter((t) => t.start >= sentence.start && t.end <= clause.start), vocabulary);
+    // "Pakistan imported 1.9 million tonnes of Russian crude": the country its material is named for sold it.
+    if (flow && !fact.from && goods?.origin && goods.origin !== fact.to) fact.from = goods.origin;
     return fact;
   }
   // How long a visit lasted ("a four-day visit", "a delegation which spent five days in Pakistan"), or ties
@@ -193,15 +198,19 @@ export function factOf(text: string, figure: Figure, clause: Span, sentence: Spa
 
 /**
  * What an amount is of: up to three words after "of" right behind the figure ("tonnes of
- * Russian wheat", "barrels a day of crude oil"), as terms, without the countries that say whose.
+ * Russian wheat", "barrels a day of crude oil"), as terms, without the countries that say whose;
+ * the country it is named for ("Russian") is its origin.
  */
 function goodsAfter(text: string, figure: Figure, clause: Span, terms: readonly Term[], vocabulary: Vocabulary): Fact['goods'] {
   const m = goodsOf.exec(text.slice(figure.end, Math.min(clause.end, figure.end + 80)));
   if (!m) return undefined;
   const start = figure.end + m[0].length - m[1]!.length;
   const end = start + m[1]!.length;
-  const goods = terms.filter((t) => t.start >= start && t.end <= end && !vocabulary.countries.has(t.term) && !vocabulary.organisations.has(t.term)).map((t) => t.term);
-  return goods.length ? { terms: goods, text: m[1]!.trim() } : undefined;
+  const words = terms.filter((t) => t.start >= start && t.end <= end);
+  const goods = words.filter((t) => !vocabulary.countries.has(t.term) && !vocabulary.organisations.has(t.term)).map((t) => t.term);
+  if (!goods.length) return undefined;
+  const origin = words.find((t) => vocabulary.countries.has(t.term))?.term;
+  return origin ? { terms: goods, text: m[1]!.trim(), origin } : { terms: goods, text: m[1]!.trim() };
 }
 
 /** "of" and the words of the material after a figure's unit, up to a word that starts something else. */

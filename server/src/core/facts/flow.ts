@@ -5,30 +5,55 @@ import type { Fact } from './fact';
 import { measures } from './lexicon';
 
 const exportsMeasure = measures.find((m) => m.name === 'exports')!;
-const flowStems = new Set(measures.filter((m) => m.name === 'exports' || m.name === 'imports').flatMap((m) => m.words.map(stem)));
+const stemsOf = (name: string): Set<string> => new Set(measures.filter((m) => m.name === name).flatMap((m) => m.words.map(stem)));
+const exportStems = stemsOf('exports');
+const importStems = stemsOf('imports');
+const flowStems = new Set([...exportStems, ...importStems]);
+
+/** A word of a flow of goods ("exports", "imported"), as a term. */
+export function isFlowTerm(t: Term): boolean {
+  return flowStems.has(t.term);
+}
 
 /**
- * Reads a flow's seller and buyer into `fact` (its measure exports or imports, named by `named`),
- * from the terms of its clause and of its sentence before the clause, and makes its measure exports. A flow whose clause names neither side has the sides of the
- * sentence's flow before it: in "Pakistani exports to Russia of $250 million and imports of $150
- * million" the imports are Pakistan's, from Russia.
+ * The word that makes an amount of a material a flow: the nearest word of exports or imports in
+ * its clause ("1,742 thousand tonnes of Ethiopian exports", "Imports (to Ethiopia): 1,742"), when
+ * the clause names one of the two only: "import and export freight" is both.
+ */
+export function quantityFlow(inClause: readonly Term[], nearestOf: (keep: (t: Term) => boolean) => Term | undefined): Term | undefined {
+  const flows = inClause.filter(isFlowTerm);
+  if (!flows.length || (flows.some((t) => exportStems.has(t.term)) && flows.some((t) => importStems.has(t.term)))) return undefined;
+  return nearestOf(isFlowTerm);
+}
+
+/**
+ * Reads a flow's seller and buyer into `fact` from the terms of its clause and of its sentence
+ * before the clause: `named` is the word of exports or imports. A flow whose clause names
+ * neither side has the sides of the sentence's flow before it: in "Pakistani exports to Russia
+ * of $250 million and imports of $150 million" the imports are Pakistan's, from Russia. A sum of
+ * money (its measure exports or imports) becomes exports; an amount of a material keeps its
+ * measure (a weight), the sides alone saying which way it went.
  */
 export function flowRoles(fact: Fact, text: string, named: Term, inClause: readonly Term[], before: readonly Term[], vocabulary: Vocabulary): void {
-  const exports = fact.measure!.name === 'exports';
+  const exports = exportStems.has(named.term);
   let holder = countryBefore(text, named, inClause, vocabulary) ?? countryBefore(text, named, before, vocabulary, true);
   let other = partnerAfter(text, named, inClause, vocabulary);
   if (!holder && !other) {
-    const earlier = before.filter((t) => flowStems.has(t.term)).at(-1);
+    const earlier = before.filter(isFlowTerm).at(-1);
     const home = earlier && countryBefore(text, earlier, before, vocabulary);
     const partner = earlier && partnerAfter(text, earlier, before, vocabulary);
-    if (home && partner) [holder, other] = [home, { country: partner.country, role: exports ? 'to' : 'from' }];
+    // "Ethiopian exports … and 366 thousand tonnes of imports": the imports are Ethiopia's too.
+    if (home) holder = home;
+    if (home && partner) other = { country: partner.country, role: exports ? 'to' : 'from' };
   }
-  fact.measure = exportsMeasure;
+  if (fact.measure?.name === 'exports' || fact.measure?.name === 'imports') fact.measure = exportsMeasure;
   const seller = exports ? holder : other?.role === 'from' ? other.country : undefined;
   const buyer = exports ? (other?.role === 'to' ? other.country : undefined) : holder;
   if (seller) fact.from = seller;
   if (buyer) fact.to = buyer;
+  // "Imports (to Ethiopia)" came into Ethiopia; "Exports (from Ethiopia)" went out of it.
   if (!exports && other?.role === 'to') fact.to = other.country;
+  if (exports && !seller && other?.role === 'from') fact.from = other.country;
   // "against imports of $150 million", in a sentence about Pakistan: Pakistan holds them.
   for (const side of [fact.from, fact.to]) if (side && !fact.holders.includes(side)) fact.holders.push(side);
 }
