@@ -130,7 +130,11 @@ describe('parseSource', () => {
   it('reads the reference list', () => {
     const source = file(lines('## References', '', '- Blank, Stephen. *Russia and the Future of Eurasia*. 2019.', '- Lo, Bobo. *Russia and the New World Disorder*. 2015.'));
     expect(source.references).toEqual(['Blank, Stephen. Russia and the Future of Eurasia. 2019.', 'Lo, Bobo. Russia and the New World Disorder. 2015.']);
-    expect(source.passages).toEqual([]);
+    // Each entry is a passage after the body's, led by its year: the date a draft's "Lo's book came out in 2016" is checked against.
+    expect(source.passages.map((p) => [p.locator, p.text])).toEqual([
+      ['reference 1', '2019: Blank, Stephen – Russia and the Future of Eurasia'],
+      ['reference 2', '2015: Lo, Bobo – Russia and the New World Disorder'],
+    ]);
   });
 });
 
@@ -140,8 +144,8 @@ describe('parseSource on long and unusual text', () => {
     const abbasi = fixture('abbasi-2025.md');
     const korybko = fixture('korybko-morozov-2020.md');
     // Korybko and Morozov's 30 footnotes are passages after the body's 30.
-    // Abbasi's lists are read with the paragraphs that introduce them.
-    expect([abbasi.passages.length, korybko.passages.length]).toEqual([23, 60]);
+    // Abbasi's lists are read with the paragraphs that introduce them; its 8 references are passages after the body's 23.
+    expect([abbasi.passages.length, korybko.passages.length]).toEqual([31, 60]);
     expect(abbasi.acronyms).toEqual({ BRI: 'Belt and Road Initiative' });
     expect(korybko.acronyms).toEqual({
       GEP: 'Greater Eurasian Partnership',

@@ -778,8 +778,8 @@ describe('dates', () => {
   it('date a piece of writing by the year the source gives it, in whatever words the draft names it ("his 2015 article" for "essay … was published")', () => {
     expect(verdicts("Yaroslav Lissovolik's essay on the Eurasian model of modernization was published in 2016.")).toEqual(['2016 contradicted korybko-morozov-2020 fn 11 (2015)']);
     expect(verdicts("Yaroslav Lissovolik's essay on the Eurasian model of modernization was published in 2015.")).toEqual(['2015 supported korybko-morozov-2020 fn 11 (2015)']);
-    // "His April 2019 article …": the sentence before names whose.
-    expect(verdicts("Paikin's paper on orders within orders appeared in April 2018.")).toEqual(['April 2018 contradicted korybko-morozov-2020 (April 2019)']);
+    // The footnote that lists the paper gives its day, and is the evidence.
+    expect(verdicts("Paikin's paper on orders within orders appeared in April 2018.")).toEqual(['April 2018 contradicted korybko-morozov-2020 fn 12 (24.04.2019)']);
   });
 
   it('find the organisation of an event in the paragraph when the sentence calls it "it"', () => {

@@ -2,7 +2,7 @@
 // text for people or as JSON.
 import { shortLabel } from '../core/findings/citation';
 import { loadCliCorpus, type CorpusOptions } from './corpus';
-import { isNotePassage } from '../core/types';
+import { isWorkPassage } from '../core/types';
 
 export interface SourceListing {
   id: string;
@@ -29,7 +29,7 @@ export async function sourcesCommand(options: CorpusOptions & { format: 'stylish
     container: source.meta.container ?? null,
     doi: source.meta.doi ?? null,
     // Passages of the body: its footnotes are counted as footnotes.
-    passages: source.passages.filter((p) => !isNotePassage(p)).length,
+    passages: source.passages.filter((p) => !isWorkPassage(p)).length,
     footnotesDefined: source.footnotes.filter((f) => !f.missing).length,
     figures: source.passages.reduce((n, p) => n + corpus.figures(p.index).length, 0),
     references: source.references.length,

@@ -136,7 +136,7 @@ export interface Passage {
   /** Index in Corpus.passages. */
   index: number;
   sourceId: string;
-  /** Human locator: "p. 10" for paginated sources, the section heading otherwise; "note 4" for the source's own footnote 4. */
+  /** Human locator: "p. 10" for paginated sources, the section heading otherwise; "note 4" for the source's own footnote 4, "reference 3" for the third entry of its reference list. */
   locator: string;
   /** Clean paragraph text: markers removed, hyphenation undone, single spaces. */
   text: string;
@@ -151,6 +151,16 @@ export interface Passage {
 /** A source's own footnote, read as a passage after the body's (see parseSource). */
 export function isNotePassage(passage: Passage): boolean {
   return passage.locator.startsWith('note ');
+}
+
+/** An entry of a source's reference list, read as a passage after its notes (see parseSource). */
+export function isReferencePassage(passage: Passage): boolean {
+  return passage.locator.startsWith('reference ');
+}
+
+/** A passage that describes a work the source cites (a footnote or a reference): its leading date is when that work appeared. */
+export function isWorkPassage(passage: Passage): boolean {
+  return isNotePassage(passage) || isReferencePassage(passage);
 }
 
 export interface SourceProblem {

@@ -5,7 +5,7 @@ import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { chicagoReference, shortLabel } from '../core/findings/citation';
 import { httpUrl, sourceLink } from '../core/findings/sourceLinks';
-import { isNotePassage, type Source, type SourceProblem } from '../core/types';
+import { isWorkPassage, type Source, type SourceProblem } from '../core/types';
 import type { SourceLibrary } from '../library';
 import { sourcesChangedNotification, sourcesRequest, type SourceInfo, type SourceProblemInfo, type SourcesResult } from '../protocol';
 
@@ -56,7 +56,7 @@ export function sourceInfo(source: Source): SourceInfo {
     bundled: source.bundled,
     ...(source.location ? { uri: URI.file(source.location).toString() } : {}),
     // Passages of the body: its footnotes are counted as footnotes.
-    passages: source.passages.filter((p) => !isNotePassage(p)).length,
+    passages: source.passages.filter((p) => !isWorkPassage(p)).length,
     footnotes: source.footnotes.map((f) => {
       const url = httpUrl(f.url);
       return {

@@ -45,11 +45,15 @@ export function eventOf(text: string, date: Figure, sentence: Span, terms: reado
   const before = words.filter((t) => t.end <= date.start && !/\bto\s+$/i.test(text.slice(Math.max(0, t.start - 4), t.start)));
   // A word after the date is another date's when that one stands nearer it: "… $3.5 million in 2016, which is why both sides agreed in May 2019 …".
   const nearer = (t: Term): boolean => dates.some((d) => d !== date && Math.abs(d.start - t.end) < t.start - date.end);
-  const word = before.at(-1) ?? words.find((t) => t.start >= date.end && !nearer(t));
+  let word = before.at(-1) ?? words.find((t) => t.start >= date.end && !nearer(t));
+  // "On 9 January 2020 Sputnik relayed Islamabad's announcement that 13 projects had been completed": the telling is what the date dates.
+  const told = !before.length && opensClause(text, clause, date) ? writingVerb.exec(text.slice(date.end, clause.end)) : null;
+  if (told && word && date.end + told.index < word.start) word = undefined;
   const event: Event = { holders, action: word && actionOf.get(word.term) };
   let named = namedByYear(text, date, vocabulary);
   // "Dawn reported the deal on 16 October 2015": verbs of writing are too common to be terms, so they are read as words.
-  if (!event.action && !named && writingVerb.test(text.slice(clause.start, date.start))) named = 'wrote';
+  // So are the ways a work comes out: "was brought out … in 2015", "went online on 7 February 2017", "On 9 January 2020 Sputnik relayed …".
+  if (!event.action && !named && (writingVerb.test(text.slice(clause.start, date.start)) || (opensClause(text, clause, date) && writingVerb.test(text.slice(date.end, clause.end))))) named = 'wrote';
   if (named) event.named = named;
   // "in a 2015 essay", "Bordachev wrote in 2018": the date of a piece of writing, whatever else the sentence says ("the foundation of Greater Eurasia").
   if (named && (named === 'wrote' || isSaying(named))) event.action = 'publication';
@@ -91,7 +95,23 @@ function namedByYear(text: string, year: Figure, vocabulary: Vocabulary): string
   return next ? termsOf(next, vocabulary)[0]?.term : undefined;
 }
 
-const writingVerb = /\b(?:wrote|written|reported)\b/i;
+const writingVerb = /\b(?:wrote|written|reported|relayed|(?:came|come|brought|put)\s+out|went\s+online|posted|ran\s+in|issued|released|printed)\b/i;
+
+/**
+ * The words of a sentence that say a work was written or came out ("his essay … was posted"):
+ * for the date of a publication they say what kind of event it is, not which work, and a
+ * footnote that lists the work has none of them.
+ */
+export function writingWords(text: string, sentence: Span, terms: readonly Term[]): Span[] {
+  const spans: Span[] = terms.filter((t) => t.start >= sentence.start && t.end <= sentence.end && isSaying(t.term)).map((t) => ({ start: t.start, end: t.end }));
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(new RegExp(writingVerb.source, 'gi'))) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  return spans;
+}
+
+/** The date leads its clause, with at most a preposition before it: "On 9 January 2020 Sputnik relayed …". */
+function opensClause(text: string, clause: Span, date: Figure): boolean {
+  return /^\W*(?:(?:on|in|by|at)\s+)?$/i.test(text.slice(clause.start, date.start));
+}
 const determinerBefore = /(?:\b(?:his|her|its|their|our|the|this|that|a|an)|['’]s)\s+$/i;
 const saidIn = /\b(?:wrote|written|said|stated|argued|observed|noted|remarked|claimed|declared)\s+in\s+$/i;
 

@@ -5,12 +5,12 @@
 import type { Corpus } from './corpus';
 import { termSet } from './subject';
 import { termsOf, type Term } from '../claims/terms';
-import { isNotePassage, type Figure, type Span } from '../types';
+import { isWorkPassage, type Figure, type Span } from '../types';
 
 export interface PassageView {
   readonly text: string;
-  /** The passage is one of the source's own footnotes (isNotePassage). */
-  readonly note: boolean;
+  /** The passage describes a work the source cites: one of its footnotes or references (isWorkPassage). */
+  readonly work: boolean;
   readonly figures: readonly Figure[];
   readonly sentences: readonly Span[];
   /** In order of their start. */
@@ -88,8 +88,8 @@ class View implements PassageView {
   get text(): string {
     return this.corpus.passages[this.passage]!.text;
   }
-  get note(): boolean {
-    return this.once('note', () => isNotePassage(this.corpus.passages[this.passage]!));
+  get work(): boolean {
+    return this.once('work', () => isWorkPassage(this.corpus.passages[this.passage]!));
   }
   get figures(): readonly Figure[] {
     return this.once('figures', () => this.corpus.figures(this.passage));

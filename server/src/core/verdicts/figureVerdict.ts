@@ -20,7 +20,7 @@ import { attributedOf, oncePerTerm } from './lookups';
 import { sameRoute } from '../facts/place';
 import { agreement, describeDifference, differences, goalAsDone, isOtherFact, otherMeasures, promiseAgainstDeed } from '../facts/compare';
 import { withMeasureSynonyms, type Fact } from '../facts/fact';
-import { clauseAround, compareEvents, eventOf, isSaying, type Event } from '../facts/event';
+import { clauseAround, compareEvents, eventOf, isSaying, writingWords, type Event } from '../facts/event';
 import { unitFamily, unitsInFamily } from '../claims/units';
 import type { Claim, Evidence, Figure, Span, Verdict } from '../types';
 
@@ -69,6 +69,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   if (other) exclude.push(other);
   // A dateline and a reporting clause ("…, Pakistani officials said on Tuesday") say who told it, not what it is about.
   for (const span of framingSpans(draftText, claim.sentence)) if (!inFraming([span], figure)) exclude.push(span);
+  const event = isDate(figure) ? eventOf(draftText, figure, claim.sentence, draftTerms, corpus.vocabulary, draftFigures.filter(isDate)) : undefined;
+  if (event?.action === 'publication') exclude.push(...writingWords(draftText, claim.sentence, draftTerms));
   const own = isDate(figure) ? undefined : draftFacts(draftText, draftTerms, draftFigures, claim.sentence, corpus, claim.context, claim.antecedent, claim.pagePair).get(figure.start);
   const profile = subjectProfile(
     draftTerms.filter((t) => t.start >= claim.sentence.start && t.end <= claim.sentence.end),
@@ -92,7 +94,6 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
   // A source's "billions of dollars" speaks only to a draft's vague figure, not to "$7 billion".
   const comparable = (f: Figure): boolean => (isDate(figure) ? isDate(f) : units.has(f.unit) && !isDate(f) && (!f.vague || Boolean(figure.vague)));
   const fact = own && { ...own.fact, time: claim.period };
-  const event = isDate(figure) ? eventOf(draftText, figure, claim.sentence, draftTerms, corpus.vocabulary, draftFigures.filter(isDate)) : undefined;
   if (options.eventOnly && !event?.action) return { candidates, elsewhen: false };
   const draft: DraftSide = {
     claim,
@@ -270,7 +271,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     // "his 2015 article", "the Valdai Club's 2012 report": such a year dates that thing, so the draft must speak of it too
     // (of a piece of writing in any words: "his essay", "was published", "appeared").
     const { named } = source.event;
-    if (named && !(named === 'wrote' || isSaying(named) ? draft.event.named === 'wrote' || [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
+    if (named && !(named === 'wrote' || isSaying(named) ? draft.event.named === 'wrote' || draft.event.action === 'publication' || [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
     // An invitation's year is not the year of joining: a date speaks only to a date of the same kind of event.
     const events = compareEvents(draft.event, source.event);
     // The year of a figure that names no event ("trade was $29 million in 2016, but … upon completion of

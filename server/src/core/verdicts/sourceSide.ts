@@ -110,7 +110,7 @@ export function sourceSide(view: PassageView, index: number, sentence: Span, sub
       // else the last date of its paragraph before it.
       fact: date ? undefined : withTitleHolders(factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.pair ? { start: subject.pair.start, end: sentence.end } : subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start && framesWhatFollows(view.text, f)).at(-1), subject.antecedent ?? subject.pair), subject.titleHolders, corpus),
       ...(subject.titleHolders && { titleHolders: subject.titleHolders }),
-      event: date ? (view.note && figure.start === sentence.start ? publication : eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, dates)) : undefined,
+      event: date ? (view.work && figure.start === sentence.start ? publication : eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, dates)) : undefined,
     };
   });
 }
