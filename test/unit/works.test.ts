@@ -73,4 +73,11 @@ describe('the date of a telling', () => {
     // What was done on the day is still what the date dates.
     expect(action('On 9 January 2020 the projects were completed, Sputnik reported.')).toBe('completion');
   });
+
+  it('is a publication when a telling stands between an event word and the date, or the date is a report\'s', () => {
+    expect(action("Bordachev's piece calling the SCO the foundation of Greater Eurasia came out in July 2018.")).toBe('publication');
+    expect(action("A Sputnik report dated 9 January 2020 carried the government's announcement that the projects had been completed.")).toBe('publication');
+    expect(action('In an RT report of 15 December 2019, the analyst said the deal was signed.')).toBe('publication');
+    expect(action('The foundation of the SCO in 2001 came out of talks on borders.')).toBe('founding');
+  });
 });

@@ -46,9 +46,12 @@ export function eventOf(text: string, date: Figure, sentence: Span, terms: reado
   // A word after the date is another date's when that one stands nearer it: "… $3.5 million in 2016, which is why both sides agreed in May 2019 …".
   const nearer = (t: Term): boolean => dates.some((d) => d !== date && Math.abs(d.start - t.end) < t.start - date.end);
   let word = before.at(-1) ?? words.find((t) => t.start >= date.end && !nearer(t));
-  // "On 9 January 2020 Sputnik relayed Islamabad's announcement that 13 projects had been completed": the telling is what the date dates.
+  // "On 9 January 2020 Sputnik relayed Islamabad's announcement that 13 projects had been completed": the telling is what the date dates;
+  // so does a telling between the event word and the date ("his piece calling the SCO the foundation of Greater Eurasia came out in July 2018").
   const told = !before.length && opensClause(text, clause, date) ? writingVerb.exec(text.slice(date.end, clause.end)) : null;
   if (told && word && date.end + told.index < word.start) word = undefined;
+  const lastTold = [...text.slice(clause.start, date.start).matchAll(new RegExp(writingVerb.source, 'gi'))].at(-1);
+  if (lastTold && word && word.end <= date.start && clause.start + lastTold.index >= word.end) word = undefined;
   const event: Event = { holders, action: word && actionOf.get(word.term) };
   let named = namedByYear(text, date, vocabulary);
   // "Dawn reported the deal on 16 October 2015": verbs of writing are too common to be terms, so they are read as words.
@@ -90,10 +93,17 @@ export const isSaying = (term: string): boolean => sayingStems.has(term);
 function namedByYear(text: string, year: Figure, vocabulary: Vocabulary): string | undefined {
   const before = text.slice(Math.max(0, year.start - 30), year.start);
   if (saidIn.test(before)) return 'wrote';
+  // "A Sputnik report dated 9 January 2020", "an RT report of 15 December 2019": the date of that piece of writing.
+  const piece = pieceDated.exec(before);
+  if (piece) return termsOf(piece[1]!, vocabulary)[0]?.term;
   if (!determinerBefore.test(before)) return undefined;
   const next = /^\s+([a-z]+)\b/.exec(text.slice(year.end, year.end + 30))?.[1];
   return next ? termsOf(next, vocabulary)[0]?.term : undefined;
 }
+
+/** A piece of writing and the word that gives its date: "report dated", "article of", "essay from". */
+const pieceDate = /\b(report|article|essay|paper|piece|book|study|analysis|column|interview|speech|op-ed|editorial|commentary)\s+(?:dated|of|from|published\s+on)\s+(?:the\s+)?/i;
+const pieceDated = new RegExp(`${pieceDate.source}$`, 'i');
 
 const writingVerb = /\b(?:wrote|written|reported|relayed|(?:came|come|brought|put)\s+out|went\s+online|posted|ran\s+in|issued|released|printed)\b/i;
 
@@ -104,7 +114,7 @@ const writingVerb = /\b(?:wrote|written|reported|relayed|(?:came|come|brought|pu
  */
 export function writingWords(text: string, sentence: Span, terms: readonly Term[]): Span[] {
   const spans: Span[] = terms.filter((t) => t.start >= sentence.start && t.end <= sentence.end && isSaying(t.term)).map((t) => ({ start: t.start, end: t.end }));
-  for (const m of text.slice(sentence.start, sentence.end).matchAll(new RegExp(writingVerb.source, 'gi'))) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  for (const pattern of [writingVerb, pieceDate]) for (const m of text.slice(sentence.start, sentence.end).matchAll(new RegExp(pattern.source, 'gi'))) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
   return spans;
 }
 
