@@ -9,7 +9,7 @@ import { convertPdfText } from '../../scripts/corpus/pdfText';
 import { importSource, type ManifestEntry } from '../../scripts/corpus/importSource';
 import { buildCorpus } from '../../server/src/corpus/index';
 import { parseSource } from '../../server/src/corpus/parseSource';
-import { isNotePassage, type Source } from '../../server/src/core/types';
+import { isNotePassage, isWorkPassage, type Source } from '../../server/src/core/types';
 import { bodyOf, lines } from './helpers';
 
 const corpusDir = path.resolve(__dirname, '..', '..', 'corpus');
@@ -115,10 +115,10 @@ describe('corpus:import', () => {
 
   it('reads the figures of both papers as a careful reader would', () => {
     const corpus = buildCorpus([korybko, abbasi]);
-    const body = corpus.passages.filter((p) => !isNotePassage(p));
-    // The footnotes' figures: each reference's date, and the amounts and the rank its title states.
+    const body = corpus.passages.filter((p) => !isWorkPassage(p));
+    // The footnotes' figures: each reference's date, and the amounts, the count and the rank its title states.
     const notes = corpus.passages.filter(isNotePassage).flatMap((p) => corpus.figures(p.index).filter((f) => f.kind !== 'date').map((f) => f.text));
-    expect(notes).toEqual(['25th', '$11 Billion', '$10mn', '$500m', '$500m']);
+    expect(notes).toEqual(['25th', '13 Projects', '$11 Billion', '$10mn', '$500m', '$500m']);
     expect(corpus.passages.filter(isNotePassage).filter((p) => corpus.figures(p.index).some((f) => f.kind === 'date'))).toHaveLength(27);
     const ranks = body.flatMap((p) => corpus.figures(p.index).filter((f) => f.kind === 'rank').map((f) => `${f.text} (${f.unit})`));
     expect(ranks).toEqual(['second (ordinal:forum)', 'largest (rank:size)', 'third most populous (rank:population)', 'largest (rank:size)', 'largest (rank:size)', 'second largest (rank:size)']);

@@ -82,6 +82,12 @@ describe('extractFigures on sentences from the sources', () => {
     expect(extractFigures('the three great powers')).toEqual([]);
   });
 
+  it('a capitalised plural in a title counts, as a lowercase one does, but a name before a lowercase word does not', () => {
+    expect(only('Completion of 13 Projects Worth a Fortune')).toMatchObject({ kind: 'count', value: 13, unit: 'project' });
+    expect(only('Pakistan receives 5 Mi-35 Helicopters')).toMatchObject({ kind: 'count', value: 5, unit: 'helicopter' });
+    expect(extractFigures('He met 12 Members of Parliament')).toEqual([]);
+  });
+
   it('"a 64-strong delegation" counts its members, as "a 64-member delegation" does', () => {
     expect(only('a 64-strong delegation')).toMatchObject({ kind: 'count', value: 64, unit: 'member' });
   });

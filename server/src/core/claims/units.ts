@@ -183,6 +183,8 @@ const notHyphenNouns = new Set('fold odd plus something ish style like based rel
 const hyphenNounsForWords = new Set(['member', 'nation', 'country', 'point']);
 
 const countWord = /[ \t\n\u00a0]+([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9'’-])/y;
+/** What follows a word in title case: another capitalised word, a sign of money, or the end of the title. */
+const titleCaseAfter = /^(?:[ \t\u00a0]+[A-Z$€£]|[ \t\u00a0]*(?:$|[–—:.,;)]))/;
 const hyphenNoun = /-([a-z]{3,})(?![A-Za-z0-9-])/y;
 
 /**
@@ -206,6 +208,10 @@ export function readCountedNoun(s: string, at: number, modifiers: number): Count
       if (noun) return { unit: noun, duration: durationWords[noun] !== undefined, end: next };
       before = word;
       if (notModifiers.has(word)) return undefined;
+    } else if (/^[A-Z][a-z]+$/.test(word) && singularOf(word.toLowerCase()) && titleCaseAfter.test(s.slice(next, next + 3))) {
+      // A headline or a title in title case: "Completion of 13 Projects Worth $11 Billion".
+      const noun = singularOf(word.toLowerCase())!;
+      return { unit: noun, duration: durationWords[noun] !== undefined, end: next };
     } else if (/^[A-Z]{2,6}s$/.test(word)) {
       // "1.32 million TEUs", "40 SUVs": an acronym's plural is the thing it counts.
       return { unit: word.slice(0, -1).toLowerCase(), duration: false, end: next };
