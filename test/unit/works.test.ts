@@ -63,6 +63,21 @@ describe("a source's footnote", () => {
   });
 });
 
+describe('a quoted title', () => {
+  // Many passages share the title's one word before the footnote that gives it.
+  const orders = parseSource({
+    location: 'orders.md',
+    bundled: false,
+    text: lines('---', 'id: orders', 'title: Orders', 'year: 2020', '---', '', ...Array.from({ length: 12 }, (_, i) => `The order of item ${i + 1} was kept in order by orders.\n`), 'Paikin wrote on the region.[^1]', '', '[^1]: Paikin Z. Orders Within Orders: A New Paradigm for Greater Eurasia. Russian International Affairs Council, 24.04.2019.', ''),
+  });
+  const quoted = (draft: string): string[] => createChecker({ corpus: buildCorpus([orders]) }).analyse(draft).verdicts.filter((v) => v.claim.kind === 'quote').map((v) => `${v.claim.text} ${v.verdict}`);
+
+  it('is found in the footnote that lists it, however common its words', () => {
+    expect(quoted('Paikin’s “Orders Within Orders” set out the idea.')).toEqual(['Orders Within Orders supported']);
+    expect(quoted('Paikin’s “Orders Beyond Orders” set out the idea.')).toEqual(['Orders Beyond Orders misquoted']);
+  });
+});
+
 describe('the date of a telling', () => {
   const vocabulary = createVocabulary();
   const action = (s: string): string | undefined => eventOf(s, extractFigures(s).filter(isDate)[0]!, { start: 0, end: s.length }, termsOf(s, vocabulary), vocabulary).action;

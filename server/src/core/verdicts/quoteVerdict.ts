@@ -17,6 +17,7 @@ const minWordShare = 0.5;
 const shortQuote = 8;
 const minShortWordShare = 0.6;
 const candidatePassages = 6;
+const fewWordCandidates = 60;
 
 export function judgeQuote(claim: Claim, corpus: Corpus): Verdict {
   // "[sic]" is the writer's mark that the source has it so: it is not among the source's words.
@@ -72,9 +73,14 @@ function pieceMatch(corpus: Corpus, passage: number, match: { start: number; end
   return { passage, start: match.start, end: match.end, errors: match.errors, hasFootnote };
 }
 
-/** Passages that share the quotation's rarest words, most shared first. */
+/**
+ * Passages that share the quotation's rarest words, most shared first. A quotation of one or two
+ * distinct words ("Orders Within Orders", a title) shares them with many passages equally, so
+ * more of those are looked through for its words as written.
+ */
 function candidates(piece: string, corpus: Corpus): number[] {
-  return rankPassages(termsOf(piece, corpus.vocabulary).map((t) => t.term), corpus, candidatePassages).map((r) => r.passage);
+  const terms = [...new Set(termsOf(piece, corpus.vocabulary).map((t) => t.term))];
+  return rankPassages(terms, corpus, terms.length < 3 ? fewWordCandidates : candidatePassages).map((r) => r.passage);
 }
 
 function wholeWords(text: string, start: number, end: number): { start: number; end: number } {
