@@ -61,6 +61,11 @@ describe("a source's footnote", () => {
     expect(verdicts('His essay “On the Paradox of Global Economic Integration” was posted at the end of October 2018.')).toEqual(['October 2018 contradicted (30.10.2017, note 1)']);
     expect(verdicts('Lissovolik’s “On the Paradox of Global Economic Integration” went online on 30 October 2017.')).toEqual(['30 October 2017 supported (30.10.2017, note 1)']);
   });
+
+  it('is known by what the sentences that cite it say the work reports', () => {
+    expect(verdicts('The Valdai Club piece cited for the idea of trans-regional integration appeared in 2018.')).toEqual(['2018 contradicted (30.10.2017, note 1)']);
+    expect(verdicts('The Valdai Club piece cited for the idea of trans-regional integration appeared in October 2017.')).toEqual(['October 2017 supported (30.10.2017, note 1)']);
+  });
 });
 
 describe('a quoted title', () => {

@@ -5,12 +5,18 @@
 import type { Corpus } from './corpus';
 import { termSet } from './subject';
 import { termsOf, type Term } from '../claims/terms';
-import { isWorkPassage, type Figure, type Span } from '../types';
+import { isNotePassage, isWorkPassage, type Figure, type Span } from '../types';
 
 export interface PassageView {
   readonly text: string;
   /** The passage describes a work the source cites: one of its footnotes or references (isWorkPassage). */
   readonly work: boolean;
+  /**
+   * For one of the source's footnotes: the terms of the body's sentences that cite it, what the
+   * body says the work it lists reports ("… where the People's Republic has recently become its
+   * top trade partner[^5]" for "China-Africa Cooperation in High Gear … – Xinhua"). Else none.
+   */
+  readonly citedFor: ReadonlySet<string>;
   readonly figures: readonly Figure[];
   readonly sentences: readonly Span[];
   /** In order of their start. */
@@ -90,6 +96,9 @@ class View implements PassageView {
   }
   get work(): boolean {
     return this.once('work', () => isWorkPassage(this.corpus.passages[this.passage]!));
+  }
+  get citedFor(): ReadonlySet<string> {
+    return this.once('citedFor', () => citingTerms(this.passage, this.corpus));
   }
   get figures(): readonly Figure[] {
     return this.once('figures', () => this.corpus.figures(this.passage));
@@ -198,4 +207,21 @@ export function termsWithin(terms: readonly Term[], span: Span): Term[] {
   const out: Term[] = [];
   for (let i = low; i < terms.length && terms[i]!.start < span.end; i++) if (terms[i]!.end <= span.end) out.push(terms[i]!);
   return out;
+}
+
+/** The terms of the body's sentences that cite the footnote `passage` lists (PassageView.citedFor). */
+function citingTerms(passage: number, corpus: Corpus): ReadonlySet<string> {
+  const note = corpus.passages[passage]!;
+  const label = isNotePassage(note) ? note.footnotes[0]?.label : undefined;
+  const found = new Set<string>();
+  if (label === undefined) return found;
+  for (const body of corpus.sources.get(note.sourceId)?.passages ?? []) {
+    if (isWorkPassage(body)) continue;
+    for (const marker of body.footnotes) {
+      if (marker.label !== label) continue;
+      const sentence = corpus.sentences(body.index).find((s) => marker.offset > s.start && marker.offset <= s.end + 2);
+      if (sentence) for (const t of corpus.terms(body.index)) if (t.start >= sentence.start && t.end <= sentence.end) found.add(t.term);
+    }
+  }
+  return found;
 }

@@ -11,7 +11,7 @@ import { compatibleWith, farApart } from './valueAgreement';
 import { footnoteFor } from './sourceFootnote';
 import { otherMonthOfYear, sameFigureDate, samePeriod } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
-import { dateFraming, heldFor, sourceSide, subjectOf, toldOnly, withTitle, type SourceSide } from './sourceSide';
+import { dateFraming, heldFor, sourceSentenceTerms, sourceSide, subjectOf, toldOnly, withTitle, type SourceSide } from './sourceSide';
 import { eventHoldersStated, factMatch, heldByAnother, holdersStated, onceOf, sameHoldersAndMeasure, valueGivenBySibling } from './factMatch';
 import { passageView, titleCountries, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
@@ -22,7 +22,7 @@ import { agreement, describeDifference, differences, goalAsDone, isOtherFact, ot
 import { withMeasureSynonyms, type Fact } from '../facts/fact';
 import { clauseAround, compareEvents, eventOf, isSaying, writingWords, type Event } from '../facts/event';
 import { unitFamily, unitsInFamily } from '../claims/units';
-import type { Claim, Evidence, Figure, Span, Verdict } from '../types';
+import { isNotePassage, type Claim, type Evidence, type Figure, type Span, type Verdict } from '../types';
 
 export interface JudgeOptions {
   /** Match every source figure that could reach the support threshold, not only those that could change the verdict (for tests). */
@@ -133,7 +133,9 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     // every source's record, and a passage read for its words still finds it (subjectOf).
     const inTitle = options.cited ? titleCountries(corpus, corpus.passages[passage]!.sourceId) : [];
     if (least !== Infinity && mayState((h) => listsPassage(postings(h), passage) || inTitle.includes(h))) least = Math.min(least, fact?.route || ((holders.length || draft.cited) && corpus.figures(passage).some((f) => comparable(f) && compatibleWith(figure, f))) ? 0 : floorWeight);
-    if (least === Infinity || !mayReach(screen, reach, (term) => listsPassage(postings(term), passage) || inTitle.includes(term), least)) continue;
+    // For the date of a publication, a footnote has the words of the sentences that cite it (PassageView.citedFor).
+    const cites = draft.event?.action === 'publication' && isNotePassage(corpus.passages[passage]!) ? passageView(passage, corpus).citedFor : undefined;
+    if (least === Infinity || !mayReach(screen, reach, (term) => listsPassage(postings(term), passage) || inTitle.includes(term) || cites?.has(term) === true, least)) continue;
     const view = passageView(passage, corpus);
     const ceilings = new Map<string, number>();
     view.figures.forEach((sourceFigure, index) => {
@@ -142,10 +144,10 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       if (isDate(sourceFigure) && toldOnly(view, sourceFigure, sentence)) return;
       const subject = subjectOf(view, sentence, corpus);
       const key = `${sentence.start}:${sentence.end}`;
-      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, withTitle(sentenceTermsOf(view, subject.span, draft), subject.titleHolders), withTitle(view.termSet, subject.titleHolders), reach);
+      const ceiling = ceilings.get(key) ?? subjectCeiling(profile, withTitle(sourceSentenceTerms(view, subject.span, draft), subject.titleHolders), withTitle(view.termSet, subject.titleHolders), reach);
       ceilings.set(key, ceiling);
       // A sentence of "the two nations" has the pair the sentence before names; one of a short report, its headline's countries (subjectOf).
-      const own = sentenceTermsOf(view, subject.span, draft);
+      const own = sourceSentenceTerms(view, subject.span, draft);
       const { pair, titleHolders } = subject;
       const inSentence = (h: string): boolean => own.has(h) || (pair !== undefined && corpus.vocabulary.countries.has(h) && view.sentenceSet(pair).has(h)) || titleHolders?.includes(h) === true;
       const sentenceTerms = { has: inSentence };
@@ -164,16 +166,6 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
     });
   }
   return { candidates, elsewhen };
-}
-
-/**
- * The terms of a source sentence, with the source's authors' names when the draft attributes
- * its claim to someone the passage does not name ("According to Abbasi, …"): only then is the
- * source's record read.
- */
-function sentenceTermsOf(view: PassageView, span: Span, draft: DraftSide): ReadonlySet<string> {
-  for (const name of draft.attributed()) if (!view.termSet.has(name)) return view.subjectSet(span);
-  return view.sentenceSet(span);
 }
 
 /** What a candidate's verdict needs of the draft: the same for every source figure. */
@@ -221,7 +213,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
   if (!route && claim.period && sourceTime && !samePeriod(claim.period, sourceTime) && !misdated(sourceTime)) return undefined;
-  const matchWith = (found: Variants) => matchSubject(profile, source.clauseTerms, withTitle(sentenceTermsOf(view, source.subject, draft), source.titleHolders), withTitle(view.termSet, source.titleHolders), source.nearTerms, corpus.vocabulary, found, view.reportTerms);
+  const matchWith = (found: Variants) => matchSubject(profile, source.clauseTerms, withTitle(sourceSentenceTerms(view, source.subject, draft), source.titleHolders), withTitle(view.termSet, source.titleHolders), source.nearTerms, corpus.vocabulary, found, view.reportTerms);
   const synonymous = withMeasureSynonyms(variants, draft.fact, source.fact);
   let match = matchWith(synonymous);
   // Another word for the measure ("cost" for "investment") lends another value no weight unless the rest of the subject is there on its own.

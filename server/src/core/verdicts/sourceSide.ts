@@ -150,3 +150,15 @@ export function withTitle(terms: ReadonlySet<string>, countries: readonly string
 export function heldFor(source: { period?: Figure; fact?: Fact }): Figure | undefined {
   return source.period ?? source.fact?.context;
 }
+
+/**
+ * The terms of a source sentence, with the source's authors' names when the draft attributes
+ * its claim to someone the passage does not name ("According to Abbasi, …"): only then is the
+ * source's record read. For the date of a publication, a footnote's sentence has the words of
+ * the body's sentences that cite it too (PassageView.citedFor): what the work reports.
+ */
+export function sourceSentenceTerms(view: PassageView, span: Span, draft: { attributed(): ReadonlySet<string>; event?: Event }): ReadonlySet<string> {
+  for (const name of draft.attributed()) if (!view.termSet.has(name)) return view.subjectSet(span);
+  if (draft.event?.action !== 'publication' || !view.citedFor.size) return view.sentenceSet(span);
+  return view.remember(`cited:${span.start}:${span.end}`, () => new Set([...view.sentenceSet(span), ...view.citedFor]));
+}
