@@ -52,6 +52,25 @@ describe("a source's reference list", () => {
   });
 });
 
+describe('a work named by its author and title', () => {
+  const eurasia = parseSource({
+    location: 'eurasia.md',
+    bundled: false,
+    text: lines(
+      '---', 'id: eurasia', 'title: Eurasia', 'year: 2021', '---', '',
+      'Bruno Maçães wrote in his 2018 article titled “Supercontinent Eurasia” that Russia looks east.[^1]', '',
+      '[^1]: Maçães B. Supercontinent Eurasia. – Valdai International Discussion Club. 15.10.2018.', '',
+      '## References', '',
+      '- Blank, Stephen. *Russia and the Future of Eurasia*. Carlisle: Strategic Studies Institute, 2019.', '',
+    ),
+  });
+  const dated = (draft: string): string[] => createChecker({ corpus: buildCorpus([eurasia]) }).analyse(draft).verdicts.map((v) => `${v.claim.text} ${v.verdict}${v.evidence[0] ? ` (${v.evidence[0].sourceValue}, ${v.evidence[0].locator})` : ''}`);
+
+  it('is not supported by another work of that year whose sentence names the same country', () => {
+    expect(dated("Stephen Blank's Russia and the Future of Eurasia, listed in the paper's references, came out in 2018.")).toEqual(['2018 contradicted (2019, reference 1)']);
+  });
+});
+
 describe("a source's footnote", () => {
   it('reads its author and title as one sentence, so a draft that names the title meets both', () => {
     expect(paper.passages.find((p) => p.locator === 'note 1')!.text).toBe('30.10.2017: Lissovolik Ya – On the Paradox of Global Economic Integration – Valdai International Discussion Club');

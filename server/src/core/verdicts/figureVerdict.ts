@@ -271,7 +271,8 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     if (draft.event.action && !source.event.action && datesFigure(view, sourceFigure.figure)) Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
     if (events === 'same') sameEvent = true;
     if (events === 'other') Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
-    else if (events === 'same' && !match.conflict && ((compatible && draft.event.holders.length > 0) || (match.score >= floorScore && (compatible || match.sentenceScore >= thresholds.eventAnchor))) && eventHoldersStated(draft.event.holders, source.sentenceTerms, view.reportTerms, corpus)) {
+    // A publication is known by its author and title, not by the countries its sentence names ("Russia and the Future of Eurasia").
+    else if (events === 'same' && !match.conflict && ((compatible && draft.event.holders.length > 0 && draft.event.action !== 'publication') || (match.score >= floorScore && (compatible || match.sentenceScore >= thresholds.eventAnchor))) && eventHoldersStated(draft.event.holders, source.sentenceTerms, view.reportTerms, corpus)) {
       if (thresholds.factMatch > match.score) Object.assign(match, { score: thresholds.factMatch, sentenceScore: Math.max(match.sentenceScore, thresholds.anchor) });
     }
   }
