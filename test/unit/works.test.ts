@@ -8,35 +8,33 @@ import { eventOf } from '../../server/src/core/facts/event';
 import { extractFigures } from '../../server/src/core/claims/figures';
 import { isDate } from '../../server/src/core/claims/claims';
 import { createVocabulary, termsOf } from '../../server/src/core/claims/terms';
-import type { Verdict } from '../../server/src/core/types';
+import type { Source, Verdict } from '../../server/src/core/types';
 import { lines } from './helpers';
 
-const paper = parseSource({
-  location: 'paper.md',
-  bundled: false,
-  text: lines(
-    '---',
-    'id: paper',
-    'title: Russia and Pakistan',
-    'year: 2025',
-    '---',
-    '',
-    'Lissovolik set out the idea of trans-regional integration.[^1] Earlier work traced the axis between China and Pakistan.',
-    '',
-    '[^1]: Lissovolik Ya. On the Paradox of Global Economic Integration. – Valdai International Discussion Club. 30.10.2017. URL: http://valdaiclub.com/a/highlights/on-the-paradox/ (accessed 10.03.2020).',
-    '',
-    '### References',
-    '',
-    '- Khan, Rashid Ahmad. "Pakistan–Russia Relations in the Changing Regional Scenario." *Pakistan Horizon* 68, no. 2 (2015): 87–104.',
-    '- Small, Andrew. *The China–Pakistan Axis: Asia\'s New Geopolitics*. London: Hurst & Co., 2015.',
-    '',
-  ),
-});
-
-function verdicts(draft: string): string[] {
-  const render = (v: Verdict): string => `${v.claim.text} ${v.verdict}${v.evidence[0] ? ` (${v.evidence[0].sourceValue}, ${v.evidence[0].locator})` : ''}`;
-  return createChecker({ corpus: buildCorpus([paper]) }).analyse(draft).verdicts.filter((v) => v.claim.kind === 'date').map(render);
+/** A source file of `body` lines, with front matter of `id`. */
+function source(id: string, ...body: string[]): Source {
+  return parseSource({ location: `${id}.md`, bundled: false, text: lines('---', `id: ${id}`, `title: ${id}`, 'year: 2025', '---', '', ...body, '') });
 }
+
+const paper = source(
+  'paper',
+  'Lissovolik set out the idea of trans-regional integration.[^1] Earlier work traced the axis between China and Pakistan.',
+  '',
+  '[^1]: Lissovolik Ya. On the Paradox of Global Economic Integration. – Valdai International Discussion Club. 30.10.2017. URL: http://valdaiclub.com/a/highlights/on-the-paradox/ (accessed 10.03.2020).',
+  '',
+  '### References',
+  '',
+  '- Khan, Rashid Ahmad. "Pakistan–Russia Relations in the Changing Regional Scenario." *Pakistan Horizon* 68, no. 2 (2015): 87–104.',
+  '- Small, Andrew. *The China–Pakistan Axis: Asia\'s New Geopolitics*. London: Hurst & Co., 2015.',
+);
+
+/** "claim verdict (source value, locator)" for each claim of `kind` in `draft`, against `within`. */
+function judged(draft: string, within: Source, kind: Verdict['claim']['kind'] = 'date'): string[] {
+  const render = (v: Verdict): string => `${v.claim.text} ${v.verdict}${v.evidence[0] ? ` (${v.evidence[0].sourceValue}, ${v.evidence[0].locator})` : ''}`;
+  return createChecker({ corpus: buildCorpus([within]) }).analyse(draft).verdicts.filter((v) => v.claim.kind === kind).map(render);
+}
+
+const verdicts = (draft: string): string[] => judged(draft, paper);
 
 describe("a source's reference list", () => {
   it('gives each entry a passage of its own, led by the year the work appeared', () => {
@@ -53,21 +51,19 @@ describe("a source's reference list", () => {
 });
 
 describe('a work named by its author and title', () => {
-  const eurasia = parseSource({
-    location: 'eurasia.md',
-    bundled: false,
-    text: lines(
-      '---', 'id: eurasia', 'title: Eurasia', 'year: 2021', '---', '',
-      'Bruno Maçães wrote in his 2018 article titled “Supercontinent Eurasia” that Russia looks east.[^1]', '',
-      '[^1]: Maçães B. Supercontinent Eurasia. – Valdai International Discussion Club. 15.10.2018.', '',
-      '## References', '',
-      '- Blank, Stephen. *Russia and the Future of Eurasia*. Carlisle: Strategic Studies Institute, 2019.', '',
-    ),
-  });
-  const dated = (draft: string): string[] => createChecker({ corpus: buildCorpus([eurasia]) }).analyse(draft).verdicts.map((v) => `${v.claim.text} ${v.verdict}${v.evidence[0] ? ` (${v.evidence[0].sourceValue}, ${v.evidence[0].locator})` : ''}`);
+  const eurasia = source(
+    'eurasia',
+    'Bruno Maçães wrote in his 2018 article titled “Supercontinent Eurasia” that Russia looks east.[^1]',
+    '',
+    '[^1]: Maçães B. Supercontinent Eurasia. – Valdai International Discussion Club. 15.10.2018.',
+    '',
+    '## References',
+    '',
+    '- Blank, Stephen. *Russia and the Future of Eurasia*. Carlisle: Strategic Studies Institute, 2019.',
+  );
 
   it('is not supported by another work of that year whose sentence names the same country', () => {
-    expect(dated("Stephen Blank's Russia and the Future of Eurasia, listed in the paper's references, came out in 2018.")).toEqual(['2018 contradicted (2019, reference 1)']);
+    expect(judged("Stephen Blank's Russia and the Future of Eurasia, listed in the paper's references, came out in 2018.", eurasia)).toEqual(['2018 contradicted (2019, reference 1)']);
   });
 });
 
@@ -89,16 +85,17 @@ describe("a source's footnote", () => {
 
 describe('a quoted title', () => {
   // Many passages share the title's one word before the footnote that gives it.
-  const orders = parseSource({
-    location: 'orders.md',
-    bundled: false,
-    text: lines('---', 'id: orders', 'title: Orders', 'year: 2020', '---', '', ...Array.from({ length: 12 }, (_, i) => `The order of item ${i + 1} was kept in order by orders.\n`), 'Paikin wrote on the region.[^1]', '', '[^1]: Paikin Z. Orders Within Orders: A New Paradigm for Greater Eurasia. Russian International Affairs Council, 24.04.2019.', ''),
-  });
-  const quoted = (draft: string): string[] => createChecker({ corpus: buildCorpus([orders]) }).analyse(draft).verdicts.filter((v) => v.claim.kind === 'quote').map((v) => `${v.claim.text} ${v.verdict}`);
+  const orders = source(
+    'orders',
+    ...Array.from({ length: 12 }, (_, i) => `The order of item ${i + 1} was kept in order by orders.\n`),
+    'Paikin wrote on the region.[^1]',
+    '',
+    '[^1]: Paikin Z. Orders Within Orders: A New Paradigm for Greater Eurasia. Russian International Affairs Council, 24.04.2019.',
+  );
 
   it('is found in the footnote that lists it, however common its words', () => {
-    expect(quoted('Paikin’s “Orders Within Orders” set out the idea.')).toEqual(['Orders Within Orders supported']);
-    expect(quoted('Paikin’s “Orders Beyond Orders” set out the idea.')).toEqual(['Orders Beyond Orders misquoted']);
+    expect(judged('Paikin’s “Orders Within Orders” set out the idea.', orders, 'quote')).toEqual(['Orders Within Orders supported (Orders Within Orders, note 1)']);
+    expect(judged('Paikin’s “Orders Beyond Orders” set out the idea.', orders, 'quote')[0]).toMatch(/^Orders Beyond Orders misquoted/);
   });
 });
 
