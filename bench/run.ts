@@ -31,6 +31,7 @@ import { extractFigures } from '../server/src/core/claims/figures';
 import { splitSentences } from '../server/src/core/claims/sentences';
 import { loadBundledCorpus } from '../server/src/corpus/loader';
 import { parseSource } from '../server/src/corpus/parseSource';
+import { isWorkPassage } from '../server/src/core/types';
 import { toDiagnostics } from '../server/src/features/diagnostics';
 import { defaultSettings } from '../server/src/settings';
 import { bundleProbe, cacheDir } from './lib/bundle';
@@ -132,7 +133,7 @@ function claimSentences(indices = [17, 1234, 4242, 6001, 9876].filter((i) => i <
   for (const index of indices) {
     const generated = generateSource(index, wordsPerSource);
     const source = parseSource({ location: generated.location, text: generated.markdown, bundled: false });
-    const sentences = source.passages.flatMap((p) => splitSentences(p.text).map((s) => p.text.slice(s.start, s.end))).filter(usable);
+    const sentences = source.passages.filter((p) => !isWorkPassage(p)).flatMap((p) => splitSentences(p.text).map((s) => p.text.slice(s.start, s.end))).filter(usable);
     for (let k = 0; k < 5 && sentences.length; k++) {
       const s = sentences.splice(random.int(0, sentences.length - 1), 1)[0]!;
       out.push(random.chance(0.3) ? perturbFigure(s, random.next) : s);

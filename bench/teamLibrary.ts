@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { splitSentences } from '../server/src/core/claims/sentences';
 import { extractFigures } from '../server/src/core/claims/figures';
 import { parseSource } from '../server/src/corpus/parseSource';
+import { isWorkPassage } from '../server/src/core/types';
 import { openPool } from '../server/src/team/connection';
 import { libraryRequest, lookup, lookupQuery } from '../server/src/team/lookup';
 import { pushItems } from '../server/src/team/push';
@@ -127,7 +128,7 @@ function claimSentences(count: number): { text: string; origin: string }[] {
   for (let k = 0; k < 100; k++) {
     const generated = generateSource(random.int(0, count - 1), words);
     const source = parseSource({ location: generated.location, text: generated.markdown, bundled: false });
-    const sentences = source.passages.flatMap((p) => splitSentences(p.text).map((s) => p.text.slice(s.start, s.end))).filter((s) => !/["“”]/.test(s) && extractFigures(s).length > 0);
+    const sentences = source.passages.filter((p) => !isWorkPassage(p)).flatMap((p) => splitSentences(p.text).map((s) => p.text.slice(s.start, s.end))).filter((s) => !/["“”]/.test(s) && extractFigures(s).length > 0);
     if (!sentences.length) continue;
     const s = sentences[random.int(0, sentences.length - 1)]!;
     out.push({ text: random.chance(0.3) ? perturbFigure(s, random.next) : s, origin: generated.location });

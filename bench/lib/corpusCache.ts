@@ -1,5 +1,5 @@
 // The synthetic large corpus, built once into an index file under .cache/bench/ and reused
-// while the generator and the index format stay the same. Two worker threads generate, parse
+// while the generator, the index format and the source readers stay the same. Two worker threads generate, parse
 // and analyse the sources; this thread writes them, in order, with the same writer that
 // serializeCorpus() uses (appending the workers' batch indexes), so the file is byte for byte
 // what serializeCorpus(buildCorpus(sources)) gives.
@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CorpusIndexWriter, corpusIndexFormat } from '../../server/src/corpus/serialize';
+import { sourceCacheFormat } from '../../server/src/corpus/cache';
 import type { FromWorker, ToWorker } from '../probes/buildWorker';
 import { bundleProbe, cacheDir } from './bundle';
 import { sourceGeneratorVersion } from './sources';
@@ -15,6 +16,8 @@ import { sourceGeneratorVersion } from './sources';
 export interface CorpusIndexInfo {
   file: string;
   format: number;
+  /** How sources were read (the source cache's format): a change to the readers changes the index's passages and figures. */
+  reading?: number;
   generator: number;
   sources: number;
   /** Words each generated source is written to (generateSource's target). */
@@ -44,7 +47,7 @@ export async function ensureCorpusIndex(sources: number, options: { rebuild?: bo
   const infoFile = `${file}.json`;
   if (!options.rebuild && existsSync(file) && existsSync(infoFile)) {
     const info = JSON.parse(readFileSync(infoFile, 'utf8')) as CorpusIndexInfo;
-    if (info.format === corpusIndexFormat && info.generator === sourceGeneratorVersion && info.sources === sources && (info.wordsPerSource ?? defaultWords) === wordsPerSource && statSync(file).size === info.bytes) return { ...info, file, cached: true };
+    if (info.format === corpusIndexFormat && info.reading === sourceCacheFormat && info.generator === sourceGeneratorVersion && info.sources === sources && (info.wordsPerSource ?? defaultWords) === wordsPerSource && statSync(file).size === info.bytes) return { ...info, file, cached: true };
   }
   const started = performance.now();
   const script = await bundleProbe('buildWorker');
@@ -108,6 +111,7 @@ export async function ensureCorpusIndex(sources: number, options: { rebuild?: bo
   const info: CorpusIndexInfo = {
     file,
     format: corpusIndexFormat,
+    reading: sourceCacheFormat,
     generator: sourceGeneratorVersion,
     sources,
     wordsPerSource,
