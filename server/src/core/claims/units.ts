@@ -195,6 +195,7 @@ const hyphenNoun = /-([a-z]{3,})(?![A-Za-z0-9-])/y;
 export function readCountedNoun(s: string, at: number, modifiers: number): CountedNoun | undefined {
   let next = at;
   let before: string | undefined;
+  let titled: string | undefined;
   for (let seen = 0; seen <= modifiers; seen++) {
     countWord.lastIndex = next;
     const m = countWord.exec(s);
@@ -208,10 +209,9 @@ export function readCountedNoun(s: string, at: number, modifiers: number): Count
       if (noun) return { unit: noun, duration: durationWords[noun] !== undefined, end: next };
       before = word;
       if (notModifiers.has(word)) return undefined;
-    } else if (/^[A-Z][a-z]+$/.test(word) && singularOf(word.toLowerCase()) && titleCaseAfter.test(s.slice(next, next + 3))) {
+    } else if (/^[A-Z][a-z]+$/.test(word) && titleCaseAfter.test(s.slice(next, next + 3)) && (titled = singularOf(word.toLowerCase()))) {
       // A headline or a title in title case: "Completion of 13 Projects Worth $11 Billion".
-      const noun = singularOf(word.toLowerCase())!;
-      return { unit: noun, duration: durationWords[noun] !== undefined, end: next };
+      return { unit: titled, duration: durationWords[titled] !== undefined, end: next };
     } else if (/^[A-Z]{2,6}s$/.test(word)) {
       // "1.32 million TEUs", "40 SUVs": an acronym's plural is the thing it counts.
       return { unit: word.slice(0, -1).toLowerCase(), duration: false, end: next };

@@ -46,12 +46,9 @@ export function eventOf(text: string, date: Figure, sentence: Span, terms: reado
   // A word after the date is another date's when that one stands nearer it: "… $3.5 million in 2016, which is why both sides agreed in May 2019 …".
   const nearer = (t: Term): boolean => dates.some((d) => d !== date && Math.abs(d.start - t.end) < t.start - date.end);
   let word = before.at(-1) ?? words.find((t) => t.start >= date.end && !nearer(t));
-  // "On 9 January 2020 Sputnik relayed Islamabad's announcement that 13 projects had been completed": the telling is what the date dates;
-  // so does a telling between the event word and the date ("his piece calling the SCO the foundation of Greater Eurasia came out in July 2018").
-  const told = !before.length && opensClause(text, clause, date) ? writingVerb.exec(text.slice(date.end, clause.end)) : null;
-  if (told && word && date.end + told.index < word.start) word = undefined;
-  const lastTold = [...text.slice(clause.start, date.start).matchAll(new RegExp(writingVerb.source, 'gi'))].at(-1);
-  if (lastTold && word && word.end <= date.start && clause.start + lastTold.index >= word.end) word = undefined;
+  // A telling between the event word and the date is what the date dates: "his piece calling the SCO the foundation of Greater
+  // Eurasia came out in July 2018"; so, for a date that leads its clause, "On 9 January 2020 Sputnik relayed … had been completed".
+  if (word && (word.end <= date.start ? writingVerb.test(text.slice(word.end, date.start)) : opensClause(text, clause, date) && writingVerb.test(text.slice(date.end, word.start)))) word = undefined;
   const event: Event = { holders, action: word && actionOf.get(word.term) };
   let named = namedByYear(text, date, vocabulary);
   // "Dawn reported the deal on 16 October 2015": verbs of writing are too common to be terms, so they are read as words.
@@ -114,9 +111,12 @@ const writingVerb = /\b(?:wrote|written|reported|relayed|(?:came|come|brought|pu
  */
 export function writingWords(text: string, sentence: Span, terms: readonly Term[]): Span[] {
   const spans: Span[] = terms.filter((t) => t.start >= sentence.start && t.end <= sentence.end && isSaying(t.term)).map((t) => ({ start: t.start, end: t.end }));
-  for (const pattern of [writingVerb, pieceDate]) for (const m of text.slice(sentence.start, sentence.end).matchAll(new RegExp(pattern.source, 'gi'))) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
+  for (const pattern of writingPhrases) for (const m of text.slice(sentence.start, sentence.end).matchAll(pattern)) spans.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
   return spans;
 }
+
+/** Every telling and every piece's date in a text (writingWords). */
+const writingPhrases = [writingVerb, pieceDate].map((pattern) => new RegExp(pattern.source, 'gi'));
 
 /** The date leads its clause, with at most a preposition before it: "On 9 January 2020 Sputnik relayed …". */
 function opensClause(text: string, clause: Span, date: Figure): boolean {
