@@ -88,6 +88,12 @@ describe('extractFigures on sentences from the sources', () => {
     expect(extractFigures('He met 12 Members of Parliament')).toEqual([]);
   });
 
+  it('a demonym in the plural counts people ("810 Pakistanis"), but a country named twice ("the two Koreas") does not', () => {
+    expect(only('810 Pakistanis and many others lost their lives')).toMatchObject({ kind: 'count', value: 810, unit: 'person' });
+    expect(only('some 3,000 Afghans crossed')).toMatchObject({ kind: 'count', value: 3000, unit: 'person' });
+    expect(extractFigures('the leaders of two Koreas met')).toEqual([]);
+  });
+
   it('"a 64-strong delegation" counts its members, as "a 64-member delegation" does', () => {
     expect(only('a 64-strong delegation')).toMatchObject({ kind: 'count', value: 64, unit: 'member' });
   });

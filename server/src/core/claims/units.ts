@@ -1,6 +1,7 @@
 // The units a figure can carry — currencies, measures, durations and counted nouns — read from
 // the words after (or the symbol before) a number, and written back for people.
 import type { Figure } from '../types';
+import { countries } from './countries';
 
 export interface WrittenUnit {
   kind: 'money' | 'percent' | 'quantity' | 'duration';
@@ -186,6 +187,8 @@ const countWord = /[ \t\n\u00a0]+([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?![A-Z
 /** What follows a word in title case: another capitalised word, a sign of money, or the end of the title. */
 const titleCaseAfter = /^(?:[ \t\u00a0]+[A-Z$€£]|[ \t\u00a0]*(?:$|[–—:.,;)]))/;
 const hyphenNoun = /-([a-z]{3,})(?![A-Za-z0-9-])/y;
+/** The demonyms whose plural counts people: "810 Pakistanis", "3,000 Afghans" (not "the two Koreas"). */
+const demonyms = new Set(countries.flatMap(([name, names]) => names.filter((n) => /^[a-z]+$/.test(n) && !n.endsWith('a') && n !== name)));
 
 /**
  * The counted noun after a number: "75,000 jobs", "200 million potential customers", "four
@@ -209,6 +212,8 @@ export function readCountedNoun(s: string, at: number, modifiers: number): Count
       if (noun) return { unit: noun, duration: durationWords[noun] !== undefined, end: next };
       before = word;
       if (notModifiers.has(word)) return undefined;
+    } else if (/^[A-Z][a-z]+s$/.test(word) && demonyms.has(word.slice(0, -1).toLowerCase())) {
+      return { unit: 'person', duration: false, end: next };
     } else if (/^[A-Z][a-z]+$/.test(word) && titleCaseAfter.test(s.slice(next, next + 3)) && (titled = singularOf(word.toLowerCase()))) {
       // A headline or a title in title case: "Completion of 13 Projects Worth $11 Billion".
       return { unit: titled, duration: durationWords[titled] !== undefined, end: next };
