@@ -56,6 +56,13 @@ describe('a table in a draft', () => {
     expect(uncited).toEqual(['$1,240']);
   });
 
+  it('reads the heading or "Table N" line right above it as whose figures its cells give', () => {
+    const trade = source('trade', "Pakistan's trade with Kyrgyzstan was $3.5 million in 2019.", '', "Uzbekistan's trade with Kyrgyzstan reached $900 million in 2019.");
+    const table = (caption: string): string => lines(caption, '', '| Partner | Trade |', '|---|---|', '| Kyrgyzstan | $3.5 million |', '| Kyrgyzstan | $9 million |');
+    expect(verdicts(table("Table 2. Pakistan's trade, 2019"), trade)).toEqual(['2019 supported (2019)', '$3.5 million supported ($3.5 million)', '$9 million contradicted ($3.5 million)']);
+    expect(verdicts(table("## Uzbekistan's trade in 2019"), trade)).toEqual(['2019 supported (2019)', '$3.5 million unsourced', '$9 million contradicted ($900 million)']);
+  });
+
   it('marks only the cell’s own number, and proposes no edit that would write the header’s unit into the cell', () => {
     const draft = lines('| Route | Tariff per container (US$) |', '|---|---|', '| Aktau–Baku | 1,840 |');
     const [finding] = createChecker({ corpus: buildCorpus([prose]) }).analyse(draft).findings.filter((f) => f.code === 'figure.mismatch');

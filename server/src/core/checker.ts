@@ -11,7 +11,7 @@ import { speaksOfPair } from './claims/sentences';
 import { draftDate, pageDateOf, type PageDate } from './claims/relativeDates';
 import { maxNesting, type Draft, type ProseBlock } from './draft/draft';
 import { createDraftParser } from './draft/draftParser';
-import { claimProse, rowLabels, type TableContext } from './draft/claimProse';
+import { claimProse, rowLabels, tableCaption, type TableContext } from './draft/claimProse';
 import { judgeFigure } from './verdicts/figureVerdict';
 import { judgeCited, type CitedSources } from './verdicts/citedVerdict';
 import { citedSources } from './retrieval/citedSource';
@@ -153,7 +153,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     // Whether "[^1]" is a footnote, or "[x]" a link, depends on a definition elsewhere, so the
     // prose the block parsed to and its citations (with the sources they name) are part of the key. The key and the texts the
     // result is cut from are copies: slices of them must not keep the whole draft alive.
-    const key = detached(`${block.key}\u0000${block.prose}\u0000${table ? `${table.index}\u0001${table.row.join('\u0001')}\u0002${table.columns.join('\u0001')}` : ''}\u0000${pageDate?.text ?? ''}${stamp ? '\u0001' : ''}\u0000${pair?.join(',') ?? ''}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
+    const key = detached(`${block.key}\u0000${block.prose}\u0000${table ? `${table.index}\u0001${table.row.join('\u0001')}\u0002${table.columns.join('\u0001')}\u0002${table.caption ?? ''}` : ''}\u0000${pageDate?.text ?? ''}${stamp ? '\u0001' : ''}\u0000${pair?.join(',') ?? ''}\u0000${citations.map((c) => `${c.label}=${sourceOf.get(c.label)?.join(',') ?? ''}`).join('\u0000')}`);
     const cached = cache.get(key);
     if (cached) return cached;
     const prose = detached(claimProse(block.prose));
@@ -162,7 +162,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     let findings: Finding[];
     if (table) {
       // A cell is judged as the sentence it reads as in its table ("Kyrgyzstan, Target announced: $10m a year"), then moved back to the cell.
-      const reading = readCell(table.row, table.columns, table.index, prose);
+      const reading = readCell(table.row, table.columns, table.index, prose, table.caption);
       const cell = { start: reading.at + reading.text.start, end: reading.at + reading.text.end };
       const read = claimsOf(reading.prose, citations.map((c) => ({ ...c, start: c.start + reading.at, end: c.end + reading.at })), sourceOf, pageDate, stamp, pair, cell);
       const rawReading = reading.prose.slice(0, reading.at + reading.text.start) + raw.slice(reading.text.start, reading.text.end) + reading.prose.slice(reading.at + reading.text.end);
@@ -193,6 +193,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     let row: TableContext['row'] = [];
     let columns: TableContext['columns'] = [];
     let columnsOf = -1;
+    let caption: string | undefined;
     // A reference list cites works; its years and titles are not claims.
     let references: number | undefined;
     const step = (): boolean => {
@@ -205,6 +206,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
       const cell = block.table;
       if (cell && (index === 1 || draft.blocks[index - 2]!.table?.rowStart !== cell.rowStart)) {
         row = rowLabels(draft.blocks, index - 1);
+        if (columnsOf !== cell.tableStart) caption = tableCaption(draft.blocks, index - 1);
         if (cell.header) [columns, columnsOf] = [row, cell.tableStart];
         // A table whose header cells are all empty has no header block.
         else if (columnsOf !== cell.tableStart) [columns, columnsOf] = [[], cell.tableStart];
@@ -221,7 +223,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
         const inBlock = mark.start >= block.start && mark.start < block.end;
         citations.push({ label: mark.label, start: inBlock ? mark.start - block.start : last, end: inBlock ? mark.end - block.start : last });
       }
-      const result = judgeBlock(draft, block, citations, sourceOf, page, pair, cell && { index: cell.index, row, columns });
+      const result = judgeBlock(draft, block, citations, sourceOf, page, pair, cell && { index: cell.index, row, columns, caption });
       judgedBlocks.push({ result, at: block.start });
       // A headline states its figures as claims, but carries no footnote: it is not asked to cite.
       for (const f of placedFindings(result, block.start)) if (!(block.heading && f.code === 'claim.uncited')) claimFindings.push(f);

@@ -67,7 +67,7 @@ export function readCell(row: readonly string[], columns: readonly string[], ind
   const trimmed = own.trim();
   const { label, before, after } = underHeader(trimmed, index > 0 && ownKind !== 'date' ? columns[index] : undefined, caption);
   const all = label ? [...parts, label] : parts;
-  const prefix = all.length ? `${all.join(', ')}${label ? ':' : ','} ` : '';
+  const prefix = captionLead(caption) + (all.length ? `${all.join(', ')}${label ? ':' : ','} ` : '');
   const start = own.length - own.trimStart().length;
   return { prose: `${prefix}${before}${trimmed}${after}`, at: prefix.length + before.length - start, text: { start, end: start + trimmed.length } };
 }
@@ -81,14 +81,17 @@ function labelled(cell: string, column: string | undefined, caption: string | un
 
 /**
  * The sentences a source's table row reads as: one for each cell that holds a figure, or the
- * whole row when none does. A caption ("Table 1. Transit containers at Caspian ports (TEU)")
- * leads each, its unit that of a bare number whose header gives none.
+ * whole row when none does.
  */
 export function rowSentences(row: readonly string[], columns: readonly string[], caption?: string): string[] {
   const figures = row.flatMap((cell, i) => (i > 0 && cellKind(cell) === 'figure' ? [i] : []));
-  const lead = caption ? `${splitUnit(caption)?.label ?? caption}: ` : '';
-  if (!figures.length) return row.some((c) => c) ? [lead + readCell(row, columns, Math.max(1, row.findIndex((c, i) => i > 0 && c)), undefined, caption).prose] : [];
-  return figures.map((i) => lead + readCell(row, columns, i, undefined, caption).prose);
+  if (!figures.length) return row.some((c) => c) ? [readCell(row, columns, Math.max(1, row.findIndex((c, i) => i > 0 && c)), undefined, caption).prose] : [];
+  return figures.map((i) => readCell(row, columns, i, undefined, caption).prose);
+}
+
+/** A caption leads each cell's sentence, without its number or its unit: "Transit containers at Caspian ports: ". */
+function captionLead(caption: string | undefined): string {
+  return caption ? `${splitUnit(caption).label}: ` : '';
 }
 
 /**
@@ -103,12 +106,12 @@ function underHeader(cell: string, column: string | undefined, caption?: string)
     const unit = m && unitOf(m[2]!.trim(), counts);
     if (unit) return { label: m[1]!.trim() || undefined, ...unit };
   }
-  const captioned = caption ? splitUnit(caption)?.unit : undefined;
+  const captioned = caption ? splitUnit(caption).unit : undefined;
   return { label: column, before: captioned?.before ?? '', after: captioned?.after ?? '' };
 }
 
 /** A caption's label and the unit in brackets at its end: "Transit containers (TEU)". */
-function splitUnit(caption: string): { label: string; unit?: { before: string; after: string } } | undefined {
+function splitUnit(caption: string): { label: string; unit?: { before: string; after: string } } {
   const m = bracketedUnit.exec(caption);
   const unit = m ? unitOf(m[2]!.trim(), true) : undefined;
   return unit ? { label: m![1]!.trim().replace(/^Table\s+\d+[.:]?\s*/i, ''), unit } : { label: caption.replace(/^Table\s+\d+[.:]?\s*/i, '') };
