@@ -5,7 +5,10 @@ import { extractClaims } from '../../server/src/core/claims/claims';
 import { formatDate } from '../../server/src/core/claims/dates';
 import { extractFigures } from '../../server/src/core/claims/figures';
 import { pageDateOf } from '../../server/src/core/claims/relativeDates';
+import { createChecker } from '../../server/src/core/checker';
 import type { Figure } from '../../server/src/core/types';
+import { bundledCorpus } from './corpus';
+import { lines } from './helpers';
 
 const page = (stamp: string): Figure => pageDateOf([stamp])!.date;
 /** Each date claim of a paragraph as "text = date", against a page date. */
@@ -28,6 +31,16 @@ describe('a relative date', () => {
     expect(dates('The plant is due to open in March.', december)).toEqual(['March = March 2020']);
     // What was done just before the month is past, though the sentence speaks of what will be.
     expect(dates('Russia will supply the gas under an agreement signed in March.', december)).toEqual(['March = March 2019']);
+  });
+
+  it("is a day of a month with no year, in the year the page's own date puts it", () => {
+    const late = page('Published December 20, 2019');
+    expect(dates('The delegation arrived on 16 December and signed the deals on Dec 3.', late)).toEqual(['16 December = 16 December 2019', 'Dec 3 = 3 December 2019']);
+    // A day after the page's own is last year's, unless it is still to come.
+    expect(dates('Talks were held on the 24th of December.', late)).toEqual(['24th of December = 24 December 2018']);
+    expect(dates('The plant is due to open on 3 March.', late)).toEqual(['3 March = 3 March 2020']);
+    // Without a page date with its month, a day has no year to be read in.
+    expect(dates('The delegation arrived on 16 December.')).toEqual([]);
   });
 
   it('is read against the date before it, in its sentence or its paragraph', () => {
@@ -54,6 +67,16 @@ describe("a page's own date", () => {
     }
     const found = pageDateOf(['Russia pledges to revive the mill', 'Published December 12, 2019'])!;
     expect(`${formatDate(found.date.date!)} in block ${found.block}`).toBe('12 December 2019 in block 1');
+  });
+
+  it("is a stamp at its foot when its top has none, and dates a dateline that gives no year", () => {
+    const report = lines('KARACHI, Dec 10 (Agency) – A 64-member Russian delegation arrived in Islamabad on a four-day visit, officials said.', '', 'The visit ends on Friday.', '', 'Published: 10 December 2019');
+    const verdicts = createChecker({ corpus: bundledCorpus() }).analyse(report).verdicts;
+    const said = verdicts.map((v) => `${v.claim.text} ${v.verdict}${v.claim.kind === 'date' ? ` (${formatDate(v.claim.figure!.date!)})` : ''}`);
+    // The dateline is the report's own date: no source states it, whatever the paragraph's facts are.
+    expect(said).toEqual(['Dec 10 unsourced (10 December 2019)', '64-member supported', 'four-day supported', '10 December 2019 unsourced (10 December 2019)']);
+    // A dateline with a day but no year and no stamp anywhere is read as nothing.
+    expect(createChecker({ corpus: bundledCorpus() }).analyse('KARACHI, Dec 10 (Agency) – The visit ends on Friday.').verdicts).toEqual([]);
   });
 
   it('is not a date inside a paragraph of the report, nor a bare year', () => {

@@ -94,7 +94,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
     if (!view) views.set(key, (view = onlySources(corpus, sorted)));
     return { ids: sorted, corpus: view };
   };
-  const judgeClaims = (prose: string, claims: Claim[], figuresOf: Map<number, Figure[]>, sourceOf: ReadonlyMap<string, readonly string[]>, stamp?: Figure): Verdict[] => {
+  const judgeClaims = (prose: string, claims: Claim[], figuresOf: Map<number, Figure[]>, sourceOf: ReadonlyMap<string, readonly string[]>, stamp?: Span): Verdict[] => {
     // The terms of each sentence with a figure claim, worked out once for all its claims; its figures are the ones extractClaims read.
     const sentences = new Map<number, { terms: Term[]; figures: Figure[] }>();
     const verdicts = new Map<Claim, Verdict>();
@@ -133,7 +133,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
   };
 
   /** The verdicts on a piece of prose's claims; with `within`, only on those in that span (and the figures their dates are judged with). */
-  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, pageDate?: Figure, stamp?: Figure, pagePair?: readonly string[], within?: Span): Verdict[] => {
+  const claimsOf = (prose: string, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, pageDate?: Figure, stamp?: Span, pagePair?: readonly string[], within?: Span): Verdict[] => {
     const figuresOf = new Map<number, Figure[]>();
     let claims = extractClaims(prose, 0, prose.length, { citations, pageDate, pagePair, onSentence: (sentence, figures) => figuresOf.set(sentence.start, figures) });
     if (within) {
@@ -147,7 +147,7 @@ export function createChecker({ corpus, cacheBytes = defaultCacheBytes }: Checke
   /** A block's verdicts and findings, with offsets relative to the block, remembered by its text and citations. */
   const judgeBlock = (draft: Draft, block: ProseBlock, citations: ClaimContext['citations'], sourceOf: ReadonlyMap<string, readonly string[]>, page: PageDate | undefined, openingPair: readonly string[] | undefined, table: TableContext | undefined): BlockResult => {
     const pageDate = page?.date;
-    const stamp = page?.block === block ? page.date : undefined;
+    const stamp = page?.block === block ? page.date : page?.dateline?.block === block ? page.dateline : undefined;
     // Only a block that speaks of "the two countries" or "bilateral trade" reads the draft's pair: an edit to the opening re-judges no other.
     const pair = openingPair && speaksOfPair(block.prose, { start: 0, end: block.prose.length }) ? openingPair : undefined;
     // Whether "[^1]" is a footnote, or "[x]" a link, depends on a definition elsewhere, so the
