@@ -123,6 +123,19 @@ describe('figures', () => {
     ]);
   });
 
+  it("read a source's flows with no time of their own, after a sentence of last year's trade, as last year's or the report's own", () => {
+    // RT, December 2019: "… bilateral trade which last year stood at $700 million. Pakistan's exports to Russia reached $150 million while imports from Russia are worth $250 million."
+    expect(verdicts("Pakistan's exports to Russia were $250 million and its imports $150 million in 2018.")).toEqual([
+      '$250 million contradicted korybko-morozov-2020 fn 21 ($150 million)',
+      '$150 million contradicted korybko-morozov-2020 fn 21 ($250 million)',
+      '2018 supported korybko-morozov-2020 fn 21 (2018)',
+    ]);
+    expect(verdicts("Pakistan's exports to Russia were $150 million in 2018.")).toEqual(['$150 million supported korybko-morozov-2020 fn 21 ($150 million)', '2018 supported korybko-morozov-2020 fn 21 (2018)']);
+    expect(verdicts("Pakistan's exports to Russia were $150 million in 2019.")[1]).toBe('2019 supported korybko-morozov-2020 fn 21 (December 2019)');
+    // Another year is neither.
+    expect(verdicts("Pakistan's exports to Russia were $150 million in 2016.")).toEqual(['$150 million unsourced', '2016 unsourced']);
+  });
+
   it('take the time of a figure with none from a date that frames the paragraph, not from "since 2015"', () => {
     const judged = checker.judgeText('In December 2019 a Russian delegation visited Pakistan. Its steel mill has stood idle since 2015. Two-way trade last year stood at $900 million.');
     const trade = judged.find((v) => v.claim.text === '$900 million')!;

@@ -208,6 +208,8 @@ export interface Evidence {
   sourceValue?: string;
   /** The source's figure, for figure and date claims. */
   sourceFigure?: Figure;
+  /** For a source figure with no time of its own: the time of an amount of its kind in the sentence before, which it may hold for as well (Fact.alsoAt). */
+  alsoAt?: Figure;
   /** A short description of what the figure measures, from the source ("CPEC's expected total investment"). */
   subject?: string;
   /** How strongly the subject matched (0–1). */

@@ -57,6 +57,11 @@ export interface Fact {
   time?: Figure;
   /** With no time of its own, the last date its paragraph gave before its sentence ("In December 2019 … At the time …"). */
   context?: Figure;
+  /**
+   * A source's amount with no time of its own, after a sentence whose amount of its kind holds
+   * for another time than `context`: that time, which it may hold for instead (sourceSide).
+   */
+  alsoAt?: Figure;
 }
 
 /**

@@ -11,7 +11,7 @@ import { compatibleWith, farApart } from './valueAgreement';
 import { footnoteFor } from './sourceFootnote';
 import { otherMonthOfYear, sameFigureDate, samePeriod } from './timeVerdict';
 import { draftFacts, explainedBy } from './sentenceFacts';
-import { dateFraming, heldFor, sourceSentenceTerms, sourceSide, subjectOf, toldOnly, withTitle, type SourceSide } from './sourceSide';
+import { dateFraming, heldTimes, sourceSentenceTerms, sourceSide, subjectOf, toldOnly, withTitle, type SourceSide } from './sourceSide';
 import { eventHoldersStated, factMatch, heldByAnother, holdersStated, onceOf, sameHoldersAndMeasure, valueGivenBySibling } from './factMatch';
 import { passageView, titleCountries, type PassageView } from '../retrieval/passageView';
 import { matchSubject, subjectCeiling, subjectProfile, type SubjectProfile, type Variants } from '../retrieval/subject';
@@ -51,8 +51,8 @@ export function judgeFigure(claim: Claim, draftText: string, draftTerms: readonl
   // against the $14 billion of 2019 and the CPEC website's undated $46 billion). One it does
   // date so still is ("$36 million in 2018" where the source gives 2018's $90 million).
   const against = verdict.verdict === 'contradicted' ? candidates.find((c) => c.source.figure === verdict.evidence[0]?.sourceFigure) : undefined;
-  const time = against && heldFor(against);
-  return elsewhen && against && !(claim.period && time && sameFigureDate(claim.period, time)) ? { claim, verdict: 'unsourced', evidence: [] } : verdict;
+  const times = against ? heldTimes(against) : [];
+  return elsewhen && against && !(claim.period && times.some((t) => sameFigureDate(claim.period!, t))) ? { claim, verdict: 'unsourced', evidence: [] } : verdict;
 }
 
 /**
@@ -156,8 +156,8 @@ function figureCandidates(claim: Claim, draftText: string, draftTerms: readonly 
       const floor = fact?.route || (agreeing && draft.statesFact && holdersStated(holders, sentenceTerms, view.reportTerms)) ? 0 : mayState(inSentence) ? floorWeight : Infinity;
       if (ceiling < Math.min(floor, needed(compatibleWith(figure, sourceFigure)))) return;
       const source = sourceSide(view, index, sentence, subject, corpus);
-      const sourceTime = heldFor(source);
-      if (claim.period && sourceTime && fact && source.fact && !sameFigureDate(claim.period, sourceTime) && compatibleWith(figure, sourceFigure) && sameHoldersAndMeasure(fact, source.fact)) elsewhen = true;
+      const sourceTimes = heldTimes(source);
+      if (claim.period && sourceTimes.length && fact && source.fact && !sourceTimes.some((t) => sameFigureDate(claim.period!, t)) && compatibleWith(figure, sourceFigure) && sameHoldersAndMeasure(fact, source.fact)) elsewhen = true;
       const siblings = (): (Fact | undefined)[] => view.figures.map((f, j) => (j !== index && f.start >= sentence.start && f.end <= sentence.end && comparable(f) ? sourceSide(view, j, sentence, subject, corpus).fact : undefined));
       const candidate = judgeCandidate(draft, { passage, sentence, figure: sourceFigure }, source, view, variants, corpus, siblings);
       if (!candidate || !keep(candidate)) return;
@@ -212,7 +212,7 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // against the date the source's sentence or paragraph gives ("$1 billion in 2021" against "last
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
-  if (!route && claim.period && sourceTime && !samePeriod(claim.period, sourceTime) && !misdated(sourceTime)) return undefined;
+  if (!route && claim.period && sourceTime && !samePeriod(claim.period, sourceTime) && !misdated(sourceTime) && !(source.fact?.alsoAt && samePeriod(claim.period, source.fact.alsoAt))) return undefined;
   const matchWith = (found: Variants) => matchSubject(profile, source.clauseTerms, withTitle(sourceSentenceTerms(view, source.subject, draft), source.titleHolders), withTitle(view.termSet, source.titleHolders), source.nearTerms, corpus.vocabulary, found, view.reportTerms);
   const synonymous = withMeasureSynonyms(variants, draft.fact, source.fact);
   let match = matchWith(synonymous);
@@ -337,6 +337,7 @@ export function evidence(candidate: Candidate, corpus: Corpus): Evidence {
     highlight: { start: source.figure.start - source.sentence.start, end: source.figure.end - source.sentence.start },
     sourceValue: source.figure.text,
     sourceFigure: source.figure,
+    ...(candidate.fact?.alsoAt && !candidate.period && { alsoAt: candidate.fact.alsoAt }),
     score: Math.round(candidate.score * 100) / 100,
   };
 }

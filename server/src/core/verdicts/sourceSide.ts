@@ -105,14 +105,36 @@ export function sourceSide(view: PassageView, index: number, sentence: Span, sub
       sentenceTerms: view.sentenceSet(subject.span),
       clauseTerms: own(termsWithin(view.terms, clause)),
       nearTerms: own(termsWithin(view.terms, sentence).filter((t) => t.end >= figure.start - nearChars && t.start <= figure.end + nearChars)),
-      // With no time of its own, a figure holds for the time its sentence leads with ("rose to $186
-      // million in 2025 from $141 million in 2024, while trade with Tajikistan reached $94 million"),
-      // else the last date of its paragraph before it.
-      fact: date ? undefined : withTitleHolders(factOf(text, figure, clause, sentence, termsWithin(view.terms, subject.pair ? { start: subject.pair.start, end: sentence.end } : subject.span), corpus.vocabulary, period, dates.find((d) => d.end <= figure.start) ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start && framesWhatFollows(view.text, f)).at(-1), subject.antecedent ?? subject.pair), subject.titleHolders, corpus),
+      fact: date ? undefined : sourceFact(view, figure, clause, sentence, subject, period, dates, corpus),
       ...(subject.titleHolders && { titleHolders: subject.titleHolders }),
       event: date ? (view.work && figure.start === sentence.start ? publication : eventOf(text, figure, sentence, termsWithin(view.terms, sentence), corpus.vocabulary, dates)) : undefined,
     };
   });
+}
+
+/**
+ * The fact of a source's amount. With no time of its own, it holds for the time its sentence
+ * leads with ("rose to $186 million in 2025 from $141 million in 2024, while trade with
+ * Tajikistan reached $94 million"), else for the last date of its paragraph before it, or as
+ * well for the time of an amount of its kind in the sentence right before (`alsoAt`): in "the
+ * two nations aim to increase bilateral trade which last year stood at $700 million. Pakistan's
+ * exports to Russia reached $150 million while imports … are worth $250 million", the flows may
+ * be last year's or the report's own.
+ */
+function sourceFact(view: PassageView, figure: Figure, clause: Span, sentence: Span, subject: SentenceSubject, period: Figure | undefined, dates: readonly Figure[], corpus: Corpus): Fact {
+  const terms = termsWithin(view.terms, subject.pair ? { start: subject.pair.start, end: sentence.end } : subject.span);
+  const leading = dates.find((d) => d.end <= figure.start);
+  const fact = withTitleHolders(factOf(view.text, figure, clause, sentence, terms, corpus.vocabulary, period, leading ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start && framesWhatFollows(view.text, f)).at(-1), subject.antecedent ?? subject.pair), subject.titleHolders, corpus);
+  if (leading || fact.time || !fact.measure?.group) return fact;
+  const before = view.sentences.filter((s) => s.end <= sentence.start).at(-1);
+  if (!before) return fact;
+  for (const [index, other] of view.figures.entries()) {
+    if (isDate(other) || other.start < before.start || other.end > before.end) continue;
+    const side = sourceSide(view, index, before, subjectOf(view, before, corpus), corpus);
+    const time = heldFor(side);
+    if (side.fact?.measure?.group === fact.measure.group && time && time.text !== fact.context?.text) return { ...fact, alsoAt: time };
+  }
+  return fact;
 }
 
 /**
@@ -149,6 +171,13 @@ export function withTitle(terms: ReadonlySet<string>, countries: readonly string
 /** The time a source figure holds for: its sentence's, else its paragraph's. */
 export function heldFor(source: { period?: Figure; fact?: Fact }): Figure | undefined {
   return source.period ?? source.fact?.context;
+}
+
+/** The times a source figure may hold for: heldFor's, and the one of the sentence before (Fact.alsoAt). */
+export function heldTimes(source: { period?: Figure; fact?: Fact }): Figure[] {
+  const time = heldFor(source);
+  const also = source.period ? undefined : source.fact?.alsoAt;
+  return time && also ? [time, also] : time ? [time] : [];
 }
 
 /**

@@ -44,6 +44,9 @@ export function judgeTime(claim: Claim, figure: Verdict | undefined, corpus: Cor
   const before = last && relativeTo(last, evidence.quote);
   if (before) {
     if (otherMonthOfYear(date, before) || (evidence.once === 'promise' && otherYear(date, before))) return { claim, verdict: 'contradicted', evidence: [atDate(evidence, before.text, undefined, before)] };
+    // Or the time of the amount of its kind in the sentence before ("… trade which last year stood at $700 million. Pakistan's exports … reached $150 million").
+    const also = evidence.alsoAt;
+    if (also && sameCalendarDate(also.date ?? { year: also.value }, wanted)) return { claim, verdict: 'supported', evidence: [atDate(evidence, also.text, undefined, also)] };
     if (!sameCalendarDate(before.date ?? { year: before.value }, wanted)) return { claim, verdict: 'unsourced', evidence: [] };
     return { claim, verdict: 'supported', evidence: [atDate(evidence, before.text, undefined)] };
   }
