@@ -96,6 +96,10 @@ describe('extractFigures on sentences from the sources', () => {
 
   it('"a 64-strong delegation" counts its members, as "a 64-member delegation" does', () => {
     expect(only('a 64-strong delegation')).toMatchObject({ kind: 'count', value: 64, unit: 'member' });
+    // Without its hyphen too, before the group's name or after it; "two strong allies" count allies.
+    expect(only('a 64 strong delegation')).toMatchObject({ kind: 'count', value: 64, unit: 'member', text: '64 strong' });
+    expect(only('the delegation, 64 strong, arrived')).toMatchObject({ kind: 'count', value: 64, unit: 'member' });
+    expect(only('Pakistan has 2 strong allies')).toMatchObject({ kind: 'count', value: 2, unit: 'ally' });
   });
 
   it('a share written as a fraction is a percentage: "rose by a fifth", "a quarter of the total", but not "a third party"', () => {
@@ -407,6 +411,12 @@ describe('quantities', () => {
     expect(miles.unit).toBe('km');
     expect(miles.value).toBeCloseTo(3218.688, 6);
     expect(formatFigure(miles)).toBe('3,219 km');
+  });
+
+  it('reads cubic feet of gas in cubic metres: "1.2 billion cubic feet", "1.2 bcf" and "1,200 mmcfd" are each about 34 million', () => {
+    for (const text of ['1.2 billion cubic feet', '1.2 bcf', '1,200 mmcfd']) expect(only(`Pakistan needs ${text} of gas`).value, text).toBeCloseTo(33980160, 0);
+    expect(only('Pakistan needs 1.2 billion cubic feet of gas').unit).toBe('m3');
+    expectFigures('the wall is 12 feet high', []);
   });
 
   it('"500m" is neither million nor metres outside money', () => {

@@ -14,7 +14,7 @@ import { serverInfo } from '../version';
 import { corpusIndexFormat } from './indexFormat';
 
 /** Bump when what an entry holds changes (a reader, parseSource or the analysis), so that old entries are rebuilt. */
-export const sourceCacheFormat = 86;
+export const sourceCacheFormat = 87;
 
 const magic = 'ATTESTSC';
 

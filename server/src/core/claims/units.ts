@@ -64,6 +64,10 @@ const measures: [pattern: string, unit: string, factor: number][] = [
   ['miles?', 'km', 1.609344],
   ['cubic (?:metres?|meters?)|m3|m³', 'm3', 1],
   ['bcm', 'm3', 1e9],
+  // Gas in cubic feet: "1.2 billion cubic feet", "40 bcf", "500 mmcfd" (million cubic feet a day).
+  ['cubic (?:feet|foot)|cu\\.? ?ft', 'm3', 0.0283168],
+  ['bcf', 'm3', 0.0283168e9],
+  ['(?:mmcfd|MMcfd|mmscfd|MMscfd)', 'm3', 0.0283168e6],
   ['metres?|meters?', 'm', 1],
   ['(?:metric )?(?:tonnes?|tons?)', 't', 1],
   ['kilograms?|kg', 'kg', 1],
@@ -206,6 +210,12 @@ export function readCountedNoun(s: string, at: number, modifiers: number): Count
     const word = m[1]!;
     next = countWord.lastIndex;
     if (/^[a-z]+$/.test(word)) {
+      // "a 64 strong delegation", "a force 5,000 strong": the group's members, as "64-strong" counts them ("two strong allies" count allies).
+      if (seen === 0 && word === 'strong') {
+        countWord.lastIndex = next;
+        const after = countWord.exec(s)?.[1];
+        if (!after || !/^[a-z]+$/.test(after) || !singularOf(after)) return { unit: 'member', duration: false, end: next };
+      }
       const noun = singularOf(word);
       // "the five EAEU member states" count the union's members, as "its five members" do.
       if (noun && before === 'member' && memberBodies.has(noun)) return { unit: 'member', duration: false, end: next };
