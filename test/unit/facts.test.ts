@@ -158,6 +158,11 @@ describe('a fact', () => {
     expect(described('Construction of the line in Pakistan will take five years.')).toEqual(['pakistan = five years (future)']);
   });
 
+  it('holds for no date that only bounds a state: "idle since June 2015"', () => {
+    expect(described('Russia will invest $1 billion in the steel mill, which has been idle since June 2015.')).toEqual(['investment russia = $1 billion (future)']);
+    expect(described('Russia will invest $1 billion in the steel mill in June 2020.')).toEqual(['investment russia June 2020 = $1 billion (future)']);
+  });
+
   it('with no date of its own, keeps the last date its paragraph gave', () => {
     expect(described('A delegation came in December 2019. At the time exports to Russia ran at $250 million, against imports of $150 million.')).toEqual([
       'exports ?→russia (December 2019) = $250 million',
@@ -287,6 +292,14 @@ describe('two facts speak to each other', () => {
       'trade 2018 = $700 million',
       'exports pakistan→russia = $250 million',
       'exports russia→pakistan = $150 million',
+    ]);
+  });
+
+  it('takes the country before "exporting" after "with" as who trades, and the partner of the flow before as no holder of the next', () => {
+    expect(described('A Russian firm will build the plant. Trade stood at $700 million, with Pakistan exporting goods worth $150 million to Russia and importing $250 million.')).toEqual([
+      'trade = $700 million',
+      'exports pakistan→? = $150 million',
+      'exports ?→pakistan = $250 million',
     ]);
   });
 

@@ -392,6 +392,9 @@ describe('figures', () => {
   it('date an event by the sentence before it that only says when ("Impressive progress was recently made on this front in December 2019.")', () => {
     expect(verdicts('Denis Manturov led the Russian business delegation that travelled to Pakistan in December 2019.')).toEqual(['December 2019 supported korybko-morozov-2020 fn 21 (December 2019)']);
     expect(verdicts('Denis Manturov led the Russian business delegation that travelled to Pakistan in October 2019.')).toEqual(['October 2019 contradicted korybko-morozov-2020 fn 21 (December 2019)']);
+    // The visit's parties are its whole sentence's, not only the countries nearest the source's date ("… Russian businessmen"): a visit to Pakistan that names no Russia is the same visit.
+    expect(verdicts('In November 2019 a delegation led by Denis Manturov visited Pakistan.')).toEqual(['November 2019 contradicted korybko-morozov-2020 fn 21 (December 2019)']);
+    expect(verdicts('In December 2019 a delegation led by Denis Manturov visited Pakistan.')).toEqual(['December 2019 supported korybko-morozov-2020 fn 21 (December 2019)']);
   });
 
   it("read a population as one country's", () => {

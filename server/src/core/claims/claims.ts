@@ -96,6 +96,8 @@ export function periodOf(text: string, figure: Figure, figures: readonly Figure[
   // A date right after the figure is its own, wherever the clause was cut: "rose to $186 million in 2025 from $141 million in 2024".
   // A year a figure is compared with is not its own: "38% more than in 2023", "up 5% on 2022".
   dates = dates.filter((d) => !comparedYear(text, d));
+  // Nor a date that bounds a state: "Pakistan Steel Mills, which has been idle since June 2015"; "valid until 2030".
+  dates = dates.filter((d) => framesWhatFollows(text, d));
   // Nor is the year of another figure that is the base of a change: "reached $18.7 million in
   // 2023-24, up from $11.2 million in 2022-23, an increase of 67 percent" (2022-23 is $11.2 million's).
   dates = dates.filter((d) => !figures.some((g) => g !== figure && g.end <= d.start && /^\s*(?:in|for|during)?\s*$/i.test(text.slice(g.end, d.start)) && isChangeBase(text, g)));

@@ -64,11 +64,18 @@ export function flowRoles(fact: Fact, text: string, named: Term, inClause: reado
  */
 function countryBefore(text: string, word: Term, terms: readonly Term[], vocabulary: Vocabulary, subject = false): string | undefined {
   const before = terms.filter((t) => t.end <= word.start && vocabulary.countries.has(t.term));
-  if (!subject) return before.at(-1)?.term;
   // "exports to Russia" names a partner, "with Pakistan's exports" a holder: a possessive is whose the flow is (a term's span holds its "'s").
   const possessive = (t: Term): boolean => /['’]s?$/.test(text.slice(t.start, t.end));
-  return before.find((t) => possessive(t) || !/\b(?:to|from|into|with|and)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, t.start - 12), t.start)))?.term;
+  const after = (t: Term, words: RegExp): boolean => words.test(text.slice(Math.max(0, t.start - 12), t.start));
+  // The partner of the flow before is not this one's holder: in "exporting goods worth $150 million to Russia and importing $250 million", Pakistan imports.
+  if (!subject) return before.filter((t) => possessive(t) || !after(t, partnerWord)).at(-1)?.term;
+  // "with Pakistan exporting goods …": the country before the participle is its subject, not a partner.
+  const absolute = (t: Term): boolean => after(t, /\bwith\s+$/i) && /^\s+[a-z]+ing\b/.test(text.slice(t.end, t.end + 20));
+  return (before.filter((t) => absolute(t)).at(-1) ?? before.find((t) => possessive(t) || !after(t, partnerOrWith)))?.term;
 }
+
+const partnerWord = /\b(?:to|from|into)\s+(?:the\s+)?$/i;
+const partnerOrWith = /\b(?:to|from|into|with|and)\s+(?:the\s+)?$/i;
 
 /** "exports to Russia", "imports from China": the partner country and its role. */
 function partnerAfter(text: string, word: Term, terms: readonly Term[], vocabulary: Vocabulary): { country: string; role: 'to' | 'from' } | undefined {

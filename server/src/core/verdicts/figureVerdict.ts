@@ -213,7 +213,12 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
   // year" in a 2019 report; "$94 million in 2018" against "… in 2025, while … reached $94 million").
   const sourceTime = source.fact?.context;
   if (!route && claim.period && sourceTime && !samePeriod(claim.period, sourceTime) && !misdated(sourceTime) && !(source.fact?.alsoAt && samePeriod(claim.period, source.fact.alsoAt))) return undefined;
-  const matchWith = (found: Variants) => matchSubject(profile, source.clauseTerms, withTitle(sourceSentenceTerms(view, source.subject, draft), source.titleHolders), withTitle(view.termSet, source.titleHolders), source.nearTerms, corpus.vocabulary, found, view.reportTerms);
+  // An invitation's year is not the year of joining: a date speaks only to a date of the same kind of event.
+  const events = draft.event && source.event ? compareEvents(draft.event, source.event) : undefined;
+  // The parties of a date's event are its sentence's, not only the countries nearest the date ("… in December 2019. RT reported
+  // that a 64-member delegation of Russian businessmen … traveled to Pakistan" is a visit to Pakistan).
+  const near = events === 'same' ? source.sentenceTerms : source.nearTerms;
+  const matchWith = (found: Variants) => matchSubject(profile, source.clauseTerms, withTitle(sourceSentenceTerms(view, source.subject, draft), source.titleHolders), withTitle(view.termSet, source.titleHolders), near, corpus.vocabulary, found, view.reportTerms);
   const synonymous = withMeasureSynonyms(variants, draft.fact, source.fact);
   let match = matchWith(synonymous);
   // Another word for the measure ("cost" for "investment") lends another value no weight unless the rest of the subject is there on its own.
@@ -264,8 +269,6 @@ function judgeCandidate(draft: DraftSide, sourceFigure: SourceFigure, source: So
     // (of a piece of writing in any words: "his essay", "was published", "appeared").
     const { named } = source.event;
     if (named && !(named === 'wrote' || isSaying(named) ? draft.event.named === 'wrote' || draft.event.action === 'publication' || [...profile.weights.keys()].some(isSaying) : profile.weights.has(named))) Object.assign(match, { score: match.score * namedYearPenalty, conflict: true });
-    // An invitation's year is not the year of joining: a date speaks only to a date of the same kind of event.
-    const events = compareEvents(draft.event, source.event);
     // The year of a figure that names no event ("trade was $29 million in 2016, but … upon completion of
     // the TAPI pipeline") dates that figure: it contradicts no completion, signing or visit.
     if (draft.event.action && !source.event.action && datesFigure(view, sourceFigure.figure)) Object.assign(match, { score: match.score * otherFactPenalty, conflict: true });
