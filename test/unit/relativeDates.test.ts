@@ -51,6 +51,9 @@ describe('a relative date', () => {
 
   it('is none without the date it is relative to, and no month with a day or a year of its own', () => {
     expect(dates('Trade grew last year and again a year later.')).toEqual([]);
+    // With no page date, "last year" counts from a date its paragraph gave with its month, not from a figure's year.
+    expect(dates('Trade was under $25 million in 2018. A roadmap was drawn up early last year.')).toEqual(['2018 = 2018']);
+    expect(dates('In December 2019 a delegation came. Trade last year was $700 million.')).toEqual(['December 2019 = December 2019', 'last year = 2018']);
     expect(dates('The deal was signed on 12 November 2019, and Theresa May spoke.', page('Published December 12, 2019'))).toEqual(['12 November 2019 = 12 November 2019']);
   });
 

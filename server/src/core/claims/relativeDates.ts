@@ -73,10 +73,11 @@ export function relativeDates(text: string, sentence: Span, read: readonly Figur
     const shift = m[1] ? 1 : m[2] ? 0 : -1;
     add(start, start + m[0].length, before.date.year + shift, undefined, before.date.through === undefined ? undefined : before.date.through + shift);
   }
-  // The page's own date is "now"; without one, the date its paragraph gave before ("In December 2019 … last year").
+  // The page's own date is "now"; without one, the date its paragraph gave before, if it gives its month ("In December 2019 …
+  // last year"): a bare year is more likely a figure's ("trade was under $25m in 2018 … a roadmap was drawn up early last year").
   for (const m of slice.matchAll(pageYear)) {
     const start = sentence.start + m.index;
-    const now = page ?? context;
+    const now = page ?? (context?.date?.month ? context : undefined);
     if (!now?.date) continue;
     const which = (m[1] ?? m[2] ?? m[3] ?? m[4])!.toLowerCase();
     if (which === 'this' && m[4]) {
