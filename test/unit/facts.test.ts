@@ -295,6 +295,12 @@ describe('two facts speak to each other', () => {
     ]);
   });
 
+  it('reads buying as importing and selling as exporting', () => {
+    // What Pakistan buys comes into Pakistan: the other way from what it sells.
+    expect(described('Pakistan sold $150 million of goods to Russia while buying $250 million worth from it.')).toEqual(['exports pakistan→? = $150 million', 'exports ?→pakistan = $250 million']);
+    expect(described('Pakistan is selling rice worth $20 million.')).toEqual(['exports pakistan→? = $20 million']);
+  });
+
   it('takes the country before "exporting" after "with" as who trades, and the partner of the flow before as no holder of the next', () => {
     expect(described('A Russian firm will build the plant. Trade stood at $700 million, with Pakistan exporting goods worth $150 million to Russia and importing $250 million.')).toEqual([
       'trade = $700 million',

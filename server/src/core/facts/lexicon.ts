@@ -25,8 +25,8 @@ const amounts: FigureKind[] = ['money', 'percent', 'count'];
 const sums: FigureKind[] = ['money', 'percent'];
 
 export const measures: Measure[] = [
-  { name: 'exports', words: ['export', 'shipment', 'sold', 'sales'], group: 'trade', kinds: amounts },
-  { name: 'imports', words: ['import', 'purchase', 'bought'], group: 'trade', kinds: amounts },
+  { name: 'exports', words: ['export', 'shipment', 'sold', 'sales', 'sell', 'selling'], group: 'trade', kinds: amounts },
+  { name: 'imports', words: ['import', 'purchase', 'bought', 'buy', 'buying'], group: 'trade', kinds: amounts },
   { name: 'trade', words: ['trade', 'turnover', 'commerce', 'two-way', 'bilateral'], group: 'trade', kinds: amounts },
   { name: 'surplus', words: ['surplus'], group: 'balance', kinds: amounts },
   { name: 'deficit', words: ['deficit'], group: 'balance', kinds: amounts },
