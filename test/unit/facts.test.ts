@@ -202,6 +202,8 @@ describe('a fact', () => {
     // After a sum, ", with $X …" gives a part of it; without a sum before, "with" is no part.
     expect(described("Moscow pledged $14 billion for Pakistan's power sector, with $2.5 billion set aside for a gas line.")[1]).toBe('investment russia+pakistan = $2.5 billion (future)');
     expect(described("Moscow was pleased, with $2.5 billion set aside for a gas line.")[0]).toBe('russia = $2.5 billion');
+    // A sentence that opens with the sum: "Of the $14 billion …, $5 billion …".
+    expect(described("Of the $14 billion Moscow promised for Pakistan's energy sector, $5 billion was set aside for a gas line.")[1]).toBe('investment russia+pakistan = $5 billion (future)');
   });
 
   it('tells a thing only planned from one built: its size is stated either way', () => {

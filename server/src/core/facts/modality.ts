@@ -50,10 +50,13 @@ export function partOfSum(text: string, figure: Figure, sentence: Span): boolean
   // "…$14 billion for the energy sector, with $2.5 billion earmarked for the pipeline": after a sum, "with" gives a part of it.
   if (/\b(?:including|of which)\s+$/i.test(before)) return true;
   const earlierSum = (): boolean => extractFigures(text, sentence.start, start).some((f) => f.kind === 'money');
+  // "Of the $14 billion Moscow promised for the energy sector, $5 billion was set aside for the pipeline": the sentence opens with the sum.
+  if (sumOpening.test(text.slice(sentence.start, start)) && /,\s*$/.test(before) && earlierSum()) return true;
   // "…, with $2.5 billion earmarked for the pipeline"; "earmarking $2.25 billion of that sum for the pipeline".
   return ((withRightBefore.test(before) || ofThatSum.test(text.slice(figure.end, figure.end + 30))) && earlierSum());
 }
 
+const sumOpening = /^\s*(?:of|out\s+of)\s+(?:the|its|that|this|their)\s/i;
 const withRightBefore = new RegExp(`${withJoin}\\s+$`, 'i');
 
 /** Right after a part: "of that sum", "of the total", "of it". */
