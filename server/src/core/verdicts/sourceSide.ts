@@ -127,7 +127,8 @@ function sourceFact(view: PassageView, figure: Figure, clause: Span, sentence: S
   const fact = withTitleHolders(factOf(view.text, figure, clause, sentence, terms, corpus.vocabulary, period, leading ?? view.figures.filter((f) => isDate(f) && f.end <= sentence.start && framesWhatFollows(view.text, f)).at(-1), subject.antecedent ?? subject.pair), subject.titleHolders, corpus);
   if (leading || fact.time || !fact.measure?.group) return fact;
   const before = view.sentences.filter((s) => s.end <= sentence.start).at(-1);
-  if (!before) return fact;
+  // Its amounts hold for a time of their own only by a date or a relative year ("last year", "a year later").
+  if (!before || !(view.figures.some((f) => isDate(f) && f.start >= before.start && f.end <= before.end) || /\byear\b/i.test(view.text.slice(before.start, before.end)))) return fact;
   for (const [index, other] of view.figures.entries()) {
     if (isDate(other) || other.start < before.start || other.end > before.end) continue;
     const side = sourceSide(view, index, before, subjectOf(view, before, corpus), corpus);
